@@ -1,0 +1,4 @@
+import { Foundation1764230400000 } from "./1764230400000-Foundation";
+
+/** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
+export const MIGRATIONS = [Foundation1764230400000];

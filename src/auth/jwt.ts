@@ -1,0 +1,99 @@
+import path from "node:path";
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { type Config } from "../config";
+import { readOrCreateSecret } from "../db/embedded";
+import { unauthenticated } from "../common/errors";
+
+/** The claims civic-grid reads from a token, beside the standard ones. */
+export interface CivicClaims extends JWTPayload {
+  sub: string;
+  role: string;
+  city?: string;
+  district?: string;
+  department?: string;
+  grids?: string[];
+}
+
+/**
+ * The HS256 key: JWT_SECRET, or in development a random secret made once and kept in DATA_DIR
+ * (never a constant in code, so a token made on one machine means nothing on another).
+ */
+export function signingSecret(config: Config): Uint8Array {
+  const secret = config.jwtSecret ?? readOrCreateSecret(path.join(config.dataDir, "jwt-secret"), 48);
+  return new TextEncoder().encode(secret);
+}
+
+export type TokenVerifier = (token: string) => Promise<CivicClaims>;
+
+export function createTokenVerifier(config: Config): TokenVerifier {
+  const key = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : signingSecret(config);
+  const options = {
+    algorithms: config.jwksUrl ? ["RS256", "ES256", "EdDSA"] : ["HS256"],
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+  };
+  return async (token: string) => {
+    let payload: JWTPayload;
+    try {
+      const result =
+        key instanceof Uint8Array
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options);
+      payload = result.payload;
+    } catch (err) {
+      throw unauthenticated(describe(err));
+    }
+    if (typeof payload.sub !== "string" || payload.sub === "") {
+      throw unauthenticated("the token has no subject (sub)");
+    }
+    if (typeof payload.role !== "string") throw unauthenticated("the token has no role claim");
+    for (const claim of ["city", "district", "department"] as const) {
+      if (payload[claim] !== undefined && typeof payload[claim] !== "string") {
+        throw unauthenticated(`the token's ${claim} claim must be a string`);
+      }
+    }
+    if (
+      payload.grids !== undefined &&
+      !(Array.isArray(payload.grids) && payload.grids.every((g) => typeof g === "string"))
+    ) {
+      throw unauthenticated("the token's grids claim must be a list of strings");
+    }
+    return payload as CivicClaims;
+  };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return "the token has expired";
+  if (err instanceof errors.JWSSignatureVerificationFailed) return "the token's signature is not valid";
+  if (err instanceof errors.JWTClaimValidationFailed) return `the token's ${err.claim} claim is not accepted`;
+  if (err instanceof errors.JOSEAlgNotAllowed) return "the token is signed with an algorithm that is not accepted";
+  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid || err instanceof errors.JOSENotSupported) {
+    return "the token is malformed";
+  }
+  if (err instanceof errors.JWKSNoMatchingKey) return "no key of the identity provider matches the token";
+  return "the token could not be verified";
+}
+
+export interface SignOptions {
+  sub: string;
+  role: string;
+  city?: string;
+  district?: string;
+  department?: string;
+  grids?: string[];
+  /** Lifetime, e.g. "8h" or a number of seconds. */
+  expiresIn?: string | number;
+}
+
+/** Signs an HS256 token (for the token CLI and tests; production tokens come from the identity provider). */
+export async function signToken(secret: Uint8Array, opts: SignOptions, config?: Config): Promise<string> {
+  const { sub, expiresIn = "8h", ...claims } = opts;
+  const jwt = new SignJWT(Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined)))
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(typeof expiresIn === "number" ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn);
+  if (config?.jwtIssuer) jwt.setIssuer(config.jwtIssuer);
+  if (config?.jwtAudience) jwt.setAudience(config.jwtAudience);
+  return jwt.sign(secret);
+}

@@ -1,0 +1,128 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import { badInput } from "./errors";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Return items after this cursor (an edge's `cursor`)." })
+  after?: string;
+}
+
+@ObjectType({ description: "Relay page information." })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for an item type. */
+export function ConnectionType<T extends object>(name: string, Item: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => Item)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).` })
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "Items matching the filters, on all pages." })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string, arity: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === "string")) {
+      return values;
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput("after", "the cursor is not valid: use a cursor returned by this connection");
+}
+
+/**
+ * Keyset pagination over a query builder: ordered by a unique-per-tenant text column and the id
+ * (so pages are stable while rows are added), with the total count of the unpaged query.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  sortKey: keyof T & string,
+  sortColumn: string,
+): Promise<Page<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput("first", `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  const alias = qb.alias;
+  const totalCount = await qb.clone().getCount();
+  const page = qb.clone();
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after, 2);
+    page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) > (:cursorValue, :cursorId)`, {
+      cursorValue: value,
+      cursorId: id,
+    });
+  }
+  const rows = await page
+    .orderBy(`${alias}.${sortColumn}`, "ASC")
+    .addOrderBy(`${alias}.id`, "ASC")
+    .limit(first + 1)
+    .getMany();
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((node) => ({
+    cursor: encodeCursor([String(node[sortKey]), node.id]),
+    node,
+  }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import path from "node:path";
+
+/**
+ * Typed environment. Every variable the process reads is named here (and in the README's
+ * configuration table); anything malformed stops the process at start with a message saying which
+ * variable and why, rather than failing later on first use.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  nodeEnv: string;
+  production: boolean;
+  /** Connection for the server itself: a role that owns no table and has no BYPASSRLS. */
+  databaseUrl?: string;
+  /** Connection for migrations (the owner role); defaults to databaseUrl. */
+  migrationDatabaseUrl?: string;
+  /** Where the embedded PostgreSQL and the development JWT secret live. */
+  dataDir: string;
+  jwtSecret?: string;
+  jwksUrl?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  introspection: boolean;
+  loadDemoData: boolean;
+  redisUrl?: string;
+  logLevel: "silent" | "info" | "debug";
+}
+
+export class ConfigError extends Error {}
+
+function bool(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number) {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+function url(name: string, value: string | undefined, protocols: string[]): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(" or ")}, got ${parsed.protocol}`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV || "development";
+  const production = nodeEnv === "production";
+  const pg = ["postgres:", "postgresql:"];
+  const databaseUrl = url("DATABASE_URL", env.DATABASE_URL, pg);
+  const jwtSecret = env.JWT_SECRET || undefined;
+  const jwksUrl = url("JWKS_URL", env.JWKS_URL, ["https:", "http:"]);
+  if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < 32) {
+    throw new ConfigError("JWT_SECRET must be at least 32 bytes long (HS256 needs a 256-bit key)");
+  }
+  if (production && !jwtSecret && !jwksUrl) {
+    throw new ConfigError("in production set JWT_SECRET or JWKS_URL: no development secret is made");
+  }
+  if (production && !databaseUrl) {
+    throw new ConfigError("in production set DATABASE_URL: the embedded database is for development");
+  }
+  const logLevel = (env.LOG_LEVEL || "info") as Config["logLevel"];
+  if (!["silent", "info", "debug"].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be silent, info or debug, got "${env.LOG_LEVEL}"`);
+  }
+  return {
+    port: int("PORT", env.PORT, 4000, 0, 65535),
+    host: env.HOST || "0.0.0.0",
+    nodeEnv,
+    production,
+    databaseUrl,
+    migrationDatabaseUrl: url("MIGRATION_DATABASE_URL", env.MIGRATION_DATABASE_URL, pg) ?? databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || path.join(process.cwd(), ".data")),
+    jwtSecret,
+    jwksUrl,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    introspection: bool("GRAPHQL_INTROSPECTION", env.GRAPHQL_INTROSPECTION, !production),
+    loadDemoData: bool("DEMO_DATA", env.DEMO_DATA, !production),
+    redisUrl: url("REDIS_URL", env.REDIS_URL, ["redis:", "rediss:"]),
+    logLevel,
+  };
+}

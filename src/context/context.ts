@@ -1,0 +1,17 @@
+import { type Principal } from "./principal";
+import { type Loaders } from "./loaders";
+import { type TenantDb } from "../db/tenant";
+import { type PubSub } from "../realtime/pubsub";
+
+/** What every resolver receives: who is calling, its tenant-scoped database, its loaders. */
+export interface Context {
+  principal: Principal | null;
+  db: TenantDb;
+  loaders: Loaders;
+  pubSub: PubSub;
+}
+
+/** A context whose principal is known: what resolvers behind @Authorized get. */
+export interface AuthedContext extends Context {
+  principal: Principal;
+}

@@ -1,0 +1,79 @@
+import { Client } from "pg";
+import { uuidv7 } from "../common/ids";
+import { DISTRICT_ROLES, Role } from "../modules/tenancy/roles";
+import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
+
+const ROLE_TITLES: Record<string, string> = {
+  resident: "居民",
+  grid_worker: "网格员",
+  grid_chief: "网格长",
+  street_officer: "街道干部",
+  command_center: "指挥中心值班员",
+  department: "部门承办人",
+  inspector: "纪检监察员",
+  district_admin: "区管理员",
+};
+
+/**
+ * Loads the demo tenants: cities, districts, their departments and one staff account per role
+ * (subject `<district>.<role>`, which `npm run token` uses by default). Idempotent: every insert
+ * is keyed by stable codes, so a second run changes nothing.
+ */
+export async function loadDemoData(ownerUrl: string, log: (m: string) => void): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  let added = 0;
+  try {
+    await client.query("BEGIN");
+    for (const city of DEMO_CITIES) {
+      const cityRes = await client.query(
+        `INSERT INTO city (id, code, name) VALUES ($1, $2, $3)
+         ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
+        [uuidv7(), city.code, city.name],
+      );
+      const cityId = cityRes.rows[0].id as string;
+      for (const d of city.districts) {
+        const res = await client.query(
+          `INSERT INTO district (id, city_id, code, name, kind) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id, (xmax = 0) AS inserted`,
+          [uuidv7(), cityId, d.code, d.name, d.kind],
+        );
+        const districtId = res.rows[0].id as string;
+        if (res.rows[0].inserted) added++;
+        // The owner is subject to the forced row-level security too: act as this district.
+        await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
+        const prefix = d.kind === "county" ? "县" : "区";
+        const depts = DEMO_DEPARTMENTS.map((dep) => [uuidv7(), dep.code, prefix + dep.name]);
+        await client.query(
+          `INSERT INTO department (district_id, id, code, name)
+           SELECT $1, x.id, x.code, x.name FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, name text)
+           ON CONFLICT (district_id, code) DO NOTHING`,
+          [districtId, JSON.stringify(depts.map(([id, code, name]) => ({ id, code, name })))],
+        );
+        const accounts = DISTRICT_ROLES.map((role) => ({
+          id: uuidv7(),
+          subject: `${d.code}.${role}`,
+          display_name: `${d.name}${ROLE_TITLES[role] ?? role}`,
+          role,
+          department: role === Role.department ? "housing" : null,
+        }));
+        await client.query(
+          `INSERT INTO staff_account (district_id, id, subject, display_name, role, department_id)
+           SELECT $1, x.id, x.subject, x.display_name, x.role,
+                  (SELECT dep.id FROM department dep WHERE dep.district_id = $1 AND dep.code = x.department)
+             FROM jsonb_to_recordset($2::jsonb)
+               AS x(id uuid, subject text, display_name text, role text, department text)
+           ON CONFLICT (district_id, subject) DO NOTHING`,
+          [districtId, JSON.stringify(accounts)],
+        );
+      }
+    }
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    await client.end();
+  }
+  if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);
+}

@@ -1,0 +1,64 @@
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "./config";
+import { createLogger } from "./logger";
+import { prepareDatabase } from "./db/database";
+import { createDataSource } from "./db/data-source";
+import { createPubSubFor } from "./realtime/pubsub";
+import { startServer } from "./server";
+
+/**
+ * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations, demo
+ * data, then the server. SIGINT/SIGTERM drain HTTP and WebSocket connections and stop the
+ * embedded database before the process exits.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const db = await prepareDatabase(config, (m) => log.info(m));
+  const dataSource = createDataSource({ url: db.appUrl, poolSize: 20 });
+  await dataSource.initialize();
+  const pubSub = await createPubSubFor(config);
+  const server = await startServer({ config, dataSource, pubSub, log });
+
+  log.info(`civic-grid ready in ${Date.now() - started} ms`);
+  log.info(`  GraphQL      ${server.url}`);
+  log.info(`  WebSocket    ${server.wsUrl} (graphql-ws)`);
+  log.info(`  database     ${db.embedded ? "embedded PostgreSQL, data in " + config.dataDir : "DATABASE_URL"}`);
+  log.info(`  get a token  npm run token -- --role district_admin --district mingshan`);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => {
+      log.error("shutdown took longer than 10 s; exiting");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await server.stop();
+      await pubSub.close();
+      await dataSource.destroy();
+      await db.stop();
+      log.info("stopped");
+      process.exit(0);
+    } catch (err) {
+      log.error("shutdown failed", err);
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(`configuration error: ${err.message}`);
+  } else {
+    console.error("civic-grid failed to start:", err instanceof Error ? err.message : err);
+    if (process.env.LOG_LEVEL === "debug") console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { registerEnumType } from "type-graphql";
+
+export enum Role {
+  resident = "resident",
+  grid_worker = "grid_worker",
+  grid_chief = "grid_chief",
+  street_officer = "street_officer",
+  command_center = "command_center",
+  department = "department",
+  inspector = "inspector",
+  district_admin = "district_admin",
+  city_admin = "city_admin",
+}
+
+export const ROLES = Object.values(Role);
+
+/** Roles whose scope is a whole city rather than one district. */
+export const CITY_SCOPE_ROLES: ReadonlySet<Role> = new Set([Role.city_admin]);
+
+/** Every role that works inside one district. */
+export const DISTRICT_ROLES = ROLES.filter((r) => !CITY_SCOPE_ROLES.has(r));
+
+/** Roles of district staff (everyone but residents and city-scope principals). */
+export const STAFF_ROLES = DISTRICT_ROLES.filter((r) => r !== Role.resident);
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as string[]).includes(value);
+}
+
+registerEnumType(Role, {
+  name: "Role",
+  description: "What a principal does in the platform; it decides which operations it may call.",
+  valuesConfig: {
+    resident: { description: "A citizen of the district (居民)." },
+    grid_worker: { description: "Grid worker (网格员): patrols a grid and reports what is found." },
+    grid_chief: { description: "Grid chief (网格长): leads a grid and its staff." },
+    street_officer: { description: "Staff of a street office (街道办事处)." },
+    command_center: { description: "The district command center (指挥中心) that assigns cases." },
+    department: { description: "Staff of a district department (区直部门)." },
+    inspector: { description: "Discipline inspection (纪检监察): supervises handling." },
+    district_admin: { description: "Administers one district (tenant)." },
+    city_admin: { description: "City scope: aggregates across the city's districts, no personal data." },
+  },
+});

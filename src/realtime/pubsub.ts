@@ -1,0 +1,46 @@
+import { createPubSub } from "@graphql-yoga/subscription";
+import { type Config } from "../config";
+
+export enum Topic {
+  DEPARTMENT_CHANGED = "DEPARTMENT_CHANGED",
+}
+
+/** Payloads carry ids and the district, never personal data: resolvers load what a subscriber may see. */
+export interface DepartmentChangedPayload {
+  districtId: string;
+  departmentId: string;
+  action: "created" | "updated";
+  at: string;
+}
+
+export type Topics = {
+  [Topic.DEPARTMENT_CHANGED]: [DepartmentChangedPayload];
+};
+
+/**
+ * Each subscriber reads through its own repeater; one that falls more than 1,024 events behind
+ * overflows and its subscription ends with an error, instead of growing the server's memory. It
+ * resubscribes and, where the topic has a cursor, resumes from it.
+ */
+export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
+
+/**
+ * In one process, events go through memory. With REDIS_URL, through Redis, so that a subscriber
+ * on one instance sees events published on another.
+ */
+export async function createPubSubFor(config: Config): Promise<PubSub> {
+  if (!config.redisUrl) {
+    return Object.assign(createPubSub<Topics>(), { close: async () => undefined });
+  }
+  const { Redis } = await import("ioredis");
+  const { createRedisEventTarget } = await import("@graphql-yoga/redis-event-target");
+  const publishClient = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return Object.assign(createPubSub<Topics>({ eventTarget }), {
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  });
+}

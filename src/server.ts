@@ -1,0 +1,203 @@
+import http from "node:http";
+import express from "express";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { type DataSource } from "typeorm";
+import { type Config } from "./config";
+import { createTokenVerifier, type TokenVerifier } from "./auth/jwt";
+import { formatError } from "./common/errors";
+import { type Context } from "./context/context";
+import { createLoaders } from "./context/loaders";
+import { type Principal } from "./context/principal";
+import { resolvePrincipal } from "./context/resolve-principal";
+import { PerUseTransaction, RequestTransaction, scopeOf, type TenantScope } from "./db/tenant";
+import { pendingMigrations } from "./db/migrate";
+import { TenancyDirectory } from "./modules/tenancy/directory";
+import { type PubSub } from "./realtime/pubsub";
+import { createSchema } from "./schema";
+import { type Logger } from "./logger";
+
+export interface ServerDeps {
+  config: Config;
+  dataSource: DataSource;
+  pubSub: PubSub;
+  log: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  /** Stops taking requests, drains HTTP and WebSocket connections; does not close the data source. */
+  stop(): Promise<void>;
+}
+
+const NOBODY: TenantScope = { districtIds: [], subject: "", role: "" };
+
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) return "";
+  return match[1];
+}
+
+/** The edge: a verified token becomes a principal, once per request or WebSocket connection. */
+async function principalFrom(
+  header: string | undefined,
+  verify: TokenVerifier,
+  dir: TenancyDirectory,
+): Promise<Principal | null> {
+  const token = bearer(header);
+  if (token === null) return null;
+  if (token === "") {
+    throw new GraphQLError("the Authorization header must be 'Bearer <token>'", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  return resolvePrincipal(await verify(token), dir);
+}
+
+/** Commits each request's transaction when it succeeded and rolls it back otherwise; publishes after commit. */
+const transactionPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response, errors }) {
+        const tx = contextValue.db as RequestTransaction;
+        const ok = !errors || errors.length === 0;
+        try {
+          await tx.finish(ok);
+        } catch (err) {
+          if (response.body.kind === "single") {
+            response.body.singleResult.data = null;
+            response.body.singleResult.errors = [
+              formatError({ message: "commit failed" }, err, () => undefined),
+            ];
+          }
+        }
+      },
+    };
+  },
+};
+
+export async function startServer(deps: ServerDeps, port = deps.config.port): Promise<RunningServer> {
+  const { config, dataSource, pubSub, log } = deps;
+  const directory = new TenancyDirectory(dataSource);
+  await directory.load();
+  const verify = createTokenVerifier(config);
+  const schema: GraphQLSchema = await createSchema(pubSub);
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal | null }>(
+    {
+      schema,
+      // Same verification as HTTP; a refused connection is closed with 4403 Forbidden.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const raw = (params.Authorization ?? params.authorization ?? params.token) as unknown;
+        const header = typeof raw === "string" ? (raw.startsWith("Bearer ") ? raw : `Bearer ${raw}`) : undefined;
+        try {
+          const principal = await principalFrom(header, verify, directory);
+          if (!principal) return false;
+          ctx.extra.principal = principal;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx): Context => {
+        const principal = ctx.extra.principal ?? null;
+        const db = new PerUseTransaction(dataSource, principal ? scopeOf(principal) : NOBODY);
+        return {
+          principal,
+          db,
+          pubSub,
+          loaders: createLoaders(db, principal?.districtIds ?? [], { cache: false }),
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const e of errors) if (!e.extensions?.code) log.error("subscription error", e);
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: (formatted, error) => formatError(formatted, error, (e) => log.error("unexpected error", e)),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      transactionPlugin,
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const pending = await pendingMigrations((sql) => dataSource.query(sql));
+      if (pending.length > 0) {
+        res.status(503).json({ status: "migrations pending", pending });
+        return;
+      }
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "database unreachable" });
+    }
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const principal = await principalFrom(req.headers.authorization, verify, directory);
+        const db = new RequestTransaction(dataSource, principal ? scopeOf(principal) : NOBODY);
+        return { principal, db, pubSub, loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }) };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, config.host, () => resolve());
+  });
+  const actualPort = (httpServer.address() as { port: number }).port;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  let stopping: Promise<void> | undefined;
+  return {
+    port: actualPort,
+    url: `http://${host}:${actualPort}/graphql`,
+    wsUrl: `ws://${host}:${actualPort}/graphql`,
+    stop() {
+      stopping ??= (async () => {
+        await apollo.stop();
+        for (const client of wsServer.clients) client.terminate();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      })();
+      return stopping;
+    },
+  };
+}
