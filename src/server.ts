@@ -27,6 +27,8 @@ export interface ServerDeps {
   dataSource: DataSource;
   pubSub: PubSub;
   log: Logger;
+  /** Least time between reloads of the city/district directory on an unknown code (default 5 s). */
+  directoryReloadMs?: number;
 }
 
 export interface RunningServer {
@@ -86,7 +88,7 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
 
 export async function startServer(deps: ServerDeps, port = deps.config.port): Promise<RunningServer> {
   const { config, dataSource, pubSub, log } = deps;
-  const directory = new TenancyDirectory(dataSource);
+  const directory = new TenancyDirectory(dataSource, deps.directoryReloadMs);
   await directory.load();
   const verify = createTokenVerifier(config);
   const schema: GraphQLSchema = await createSchema(pubSub);
@@ -96,6 +98,7 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
 
+  const wsFormat = (e: GraphQLError) => formatError(e.toJSON(), e, (err) => log.error("unexpected error", err));
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal | null }>(
     {
       schema,
@@ -123,9 +126,10 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: false }),
         };
       },
-      onError: (_ctx, _id, _payload, errors) => {
-        for (const e of errors) if (!e.extensions?.code) log.error("subscription error", e);
-      },
+      // The same error mapping as HTTP: stable codes, no internals.
+      onError: (_ctx, _id, _payload, errors) => errors.map(wsFormat),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(wsFormat) } : undefined,
     },
     wsServer,
   );
@@ -134,6 +138,8 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it drains this server, then closes the database, then exits.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: (formatted, error) => formatError(formatted, error, (e) => log.error("unexpected error", e)),
     plugins: [

