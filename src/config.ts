@@ -69,10 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("JWT_SECRET must be at least 32 bytes long (HS256 needs a 256-bit key)");
   }
   if (production && !jwtSecret && !jwksUrl) {
-    throw new ConfigError("in production set JWT_SECRET or JWKS_URL: no development secret is made");
+    throw new ConfigError(
+      "in production set JWT_SECRET or JWKS_URL: no development secret is made",
+    );
   }
   if (production && !databaseUrl) {
-    throw new ConfigError("in production set DATABASE_URL: the embedded database is for development");
+    throw new ConfigError(
+      "in production set DATABASE_URL: the embedded database is for development",
+    );
   }
   const logLevel = (env.LOG_LEVEL || "info") as Config["logLevel"];
   if (!["silent", "info", "debug"].includes(logLevel)) {
@@ -84,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     production,
     databaseUrl,
-    migrationDatabaseUrl: url("MIGRATION_DATABASE_URL", env.MIGRATION_DATABASE_URL, pg) ?? databaseUrl,
+    migrationDatabaseUrl:
+      url("MIGRATION_DATABASE_URL", env.MIGRATION_DATABASE_URL, pg) ?? databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || path.join(process.cwd(), ".data")),
     jwtSecret,
     jwksUrl,

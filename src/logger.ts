@@ -11,7 +11,9 @@ export function createLogger(level: "silent" | "info" | "debug"): Logger {
     },
     error(message, err) {
       if (level === "silent") return;
-      console.error(`${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : err ? `: ${String(err)}` : ""}`);
+      console.error(
+        `${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : err ? `: ${String(err)}` : ""}`,
+      );
     },
   };
 }

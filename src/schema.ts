@@ -3,7 +3,11 @@ import { buildSchema } from "type-graphql";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { authChecker } from "./context/auth-checker";
 import { type PubSub } from "./realtime/pubsub";
-import { CityResolver, DistrictResolver, PrincipalResolver } from "./modules/tenancy/tenancy.resolver";
+import {
+  CityResolver,
+  DistrictResolver,
+  PrincipalResolver,
+} from "./modules/tenancy/tenancy.resolver";
 import { DepartmentResolver, StaffAccountResolver } from "./modules/org/department.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
 

@@ -86,7 +86,10 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function startServer(deps: ServerDeps, port = deps.config.port): Promise<RunningServer> {
+export async function startServer(
+  deps: ServerDeps,
+  port = deps.config.port,
+): Promise<RunningServer> {
   const { config, dataSource, pubSub, log } = deps;
   const directory = new TenancyDirectory(dataSource, deps.directoryReloadMs);
   await directory.load();
@@ -98,7 +101,8 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
 
-  const wsFormat = (e: GraphQLError) => formatError(e.toJSON(), e, (err) => log.error("unexpected error", err));
+  const wsFormat = (e: GraphQLError) =>
+    formatError(e.toJSON(), e, (err) => log.error("unexpected error", err));
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal | null }>(
     {
       schema,
@@ -106,7 +110,8 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const raw = (params.Authorization ?? params.authorization ?? params.token) as unknown;
-        const header = typeof raw === "string" ? (raw.startsWith("Bearer ") ? raw : `Bearer ${raw}`) : undefined;
+        const header =
+          typeof raw === "string" ? (raw.startsWith("Bearer ") ? raw : `Bearer ${raw}`) : undefined;
         try {
           const principal = await principalFrom(header, verify, directory);
           if (!principal) return false;
@@ -141,7 +146,8 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
     // main.ts owns the signals: it drains this server, then closes the database, then exits.
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.production,
-    formatError: (formatted, error) => formatError(formatted, error, (e) => log.error("unexpected error", e)),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (e) => log.error("unexpected error", e)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -181,7 +187,12 @@ export async function startServer(deps: ServerDeps, port = deps.config.port): Pr
       context: async ({ req }): Promise<Context> => {
         const principal = await principalFrom(req.headers.authorization, verify, directory);
         const db = new RequestTransaction(dataSource, principal ? scopeOf(principal) : NOBODY);
-        return { principal, db, pubSub, loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }) };
+        return {
+          principal,
+          db,
+          pubSub,
+          loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }),
+        };
       },
     }),
   );

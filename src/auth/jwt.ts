@@ -19,7 +19,8 @@ export interface CivicClaims extends JWTPayload {
  * (never a constant in code, so a token made on one machine means nothing on another).
  */
 export function signingSecret(config: Config): Uint8Array {
-  const secret = config.jwtSecret ?? readOrCreateSecret(path.join(config.dataDir, "jwt-secret"), 48);
+  const secret =
+    config.jwtSecret ?? readOrCreateSecret(path.join(config.dataDir, "jwt-secret"), 48);
   return new TextEncoder().encode(secret);
 }
 
@@ -64,13 +65,21 @@ export function createTokenVerifier(config: Config): TokenVerifier {
 
 function describe(err: unknown): string {
   if (err instanceof errors.JWTExpired) return "the token has expired";
-  if (err instanceof errors.JWSSignatureVerificationFailed) return "the token's signature is not valid";
-  if (err instanceof errors.JWTClaimValidationFailed) return `the token's ${err.claim} claim is not accepted`;
-  if (err instanceof errors.JOSEAlgNotAllowed) return "the token is signed with an algorithm that is not accepted";
-  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid || err instanceof errors.JOSENotSupported) {
+  if (err instanceof errors.JWSSignatureVerificationFailed)
+    return "the token's signature is not valid";
+  if (err instanceof errors.JWTClaimValidationFailed)
+    return `the token's ${err.claim} claim is not accepted`;
+  if (err instanceof errors.JOSEAlgNotAllowed)
+    return "the token is signed with an algorithm that is not accepted";
+  if (
+    err instanceof errors.JWSInvalid ||
+    err instanceof errors.JWTInvalid ||
+    err instanceof errors.JOSENotSupported
+  ) {
     return "the token is malformed";
   }
-  if (err instanceof errors.JWKSNoMatchingKey) return "no key of the identity provider matches the token";
+  if (err instanceof errors.JWKSNoMatchingKey)
+    return "no key of the identity provider matches the token";
   return "the token could not be verified";
 }
 
@@ -86,13 +95,21 @@ export interface SignOptions {
 }
 
 /** Signs an HS256 token (for the token CLI and tests; production tokens come from the identity provider). */
-export async function signToken(secret: Uint8Array, opts: SignOptions, config?: Config): Promise<string> {
+export async function signToken(
+  secret: Uint8Array,
+  opts: SignOptions,
+  config?: Config,
+): Promise<string> {
   const { sub, expiresIn = "8h", ...claims } = opts;
-  const jwt = new SignJWT(Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined)))
+  const jwt = new SignJWT(
+    Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined)),
+  )
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(sub)
     .setIssuedAt()
-    .setExpirationTime(typeof expiresIn === "number" ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn);
+    .setExpirationTime(
+      typeof expiresIn === "number" ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn,
+    );
   if (config?.jwtIssuer) jwt.setIssuer(config.jwtIssuer);
   if (config?.jwtAudience) jwt.setAudience(config.jwtAudience);
   return jwt.sign(secret);

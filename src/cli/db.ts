@@ -26,7 +26,9 @@ async function main() {
   switch (command) {
     case "setup":
       await setupRoles(config.migrationDatabaseUrl, config.databaseUrl);
-      log(`role ${new URL(config.databaseUrl).username} is ready (member of civic_grid_app, NOBYPASSRLS)`);
+      log(
+        `role ${new URL(config.databaseUrl).username} is ready (member of civic_grid_app, NOBYPASSRLS)`,
+      );
       await migrateUp(config.migrationDatabaseUrl, log);
       log("migrations are up to date");
       return;

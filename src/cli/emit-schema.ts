@@ -7,7 +7,9 @@ import { type PubSub } from "../realtime/pubsub";
 
 /** Writes schema.graphql from the code (`npm run schema`). A test fails when the file is stale. */
 async function main() {
-  const pubSub = Object.assign(createPubSub(), { close: async () => undefined }) as unknown as PubSub;
+  const pubSub = Object.assign(createPubSub(), {
+    close: async () => undefined,
+  }) as unknown as PubSub;
   const sdl = printSortedSchema(await createSchema(pubSub));
   const file = path.resolve(__dirname, "../../../schema.graphql");
   fs.writeFileSync(file, sdl);

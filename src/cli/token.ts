@@ -50,7 +50,8 @@ async function main() {
     if (!values.district) return fail("--district is required for this role");
     city ??= findDemoDistrict(values.district)?.city.code;
   }
-  if (role === "department" && !values.department) return fail("--department is required for the department role");
+  if (role === "department" && !values.department)
+    return fail("--department is required for the department role");
   if (!/^\d+[smhd]$/.test(values.ttl!)) return fail("--ttl must look like 30m, 8h or 7d");
   const config = loadConfig();
   const sub = values.sub ?? `${values.district ?? city}.${role}`;

@@ -7,10 +7,16 @@ export const MAX_PAGE_SIZE = 200;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: "Return items after this cursor (an edge's `cursor`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (an edge's `cursor`).",
+  })
   after?: string;
 }
 
@@ -72,7 +78,11 @@ function encodeCursor(values: unknown[]): string {
 function decodeCursor(cursor: string, arity: number): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === "string")) {
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => typeof v === "string")
+    ) {
       return values;
     }
   } catch {

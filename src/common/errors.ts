@@ -109,7 +109,9 @@ export function formatError(
     const first = flat[0];
     return {
       ...base,
-      message: first ? `${first.field}: ${Object.values(first.c ?? {}).join("; ")}` : "invalid input",
+      message: first
+        ? `${first.field}: ${Object.values(first.c ?? {}).join("; ")}`
+        : "invalid input",
       extensions: { code: "BAD_USER_INPUT", field: first?.field, fields: flat.map((f) => f.field) },
     };
   }
@@ -128,5 +130,9 @@ export function formatError(
     return { ...base, message: formatted.message, extensions };
   }
   log(original);
-  return { ...base, message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return {
+    ...base,
+    message: "Internal server error",
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
 }

@@ -11,6 +11,7 @@ import { type Role } from "../modules/tenancy/roles";
 export const authChecker: AuthCheckerFn<Context, Role> = ({ context }, roles) => {
   const p = context.principal;
   if (!p) throw unauthenticated("sign in first: send the header Authorization: Bearer <token>");
-  if (p.expiresAt !== null && p.expiresAt <= Date.now()) throw unauthenticated("the token has expired");
+  if (p.expiresAt !== null && p.expiresAt <= Date.now())
+    throw unauthenticated("the token has expired");
   return roles.length === 0 || roles.includes(p.role);
 };

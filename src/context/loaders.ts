@@ -25,7 +25,11 @@ function byId<T extends Entity>(ids: readonly string[], rows: T[]): Array<T | nu
  * event sees current rows). Tenant rows are read through the request's tenant transaction, so
  * row-level security applies; the explicit district filter is the first wall, RLS the second.
  */
-export function createLoaders(db: TenantDb, districtIds: string[], opts: { cache: boolean }): Loaders {
+export function createLoaders(
+  db: TenantDb,
+  districtIds: string[],
+  opts: { cache: boolean },
+): Loaders {
   const o = { cache: opts.cache };
   return {
     city: new DataLoader(
@@ -35,21 +39,34 @@ export function createLoaders(db: TenantDb, districtIds: string[], opts: { cache
     district: new DataLoader(
       (ids) =>
         db.run(async (m) =>
-          byId(ids, await m.find(District, { where: { id: In(ids.filter((id) => districtIds.includes(id))) } })),
+          byId(
+            ids,
+            await m.find(District, {
+              where: { id: In(ids.filter((id) => districtIds.includes(id))) },
+            }),
+          ),
         ),
       o,
     ),
     department: new DataLoader(
       (ids) =>
         db.run(async (m) =>
-          byId(ids, await m.find(Department, { where: { districtId: In(districtIds), id: In([...ids]) } })),
+          byId(
+            ids,
+            await m.find(Department, { where: { districtId: In(districtIds), id: In([...ids]) } }),
+          ),
         ),
       o,
     ),
     staffAccount: new DataLoader(
       (ids) =>
         db.run(async (m) =>
-          byId(ids, await m.find(StaffAccount, { where: { districtId: In(districtIds), id: In([...ids]) } })),
+          byId(
+            ids,
+            await m.find(StaffAccount, {
+              where: { districtId: In(districtIds), id: In([...ids]) },
+            }),
+          ),
         ),
       o,
     ),

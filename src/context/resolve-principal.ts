@@ -9,8 +9,12 @@ import { type Principal } from "./principal";
  * token that names an unknown role, city or district, or a district outside its city, is refused
  * as UNAUTHENTICATED: it does not describe anyone the platform knows.
  */
-export async function resolvePrincipal(claims: CivicClaims, dir: TenancyDirectory): Promise<Principal> {
-  if (!isRole(claims.role)) throw unauthenticated(`the token's role "${claims.role}" is not a role of this platform`);
+export async function resolvePrincipal(
+  claims: CivicClaims,
+  dir: TenancyDirectory,
+): Promise<Principal> {
+  if (!isRole(claims.role))
+    throw unauthenticated(`the token's role "${claims.role}" is not a role of this platform`);
   const base = {
     subject: claims.sub,
     role: claims.role,

@@ -47,7 +47,8 @@ export function readOrCreateSecret(file: string, bytes = 24): string {
     fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
     return value;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    if ((err as NodeJS.ErrnoException).code === "EEXIST")
+      return fs.readFileSync(file, "utf8").trim();
     throw err;
   }
 }

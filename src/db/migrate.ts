@@ -12,7 +12,11 @@ const LOCK = "hashtext('civic-grid:migrate')";
 export async function migrateUp(ownerUrl: string, log: (m: string) => void): Promise<string[]> {
   const lock = new Client({ connectionString: ownerUrl });
   await lock.connect();
-  const ds = createDataSource({ url: ownerUrl, poolSize: 2, applicationName: "civic-grid-migrate" });
+  const ds = createDataSource({
+    url: ownerUrl,
+    poolSize: 2,
+    applicationName: "civic-grid-migrate",
+  });
   try {
     await lock.query(`SELECT pg_advisory_lock(${LOCK})`);
     await ds.initialize();
@@ -30,7 +34,11 @@ export async function migrateUp(ownerUrl: string, log: (m: string) => void): Pro
 
 /** Reverts the most recent migration. */
 export async function migrateDown(ownerUrl: string, log: (m: string) => void): Promise<void> {
-  const ds = createDataSource({ url: ownerUrl, poolSize: 2, applicationName: "civic-grid-migrate" });
+  const ds = createDataSource({
+    url: ownerUrl,
+    poolSize: 2,
+    applicationName: "civic-grid-migrate",
+  });
   await ds.initialize();
   try {
     await ds.undoLastMigration({ transaction: "each" });

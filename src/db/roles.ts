@@ -47,7 +47,8 @@ export async function setupRoles(adminUrl: string, appUrl: string): Promise<void
       login.rowCount ? `ALTER ROLE ${ident(user)} ${attrs}` : `CREATE ROLE ${ident(user)} ${attrs}`,
     );
     await client.query(`GRANT ${ident(APP_GROUP_ROLE)} TO ${ident(user)}`);
-    if (database) await client.query(`GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(user)}`);
+    if (database)
+      await client.query(`GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(user)}`);
     await client.query("SELECT pg_advisory_unlock(hashtext('civic-grid:setup-roles'))");
   } finally {
     await client.end();
@@ -68,11 +69,20 @@ export async function assertRestrictedRole(appUrl: string): Promise<void> {
                WHERE pg_has_role(current_user, c.relowner, 'USAGE') AND c.relkind IN ('r', 'p')
                  AND n.nspname NOT IN ('pg_catalog', 'information_schema'))::int AS owned
         FROM pg_roles r WHERE r.rolname = current_user`);
-    const r = rows[0] as { rolname: string; rolsuper: boolean; rolbypassrls: boolean; owned: number };
+    const r = rows[0] as {
+      rolname: string;
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+      owned: number;
+    };
     if (r.rolsuper || r.rolbypassrls || r.owned > 0) {
       throw new Error(
         `the server's database role "${r.rolname}" is ${
-          r.rolsuper ? "a superuser" : r.rolbypassrls ? "allowed to bypass RLS" : `owner of ${r.owned} tables`
+          r.rolsuper
+            ? "a superuser"
+            : r.rolbypassrls
+              ? "allowed to bypass RLS"
+              : `owner of ${r.owned} tables`
         }: row-level security would not protect tenants. Connect DATABASE_URL as a restricted ` +
           `role (see "npm run db:setup" in the README) and run migrations with MIGRATION_DATABASE_URL.`,
       );

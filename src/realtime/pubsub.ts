@@ -35,7 +35,10 @@ export async function createPubSubFor(config: Config): Promise<PubSub> {
   const { Redis } = await import("ioredis");
   const { createRedisEventTarget } = await import("@graphql-yoga/redis-event-target");
   const publishClient = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(config.redisUrl, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 3,
+  });
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return Object.assign(createPubSub<Topics>({ eventTarget }), {
     close: async () => {

@@ -1,6 +1,18 @@
 import { SignJWT } from "jose";
-import { MeDocument, CreateDepartmentDocument, DepartmentChangedDocument, MyCityDocument } from "../generated/graphql";
-import { startTestServer, gql, errorCode, wsClient, collect, type TestServer } from "../helpers/server";
+import {
+  MeDocument,
+  CreateDepartmentDocument,
+  DepartmentChangedDocument,
+  MyCityDocument,
+} from "../generated/graphql";
+import {
+  startTestServer,
+  gql,
+  errorCode,
+  wsClient,
+  collect,
+  type TestServer,
+} from "../helpers/server";
 import { buildDistrict, closeFactories, secret, tokenFor, type BuiltDistrict } from "../factories";
 import { signToken } from "../../src/auth/jwt";
 
@@ -36,7 +48,11 @@ describe("HTTP authentication", () => {
 
   const bad: Array<[string, () => Promise<Record<string, string>>, RegExp]> = [
     ["a malformed token", async () => ({ authorization: "Bearer not.a.jwt" }), /malformed/],
-    ["a header that is not Bearer", async () => ({ authorization: "Basic dXNlcjpwYXNz" }), /Bearer/],
+    [
+      "a header that is not Bearer",
+      async () => ({ authorization: "Basic dXNlcjpwYXNz" }),
+      /Bearer/,
+    ],
     [
       "a token signed with another secret",
       async () => ({
@@ -51,7 +67,10 @@ describe("HTTP authentication", () => {
     [
       "an expired token",
       async () => ({
-        authorization: `Bearer ${await new SignJWT({ role: "district_admin", district: district.code })
+        authorization: `Bearer ${await new SignJWT({
+          role: "district_admin",
+          district: district.code,
+        })
           .setProtectedHeader({ alg: "HS256" })
           .setSubject("s")
           .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
@@ -76,7 +95,9 @@ describe("HTTP authentication", () => {
     ],
     [
       "a token naming an unknown district",
-      async () => ({ authorization: `Bearer ${await tokenFor({ district: { code: "atlantis" }, role: "district_admin" })}` }),
+      async () => ({
+        authorization: `Bearer ${await tokenFor({ district: { code: "atlantis" }, role: "district_admin" })}`,
+      }),
       /atlantis/,
     ],
     [
@@ -88,13 +109,18 @@ describe("HTTP authentication", () => {
     ],
     [
       "a city_admin token without a city",
-      async () => ({ authorization: `Bearer ${await tokenFor({ role: "city_admin" }, { sub: "x" })}` }),
+      async () => ({
+        authorization: `Bearer ${await tokenFor({ role: "city_admin" }, { sub: "x" })}`,
+      }),
       /city/,
     ],
     [
       "a token without a subject",
       async () => ({
-        authorization: `Bearer ${await new SignJWT({ role: "district_admin", district: district.code })
+        authorization: `Bearer ${await new SignJWT({
+          role: "district_admin",
+          district: district.code,
+        })
           .setProtectedHeader({ alg: "HS256" })
           .setExpirationTime("1h")
           .sign(secret())}`,
@@ -113,9 +139,19 @@ describe("HTTP authentication", () => {
 
   it("refuses with FORBIDDEN what the role may not do", async () => {
     const token = await tokenFor({ district, role: "resident" });
-    const res = await gql(server, CreateDepartmentDocument, { input: { code: "nope", name: "不行" } }, token);
+    const res = await gql(
+      server,
+      CreateDepartmentDocument,
+      { input: { code: "nope", name: "不行" } },
+      token,
+    );
     expect(errorCode(res)).toBe("FORBIDDEN");
-    const city = await gql(server, MyCityDocument, {}, await tokenFor({ district, role: "district_admin" }));
+    const city = await gql(
+      server,
+      MyCityDocument,
+      {},
+      await tokenFor({ district, role: "district_admin" }),
+    );
     expect(errorCode(city)).toBe("FORBIDDEN");
   });
 });
@@ -149,7 +185,8 @@ describe("WebSocket authentication", () => {
     const { client } = wsClient(server, await tokenFor({ district, role: "resident" }));
     const sub = collect(client, DepartmentChangedDocument);
     await sub.next(1);
-    const first = sub.events[0] as { errors?: Array<{ extensions?: { code?: string } }> } | undefined;
+    const first = sub.events[0] as
+      { errors?: Array<{ extensions?: { code?: string } }> } | undefined;
     const err = (first?.errors ?? (sub.error as typeof first)?.errors ?? sub.error) as unknown;
     expect(JSON.stringify(err)).toContain("FORBIDDEN");
     await client.dispose();

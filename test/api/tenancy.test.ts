@@ -39,8 +39,16 @@ beforeAll(async () => {
   depA = await buildDepartment({ district: a, code: "housing", name: "住建局" });
   depB = await buildDepartment({ district: b, code: "housing", name: "住建局" });
   await buildDepartment({ district: b, code: "water", name: "水务局" });
-  await buildStaffAccount({ district: a, role: "district_admin" as never, subject: `${a.code}.district_admin` });
-  await buildStaffAccount({ district: b, role: "district_admin" as never, subject: `${b.code}.district_admin` });
+  await buildStaffAccount({
+    district: a,
+    role: "district_admin" as never,
+    subject: `${a.code}.district_admin`,
+  });
+  await buildStaffAccount({
+    district: b,
+    role: "district_admin" as never,
+    subject: `${b.code}.district_admin`,
+  });
   adminA = await tokenFor({ district: a, role: "district_admin" });
   server = await startTestServer();
 });
@@ -55,7 +63,9 @@ describe("district A's token sees nothing of district B", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data?.district.code).toBe(a.code);
     expect(res.data?.district.departments.totalCount).toBe(1);
-    expect(res.data?.district.departments.edges.map((e) => e.node.id)).toEqual([toGlobalId("Department", depA.id)]);
+    expect(res.data?.district.departments.edges.map((e) => e.node.id)).toEqual([
+      toGlobalId("Department", depA.id),
+    ]);
   });
 
   it("staff accounts are A's only", async () => {
@@ -78,30 +88,63 @@ describe("district A's token sees nothing of district B", () => {
       expect(res.errors).toBeUndefined();
       expect(res.data?.node).toBeNull();
     }
-    const own = await gql(server, NodeByIdDocument, { id: toGlobalId("Department", depA.id) }, adminA);
+    const own = await gql(
+      server,
+      NodeByIdDocument,
+      { id: toGlobalId("Department", depA.id) },
+      adminA,
+    );
     expect(own.data?.node).toMatchObject({ __typename: "Department", code: "housing" });
   });
 
   it("node(id) refuses garbage ids without an error", async () => {
-    for (const id of ["", "!!!", Buffer.from("Department:not-a-uuid").toString("base64url"), toGlobalId("Secret", depA.id)]) {
+    for (const id of [
+      "",
+      "!!!",
+      Buffer.from("Department:not-a-uuid").toString("base64url"),
+      toGlobalId("Secret", depA.id),
+    ]) {
       const res = await gql(server, NodeByIdDocument, { id }, adminA);
       expect(res.data?.node ?? null).toBeNull();
     }
   });
 
   it("renameDepartment cannot touch B's department", async () => {
-    const res = await gql(server, RenameDepartmentDocument, { input: { id: toGlobalId("Department", depB.id), name: "被改了" } }, adminA);
+    const res = await gql(
+      server,
+      RenameDepartmentDocument,
+      { input: { id: toGlobalId("Department", depB.id), name: "被改了" } },
+      adminA,
+    );
     expect(errorCode(res)).toBe("NOT_FOUND");
-    const bView = await gql(server, MyDistrictDocument, { search: "housing" }, await tokenFor({ district: b, role: "district_admin" }));
+    const bView = await gql(
+      server,
+      MyDistrictDocument,
+      { search: "housing" },
+      await tokenFor({ district: b, role: "district_admin" }),
+    );
     expect(bView.data?.district.departments.edges[0].node.name).toBe("住建局");
   });
 
   it("createDepartment writes into the caller's district only", async () => {
-    const res = await gql(server, CreateDepartmentDocument, { input: { code: "education", name: "教育局" } }, adminA);
+    const res = await gql(
+      server,
+      CreateDepartmentDocument,
+      { input: { code: "education", name: "教育局" } },
+      adminA,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.createDepartment.district.code).toBe(a.code);
-    const bView = await gql(server, MyDistrictDocument, {}, await tokenFor({ district: b, role: "district_admin" }));
-    expect(bView.data?.district.departments.edges.map((e) => e.node.code)).toEqual(["housing", "water"]);
+    const bView = await gql(
+      server,
+      MyDistrictDocument,
+      {},
+      await tokenFor({ district: b, role: "district_admin" }),
+    );
+    expect(bView.data?.district.departments.edges.map((e) => e.node.code)).toEqual([
+      "housing",
+      "water",
+    ]);
   });
 });
 
@@ -112,14 +155,22 @@ describe("city scope", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data?.city.name).toBe("甲市");
     expect(res.data?.city.districts.map((d) => d.code).sort()).toEqual([a.code, b.code].sort());
-    const node = await gql(server, NodeByIdDocument, { id: toGlobalId("District", other.id) }, token);
+    const node = await gql(
+      server,
+      NodeByIdDocument,
+      { id: toGlobalId("District", other.id) },
+      token,
+    );
     expect(node.data?.node).toBeNull();
     const own = await gql(server, NodeByIdDocument, { id: toGlobalId("District", a.id) }, token);
     expect(own.data?.node).toMatchObject({ code: a.code });
   });
 
   it("the demo city Benxi lists its six districts and counties", async () => {
-    const token = await tokenFor({ city: { code: "benxi" }, role: "city_admin" }, { sub: "benxi.city_admin" });
+    const token = await tokenFor(
+      { city: { code: "benxi" }, role: "city_admin" },
+      { sub: "benxi.city_admin" },
+    );
     const res = await gql(server, MyCityDocument, {}, token);
     expect(res.data?.city.name).toBe("本溪市");
     expect(res.data?.city.districts.map((d) => d.name).sort()).toEqual(
@@ -132,7 +183,12 @@ describe("city scope", () => {
     const token = await tokenFor({ city: cityX, role: "city_admin" }, { sub: "cx.admin" });
     const res = await gql(server, MyDistrictDocument, {}, token);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
-    const write = await gql(server, CreateDepartmentDocument, { input: { code: "x_dep", name: "x" } }, token);
+    const write = await gql(
+      server,
+      CreateDepartmentDocument,
+      { input: { code: "x_dep", name: "x" } },
+      token,
+    );
     expect(errorCode(write)).toBe("FORBIDDEN");
   });
 });

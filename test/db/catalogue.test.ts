@@ -44,7 +44,10 @@ it("every tenant table has district_id NOT NULL and a primary key (district_id, 
         WHERE attrelid = $1::regclass AND attname = 'district_id' AND NOT attisdropped`,
       [table],
     );
-    expect({ table, district_id: col.rows[0] }).toEqual({ table, district_id: { attnotnull: true, type: "uuid" } });
+    expect({ table, district_id: col.rows[0] }).toEqual({
+      table,
+      district_id: { attnotnull: true, type: "uuid" },
+    });
     const pk = await constraintColumns(table, "p");
     expect({ table, pk: pk[0]?.cols }).toEqual({ table, pk: ["district_id", "id"] });
   }
@@ -59,11 +62,12 @@ it("every unique constraint and unique index of a tenant table includes district
          FROM pg_index i WHERE i.indrelid = $1::regclass AND i.indisunique`,
       [table],
     );
-    for (const idx of rows) expect({ table, index: idx.name, hasDistrict: idx.cols.includes("district_id") }).toEqual({
-      table,
-      index: idx.name,
-      hasDistrict: true,
-    });
+    for (const idx of rows)
+      expect({ table, index: idx.name, hasDistrict: idx.cols.includes("district_id") }).toEqual({
+        table,
+        index: idx.name,
+        hasDistrict: true,
+      });
   }
 });
 
@@ -92,7 +96,11 @@ it("every tenant table has row-level security enabled and forced, with a policy 
       [table],
     );
     const r = rows[0];
-    expect({ table, enabled: r.relrowsecurity, forced: r.relforcerowsecurity }).toEqual({ table, enabled: true, forced: true });
+    expect({ table, enabled: r.relrowsecurity, forced: r.relforcerowsecurity }).toEqual({
+      table,
+      enabled: true,
+      forced: true,
+    });
     expect(r.quals?.length).toBeGreaterThan(0);
     for (const q of [...r.quals, ...r.checks]) {
       expect(q).toMatch(/district_id = ANY \(\(\s*SELECT app\.current_district_ids\(\)/);

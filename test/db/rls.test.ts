@@ -26,7 +26,9 @@ afterAll(async () => {
 async function asTenant<T>(districtIds: string[], fn: () => Promise<T>): Promise<T> {
   await app.query("BEGIN");
   try {
-    await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtIds.join(",")}}`]);
+    await app.query("SELECT set_config('app.district_ids', $1, true)", [
+      `{${districtIds.join(",")}}`,
+    ]);
     return await fn();
   } finally {
     await app.query("ROLLBACK");
@@ -43,7 +45,10 @@ it("connects as a role that is no superuser, cannot bypass RLS and owns no table
 });
 
 it("with A's context, SELECT without WHERE returns none of B's rows", async () => {
-  const rows = await asTenant([a.id], async () => (await app.query("SELECT district_id, code FROM department")).rows);
+  const rows = await asTenant(
+    [a.id],
+    async () => (await app.query("SELECT district_id, code FROM department")).rows,
+  );
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => r.district_id === a.id)).toBe(true);
   expect(rows.map((r) => r.code)).not.toContain("rls_b");
@@ -60,16 +65,23 @@ it("with A's context, writes into B are refused and updates of B's rows touch no
   await asTenant([a.id], async () => {
     await app.query("SAVEPOINT s");
     await expect(
-      app.query("INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, 'sneaky', 'x')", [b.id, uuidv7()]),
+      app.query(
+        "INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, 'sneaky', 'x')",
+        [b.id, uuidv7()],
+      ),
     ).rejects.toMatchObject({ code: "42501" });
     await app.query("ROLLBACK TO SAVEPOINT s");
-    const upd = await app.query("UPDATE department SET name = 'hacked' WHERE district_id = $1", [b.id]);
+    const upd = await app.query("UPDATE department SET name = 'hacked' WHERE district_id = $1", [
+      b.id,
+    ]);
     expect(upd.rowCount).toBe(0);
     const del = await app.query("DELETE FROM department WHERE code = 'rls_b'");
     expect(del.rowCount).toBe(0);
     // Moving one of A's rows into B is refused by WITH CHECK.
     await app.query("SAVEPOINT t");
-    await expect(app.query("UPDATE department SET district_id = $1 WHERE code = 'rls_a'", [b.id])).rejects.toMatchObject({
+    await expect(
+      app.query("UPDATE department SET district_id = $1 WHERE code = 'rls_a'", [b.id]),
+    ).rejects.toMatchObject({
       code: "42501",
     });
     await app.query("ROLLBACK TO SAVEPOINT t");
@@ -83,10 +95,14 @@ it("a tenant context set in one transaction does not leak into the next", async 
 });
 
 it("the server's role cannot write the reference tables or switch RLS off", async () => {
-  await expect(app.query("INSERT INTO city (id, code, name) VALUES ($1, 'evil', 'x')", [uuidv7()])).rejects.toMatchObject({
+  await expect(
+    app.query("INSERT INTO city (id, code, name) VALUES ($1, 'evil', 'x')", [uuidv7()]),
+  ).rejects.toMatchObject({
     code: "42501",
   });
-  await expect(app.query("ALTER TABLE department DISABLE ROW LEVEL SECURITY")).rejects.toMatchObject({ code: "42501" });
+  await expect(
+    app.query("ALTER TABLE department DISABLE ROW LEVEL SECURITY"),
+  ).rejects.toMatchObject({ code: "42501" });
 });
 
 it("the policy reads the tenant setting once per statement (an InitPlan), not per row", async () => {

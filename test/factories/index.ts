@@ -38,11 +38,17 @@ export interface BuiltDistrict {
 
 export async function buildCity(overrides: Partial<BuiltCity> = {}): Promise<BuiltCity> {
   const city = { id: uuidv7(), code: unique("c"), name: "测试市", ...overrides };
-  await ownerPool().query("INSERT INTO city (id, code, name) VALUES ($1, $2, $3)", [city.id, city.code, city.name]);
+  await ownerPool().query("INSERT INTO city (id, code, name) VALUES ($1, $2, $3)", [
+    city.id,
+    city.code,
+    city.name,
+  ]);
   return city;
 }
 
-export async function buildDistrict(opts: { city?: BuiltCity; name?: string } = {}): Promise<BuiltDistrict> {
+export async function buildDistrict(
+  opts: { city?: BuiltCity; name?: string } = {},
+): Promise<BuiltDistrict> {
   const city = opts.city ?? (await buildCity());
   const d = { id: uuidv7(), code: unique("d"), name: opts.name ?? "测试区", city };
   await ownerPool().query(
@@ -76,7 +82,9 @@ export interface BuiltDepartment {
   name: string;
 }
 
-export async function buildDepartment(opts: { district?: BuiltDistrict; code?: string; name?: string } = {}) {
+export async function buildDepartment(
+  opts: { district?: BuiltDistrict; code?: string; name?: string } = {},
+) {
   const district = opts.district ?? (await buildDistrict());
   const dep: BuiltDepartment = {
     id: uuidv7(),
@@ -95,7 +103,11 @@ export async function buildDepartment(opts: { district?: BuiltDistrict; code?: s
   return { ...dep, district };
 }
 
-export async function buildStaffAccount(opts: { district: BuiltDistrict; role: Role; subject?: string }) {
+export async function buildStaffAccount(opts: {
+  district: BuiltDistrict;
+  role: Role;
+  subject?: string;
+}) {
   const acc = { id: uuidv7(), subject: opts.subject ?? unique("user"), role: opts.role };
   await asDistrict(opts.district.id, (q) =>
     q(
@@ -112,7 +124,11 @@ export function secret(): Uint8Array {
 
 /** A token signed with the test run's secret. */
 export function tokenFor(
-  who: { district?: BuiltDistrict | { code: string }; city?: { code: string }; role: Role | string },
+  who: {
+    district?: BuiltDistrict | { code: string };
+    city?: { code: string };
+    role: Role | string;
+  },
   extra: Partial<SignOptions> = {},
 ): Promise<string> {
   return signToken(secret(), {

@@ -93,7 +93,10 @@ export function wsClient(server: { wsUrl: string }, token?: string) {
 }
 
 /** Subscribes and collects events; `next(n)` waits until n events have arrived. */
-export function collect<T>(client: WsClient, doc: TypedDocumentNode<T, Record<string, never>> | string) {
+export function collect<T>(
+  client: WsClient,
+  doc: TypedDocumentNode<T, Record<string, never>> | string,
+) {
   const events: Array<{ data?: T | null; errors?: unknown }> = [];
   const waiters: Array<() => void> = [];
   let completed = false;
@@ -128,7 +131,8 @@ export function collect<T>(client: WsClient, doc: TypedDocumentNode<T, Record<st
       const deadline = Date.now() + timeoutMs;
       while (events.length < n && !error && !completed) {
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`waited ${timeoutMs} ms for ${n} events, got ${events.length}`);
+        if (left <= 0)
+          throw new Error(`waited ${timeoutMs} ms for ${n} events, got ${events.length}`);
         await new Promise<void>((r) => {
           const t = setTimeout(r, left);
           waiters.push(() => {

@@ -17,7 +17,8 @@ export class NodeResolver {
   @Authorized()
   @Query(() => Node, {
     nullable: true,
-    description: "Refetches any object by its global id; null when it does not exist or is not yours to see.",
+    description:
+      "Refetches any object by its global id; null when it does not exist or is not yours to see.",
   })
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Node | null> {
     const ref = fromGlobalId(id);

@@ -10,7 +10,9 @@ export class DepartmentFilterArgs {
 
 @InputType({ description: "A new department of the caller's district." })
 export class CreateDepartmentInput {
-  @Field({ description: "Stable code: lowercase letters, digits and underscores, 2–40 characters." })
+  @Field({
+    description: "Stable code: lowercase letters, digits and underscores, 2–40 characters.",
+  })
   @Matches(/^[a-z][a-z0-9_]{1,39}$/, {
     message: "use 2–40 lowercase letters, digits or underscores, starting with a letter",
   })

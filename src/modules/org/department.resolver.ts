@@ -1,4 +1,15 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root, Subscription } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from "type-graphql";
 import { Department } from "./department.entity";
 import { StaffAccount } from "./staff-account.entity";
 import { CreateDepartmentInput, RenameDepartmentInput } from "./department.inputs";
@@ -28,13 +39,17 @@ export class DepartmentResolver {
   }
 
   @Authorized(Role.district_admin)
-  @Mutation(() => Department, { description: "Adds a department to the caller's district (district_admin)." })
+  @Mutation(() => Department, {
+    description: "Adds a department to the caller's district (district_admin).",
+  })
   createDepartment(@Arg("input") input: CreateDepartmentInput, @Ctx() ctx: AuthedContext) {
     return createDepartment({ db: ctx.db, principal: ctx.principal, pubSub: ctx.pubSub }, input);
   }
 
   @Authorized(Role.district_admin)
-  @Mutation(() => Department, { description: "Renames a department of the caller's district (district_admin)." })
+  @Mutation(() => Department, {
+    description: "Renames a department of the caller's district (district_admin).",
+  })
   renameDepartment(@Arg("input") input: RenameDepartmentInput, @Ctx() ctx: AuthedContext) {
     return renameDepartment({ db: ctx.db, principal: ctx.principal, pubSub: ctx.pubSub }, input);
   }
@@ -45,9 +60,13 @@ export class DepartmentResolver {
     // Checked for every event, with the subscriber's own tenant: another district's events never pass.
     filter: ({ payload, context }: { payload: DepartmentChangedPayload; context: AuthedContext }) =>
       context.principal.districtIds.includes(payload.districtId),
-    description: "Departments of the caller's district as they are created or renamed (district staff).",
+    description:
+      "Departments of the caller's district as they are created or renamed (district staff).",
   })
-  async departmentChanged(@Root() payload: DepartmentChangedPayload, @Ctx() ctx: AuthedContext): Promise<DepartmentChange> {
+  async departmentChanged(
+    @Root() payload: DepartmentChangedPayload,
+    @Ctx() ctx: AuthedContext,
+  ): Promise<DepartmentChange> {
     return {
       action: payload.action,
       at: new Date(payload.at),

@@ -37,7 +37,12 @@ export async function createDepartment(
   const d = await deps.db.run(async (m: EntityManager) => {
     const exists = await m.existsBy(Department, { districtId, code: input.code });
     if (exists) throw conflict(`a department with code "${input.code}" already exists`);
-    const row = m.create(Department, { districtId, id: uuidv7(), code: input.code, name: input.name.trim() });
+    const row = m.create(Department, {
+      districtId,
+      id: uuidv7(),
+      code: input.code,
+      name: input.name.trim(),
+    });
     return m.save(row);
   });
   published(deps, d, "created");

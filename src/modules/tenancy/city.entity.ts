@@ -5,7 +5,10 @@ import { toGlobalId } from "../../common/ids";
 
 /** A city (市): a reference table shared by its districts, never itself a tenant. */
 @Entity({ name: "city" })
-@ObjectType({ implements: Node, description: "A city (市) and the districts that are its tenants." })
+@ObjectType({
+  implements: Node,
+  description: "A city (市) and the districts that are its tenants.",
+})
 export class City implements Node {
   @PrimaryColumn("uuid")
   id: string;

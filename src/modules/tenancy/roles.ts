@@ -39,6 +39,8 @@ registerEnumType(Role, {
     department: { description: "Staff of a district department (区直部门)." },
     inspector: { description: "Discipline inspection (纪检监察): supervises handling." },
     district_admin: { description: "Administers one district (tenant)." },
-    city_admin: { description: "City scope: aggregates across the city's districts, no personal data." },
+    city_admin: {
+      description: "City scope: aggregates across the city's districts, no personal data.",
+    },
   },
 });

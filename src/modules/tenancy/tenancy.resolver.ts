@@ -29,7 +29,10 @@ export class PrincipalResolver {
     };
   }
 
-  @FieldResolver(() => District, { nullable: true, description: "The caller's district; null for city scope." })
+  @FieldResolver(() => District, {
+    nullable: true,
+    description: "The caller's district; null for city scope.",
+  })
   district(@Root() me: PrincipalType, @Ctx() ctx: AuthedContext) {
     return me.districtId ? ctx.loaders.district.load(me.districtId) : null;
   }
@@ -39,17 +42,27 @@ export class PrincipalResolver {
     return ctx.loaders.city.load(me.cityId);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: "The department the token names, if any." })
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: "The department the token names, if any.",
+  })
   department(@Root() me: PrincipalType, @Ctx() ctx: AuthedContext) {
     if (!me.districtId || !me.departmentCode) return null;
     const code = me.departmentCode;
-    return ctx.db.run((m) => m.findOne(Department, { where: { districtId: me.districtId!, code } }));
+    return ctx.db.run((m) =>
+      m.findOne(Department, { where: { districtId: me.districtId!, code } }),
+    );
   }
 
-  @FieldResolver(() => StaffAccount, { nullable: true, description: "The district's account for this subject, if any." })
+  @FieldResolver(() => StaffAccount, {
+    nullable: true,
+    description: "The district's account for this subject, if any.",
+  })
   account(@Root() me: PrincipalType, @Ctx() ctx: AuthedContext) {
     if (!me.districtId) return null;
-    return ctx.db.run((m) => m.findOne(StaffAccount, { where: { districtId: me.districtId!, subject: me.subject } }));
+    return ctx.db.run((m) =>
+      m.findOne(StaffAccount, { where: { districtId: me.districtId!, subject: me.subject } }),
+    );
   }
 }
 
@@ -60,7 +73,10 @@ export class DistrictResolver {
   async district(@Ctx() ctx: AuthedContext): Promise<District> {
     const id = ctx.principal.districtId;
     if (!id) {
-      throw badInput("district", "a city-scope caller has no single district: query city { districts } instead");
+      throw badInput(
+        "district",
+        "a city-scope caller has no single district: query city { districts } instead",
+      );
     }
     const d = await ctx.loaders.district.load(id);
     if (!d) throw notFound("your district no longer exists");
@@ -72,20 +88,36 @@ export class DistrictResolver {
     return ctx.loaders.city.load(d.cityId);
   }
 
-  @FieldResolver(() => DepartmentConnection, { description: "The district's departments, ordered by code." })
-  departments(@Root() d: District, @Args() page: PageArgs, @Args() filter: DepartmentFilterArgs, @Ctx() ctx: AuthedContext) {
+  @FieldResolver(() => DepartmentConnection, {
+    description: "The district's departments, ordered by code.",
+  })
+  departments(
+    @Root() d: District,
+    @Args() page: PageArgs,
+    @Args() filter: DepartmentFilterArgs,
+    @Ctx() ctx: AuthedContext,
+  ) {
     return ctx.db.run((m) => {
-      const qb = m.createQueryBuilder(Department, "d").where("d.district_id = :districtId", { districtId: d.id });
-      if (filter.search) qb.andWhere("(d.name ILIKE :q OR d.code ILIKE :q)", { q: `%${escapeLike(filter.search)}%` });
+      const qb = m
+        .createQueryBuilder(Department, "d")
+        .where("d.district_id = :districtId", { districtId: d.id });
+      if (filter.search)
+        qb.andWhere("(d.name ILIKE :q OR d.code ILIKE :q)", {
+          q: `%${escapeLike(filter.search)}%`,
+        });
       return paginate(qb, page, "code", "code");
     });
   }
 
   @Authorized(Role.district_admin, Role.command_center, Role.inspector)
-  @FieldResolver(() => StaffAccountConnection, { description: "The district's staff accounts, ordered by subject." })
+  @FieldResolver(() => StaffAccountConnection, {
+    description: "The district's staff accounts, ordered by subject.",
+  })
   staffAccounts(@Root() d: District, @Args() page: PageArgs, @Ctx() ctx: AuthedContext) {
     return ctx.db.run((m) => {
-      const qb = m.createQueryBuilder(StaffAccount, "s").where("s.district_id = :districtId", { districtId: d.id });
+      const qb = m
+        .createQueryBuilder(StaffAccount, "s")
+        .where("s.district_id = :districtId", { districtId: d.id });
       return paginate(qb, page, "subject", "subject");
     });
   }
@@ -101,7 +133,9 @@ export class CityResolver {
     return c;
   }
 
-  @FieldResolver(() => [District], { description: "The city's districts that the caller may see, ordered by code." })
+  @FieldResolver(() => [District], {
+    description: "The city's districts that the caller may see, ordered by code.",
+  })
   async districts(@Root() c: City, @Ctx() ctx: AuthedContext) {
     const visible = ctx.principal.districtIds;
     const rows = await ctx.loaders.district.loadMany(visible);

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { MeDocument, MyCityDocument } from "./generated/graphql";
+import { gql } from "./helpers/server";
+import { tokenFor } from "./factories";
+import { freePort } from "../src/db/embedded";
+
+/**
+ * The whole program as a user runs it (`node dist/src/main.js`, built by `npm test`): from an
+ * empty data directory to ready on an embedded PostgreSQL, a query, a clean SIGTERM; then a warm
+ * start on the same directory and a clean SIGINT.
+ */
+const main = path.join(__dirname, "..", "dist", "src", "main.js");
+let dataDir: string;
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-start-"));
+  fs.chmodSync(dataDir, 0o755);
+});
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // A failed assertion must not leave a server (and its PostgreSQL) running behind the test run.
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  const pidFile = path.join(dataDir, "pg", "postmaster.pid");
+  if (fs.existsSync(pidFile)) {
+    try {
+      process.kill(Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]), "SIGQUIT");
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+  readyMs: number;
+}
+
+async function start(port: number): Promise<Started> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+  };
+  delete env.DATABASE_URL;
+  delete env.MIGRATION_DATABASE_URL;
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [main], { env, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let out = "";
+  child.stdout!.on("data", (c) => (out += c));
+  child.stderr!.on("data", (c) => (out += c));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`not ready after 40 s:\n${out}`));
+    }, 40_000);
+    const check = () => {
+      if (/civic-grid ready/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ready:\n${out}`));
+    });
+  });
+  return {
+    child,
+    output: () => out,
+    url: `http://127.0.0.1:${port}/graphql`,
+    readyMs: Date.now() - t0,
+  };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; restarts warm", async () => {
+  const cold = await start(await freePort());
+  expect(cold.output()).toMatch(/migration applied/);
+  expect(cold.output()).toMatch(/demo data loaded/);
+  expect(cold.output()).toMatch(/npm run token/);
+  const ready = await fetch(cold.url.replace("/graphql", "/readyz"));
+  expect(await ready.json()).toEqual({ status: "ready" });
+  const health = await fetch(cold.url.replace("/graphql", "/healthz"));
+  expect(health.status).toBe(200);
+
+  // The data directory's own secret signs tokens: JWT_SECRET comes from the test run here.
+  const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+  const me = await gql({ url: cold.url }, MeDocument, {}, token);
+  expect(me.data?.me).toMatchObject({
+    role: "district_admin",
+    district: { name: "明山区", city: { name: "本溪市" } },
+  });
+
+  const exit = exited(cold.child);
+  cold.child.kill("SIGTERM");
+  expect(await exit).toBe(0);
+  expect(cold.output()).toMatch(/SIGTERM: shutting down[\s\S]*stopped/);
+  expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+
+  const warm = await start(await freePort());
+  expect(warm.output()).not.toMatch(/migration applied|demo data loaded/);
+  const city = await gql(
+    { url: warm.url },
+    MyCityDocument,
+    {},
+    await tokenFor({ city: { code: "benxi" }, role: "city_admin" }, { sub: "benxi.city_admin" }),
+  );
+  expect(city.data?.city.districts).toHaveLength(6);
+  const exit2 = exited(warm.child);
+  warm.child.kill("SIGINT");
+  expect(await exit2).toBe(0);
+  console.log(`start to ready: cold ${cold.readyMs} ms, warm ${warm.readyMs} ms`);
+});
+
+it("refuses to start with a clear message when the configuration is wrong", async () => {
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: "not-a-port", DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr!.on("data", (c) => (err += c));
+  expect(await exited(child)).toBe(1);
+  expect(err).toMatch(/configuration error: PORT must be an integer/);
+});

@@ -1,0 +1,47 @@
+import path from "node:path";
+import { ConfigError, loadConfig } from "../../src/config";
+
+it("has sane defaults for development", () => {
+  const c = loadConfig({});
+  expect(c).toMatchObject({
+    port: 4000,
+    production: false,
+    introspection: true,
+    loadDemoData: true,
+    databaseUrl: undefined,
+  });
+  expect(c.dataDir).toBe(path.resolve(".data"));
+});
+
+it("uses DATABASE_URL for migrations unless MIGRATION_DATABASE_URL is set", () => {
+  expect(loadConfig({ DATABASE_URL: "postgres://a@h/db" }).migrationDatabaseUrl).toBe(
+    "postgres://a@h/db",
+  );
+  expect(
+    loadConfig({ DATABASE_URL: "postgres://a@h/db", MIGRATION_DATABASE_URL: "postgres://o@h/db" })
+      .migrationDatabaseUrl,
+  ).toBe("postgres://o@h/db");
+});
+
+it.each([
+  [{ PORT: "70000" }, /PORT/],
+  [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must use postgres/],
+  [{ JWT_SECRET: "short" }, /at least 32 bytes/],
+  [{ GRAPHQL_INTROSPECTION: "maybe" }, /GRAPHQL_INTROSPECTION must be true or false/],
+  [{ NODE_ENV: "production", DATABASE_URL: "postgres://a@h/db" }, /JWT_SECRET or JWKS_URL/],
+  [{ NODE_ENV: "production", JWT_SECRET: "x".repeat(32) }, /DATABASE_URL/],
+  [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+])("fails fast on %p", (env, message) => {
+  expect(() => loadConfig(env)).toThrow(ConfigError);
+  expect(() => loadConfig(env)).toThrow(message);
+});
+
+it("turns introspection and demo data off in production unless asked", () => {
+  const env = {
+    NODE_ENV: "production",
+    DATABASE_URL: "postgres://a@h/db",
+    JWT_SECRET: "x".repeat(32),
+  };
+  expect(loadConfig(env)).toMatchObject({ introspection: false, loadDemoData: false });
+  expect(loadConfig({ ...env, GRAPHQL_INTROSPECTION: "true" }).introspection).toBe(true);
+});

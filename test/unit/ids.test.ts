@@ -1,0 +1,28 @@
+import { fromGlobalId, isUuid, toGlobalId, uuidv7 } from "../../src/common/ids";
+
+it("uuidv7 makes valid version-7 UUIDs that sort by time, also within one millisecond", () => {
+  const ids = Array.from({ length: 2000 }, () => uuidv7());
+  for (const id of ids) {
+    expect(isUuid(id)).toBe(true);
+    expect(id[14]).toBe("7");
+    expect(["8", "9", "a", "b"]).toContain(id[19]);
+  }
+  expect([...ids].sort()).toEqual(ids);
+  expect(new Set(ids).size).toBe(ids.length);
+  const t = Date.UTC(2026, 8, 30, 9, 0, 0);
+  expect(parseInt(uuidv7(t).replace(/-/g, "").slice(0, 12), 16)).toBe(t);
+});
+
+it("global ids round-trip and reject anything else", () => {
+  const id = uuidv7();
+  expect(fromGlobalId(toGlobalId("Department", id))).toEqual({ type: "Department", id });
+  for (const bad of [
+    "",
+    "abc",
+    Buffer.from("Department").toString("base64url"),
+    Buffer.from(`1x:${id}`).toString("base64url"),
+    "a/b",
+  ]) {
+    expect(fromGlobalId(bad)).toBeNull();
+  }
+});
