@@ -133,8 +133,18 @@ export async function startServer(
       },
       // The same error mapping as HTTP: stable codes, no internals.
       onError: (_ctx, _id, _payload, errors) => errors.map(wsFormat),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(wsFormat) } : undefined,
+      onNext: (ctx, _id, _payload, _args, result) => {
+        // A token can expire while its connection lives: the next event closes the socket, as a
+        // new connection with that token would be refused, and the client reconnects with a fresh one.
+        const p = ctx.extra.principal;
+        if (p?.expiresAt != null && p.expiresAt <= Date.now()) {
+          ctx.extra.socket.close(4403, "Forbidden: the token has expired");
+          return {
+            errors: [{ message: "the token has expired", extensions: { code: "UNAUTHENTICATED" } }],
+          };
+        }
+        return result.errors ? { ...result, errors: result.errors.map(wsFormat) } : undefined;
+      },
     },
     wsServer,
   );

@@ -36,6 +36,7 @@ export function createTokenVerifier(config: Config): TokenVerifier {
   return async (token: string) => {
     let payload: JWTPayload;
     try {
+      // Two calls because jose's overloads take either a key or a key-set function, not the union.
       const result =
         key instanceof Uint8Array
           ? await jwtVerify(token, key, options)

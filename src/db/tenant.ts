@@ -123,7 +123,7 @@ export class RequestTransaction implements TenantDb {
 
 /**
  * For subscriptions: a long-lived operation has no request transaction, so each use opens a short
- * one with the same tenant context.
+ * one with the same tenant context. Subscriptions only read, so there is nothing to publish after.
  */
 export class PerUseTransaction implements TenantDb {
   constructor(

@@ -4,7 +4,8 @@ import {
   RenameDepartmentDocument,
 } from "../generated/graphql";
 import { startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
-import { buildDistrict, closeFactories, tokenFor, type BuiltDistrict } from "../factories";
+import { buildDistrict, closeFactories, secret, tokenFor, type BuiltDistrict } from "../factories";
+import { signToken } from "../../src/auth/jwt";
 
 let server: TestServer;
 let a: BuiltDistrict;
@@ -91,5 +92,27 @@ it("a city_admin subscriber is refused district staff subscriptions", async () =
   const sub = collect(watch.client, DepartmentChangedDocument);
   await sub.next(1).catch(() => undefined);
   expect(JSON.stringify(sub.error ?? sub.events)).toContain("FORBIDDEN");
+  await watch.client.dispose();
+});
+
+it("a subscriber whose token expires is cut off with 4403 at its next event", async () => {
+  const shortLived = await signToken(secret(), {
+    sub: "short.command_center",
+    role: "command_center",
+    district: a.code,
+    expiresIn: 2,
+  });
+  const watch = wsClient(server, shortLived);
+  collect(watch.client, DepartmentChangedDocument);
+  await settle();
+  await new Promise((r) => setTimeout(r, 2200));
+  const admin = await tokenFor({ district: a, role: "district_admin" });
+  await gql(
+    server,
+    CreateDepartmentDocument,
+    { input: { code: "after_expiry", name: "过期后" } },
+    admin,
+  );
+  expect(await watch.closed).toBe(4403);
   await watch.client.dispose();
 });

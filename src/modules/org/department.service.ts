@@ -18,7 +18,7 @@ export interface DepartmentDeps {
   pubSub: PubSub;
 }
 
-function published(deps: DepartmentDeps, d: Department, action: "created" | "updated") {
+function publishAfterCommit(deps: DepartmentDeps, d: Department, action: "created" | "updated") {
   deps.db.afterCommit(() =>
     deps.pubSub.publish(Topic.DEPARTMENT_CHANGED, {
       districtId: d.districtId,
@@ -45,7 +45,7 @@ export async function createDepartment(
     });
     return m.save(row);
   });
-  published(deps, d, "created");
+  publishAfterCommit(deps, d, "created");
   return d;
 }
 
@@ -63,6 +63,6 @@ export async function renameDepartment(
     row.name = input.name.trim();
     return m.save(row);
   });
-  published(deps, d, "updated");
+  publishAfterCommit(deps, d, "updated");
   return d;
 }
