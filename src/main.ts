@@ -38,8 +38,8 @@ async function main(): Promise<void> {
     shuttingDown = true;
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => {
-      log.error("shutdown took longer than 10 s; exiting");
-      process.exit(1);
+      log.error("shutdown took longer than 10 s; stopping the database and exiting");
+      void db.stop().finally(() => process.exit(1));
     }, 10_000);
     force.unref();
     try {

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { getOperationAST, GraphQLError, parse, type GraphQLSchema } from "graphql";
 import { type DataSource } from "typeorm";
 import { type Config } from "./config";
 import { createTokenVerifier, type TokenVerifier } from "./auth/jwt";
@@ -65,26 +65,32 @@ async function principalFrom(
 }
 
 /** Commits each request's transaction when it succeeded and rolls it back otherwise; publishes after commit. */
-const transactionPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response, errors }) {
-        const tx = contextValue.db as RequestTransaction;
-        const ok = !errors || errors.length === 0;
-        try {
-          await tx.finish(ok);
-        } catch (err) {
-          if (response.body.kind === "single") {
-            response.body.singleResult.data = null;
-            response.body.singleResult.errors = [
-              formatError({ message: "commit failed" }, err, () => undefined),
-            ];
+function transactionPlugin(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, errors }) {
+          const tx = contextValue.db as RequestTransaction;
+          const ok = !errors || errors.length === 0;
+          try {
+            await tx.finish(ok);
+          } catch (err) {
+            const formatted = formatError({ message: "commit failed" }, err, (e) =>
+              log.error("commit failed", e),
+            );
+            if (response.body.kind === "single") {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [formatted];
+            }
           }
-        }
-      },
-    };
-  },
-};
+        },
+      };
+    },
+  };
+}
+
+/** Grace for open requests and sockets at shutdown, well inside main.ts's 10 s force-exit. */
+const DRAIN_GRACE_MS = 4000;
 
 export async function startServer(
   deps: ServerDeps,
@@ -107,6 +113,23 @@ export async function startServer(
     {
       schema,
       // Same verification as HTTP; a refused connection is closed with 4403 Forbidden.
+      // Queries and mutations belong on HTTP, where each request is one transaction; over the
+      // socket a multi-field mutation could not be rolled back as a whole.
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          const op = getOperationAST(parse(payload.query), payload.operationName);
+          if (op?.operation === "mutation") {
+            return [
+              new GraphQLError("send mutations over HTTP (POST /graphql), not over the WebSocket", {
+                extensions: { code: "BAD_USER_INPUT" },
+              }),
+            ];
+          }
+        } catch {
+          // A document that does not parse is reported by graphql-ws's own validation.
+        }
+        return undefined;
+      },
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const raw = (params.Authorization ?? params.authorization ?? params.token) as unknown;
@@ -159,17 +182,25 @@ export async function startServer(
     formatError: (formatted, error) =>
       formatError(formatted, error, (e) => log.error("unexpected error", e)),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       {
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              // Sockets first (they keep the HTTP server from closing): a polite close, and a
+              // hard one for clients that do not answer in time.
+              let timer: NodeJS.Timeout | undefined;
+              await Promise.race([
+                wsCleanup.dispose(),
+                new Promise((r) => (timer = setTimeout(r, 1000))),
+              ]);
+              clearTimeout(timer);
+              for (const client of wsServer.clients) client.terminate();
             },
           };
         },
       },
-      transactionPlugin,
+      transactionPlugin(log),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

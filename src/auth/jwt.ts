@@ -32,6 +32,8 @@ export function createTokenVerifier(config: Config): TokenVerifier {
     algorithms: config.jwksUrl ? ["RS256", "ES256", "EdDSA"] : ["HS256"],
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
+    // A token without an expiry would be valid for ever; none is accepted.
+    requiredClaims: ["exp"],
   };
   return async (token: string) => {
     let payload: JWTPayload;

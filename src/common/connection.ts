@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
+import { isUuid } from "./ids";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -81,7 +82,8 @@ function decodeCursor(cursor: string, arity: number): unknown[] {
     if (
       Array.isArray(values) &&
       values.length === arity &&
-      values.every((v) => typeof v === "string")
+      values.every((v) => typeof v === "string") &&
+      isUuid(values[arity - 1] as string)
     ) {
       return values;
     }

@@ -49,6 +49,7 @@ function fromDatabase(err: PgError): GraphQLFormattedError | null {
         message: "the data changed while this request ran; retry it",
         extensions: { code: "CONFLICT" },
       };
+    case "22P02":
     case "23502":
     case "23503":
     case "23514":

@@ -61,6 +61,7 @@ export class RequestTransaction implements TenantDb {
   private runner?: Promise<QueryRunner>;
   private hooks: Array<() => void> = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -73,6 +74,10 @@ export class RequestTransaction implements TenantDb {
    * call `run` again inside `fn` (it would wait for itself).
    */
   run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    // graphql-js may answer (and we may commit) while sibling resolvers are still running, e.g.
+    // after a non-null field failed; their late uses must not open a transaction nobody finishes.
+    if (this.closed)
+      return Promise.reject(new Error("the request's transaction has already ended"));
     this.runner ??= this.open();
     const runner = this.runner;
     const turn = this.queue.then(async () => fn((await runner).manager));
@@ -99,6 +104,7 @@ export class RequestTransaction implements TenantDb {
 
   /** Commits (or rolls back) and releases the connection; after a commit, runs the hooks. */
   async finish(commit: boolean): Promise<void> {
+    this.closed = true;
     await this.queue;
     const pending = this.runner;
     this.runner = undefined;

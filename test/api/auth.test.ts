@@ -115,6 +115,19 @@ describe("HTTP authentication", () => {
       /city/,
     ],
     [
+      "a token without an expiry",
+      async () => ({
+        authorization: `Bearer ${await new SignJWT({
+          role: "district_admin",
+          district: district.code,
+        })
+          .setProtectedHeader({ alg: "HS256" })
+          .setSubject("s")
+          .sign(secret())}`,
+      }),
+      /exp/,
+    ],
+    [
       "a token without a subject",
       async () => ({
         authorization: `Bearer ${await new SignJWT({

@@ -116,3 +116,22 @@ it("a subscriber whose token expires is cut off with 4403 at its next event", as
   expect(await watch.closed).toBe(4403);
   await watch.client.dispose();
 });
+
+it("mutations are refused over the WebSocket (they belong to HTTP, one transaction each)", async () => {
+  const watch = wsClient(server, await tokenFor({ district: a, role: "district_admin" }));
+  const sub = collect(
+    watch.client,
+    `mutation { one: createDepartment(input: { code: "ws_one", name: "甲" }) { id } }`,
+  );
+  await sub.next(1).catch(() => undefined);
+  expect(JSON.stringify(sub.error ?? sub.events)).toContain("send mutations over HTTP");
+  const admin = await tokenFor({ district: a, role: "district_admin" });
+  const check = await gql(
+    server,
+    `{ district { departments(search: "ws_one") { totalCount } } }`,
+    {},
+    admin,
+  );
+  expect(check.data).toEqual({ district: { departments: { totalCount: 0 } } });
+  await watch.client.dispose();
+});

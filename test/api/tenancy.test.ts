@@ -19,6 +19,7 @@ import {
   type BuiltDistrict,
 } from "../factories";
 import { toGlobalId } from "../../src/common/ids";
+import { RequestTransaction } from "../../src/db/tenant";
 
 let server: TestServer;
 let cityX: BuiltCity;
@@ -105,7 +106,8 @@ describe("district A's token sees nothing of district B", () => {
       toGlobalId("Secret", depA.id),
     ]) {
       const res = await gql(server, NodeByIdDocument, { id }, adminA);
-      expect(res.data?.node ?? null).toBeNull();
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.node).toBeNull();
     }
   });
 
@@ -217,5 +219,62 @@ describe("pagination", () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     const big = await gql(server, MyDistrictDocument, { first: 10000 }, adminA);
     expect(big.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+});
+
+describe("roles on node(id)", () => {
+  it("staff accounts are refetched only by the roles that may list them", async () => {
+    const list = await gql(server, MyDistrictStaffDocument, {}, adminA);
+    const id = list.data!.district.staffAccounts.edges[0].node.id;
+    const asAdmin = await gql(server, NodeByIdDocument, { id }, adminA);
+    expect(asAdmin.data?.node).toMatchObject({ __typename: "StaffAccount" });
+    for (const who of [
+      { district: a, role: "resident" },
+      { district: a, role: "grid_worker" },
+      { city: cityX, role: "city_admin" },
+    ]) {
+      const res = await gql(server, NodeByIdDocument, { id }, await tokenFor(who, { sub: "x" }));
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.node).toBeNull();
+    }
+  });
+});
+
+describe("the request's transaction", () => {
+  const busy = () => {
+    const pool = (
+      server.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }
+    ).master;
+    return pool.totalCount - pool.idleCount;
+  };
+
+  it("leaves no connection behind when a failed field ends the request while siblings still run", async () => {
+    const query = `{ city { name } district { departments { edges { node { district { city { name } } } } } } }`;
+    for (let i = 0; i < 4; i++) {
+      const res = await gql(server, query, {}, adminA);
+      expect(errorCode(res)).toBe("FORBIDDEN");
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(busy()).toBe(0);
+    const after = await gql(server, MyDistrictDocument, {}, adminA);
+    expect(after.errors).toBeUndefined();
+  });
+
+  it("refuses uses after it has ended instead of opening a transaction nobody finishes", async () => {
+    const tx = new RequestTransaction(server.dataSource, {
+      districtIds: [a.id],
+      subject: "t",
+      role: "district_admin",
+    });
+    await tx.run((m) => m.query("SELECT 1"));
+    await tx.finish(true);
+    await expect(tx.run((m) => m.query("SELECT 1"))).rejects.toThrow(/already ended/);
+    expect(busy()).toBe(0);
+  });
+
+  it("a forged cursor is BAD_USER_INPUT, not an internal error", async () => {
+    const forged = Buffer.from(JSON.stringify(["housing", "not-a-uuid"])).toString("base64url");
+    const res = await gql(server, MyDistrictDocument, { after: forged }, adminA);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 });

@@ -1,6 +1,8 @@
 import { Client } from "pg";
 import { buildDepartment, buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
 import { uuidv7 } from "../../src/common/ids";
+import { createDataSource } from "../../src/db/data-source";
+import { inTenantTransaction } from "../../src/db/tenant";
 
 /**
  * The second wall: the server's own role, with A's tenant context set, cannot read or write B's
@@ -88,10 +90,22 @@ it("with A's context, writes into B are refused and updates of B's rows touch no
   });
 });
 
-it("a tenant context set in one transaction does not leak into the next", async () => {
-  await asTenant([a.id], async () => undefined);
-  const { rows } = await app.query("SELECT count(*)::int AS n FROM department");
-  expect(rows[0].n).toBe(0);
+it("the server's tenant transaction sets the context for that transaction only", async () => {
+  // One pooled connection, so the second query reuses the connection the transaction used.
+  const ds = createDataSource({ url: process.env.TEST_APP_DATABASE_URL!, poolSize: 1 });
+  await ds.initialize();
+  try {
+    const scope = { districtIds: [a.id], subject: "rls.test", role: "district_admin" };
+    const inside = await inTenantTransaction(ds, scope, (m) =>
+      m.query("SELECT count(*)::int AS n, current_setting('app.role') AS role FROM department"),
+    );
+    expect(inside[0].n).toBeGreaterThan(0);
+    expect(inside[0].role).toBe("district_admin");
+    const after = await ds.query("SELECT count(*)::int AS n FROM department");
+    expect(after[0].n).toBe(0);
+  } finally {
+    await ds.destroy();
+  }
 });
 
 it("the server's role cannot write the reference tables or switch RLS off", async () => {

@@ -23,6 +23,13 @@ export const DISTRICT_ROLES = ROLES.filter((r) => !CITY_SCOPE_ROLES.has(r));
 /** Roles of district staff (everyone but residents and city-scope principals). */
 export const STAFF_ROLES = DISTRICT_ROLES.filter((r) => r !== Role.resident);
 
+/** Roles that may read the district's staff accounts (names and posts of its staff). */
+export const STAFF_READERS: readonly Role[] = [
+  Role.district_admin,
+  Role.command_center,
+  Role.inspector,
+];
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as string[]).includes(value);
 }

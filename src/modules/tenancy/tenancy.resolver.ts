@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "typ
 import { City } from "./city.entity";
 import { District } from "./district.entity";
 import { PrincipalType } from "./principal.type";
-import { Role } from "./roles";
+import { Role, STAFF_READERS } from "./roles";
 import { type AuthedContext } from "../../context/context";
 import { badInput, notFound } from "../../common/errors";
 import { PageArgs, ConnectionType, paginate } from "../../common/connection";
@@ -109,7 +109,7 @@ export class DistrictResolver {
     });
   }
 
-  @Authorized(Role.district_admin, Role.command_center, Role.inspector)
+  @Authorized(...STAFF_READERS)
   @FieldResolver(() => StaffAccountConnection, {
     description: "The district's staff accounts, ordered by subject.",
   })
