@@ -1,7 +1,7 @@
 import path from "node:path";
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { type Config } from "../config";
-import { readOrCreateSecret } from "../db/embedded";
+import { readOrCreateSecret } from "../common/secret-file";
 import { unauthenticated } from "../common/errors";
 
 /** The claims civic-grid reads from a token, beside the standard ones. */

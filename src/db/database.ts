@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type Config } from "../config";
-import { readOrCreateSecret, startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres } from "./embedded";
+import { readOrCreateSecret } from "../common/secret-file";
 import { assertRestrictedRole, setupRoles } from "./roles";
 import { migrateUp } from "./migrate";
 import { loadDemoData } from "../demo/seed";
