@@ -1,4 +1,5 @@
 import { Foundation1764230400000 } from "./1764230400000-Foundation";
+import { GridTree1764316800000 } from "./1764316800000-GridTree";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
-export const MIGRATIONS = [Foundation1764230400000];
+export const MIGRATIONS = [Foundation1764230400000, GridTree1764316800000];
