@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        scalars: { DateTimeISO: "string", ID: "string" },
+        scalars: { DateTimeISO: "string", ID: "string", JSONObject: "Record<string, unknown>" },
       },
     },
   },

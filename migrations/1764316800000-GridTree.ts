@@ -215,6 +215,9 @@ export class GridTree1764316800000 implements MigrationInterface {
       CREATE UNIQUE INDEX staff_assignment_current_key ON staff_assignment
         (district_id, person_id, grid_id, role, coalesce(building_id, person_id),
          coalesce(unit_id, person_id)) WHERE ends_on IS NULL;
+      -- A grid has one grid chief at a time.
+      CREATE UNIQUE INDEX staff_assignment_one_chief_key ON staff_assignment (district_id, grid_id)
+        WHERE role = 'grid_chief' AND ends_on IS NULL;
 
       CREATE TABLE owner_committee (
         district_id uuid NOT NULL REFERENCES district (id),
@@ -384,6 +387,9 @@ export class GridTree1764316800000 implements MigrationInterface {
           REFERENCES renovation_project (district_id, id)
       );
       CREATE INDEX consultation_compound_idx ON consultation (district_id, compound_id);
+      -- A compound has at most one open consultation.
+      CREATE UNIQUE INDEX consultation_one_open_key ON consultation (district_id, compound_id)
+        WHERE status = 'open';
 
       CREATE TABLE proposal (
         district_id uuid NOT NULL REFERENCES district (id),

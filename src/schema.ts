@@ -10,6 +10,40 @@ import {
 } from "./modules/tenancy/tenancy.resolver";
 import { DepartmentResolver, StaffAccountResolver } from "./modules/org/department.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
+import {
+  BuildingResolver,
+  BuildingUnitResolver,
+  CommunityResolver,
+  CompoundResolver,
+  DistrictTreeResolver,
+  GridResolver,
+  HouseholdResolver,
+  StreetOfficeResolver,
+} from "./modules/grid/tree.resolver";
+import {
+  CommitteeMemberResolver,
+  DistrictCommitteeResolver,
+  OrganizationResolver,
+  OwnerCommitteeResolver,
+  PersonResolver,
+  PrincipalPersonResolver,
+  StaffAssignmentResolver,
+} from "./modules/grid/people.resolver";
+import {
+  DistrictVillageResolver,
+  ToiletSurveyResolver,
+  VillageProjectResolver,
+  VillageResolver,
+} from "./modules/grid/village.resolver";
+import {
+  BidSectionResolver,
+  ConsultationCommentResolver,
+  ConsultationResolver,
+  DistrictRenovationResolver,
+  ProposalResolver,
+  RenovationProjectResolver,
+} from "./modules/grid/renovation.resolver";
+import { GridMutationResolver } from "./modules/grid/mutation.resolver";
 
 export const RESOLVERS = [
   PrincipalResolver,
@@ -18,6 +52,32 @@ export const RESOLVERS = [
   DepartmentResolver,
   StaffAccountResolver,
   NodeResolver,
+  DistrictTreeResolver,
+  StreetOfficeResolver,
+  CommunityResolver,
+  GridResolver,
+  CompoundResolver,
+  BuildingResolver,
+  BuildingUnitResolver,
+  HouseholdResolver,
+  PersonResolver,
+  PrincipalPersonResolver,
+  OrganizationResolver,
+  StaffAssignmentResolver,
+  OwnerCommitteeResolver,
+  CommitteeMemberResolver,
+  DistrictCommitteeResolver,
+  VillageResolver,
+  VillageProjectResolver,
+  ToiletSurveyResolver,
+  DistrictVillageResolver,
+  RenovationProjectResolver,
+  BidSectionResolver,
+  ConsultationResolver,
+  ProposalResolver,
+  ConsultationCommentResolver,
+  DistrictRenovationResolver,
+  GridMutationResolver,
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */

@@ -11,6 +11,8 @@ export interface CivicClaims extends JWTPayload {
   city?: string;
   district?: string;
   department?: string;
+  /** Street office code (street_officer). */
+  street?: string;
   grids?: string[];
 }
 
@@ -51,7 +53,7 @@ export function createTokenVerifier(config: Config): TokenVerifier {
       throw unauthenticated("the token has no subject (sub)");
     }
     if (typeof payload.role !== "string") throw unauthenticated("the token has no role claim");
-    for (const claim of ["city", "district", "department"] as const) {
+    for (const claim of ["city", "district", "department", "street"] as const) {
       if (payload[claim] !== undefined && typeof payload[claim] !== "string") {
         throw unauthenticated(`the token's ${claim} claim must be a string`);
       }
@@ -92,6 +94,7 @@ export interface SignOptions {
   city?: string;
   district?: string;
   department?: string;
+  street?: string;
   grids?: string[];
   /** Lifetime, e.g. "8h" or a number of seconds. */
   expiresIn?: string | number;

@@ -9,13 +9,17 @@ const USAGE = `Prints a signed token for local use (HS256, the server's JWT_SECR
   npm run token -- --role district_admin --district mingshan
   npm run token -- --role city_admin --city benxi
   npm run token -- --role department --district mingshan --department housing
+  npm run token -- --role street_officer --district mingshan --street beidi
+  npm run token -- --role grid_chief --district mingshan --grid mingshan-c01-g01
+  npm run token -- --role resident --district mingshan
 
 Options:
   --role        one of: ${ROLES.join(", ")}
   --district    district code (district roles), e.g. ${DEMO_CITIES[0].districts.map((d) => d.code).join(", ")}
   --city        city code (city_admin; optional for district roles), e.g. benxi, dandong
   --department  department code (department role)
-  --grid        grid code (grid roles; repeatable)
+  --street      street office code (street_officer), e.g. beidi
+  --grid        grid code (grid roles; repeatable), e.g. mingshan-c01-g01
   --sub         subject; default "<district or city>.<role>", the demo account of that role
   --ttl         lifetime, e.g. 8h, 30m, 7d (default 8h)`;
 
@@ -26,6 +30,7 @@ async function main() {
       district: { type: "string" },
       city: { type: "string" },
       department: { type: "string" },
+      street: { type: "string" },
       grid: { type: "string", multiple: true },
       sub: { type: "string" },
       ttl: { type: "string", default: "8h" },
@@ -52,6 +57,10 @@ async function main() {
   }
   if (role === "department" && !values.department)
     return fail("--department is required for the department role");
+  if (role === "street_officer" && !values.street)
+    return fail("--street is required for the street_officer role, e.g. --street beidi");
+  if ((role === "grid_chief" || role === "grid_worker") && !values.grid?.length)
+    return fail("--grid is required for grid roles, e.g. --grid mingshan-c01-g01");
   if (!/^\d+[smhd]$/.test(values.ttl!)) return fail("--ttl must look like 30m, 8h or 7d");
   const config = loadConfig();
   const sub = values.sub ?? `${values.district ?? city}.${role}`;
@@ -63,6 +72,7 @@ async function main() {
       city,
       district: values.district,
       department: values.department,
+      street: values.street,
       grids: values.grid,
       expiresIn: values.ttl,
     },

@@ -44,7 +44,7 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for an item type. */
@@ -72,11 +72,11 @@ export function ConnectionType<T extends object>(name: string, Item: ClassType<T
   return ConnectionClass;
 }
 
-function encodeCursor(values: unknown[]): string {
+export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string, arity: number): unknown[] {
+export function decodeCursor(cursor: string, arity: number): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (
@@ -103,10 +103,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sortKey: keyof T & string,
   sortColumn: string,
 ): Promise<Page<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput("first", `first must be between 1 and ${MAX_PAGE_SIZE}`);
-  }
+  const first = pageSize(args);
   const alias = qb.alias;
   const totalCount = await qb.clone().getCount();
   const page = qb.clone();
@@ -122,19 +119,45 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(`${alias}.id`, "ASC")
     .limit(first + 1)
     .getMany();
-  const hasNextPage = rows.length > first;
+  return toPage(rows, args, first, sortKey, totalCount);
+}
+
+/** Validated page size: `first`, or the default. */
+export function pageSize(args: PageArgs): number {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput("first", `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+/** A page from up to `first + 1` rows in order (the extra row only says that there is more). */
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  args: PageArgs,
+  first: number,
+  sortKey: keyof T & string,
+  totalCount: number | Promise<number> | (() => Promise<number>),
+): Page<T> {
   const edges = rows.slice(0, first).map((node) => ({
     cursor: encodeCursor([String(node[sortKey]), node.id]),
     node,
   }));
-  return {
+  const page = {
     edges,
-    totalCount,
     pageInfo: {
-      hasNextPage,
+      hasNextPage: rows.length > first,
       hasPreviousPage: Boolean(args.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-  };
+  } as Page<T>;
+  // A function is evaluated only when the client asks for totalCount (a getter, so that the
+  // default field resolver does not need to know).
+  if (typeof totalCount === "function") {
+    Object.defineProperty(page, "totalCount", { get: totalCount, enumerable: true });
+  } else {
+    (page as { totalCount: number | Promise<number> }).totalCount = totalCount;
+  }
+  return page;
 }

@@ -54,6 +54,8 @@ function fromDatabase(err: PgError): GraphQLFormattedError | null {
     case "23503":
     case "23514":
     case "22001":
+    case "22007":
+    case "22008":
       return {
         message: `invalid value (${err.constraint ?? err.column ?? "constraint"})`,
         extensions: { code: "BAD_USER_INPUT", field: err.column },

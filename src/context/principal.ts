@@ -16,6 +16,8 @@ export interface Principal {
   /** The districts this principal may read: its own, or every district of its city. */
   districtIds: string[];
   departmentCode: string | null;
+  /** The street office a street officer works for (token claim `street`). */
+  streetOfficeCode: string | null;
   gridCodes: string[];
   expiresAt: number | null;
 }

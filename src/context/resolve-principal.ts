@@ -19,6 +19,7 @@ export async function resolvePrincipal(
     subject: claims.sub,
     role: claims.role,
     departmentCode: claims.department ?? null,
+    streetOfficeCode: claims.street ?? null,
     gridCodes: claims.grids ?? [],
     expiresAt: typeof claims.exp === "number" ? claims.exp * 1000 : null,
   };

@@ -4,8 +4,9 @@ import { City } from "../modules/tenancy/city.entity";
 import { District } from "../modules/tenancy/district.entity";
 import { Department } from "../modules/org/department.entity";
 import { StaffAccount } from "../modules/org/staff-account.entity";
+import { GRID_ENTITIES } from "../modules/grid/entities";
 
-export const ENTITIES = [City, District, Department, StaffAccount];
+export const ENTITIES = [City, District, Department, StaffAccount, ...GRID_ENTITIES];
 export const MIGRATIONS_TABLE = "schema_migrations";
 
 export interface DataSourceOptions {

@@ -59,7 +59,10 @@ export async function buildDistrict(
 }
 
 /** Runs SQL as the owner inside the given district's tenant context (the owner is subject to forced RLS). */
-async function asDistrict<T>(districtId: string, fn: (q: Pool["query"]) => Promise<T>): Promise<T> {
+export async function asDistrict<T>(
+  districtId: string,
+  fn: (q: Pool["query"]) => Promise<T>,
+): Promise<T> {
   const client = await ownerPool().connect();
   try {
     await client.query("BEGIN");

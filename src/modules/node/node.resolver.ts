@@ -2,11 +2,11 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { Node } from "./node.interface";
 import { type AuthedContext } from "../../context/context";
 import { fromGlobalId } from "../../common/ids";
-import { type Loaders } from "../../context/loaders";
-import { type Role, STAFF_READERS } from "../tenancy/roles";
+import { PEOPLE_READERS, type Role, STAFF_READERS } from "../tenancy/roles";
+import { NODE_ENTITIES } from "../grid/entities";
 
 /** Which loader fetches each Node type. A type missing here cannot be refetched by id. */
-const LOADER_OF: Record<string, keyof Loaders> = {
+const LOADER_OF: Partial<Record<string, "city" | "district" | "department" | "staffAccount">> = {
   City: "city",
   District: "district",
   Department: "department",
@@ -16,6 +16,9 @@ const LOADER_OF: Record<string, keyof Loaders> = {
 /** Types that only some roles may read: the same roles as the lists that show them. */
 const ROLES_OF: Partial<Record<string, readonly Role[]>> = {
   StaffAccount: STAFF_READERS,
+  Person: PEOPLE_READERS,
+  Household: PEOPLE_READERS,
+  ToiletSurvey: PEOPLE_READERS,
 };
 
 @Resolver()
@@ -28,11 +31,20 @@ export class NodeResolver {
   })
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Node | null> {
     const ref = fromGlobalId(id);
-    const loader = ref && LOADER_OF[ref.type];
-    if (!ref || !loader) return null;
+    if (!ref) return null;
+    const loader = LOADER_OF[ref.type];
+    const entity = NODE_ENTITIES[ref.type];
+    if (!loader && !entity) return null;
     const roles = ROLES_OF[ref.type];
-    if (roles && !roles.includes(ctx.principal.role)) return null;
     if (ref.type === "City" && ref.id !== ctx.principal.cityId) return null;
-    return (await ctx.loaders[loader].load(ref.id)) as Node | null;
+    const row = (await (loader
+      ? ctx.loaders[loader].load(ref.id)
+      : ctx.loaders.entity(entity).load(ref.id))) as (Node & { subject?: string | null }) | null;
+    if (roles && !roles.includes(ctx.principal.role)) {
+      // A resident may refetch its own person record, and nothing else of the register.
+      const own = ref.type === "Person" && row?.subject === ctx.principal.subject;
+      if (!own) return null;
+    }
+    return row;
   }
 }

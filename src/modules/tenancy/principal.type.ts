@@ -13,6 +13,12 @@ export class PrincipalType {
   @Field(() => [String], { description: "Codes of the grids the token names (grid staff)." })
   gridCodes: string[];
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the street office the token names (street officers).",
+  })
+  streetOfficeCode: string | null;
+
   /** Kept for field resolvers; not exposed. */
   districtId: string | null;
   cityId: string;

@@ -30,6 +30,9 @@ export const STAFF_READERS: readonly Role[] = [
   Role.inspector,
 ];
 
+/** Roles that may list people and households: district staff, and city admins (always masked). */
+export const PEOPLE_READERS: readonly Role[] = [...STAFF_ROLES, Role.city_admin];
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as string[]).includes(value);
 }

@@ -23,6 +23,7 @@ export class PrincipalResolver {
       subject: p.subject,
       role: p.role,
       gridCodes: p.gridCodes,
+      streetOfficeCode: p.streetOfficeCode,
       districtId: p.districtId,
       cityId: p.cityId,
       departmentCode: p.departmentCode,

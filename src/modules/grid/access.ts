@@ -1,0 +1,110 @@
+import { In } from "typeorm";
+import { type AuthedContext } from "../../context/context";
+import { forbidden } from "../../common/errors";
+import { Role } from "../tenancy/roles";
+import { Grid, StreetOffice } from "./tree.entity";
+import { Person } from "./people.entity";
+
+/**
+ * What the caller's token entitles it to inside its district, resolved once per request from the
+ * token's claims: the street office of a street officer, the grids of grid staff, and the person
+ * a resident's subject belongs to. Codes that match nothing entitle to nothing.
+ */
+export interface Reach {
+  streetOfficeId: string | null;
+  gridIds: ReadonlySet<string>;
+}
+
+export function reachOf(ctx: AuthedContext): Promise<Reach> {
+  const p = ctx.principal;
+  return ctx.loaders.memo("reach", async () => {
+    if (!p.districtId) return { streetOfficeId: null, gridIds: new Set<string>() };
+    const districtId = p.districtId;
+    return ctx.db.run(async (m) => {
+      const street = p.streetOfficeCode
+        ? await m.findOne(StreetOffice, { where: { districtId, code: p.streetOfficeCode } })
+        : null;
+      const grids = p.gridCodes.length
+        ? await m.find(Grid, { where: { districtId, code: In(p.gridCodes) }, select: { id: true } })
+        : [];
+      return { streetOfficeId: street?.id ?? null, gridIds: new Set(grids.map((g) => g.id)) };
+    });
+  });
+}
+
+/** The person whose resident account the caller is signed in with, if any. */
+export function callerPerson(ctx: AuthedContext): Promise<Person | null> {
+  const p = ctx.principal;
+  return ctx.loaders.memo("callerPerson", async () =>
+    p.districtId
+      ? ctx.db.run((m) =>
+          m.findOne(Person, { where: { districtId: p.districtId!, subject: p.subject } }),
+        )
+      : null,
+  );
+}
+
+/** The district a write goes to: the caller's own. City-scope callers write nowhere. */
+export function ownDistrict(ctx: AuthedContext): string {
+  const id = ctx.principal.districtId;
+  if (!id) throw forbidden("city-scope callers cannot change a district's data");
+  return id;
+}
+
+/**
+ * May the caller maintain the tree under this street office (grids, committees, consultations)?
+ * district_admin anywhere in its district; a street officer in its own street office.
+ */
+export async function assertStreetWriter(
+  ctx: AuthedContext,
+  streetOfficeId: string,
+): Promise<void> {
+  const role = ctx.principal.role;
+  if (role === Role.district_admin) return;
+  if (role === Role.street_officer) {
+    const reach = await reachOf(ctx);
+    if (reach.streetOfficeId === streetOfficeId) return;
+    throw forbidden("a street officer may only change its own street office's data");
+  }
+  throw forbidden(`the role ${role} may not change this`);
+}
+
+/**
+ * May the caller see this person's phone and ID number? The district admin, the staff of the
+ * person's own street office and grid, and the person itself. Everyone else, and every
+ * city-scope caller, gets them masked.
+ */
+export async function mayReadPersonalData(ctx: AuthedContext, person: Person): Promise<boolean> {
+  const p = ctx.principal;
+  if (!p.districtId || p.districtId !== person.districtId) return false;
+  switch (p.role) {
+    case Role.district_admin:
+      return true;
+    case Role.resident:
+      return person.subject !== null && person.subject === p.subject;
+    case Role.grid_chief:
+    case Role.grid_worker:
+      return (await reachOf(ctx)).gridIds.has(person.gridId);
+    case Role.street_officer: {
+      const [reach, grid] = await Promise.all([
+        reachOf(ctx),
+        ctx.loaders.entity(Grid).load(person.gridId),
+      ]);
+      return reach.streetOfficeId !== null && grid?.streetOfficeId === reach.streetOfficeId;
+    }
+    default:
+      return false;
+  }
+}
+
+/** 13812345678 → 138****5678: the first three and last four characters stay. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 7) return "*".repeat(phone.length);
+  return phone.slice(0, 3) + "*".repeat(phone.length - 7) + phone.slice(-4);
+}
+
+/** 210504199001011234 → 2105**********1234: the region prefix and the last four stay. */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 8) return "*".repeat(id.length);
+  return id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
+}
