@@ -290,7 +290,17 @@ export class ConsultationFilterArgs {
 
   filters(): Filter[] {
     const compound = this.compoundId ? idOf(this.compoundId, "Compound", "compoundId") : undefined;
-    return [equals("status", "fStatus", this.status), equals("compound_id", "fCompound", compound)];
+    const status = this.status;
+    return [
+      // The status as users see it: an open consultation past its closing time is closed.
+      (a) =>
+        status === undefined || status === null
+          ? null
+          : status === ConsultationStatus.open
+            ? { sql: `${a}.status = 'open' AND ${a}.closes_at > now()`, params: {} }
+            : { sql: `(${a}.status = 'closed' OR ${a}.closes_at <= now())`, params: {} },
+      equals("compound_id", "fCompound", compound),
+    ];
   }
 }
 

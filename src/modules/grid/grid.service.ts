@@ -1,4 +1,4 @@
-import { type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
+import { IsNull, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { toGlobalId, uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
@@ -250,7 +250,7 @@ export async function assignStaff(
         districtId: grid.districtId,
         gridId: grid.id,
         role: GridPost.grid_chief,
-        endsOn: null as never,
+        endsOn: IsNull(),
       });
       if (current) throw conflict("the grid already has a grid chief: end that post first");
     }
