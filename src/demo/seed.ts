@@ -2,6 +2,7 @@ import { Client } from "pg";
 import { uuidv7 } from "../common/ids";
 import { DISTRICT_ROLES, Role } from "../modules/tenancy/roles";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
+import { loadGridDemo } from "./grid-seed";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
@@ -23,6 +24,7 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   let added = 0;
+  const trees = { districts: 0, grids: 0, persons: 0 };
   try {
     await client.query("BEGIN");
     for (const city of DEMO_CITIES) {
@@ -66,6 +68,12 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
            ON CONFLICT (district_id, subject) DO NOTHING`,
           [districtId, JSON.stringify(accounts)],
         );
+        const tree = await loadGridDemo(client, { id: districtId, ...d });
+        if (tree) {
+          trees.districts++;
+          trees.grids += tree.grids;
+          trees.persons += tree.persons;
+        }
       }
     }
     await client.query("COMMIT");
@@ -76,4 +84,9 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
     await client.end();
   }
   if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);
+  if (trees.districts > 0) {
+    log(
+      `demo grid trees loaded: ${trees.districts} districts, ${trees.grids} grids, ${trees.persons} persons`,
+    );
+  }
 }

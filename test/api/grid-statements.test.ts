@@ -81,10 +81,10 @@ afterAll(async () => {
   await closeFactories();
 });
 
-async function statementsOf(d: BuiltDistrict) {
+async function statementsOf(d: { code: string }) {
   const token = await tokenFor({ district: d, role: "district_admin" });
   const before = server.statements.length;
-  const res = await gql(server, TreeWalkDocument, { first: 100 }, token);
+  const res = await gql(server, TreeWalkDocument, { first: 200 }, token);
   expect(res.errors).toBeUndefined();
   const statements = server.statements.slice(before);
   const sos = res.data!.district.streetOffices.edges;
@@ -111,4 +111,12 @@ it("runs the same number of statements for 3 grids and for 120", async () => {
   if (process.env.SHOW_SQL) console.log(l.statements.map((q) => q.slice(0, 90)).join("\n"));
   // BEGIN, tenant settings, district, 3 levels × (page + count), staff, persons, COMMIT: a constant.
   expect(l.statements.length).toBeLessThanOrEqual(14);
+});
+
+it("walks the whole of the demo Mingshan (702 grids) with the same number of statements", async () => {
+  const s = await statementsOf(small);
+  const m = await statementsOf({ code: "mingshan" });
+  expect(m.grids).toBe(702);
+  expect(m.posts).toBeGreaterThan(1400);
+  expect(m.statements.length).toBe(s.statements.length);
 });
