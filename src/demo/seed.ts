@@ -3,6 +3,7 @@ import { uuidv7 } from "../common/ids";
 import { DISTRICT_ROLES, Role } from "../modules/tenancy/roles";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
 import { loadGridDemo } from "./grid-seed";
+import { GRID_TREE_TABLES } from "./grid-data";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
@@ -77,6 +78,9 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
       }
     }
     await client.query("COMMIT");
+    // Fresh statistics after a bulk load: without them the planner takes the new tables for empty
+    // and picks nested loops that cost seconds instead of milliseconds.
+    if (trees.districts > 0) await client.query(`ANALYZE ${GRID_TREE_TABLES.join(", ")}`);
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
