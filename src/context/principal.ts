@@ -1,3 +1,4 @@
+import { forbidden } from "../common/errors";
 import { type Role } from "../modules/tenancy/roles";
 
 /**
@@ -20,6 +21,12 @@ export interface Principal {
   streetOfficeCode: string | null;
   gridCodes: string[];
   expiresAt: number | null;
+}
+
+/** The district a write goes to: the principal's own. City-scope principals write nowhere. */
+export function writableDistrict(p: Principal): string {
+  if (!p.districtId) throw forbidden("city-scope callers cannot change a district's data");
+  return p.districtId;
 }
 
 export function isCityScope(p: Principal): boolean {

@@ -1,5 +1,6 @@
 import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
+import { writableDistrict } from "../../context/principal";
 import { forbidden } from "../../common/errors";
 import { Role } from "../tenancy/roles";
 import { Grid, StreetOffice } from "./tree.entity";
@@ -46,9 +47,7 @@ export function callerPerson(ctx: AuthedContext): Promise<Person | null> {
 
 /** The district a write goes to: the caller's own. City-scope callers write nowhere. */
 export function ownDistrict(ctx: AuthedContext): string {
-  const id = ctx.principal.districtId;
-  if (!id) throw forbidden("city-scope callers cannot change a district's data");
-  return id;
+  return writableDistrict(ctx.principal);
 }
 
 /**

@@ -48,3 +48,23 @@ export function childPage<T extends Row>(
     page,
   );
 }
+
+/** A page of a tree parent's children, sorted by the filter's `orderBy` (code or name). */
+export function treeChildPage<T extends Row>(
+  ctx: AuthedContext,
+  entity: new () => T,
+  parentColumn: string,
+  parentKey: keyof T & string,
+  parentId: string,
+  page: PageArgs,
+  filterArgs: { filters(): Filter[]; orderBy?: TreeOrder } & object,
+): Promise<Page<T>> {
+  const sort = sortOf<T>(filterArgs.orderBy);
+  return childPage(
+    ctx,
+    { entity, parentColumn, parentKey, sortColumn: sort.column, sortKey: sort.key },
+    parentId,
+    page,
+    filterArgs,
+  );
+}

@@ -44,7 +44,7 @@ import {
   PersonConnection,
   StreetOfficeConnection,
 } from "./connections";
-import { childPage, districtPage, sortOf } from "./query";
+import { childPage, districtPage, sortOf, treeChildPage } from "./query";
 
 const NAME_SORT = { key: "name", column: "name" } as const;
 
@@ -172,20 +172,7 @@ export class StreetOfficeResolver {
     @Args() filter: CommunityFilterArgs,
     @Ctx() ctx: AuthedContext,
   ) {
-    const sort = sortOf<Community>(filter.orderBy);
-    return childPage(
-      ctx,
-      {
-        entity: Community,
-        parentColumn: "street_office_id",
-        parentKey: "streetOfficeId",
-        sortColumn: sort.column,
-        sortKey: sort.key,
-      },
-      s.id,
-      page,
-      filter,
-    );
+    return treeChildPage(ctx, Community, "street_office_id", "streetOfficeId", s.id, page, filter);
   }
 
   @FieldResolver(() => GridConnection, { description: "The street office's grids." })
@@ -195,20 +182,7 @@ export class StreetOfficeResolver {
     @Args() filter: GridFilterArgs,
     @Ctx() ctx: AuthedContext,
   ) {
-    const sort = sortOf<Grid>(filter.orderBy);
-    return childPage(
-      ctx,
-      {
-        entity: Grid,
-        parentColumn: "street_office_id",
-        parentKey: "streetOfficeId",
-        sortColumn: sort.column,
-        sortKey: sort.key,
-      },
-      s.id,
-      page,
-      filter,
-    );
+    return treeChildPage(ctx, Grid, "street_office_id", "streetOfficeId", s.id, page, filter);
   }
 }
 
@@ -226,20 +200,7 @@ export class CommunityResolver {
     @Args() filter: GridFilterArgs,
     @Ctx() ctx: AuthedContext,
   ) {
-    const sort = sortOf<Grid>(filter.orderBy);
-    return childPage(
-      ctx,
-      {
-        entity: Grid,
-        parentColumn: "community_id",
-        parentKey: "communityId",
-        sortColumn: sort.column,
-        sortKey: sort.key,
-      },
-      c.id,
-      page,
-      filter,
-    );
+    return treeChildPage(ctx, Grid, "community_id", "communityId", c.id, page, filter);
   }
 
   @FieldResolver(() => Village, {
@@ -297,20 +258,7 @@ export class GridResolver {
     @Args() filter: CompoundFilterArgs,
     @Ctx() ctx: AuthedContext,
   ) {
-    const sort = sortOf<Compound>(filter.orderBy);
-    return childPage(
-      ctx,
-      {
-        entity: Compound,
-        parentColumn: "grid_id",
-        parentKey: "gridId",
-        sortColumn: sort.column,
-        sortKey: sort.key,
-      },
-      g.id,
-      page,
-      filter,
-    );
+    return treeChildPage(ctx, Compound, "grid_id", "gridId", g.id, page, filter);
   }
 
   @Authorized(...PEOPLE_READERS)

@@ -1,16 +1,10 @@
 import { type EntityManager } from "typeorm";
 import { Department } from "./department.entity";
-import { type Principal } from "../../context/principal";
+import { type Principal, writableDistrict } from "../../context/principal";
 import { type TenantDb } from "../../db/tenant";
 import { uuidv7, fromGlobalId } from "../../common/ids";
-import { badInput, conflict, forbidden, notFound } from "../../common/errors";
+import { badInput, conflict, notFound } from "../../common/errors";
 import { type PubSub, Topic } from "../../realtime/pubsub";
-
-/** The district a write goes to: the principal's own. City-scope principals write nowhere. */
-function writableDistrict(p: Principal): string {
-  if (!p.districtId) throw forbidden("city-scope callers cannot change a district's data");
-  return p.districtId;
-}
 
 export interface DepartmentDeps {
   db: TenantDb;
