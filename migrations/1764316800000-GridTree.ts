@@ -139,6 +139,7 @@ export class GridTree1764316800000 implements MigrationInterface {
       );
       CREATE INDEX household_grid_idx ON household (district_id, grid_id);
       CREATE INDEX household_compound_idx ON household (district_id, compound_id);
+      CREATE INDEX household_unit_idx ON household (district_id, unit_id);
 
       CREATE TABLE person (
         district_id uuid NOT NULL REFERENCES district (id),
@@ -286,6 +287,8 @@ export class GridTree1764316800000 implements MigrationInterface {
           REFERENCES village_designation (district_id, id)
       );
 
+      CREATE INDEX village_project_village_idx ON village_project (district_id, village_id);
+
       -- The rural toilet survey: one record per surveyed household.
       CREATE TABLE toilet_survey (
         district_id uuid NOT NULL REFERENCES district (id),
@@ -347,10 +350,12 @@ export class GridTree1764316800000 implements MigrationInterface {
         awarded_on date,
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (district_id, id),
-        CONSTRAINT bid_section_code_key UNIQUE (district_id, code),
+        CONSTRAINT bid_section_code_key UNIQUE (district_id, project_id, code),
         CONSTRAINT bid_section_project_fk FOREIGN KEY (district_id, project_id)
           REFERENCES renovation_project (district_id, id)
       );
+
+      CREATE INDEX bid_section_project_idx ON bid_section (district_id, project_id);
 
       CREATE TABLE renovation_progress (
         district_id uuid NOT NULL REFERENCES district (id),
@@ -441,8 +446,8 @@ export class GridTree1764316800000 implements MigrationInterface {
         CONSTRAINT comment_person_fk FOREIGN KEY (district_id, person_id)
           REFERENCES person (district_id, id)
       );
-      CREATE INDEX consultation_comment_idx
-        ON consultation_comment (district_id, consultation_id, created_at);
+      -- Comments are paged by (consultation, id); uuidv7 ids follow time.
+      CREATE INDEX consultation_comment_idx ON consultation_comment (district_id, consultation_id, id);
     `);
     for (const table of TABLES) await q.query(tenantTable(table));
   }

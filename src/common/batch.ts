@@ -1,6 +1,13 @@
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { type Loaders } from "../context/loaders";
-import { decodeCursor, type Page, type PageArgs, pageSize, toPage } from "./connection";
+import {
+  decodeCursor,
+  type Page,
+  type PageArgs,
+  pageSize,
+  type SortValueKind,
+  toPage,
+} from "./connection";
 
 /**
  * A filter as SQL on a table alias, with its named parameters. Parameter names must be unique
@@ -33,6 +40,8 @@ export interface ChildSpec<T> {
   /** A text column that orders the children, unique enough with id as tie-break. */
   sortColumn: string;
   sortKey: keyof T & string;
+  /** What the sort column holds (default text), to check cursors. */
+  sortKind?: SortValueKind;
   filters?: Filter[];
   /** Identifies the filters' values: children asked with equal keys are fetched together. */
   filterKey?: string;
@@ -55,7 +64,7 @@ export function childConnection<T extends ObjectLiteral & { id: string; district
   args: PageArgs,
 ): Promise<Page<T>> {
   const first = pageSize(args);
-  const cursor = args.after ? decodeCursor(args.after, 2) : null;
+  const cursor = args.after ? decodeCursor(args.after, 2, spec.sortKind) : null;
   const filters = spec.filters ?? [];
   const base = `${spec.entity.name}:${spec.parentColumn}:${spec.filterKey ?? ""}`;
   const pageLoader = loaders.batch<string, T[]>(

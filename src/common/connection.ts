@@ -76,14 +76,28 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string, arity: number): unknown[] {
+/** What a sort column holds, so that a cursor's value is checked before it reaches SQL. */
+export type SortValueKind = "text" | "uuid" | "date";
+
+const VALUE_CHECK: Record<SortValueKind, (v: string) => boolean> = {
+  text: () => true,
+  uuid: isUuid,
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v),
+};
+
+export function decodeCursor(
+  cursor: string,
+  arity: number,
+  kind: SortValueKind = "text",
+): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (
       Array.isArray(values) &&
       values.length === arity &&
       values.every((v) => typeof v === "string") &&
-      isUuid(values[arity - 1] as string)
+      isUuid(values[arity - 1] as string) &&
+      (arity < 2 || VALUE_CHECK[kind](values[0] as string))
     ) {
       return values;
     }
@@ -102,13 +116,14 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   args: PageArgs,
   sortKey: keyof T & string,
   sortColumn: string,
+  sortKind: SortValueKind = "text",
 ): Promise<Page<T>> {
   const first = pageSize(args);
   const alias = qb.alias;
   const totalCount = await qb.clone().getCount();
   const page = qb.clone();
   if (args.after) {
-    const [value, id] = decodeCursor(args.after, 2);
+    const [value, id] = decodeCursor(args.after, 2, sortKind);
     page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) > (:cursorValue, :cursorId)`, {
       cursorValue: value,
       cursorId: id,

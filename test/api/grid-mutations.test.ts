@@ -716,6 +716,19 @@ describe("consultations", () => {
       tokens.admin,
     );
     expect(errorCode(past)).toBe("BAD_USER_INPUT");
+    const otherProject = await gql(
+      server,
+      OpenConsultationDocument,
+      {
+        input: {
+          ...open(treeA.compound2).input,
+          projectId: gid("RenovationProject", treeA.project),
+        },
+      },
+      tokens.admin,
+    );
+    expect(errorCode(otherProject)).toBe("BAD_USER_INPUT");
+    expect(otherProject.errors![0].extensions!.field).toBe("projectId");
     const none = await gql(
       server,
       OpenConsultationDocument,

@@ -301,3 +301,58 @@ describe("voting: one vote per household", () => {
     expect(c.comments.edges.map((e) => e.node.author)).toEqual(["张伟"]);
   });
 });
+
+describe("what a resident sees of other people", () => {
+  it("only the names of grid staff, never their details", async () => {
+    const res = await gql(
+      server,
+      `{ district { grids(first: 5) { edges { node { staff { person { name gender birthYear tags phone idNumber } } } } } } }`,
+      {},
+      tokens.outsider,
+    );
+    expect(res.errors).toBeUndefined();
+    const people = (
+      res.data as {
+        district: {
+          grids: { edges: Array<{ node: { staff: Array<{ person: Record<string, unknown> }> } }> };
+        };
+      }
+    ).district.grids.edges.flatMap((e) => e.node.staff.map((s) => s.person));
+    expect(people.map((p) => p.name).sort()).toEqual(["杨丽", "陈明"].sort());
+    for (const p of people)
+      expect(p).toMatchObject({
+        gender: null,
+        birthYear: null,
+        tags: [],
+        phone: null,
+        idNumber: null,
+      });
+  });
+
+  it("a staff member linked to a person sees its own record in full", async () => {
+    const own = await tokenFor(
+      { district: a, role: "command_center" },
+      { sub: `${a.code}.resident2` },
+    );
+    const me = await gql(server, MyPersonDocument, {}, own);
+    expect(me.data!.me.person).toMatchObject({
+      name: "张伟",
+      phone: "13712345671",
+      personalDataVisible: true,
+    });
+  });
+
+  it("who recorded renovation progress is for district staff only", async () => {
+    await asDistrict(a.id, (q) =>
+      q(
+        "INSERT INTO renovation_progress (district_id, id, project_id, percent, recorded_by) VALUES ($1, gen_random_uuid(), $2, 30, 'x.district_admin')",
+        [a.id, treeA.project],
+      ),
+    );
+    const doc = `{ district { renovationProjects { edges { node { progress { percent recordedBy } } } } } }`;
+    const resident = await gql(server, doc, {}, tokens.resident);
+    expect(errorCode(resident)).toBe("FORBIDDEN");
+    const staff = await gql(server, doc, {}, tokens.command);
+    expect(staff.errors).toBeUndefined();
+  });
+});

@@ -88,6 +88,25 @@ it("pages street offices with cursors, sorts by code or name, and searches", asy
   expect(errorCode(bad)).toBe("BAD_USER_INPUT");
   const forged = await gql(server, StreetOfficesDocument, { after: "bm9wZQ" }, adminA);
   expect(errorCode(forged)).toBe("BAD_USER_INPUT");
+  // A well-formed cursor whose value does not fit the sort column is refused before SQL.
+  const wrongValue = Buffer.from(JSON.stringify(["nope", treeA.consultation])).toString(
+    "base64url",
+  );
+  const byId = await gql(
+    server,
+    `query($after: String) { district { consultations(after: $after) { totalCount } } }`,
+    { after: wrongValue },
+    adminA,
+  );
+  expect(errorCode(byId)).toBe("BAD_USER_INPUT");
+  expect(byId.errors![0].extensions!.field).toBe("after");
+  const surveys = await gql(
+    server,
+    `query($after: String) { district { toiletSurveys(after: $after) { totalCount } } }`,
+    { after: wrongValue },
+    adminA,
+  );
+  expect(errorCode(surveys)).toBe("BAD_USER_INPUT");
 });
 
 it("filters communities by street office and kind, with the village designation", async () => {
@@ -262,6 +281,17 @@ it("node(id) refetches every type of the tree", async () => {
   for (const [type, id] of ids) {
     const res = await gql(server, NodeTypeDocument, { id: gid(type, id) }, adminA);
     expect({ type, got: res.data?.node?.__typename }).toEqual({ type, got: type });
+  }
+});
+
+it("node(id) is null for ids of types that do not exist, even inherited property names", async () => {
+  for (const type of ["constructor", "toString", "__proto__", "Vote", "Nope"]) {
+    const res = await gql(server, NodeTypeDocument, { id: gid(type, treeA.gridA) }, adminA);
+    expect({ type, node: res.data?.node, errors: res.errors }).toEqual({
+      type,
+      node: null,
+      errors: undefined,
+    });
   }
 });
 

@@ -2,7 +2,7 @@ import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
 import { forbidden } from "../../common/errors";
-import { Role } from "../tenancy/roles";
+import { PEOPLE_READERS, Role } from "../tenancy/roles";
 import { Grid, StreetOffice } from "./tree.entity";
 import { Person } from "./people.entity";
 
@@ -76,11 +76,10 @@ export async function assertStreetWriter(
 export async function mayReadPersonalData(ctx: AuthedContext, person: Person): Promise<boolean> {
   const p = ctx.principal;
   if (!p.districtId || p.districtId !== person.districtId) return false;
+  if (isOwnRecord(ctx, person)) return true;
   switch (p.role) {
     case Role.district_admin:
       return true;
-    case Role.resident:
-      return person.subject !== null && person.subject === p.subject;
     case Role.grid_chief:
     case Role.grid_worker:
       return (await reachOf(ctx)).gridIds.has(person.gridId);
@@ -94,6 +93,20 @@ export async function mayReadPersonalData(ctx: AuthedContext, person: Person): P
     default:
       return false;
   }
+}
+
+/** The caller's own record in the register (any district role linked to a person). */
+export function isOwnRecord(ctx: AuthedContext, person: Person): boolean {
+  return person.subject !== null && person.subject === ctx.principal.subject;
+}
+
+/**
+ * May the caller see more of this person than the name? Staff and city admins (who list people
+ * anyway, with phone and ID masked by the rule above), and the person itself. A resident who
+ * reaches another person through a grid's staff or a committee's members sees the name only.
+ */
+export function mayReadPersonDetails(ctx: AuthedContext, person: Person): boolean {
+  return PEOPLE_READERS.includes(ctx.principal.role) || isOwnRecord(ctx, person);
 }
 
 /** 13812345678 → 138****5678: the first three and last four characters stay. */

@@ -12,6 +12,7 @@ import {
   Proposal,
   RenovationProgress,
   RenovationProject,
+  RenovationProjectCompound,
 } from "./renovation.entity";
 import {
   CommitteeRole,
@@ -507,6 +508,16 @@ export async function openConsultation(
   const project = input.projectId
     ? await load(ctx, RenovationProject, input.projectId, "projectId", "renovation project")
     : null;
+  if (project) {
+    const covers = await ctx.db.run((m) =>
+      m.existsBy(RenovationProjectCompound, {
+        districtId: project.districtId,
+        projectId: project.id,
+        compoundId: compound.id,
+      }),
+    );
+    if (!covers) throw badInput("projectId", "the renovation project does not cover this compound");
+  }
   if (!(input.closesAt instanceof Date) || Number.isNaN(input.closesAt.getTime()))
     throw badInput("closesAt", "not a date-time");
   if (input.closesAt.getTime() <= Date.now())

@@ -1,5 +1,5 @@
-import { Column, Entity } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, UpdateDateColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { Node } from "../node/node.interface";
 import { TenantRow } from "./tenant-row";
 import {
@@ -12,8 +12,9 @@ import {
 } from "./enums";
 
 /**
- * A person known to the grid. `phone` and `idNumber` are personal data: the columns are never
- * exposed directly; Person's field resolvers mask them unless the caller's role needs them.
+ * A person known to the grid. Only the name is a plain field: the rest goes through Person's
+ * field resolvers, which mask phone and ID unless the caller's role needs them, and show a
+ * resident nothing but the names of others.
  */
 @Entity({ name: "person" })
 @ObjectType({ implements: Node, description: "A person registered in a grid." })
@@ -28,11 +29,9 @@ export class Person extends TenantRow implements Node {
   @Column("text")
   name: string;
 
-  @Field(() => Gender, { nullable: true })
   @Column("text", { nullable: true })
   gender: Gender | null;
 
-  @Field(() => Int, { nullable: true })
   @Column("integer", { name: "birth_year", nullable: true })
   birthYear: number | null;
 
@@ -42,12 +41,14 @@ export class Person extends TenantRow implements Node {
   @Column("text", { name: "id_number", nullable: true })
   idNumber: string | null;
 
-  @Field(() => [PersonTag])
   @Column("text", { array: true })
   tags: PersonTag[];
 
   @Column("text", { nullable: true })
   subject: string | null;
+
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt: Date;
 }
 
 @Entity({ name: "organization" })
@@ -128,6 +129,9 @@ export class OwnerCommittee extends TenantRow implements Node {
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD" })
   @Column("date", { name: "term_end", nullable: true })
   termEnd: string | null;
+
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt: Date;
 }
 
 @Entity({ name: "committee_member" })

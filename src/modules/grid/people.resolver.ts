@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { type AuthedContext } from "../../context/context";
 import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
@@ -16,8 +16,14 @@ import {
 import { CommitteeFilterArgs } from "./args";
 import { OwnerCommitteeConnection } from "./connections";
 import { districtPage } from "./query";
-import { callerPerson, maskIdNumber, maskPhone, mayReadPersonalData } from "./access";
-import { PEOPLE_READERS } from "../tenancy/roles";
+import {
+  callerPerson,
+  maskIdNumber,
+  maskPhone,
+  mayReadPersonalData,
+  mayReadPersonDetails,
+} from "./access";
+import { Gender, PersonTag } from "./enums";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -27,7 +33,7 @@ export class PersonResolver {
       "Phone number: in full for the district admin, the staff of the person's own street office and grid, and the person; otherwise masked as 138****5678. City-scope callers always get it masked.",
   })
   async phone(@Root() p: Person, @Ctx() ctx: AuthedContext) {
-    if (!p.phone) return null;
+    if (!p.phone || !mayReadPersonDetails(ctx, p)) return null;
     return (await mayReadPersonalData(ctx, p)) ? p.phone : maskPhone(p.phone);
   }
 
@@ -37,7 +43,7 @@ export class PersonResolver {
       "ID-card number, shown under the same rule as `phone` (masked as 2105**********1234).",
   })
   async idNumber(@Root() p: Person, @Ctx() ctx: AuthedContext) {
-    if (!p.idNumber) return null;
+    if (!p.idNumber || !mayReadPersonDetails(ctx, p)) return null;
     return (await mayReadPersonalData(ctx, p)) ? p.idNumber : maskIdNumber(p.idNumber);
   }
 
@@ -46,6 +52,24 @@ export class PersonResolver {
   })
   personalDataVisible(@Root() p: Person, @Ctx() ctx: AuthedContext) {
     return mayReadPersonalData(ctx, p);
+  }
+
+  @FieldResolver(() => Gender, {
+    nullable: true,
+    description: "Null for residents but the person.",
+  })
+  gender(@Root() p: Person, @Ctx() ctx: AuthedContext) {
+    return mayReadPersonDetails(ctx, p) ? p.gender : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Null for residents but the person." })
+  birthYear(@Root() p: Person, @Ctx() ctx: AuthedContext) {
+    return mayReadPersonDetails(ctx, p) ? p.birthYear : null;
+  }
+
+  @FieldResolver(() => [PersonTag], { description: "Empty for residents but the person." })
+  tags(@Root() p: Person, @Ctx() ctx: AuthedContext) {
+    return mayReadPersonDetails(ctx, p) ? p.tags : [];
   }
 
   @FieldResolver(() => Grid)
@@ -58,8 +82,7 @@ export class PersonResolver {
     description: "The person's household (district staff, city admins, and the person itself).",
   })
   household(@Root() p: Person, @Ctx() ctx: AuthedContext) {
-    const own = p.subject !== null && p.subject === ctx.principal.subject;
-    if (!own && !PEOPLE_READERS.includes(ctx.principal.role))
+    if (!mayReadPersonDetails(ctx, p))
       throw forbidden("only district staff may see where a person lives");
     return p.householdId ? ctx.loaders.entity(Household).load(p.householdId) : null;
   }

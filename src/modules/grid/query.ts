@@ -1,7 +1,7 @@
 import { type ObjectLiteral } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { applyFilters, childConnection, type ChildSpec, type Filter } from "../../common/batch";
-import { type Page, type PageArgs, paginate } from "../../common/connection";
+import { type Page, type PageArgs, paginate, type SortValueKind } from "../../common/connection";
 import { TreeOrder } from "./enums";
 import { keyOf } from "./args";
 
@@ -21,7 +21,7 @@ export function districtPage<T extends Row>(
   districtId: string,
   filters: Filter[],
   page: PageArgs,
-  sort: { key: keyof T & string; column: string },
+  sort: { key: keyof T & string; column: string; kind?: SortValueKind },
 ): Promise<Page<T>> {
   return ctx.db.run((m) => {
     const qb = m
@@ -29,7 +29,7 @@ export function districtPage<T extends Row>(
       .where("a.district_id = :districtId", { districtId });
     const f = applyFilters(filters, "a");
     qb.andWhere(f.sql, f.params);
-    return paginate(qb, page, sort.key, sort.column);
+    return paginate(qb, page, sort.key, sort.column, sort.kind);
   });
 }
 

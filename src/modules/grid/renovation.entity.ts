@@ -1,5 +1,6 @@
-import { Column, Entity } from "typeorm";
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Column, Entity, UpdateDateColumn } from "typeorm";
+import { Authorized, Field, Float, Int, ObjectType } from "type-graphql";
+import { STAFF_ROLES } from "../tenancy/roles";
 import { Node } from "../node/node.interface";
 import { numeric, TenantRow } from "./tenant-row";
 import { ConsultationStatus, ProposalQuestion, RenovationKind, VoteChoice } from "./enums";
@@ -37,6 +38,9 @@ export class RenovationProject extends TenantRow implements Node {
 
   @Column("uuid", { name: "department_id", nullable: true })
   departmentId: string | null;
+
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt: Date;
 }
 
 @Entity({ name: "renovation_project_compound" })
@@ -95,7 +99,8 @@ export class RenovationProgress extends TenantRow implements Node {
   @Column("text", { nullable: true })
   note: string | null;
 
-  @Field({ description: "Subject of who recorded it." })
+  @Authorized(...STAFF_ROLES)
+  @Field({ description: "Subject of the staff account that recorded it (district staff only)." })
   @Column("text", { name: "recorded_by" })
   recordedBy: string;
 

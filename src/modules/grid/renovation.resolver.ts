@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
@@ -191,6 +192,7 @@ export class ConsultationResolver {
         parentKey: "consultationId",
         sortColumn: "id",
         sortKey: "id",
+        sortKind: "uuid",
       },
       c.id,
       page,
@@ -246,13 +248,24 @@ export class ProposalResolver {
   })
   async myVote(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     const me = await callerPerson(ctx);
-    if (!me?.householdId) return null;
-    const vote = await ctx.db.run((m) =>
-      m.findOne(Vote, {
-        where: { districtId: p.districtId, proposalId: p.id, householdId: me.householdId! },
-      }),
-    );
-    return vote?.choice ?? null;
+    const householdId = me?.householdId;
+    if (!householdId) return null;
+    // One statement for every proposal the query shows.
+    return ctx.loaders
+      .batch<string, VoteChoice | null>("myVote", async (proposalIds) => {
+        const votes = await ctx.db.run((m) =>
+          m.find(Vote, {
+            where: {
+              districtId: In(ctx.loaders.districtIds),
+              proposalId: In([...proposalIds]),
+              householdId,
+            },
+          }),
+        );
+        const by = new Map(votes.map((v) => [v.proposalId, v.choice]));
+        return proposalIds.map((id) => by.get(id) ?? null);
+      })
+      .load(p.id);
   }
 
   @FieldResolver(() => Consultation)
@@ -304,6 +317,7 @@ export class DistrictRenovationResolver {
     return districtPage(ctx, Consultation, d.id, filter.filters(), page, {
       key: "id",
       column: "id",
+      kind: "uuid",
     });
   }
 }

@@ -109,6 +109,7 @@ export class DistrictVillageResolver {
     return districtPage(ctx, ToiletSurvey, d.id, filter.filters(), page, {
       key: "surveyedOn",
       column: "surveyed_on",
+      kind: "date",
     });
   }
 

@@ -32,14 +32,15 @@ export class NodeResolver {
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Node | null> {
     const ref = fromGlobalId(id);
     if (!ref) return null;
-    const loader = LOADER_OF[ref.type];
-    const entity = NODE_ENTITIES[ref.type];
+    // Own properties only: a type named `constructor` or `toString` is no type of ours.
+    const loader = Object.hasOwn(LOADER_OF, ref.type) ? LOADER_OF[ref.type] : undefined;
+    const entity = Object.hasOwn(NODE_ENTITIES, ref.type) ? NODE_ENTITIES[ref.type] : undefined;
     if (!loader && !entity) return null;
-    const roles = ROLES_OF[ref.type];
+    const roles = Object.hasOwn(ROLES_OF, ref.type) ? ROLES_OF[ref.type] : undefined;
     if (ref.type === "City" && ref.id !== ctx.principal.cityId) return null;
     const row = (await (loader
       ? ctx.loaders[loader].load(ref.id)
-      : ctx.loaders.entity(entity).load(ref.id))) as (Node & { subject?: string | null }) | null;
+      : ctx.loaders.entity(entity!).load(ref.id))) as (Node & { subject?: string | null }) | null;
     if (roles && !roles.includes(ctx.principal.role)) {
       // A resident may refetch its own person record, and nothing else of the register.
       const own = ref.type === "Person" && row?.subject === ctx.principal.subject;
