@@ -23,6 +23,8 @@ export interface Config {
   introspection: boolean;
   loadDemoData: boolean;
   redisUrl?: string;
+  /** How often the deadline watcher runs, in ms (0: not in this process). */
+  sweepIntervalMs: number;
   logLevel: "silent" | "info" | "debug";
 }
 
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: bool("GRAPHQL_INTROSPECTION", env.GRAPHQL_INTROSPECTION, !production),
     loadDemoData: bool("DEMO_DATA", env.DEMO_DATA, !production),
     redisUrl: url("REDIS_URL", env.REDIS_URL, ["redis:", "rediss:"]),
+    sweepIntervalMs: int("SWEEP_INTERVAL_MS", env.SWEEP_INTERVAL_MS, 30_000, 0, 3_600_000),
     logLevel,
   };
 }

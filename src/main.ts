@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
+import { startSweeper } from "./modules/cases/sweeper";
 import { prepareDatabase } from "./db/database";
 import { createDataSource } from "./db/data-source";
 import { createPubSubFor } from "./realtime/pubsub";
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const pubSub = await createPubSubFor(config);
   const server = await startServer({ config, dataSource, pubSub, log });
+  const sweeper = config.sweepIntervalMs
+    ? startSweeper(dataSource, pubSub, log, config.sweepIntervalMs)
+    : null;
 
   // One write, so that whoever waits for "ready" (a test, a supervisor) sees the whole block.
   log.info(
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     try {
+      await sweeper?.stop();
       await server.stop();
       await pubSub.close();
       await dataSource.destroy();

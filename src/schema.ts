@@ -44,6 +44,12 @@ import {
   RenovationProjectResolver,
 } from "./modules/grid/renovation.resolver";
 import { GridMutationResolver } from "./modules/grid/mutation.resolver";
+import {
+  CaseAssignmentResolver,
+  CaseEventResolver,
+  CaseResolver,
+  CaseSettingsResolver,
+} from "./modules/cases/resolver";
 
 export const RESOLVERS = [
   PrincipalResolver,
@@ -78,6 +84,10 @@ export const RESOLVERS = [
   ConsultationCommentResolver,
   DistrictRenovationResolver,
   GridMutationResolver,
+  CaseResolver,
+  CaseAssignmentResolver,
+  CaseEventResolver,
+  CaseSettingsResolver,
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */

@@ -117,6 +117,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sortKey: keyof T & string,
   sortColumn: string,
   sortKind: SortValueKind = "text",
+  descending = false,
 ): Promise<Page<T>> {
   const first = pageSize(args);
   const alias = qb.alias;
@@ -124,14 +125,15 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const page = qb.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2, sortKind);
-    page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) > (:cursorValue, :cursorId)`, {
+    const op = descending ? "<" : ">";
+    page.andWhere(`(${alias}.${sortColumn}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
       cursorValue: value,
       cursorId: id,
     });
   }
   const rows = await page
-    .orderBy(`${alias}.${sortColumn}`, "ASC")
-    .addOrderBy(`${alias}.id`, "ASC")
+    .orderBy(`${alias}.${sortColumn}`, descending ? "DESC" : "ASC")
+    .addOrderBy(`${alias}.id`, descending ? "DESC" : "ASC")
     .limit(first + 1)
     .getMany();
   return toPage(rows, args, first, sortKey, totalCount);

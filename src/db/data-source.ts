@@ -5,8 +5,16 @@ import { District } from "../modules/tenancy/district.entity";
 import { Department } from "../modules/org/department.entity";
 import { StaffAccount } from "../modules/org/staff-account.entity";
 import { GRID_ENTITIES } from "../modules/grid/entities";
+import { CASE_ENTITIES } from "../modules/cases/entities";
 
-export const ENTITIES = [City, District, Department, StaffAccount, ...GRID_ENTITIES];
+export const ENTITIES = [
+  City,
+  District,
+  Department,
+  StaffAccount,
+  ...GRID_ENTITIES,
+  ...CASE_ENTITIES,
+];
 export const MIGRATIONS_TABLE = "schema_migrations";
 
 export interface DataSourceOptions {

@@ -7,6 +7,7 @@ import { GRID_TREE_TABLES } from "./grid-data";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
+  operator: "12345话务员",
   grid_worker: "网格员",
   grid_chief: "网格长",
   street_officer: "街道干部",

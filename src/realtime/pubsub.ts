@@ -3,6 +3,16 @@ import { type Config } from "../config";
 
 export enum Topic {
   DEPARTMENT_CHANGED = "DEPARTMENT_CHANGED",
+  CASE_EVENT = "CASE_EVENT",
+}
+
+/** A case event was appended to its district's log (the subscriber loads it from there). */
+export interface CaseEventPayload {
+  districtId: string;
+  /** Position in the district's log (bigint as a decimal string). */
+  position: string;
+  caseId: string;
+  action: string;
 }
 
 /** Payloads carry ids and the district, never personal data: resolvers load what a subscriber may see. */
@@ -15,6 +25,7 @@ export interface DepartmentChangedPayload {
 
 export type Topics = {
   [Topic.DEPARTMENT_CHANGED]: [DepartmentChangedPayload];
+  [Topic.CASE_EVENT]: [CaseEventPayload];
 };
 
 /**

@@ -227,6 +227,8 @@ export type Role =
   | 'grid_worker'
   /** Discipline inspection (纪检监察): supervises handling. */
   | 'inspector'
+  /** A 12345 hotline operator (话务员): takes calls, calls back. */
+  | 'operator'
   /** A citizen of the district (居民). */
   | 'resident'
   /** Staff of a street office (街道办事处). */
@@ -348,7 +350,12 @@ export type CompoundDetailQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { code: string, name: string, yearBuilt: number | null, isOld: boolean, selfManaged: boolean, id: string, grid: { code: string }, buildings: Array<{ number: string, units: Array<{ number: string, households: Array<{ address: string, members: Array<{ name: string }> }> }> }>, ownerCommittee: { name: string, status: CommitteeStatus, members: Array<{ role: CommitteeRole, person: { name: string } }> } | null, renovationProjects: Array<{ code: string }>, consultations: Array<{ title: string, status: ConsultationStatus }> }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -414,6 +421,10 @@ export type NodeTypeQuery = { node:
     | { __typename: 'BidSection', id: string }
     | { __typename: 'Building', id: string }
     | { __typename: 'BuildingUnit', id: string }
+    | { __typename: 'Case', id: string }
+    | { __typename: 'CaseAssignment', id: string }
+    | { __typename: 'CaseCategory', id: string }
+    | { __typename: 'CaseRequest', id: string }
     | { __typename: 'City', id: string }
     | { __typename: 'CommitteeMember', id: string }
     | { __typename: 'Community', id: string }
@@ -433,6 +444,7 @@ export type NodeTypeQuery = { node:
     | { __typename: 'StaffAccount', id: string }
     | { __typename: 'StaffAssignment', id: string }
     | { __typename: 'StreetOffice', id: string }
+    | { __typename: 'Supervision', id: string }
     | { __typename: 'ToiletSurvey', id: string }
     | { __typename: 'Village', id: string }
     | { __typename: 'VillageProject', id: string }
@@ -609,6 +621,10 @@ export type NodeByIdQuery = { node:
     | { __typename: 'BidSection', id: string }
     | { __typename: 'Building', id: string }
     | { __typename: 'BuildingUnit', id: string }
+    | { __typename: 'Case', id: string }
+    | { __typename: 'CaseAssignment', id: string }
+    | { __typename: 'CaseCategory', id: string }
+    | { __typename: 'CaseRequest', id: string }
     | { __typename: 'City', code: string, id: string }
     | { __typename: 'CommitteeMember', id: string }
     | { __typename: 'Community', id: string }
@@ -628,6 +644,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'StaffAccount', subject: string, id: string }
     | { __typename: 'StaffAssignment', id: string }
     | { __typename: 'StreetOffice', id: string }
+    | { __typename: 'Supervision', id: string }
     | { __typename: 'ToiletSurvey', id: string }
     | { __typename: 'Village', id: string }
     | { __typename: 'VillageProject', id: string }

@@ -4,6 +4,10 @@ import { type AuthedContext } from "../../context/context";
 import { fromGlobalId } from "../../common/ids";
 import { PEOPLE_READERS, type Role, STAFF_READERS } from "../tenancy/roles";
 import { NODE_ENTITIES } from "../grid/entities";
+import { Case, CASE_NODE_ENTITIES } from "../cases/entities";
+import { maySeeCase } from "../cases/access";
+
+const ENTITIES = { ...NODE_ENTITIES, ...CASE_NODE_ENTITIES };
 
 /** Which loader fetches each Node type. A type missing here cannot be refetched by id. */
 const LOADER_OF: Partial<Record<string, "city" | "district" | "department" | "staffAccount">> = {
@@ -34,7 +38,7 @@ export class NodeResolver {
     if (!ref) return null;
     // Own properties only: a type named `constructor` or `toString` is no type of ours.
     const loader = Object.hasOwn(LOADER_OF, ref.type) ? LOADER_OF[ref.type] : undefined;
-    const entity = Object.hasOwn(NODE_ENTITIES, ref.type) ? NODE_ENTITIES[ref.type] : undefined;
+    const entity = Object.hasOwn(ENTITIES, ref.type) ? ENTITIES[ref.type] : undefined;
     if (!loader && !entity) return null;
     const roles = Object.hasOwn(ROLES_OF, ref.type) ? ROLES_OF[ref.type] : undefined;
     if (ref.type === "City" && ref.id !== ctx.principal.cityId) return null;
@@ -45,6 +49,14 @@ export class NodeResolver {
       // A resident may refetch its own person record, and nothing else of the register.
       const own = ref.type === "Person" && row?.subject === ctx.principal.subject;
       if (!own) return null;
+    }
+    // Cases, and what belongs to a case, are seen under the case's rule.
+    if (row && (row instanceof Case || "caseId" in row)) {
+      const c =
+        row instanceof Case
+          ? row
+          : await ctx.loaders.entity(Case).load((row as { caseId: string }).caseId);
+      if (!c || !(await maySeeCase(ctx, c))) return null;
     }
     return row;
   }

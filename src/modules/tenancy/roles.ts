@@ -2,6 +2,7 @@ import { registerEnumType } from "type-graphql";
 
 export enum Role {
   resident = "resident",
+  operator = "operator",
   grid_worker = "grid_worker",
   grid_chief = "grid_chief",
   street_officer = "street_officer",
@@ -42,6 +43,7 @@ registerEnumType(Role, {
   description: "What a principal does in the platform; it decides which operations it may call.",
   valuesConfig: {
     resident: { description: "A citizen of the district (居民)." },
+    operator: { description: "A 12345 hotline operator (话务员): takes calls, calls back." },
     grid_worker: { description: "Grid worker (网格员): patrols a grid and reports what is found." },
     grid_chief: { description: "Grid chief (网格长): leads a grid and its staff." },
     street_officer: { description: "Staff of a street office (街道办事处)." },

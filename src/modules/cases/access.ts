@@ -1,0 +1,154 @@
+import { In } from "typeorm";
+import { type AuthedContext } from "../../context/context";
+import { Department } from "../org/department.entity";
+import { reachOf } from "../grid/access";
+import { Role } from "../tenancy/roles";
+import { type Case, CaseAssignment } from "./entities";
+import { type Reach } from "./workflow";
+
+/** Roles that see every case of their district. */
+export const DISTRICT_WIDE: ReadonlySet<Role> = new Set([
+  Role.district_admin,
+  Role.command_center,
+  Role.inspector,
+  Role.operator,
+]);
+
+/** The department a department-role caller works for (token claim `department`). */
+export function callerDepartmentId(ctx: AuthedContext): Promise<string | null> {
+  const p = ctx.principal;
+  return ctx.loaders.memo("callerDepartment", async () => {
+    if (!p.districtId || p.role !== Role.department || !p.departmentCode) return null;
+    const d = await ctx.db.run((m) =>
+      m.findOne(Department, { where: { districtId: p.districtId!, code: p.departmentCode! } }),
+    );
+    return d?.id ?? null;
+  });
+}
+
+/** Active assignments of the given cases to the caller's department, batched. */
+async function myAssignments(ctx: AuthedContext, caseId: string): Promise<CaseAssignment[]> {
+  const dept = await callerDepartmentId(ctx);
+  if (!dept) return [];
+  return ctx.loaders
+    .batch<string, CaseAssignment[]>("myAssignments", async (caseIds) => {
+      const rows = await ctx.db.run((m) =>
+        m.find(CaseAssignment, {
+          where: {
+            districtId: In(ctx.loaders.districtIds),
+            caseId: In([...caseIds]),
+            departmentId: dept,
+            status: In(["assigned", "reported"]),
+          },
+        }),
+      );
+      return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+    })
+    .load(caseId);
+}
+
+/** The caller's relation to a case, as the workflow needs it. */
+export async function reachOfCase(ctx: AuthedContext, c: Case): Promise<Reach> {
+  const role = ctx.principal.role;
+  const reach: Reach = { grid: false, street: false, assigned: false, lead: false };
+  if (role === Role.grid_worker || role === Role.grid_chief) {
+    reach.grid = c.gridId !== null && (await reachOf(ctx)).gridIds.has(c.gridId);
+  } else if (role === Role.street_officer) {
+    const r = await reachOf(ctx);
+    reach.street = c.streetOfficeId !== null && r.streetOfficeId === c.streetOfficeId;
+  } else if (role === Role.department) {
+    const mine = (await myAssignments(ctx, c.id)).filter((a) => a.status === "assigned");
+    reach.assigned = mine.length > 0;
+    reach.lead = mine.some((a) => a.role === "lead");
+  }
+  return reach;
+}
+
+/**
+ * May the caller see this case? The command center, the operators, inspectors and the district
+ * admin see the district's; a street officer its street office's; grid staff their grids'; a
+ * department the cases it is (or was) assigned; a resident the cases it filed; a city admin only
+ * the cases escalated to the city.
+ */
+export async function maySeeCase(ctx: AuthedContext, c: Case): Promise<boolean> {
+  const p = ctx.principal;
+  if (!p.districtIds.includes(c.districtId)) return false;
+  if (p.role === Role.city_admin) return c.escalated;
+  if (p.districtId !== c.districtId) return false;
+  if (DISTRICT_WIDE.has(p.role)) return true;
+  switch (p.role) {
+    case Role.street_officer:
+    case Role.grid_worker:
+    case Role.grid_chief: {
+      const r = await reachOfCase(ctx, c);
+      return r.grid || r.street;
+    }
+    case Role.department: {
+      const dept = await callerDepartmentId(ctx);
+      if (!dept) return false;
+      return ctx.loaders
+        .batch<string, boolean>("everAssigned", async (caseIds) => {
+          const rows: Array<{ case_id: string }> = await ctx.db.run((m) =>
+            m.query(
+              `SELECT DISTINCT case_id FROM case_assignment
+                WHERE district_id = ANY($1::uuid[]) AND case_id = ANY($2::uuid[]) AND department_id = $3`,
+              [ctx.loaders.districtIds, [...caseIds], dept],
+            ),
+          );
+          const seen = new Set(rows.map((r) => r.case_id));
+          return caseIds.map((id) => seen.has(id));
+        })
+        .load(c.id);
+    }
+    case Role.resident:
+      return c.createdBy === p.subject;
+    default:
+      return false;
+  }
+}
+
+/** May the caller see the complainant's name and phone in full? */
+export async function mayReadComplainant(ctx: AuthedContext, c: Case): Promise<boolean> {
+  const p = ctx.principal;
+  if (p.districtId !== c.districtId) return false; // city scope: never
+  if (p.role === Role.resident) return c.createdBy === p.subject;
+  if (p.role === Role.district_admin || p.role === Role.command_center || p.role === Role.operator)
+    return true;
+  const r = await reachOfCase(ctx, c);
+  return r.grid || r.street || r.assigned;
+}
+
+/** The SQL condition for the cases a caller may list (the same rule as maySeeCase). */
+export async function visibleCasesSql(
+  ctx: AuthedContext,
+  alias: string,
+): Promise<{ sql: string; params: Record<string, unknown> }> {
+  const p = ctx.principal;
+  if (p.role === Role.city_admin) return { sql: `${alias}.escalated`, params: {} };
+  if (DISTRICT_WIDE.has(p.role)) return { sql: "TRUE", params: {} };
+  switch (p.role) {
+    case Role.street_officer:
+    case Role.grid_worker:
+    case Role.grid_chief: {
+      const r = await reachOf(ctx);
+      return {
+        sql: `(${alias}.grid_id = ANY(CAST(:vGrids AS uuid[])) OR ${alias}.street_office_id = :vStreet)`,
+        params: {
+          vGrids: [...r.gridIds],
+          vStreet: r.streetOfficeId ?? "00000000-0000-0000-0000-000000000000",
+        },
+      };
+    }
+    case Role.department: {
+      const dept = (await callerDepartmentId(ctx)) ?? "00000000-0000-0000-0000-000000000000";
+      return {
+        sql: `EXISTS (SELECT 1 FROM case_assignment va WHERE va.district_id = ${alias}.district_id AND va.case_id = ${alias}.id AND va.department_id = :vDept)`,
+        params: { vDept: dept },
+      };
+    }
+    case Role.resident:
+      return { sql: `${alias}.created_by = :vSubject`, params: { vSubject: p.subject } };
+    default:
+      return { sql: "FALSE", params: {} };
+  }
+}

@@ -1,0 +1,60 @@
+import { type EntityManager } from "typeorm";
+import { uuidv7 } from "../../common/ids";
+import { type TenantDb } from "../../db/tenant";
+import { type PubSub, Topic } from "../../realtime/pubsub";
+import { type Case, CaseEvent } from "./entities";
+import { type CaseAction, type CaseStatus } from "./workflow";
+
+export interface EventInput {
+  action: CaseAction;
+  actor: string;
+  actorRole: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+/**
+ * Appends an event to the case's district log. The position comes from the district's head row,
+ * whose lock is held until the transaction ends: positions are gapless and in commit order, so a
+ * subscriber that resumes after position p misses nothing and sees nothing twice.
+ */
+export async function appendEvent(m: EntityManager, c: Case, e: EventInput): Promise<CaseEvent> {
+  const [head] = (await m.query(
+    `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, 1)
+     ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
+     RETURNING position::text AS position`,
+    [c.districtId, uuidv7()],
+  )) as Array<{ position: string }>;
+  const event = m.create(CaseEvent, {
+    districtId: c.districtId,
+    id: uuidv7(),
+    position: head.position,
+    caseId: c.id,
+    action: e.action,
+    actor: e.actor,
+    actorRole: e.actorRole,
+    fromStatus: e.from,
+    toStatus: e.to,
+    note: e.note ?? null,
+    data: e.data ?? {},
+    at: e.at ?? new Date(),
+  });
+  await m.insert(CaseEvent, event as never);
+  return event;
+}
+
+/** Publishes the events once the transaction has committed (never if it rolls back). */
+export function publishAfterCommit(db: TenantDb, pubSub: PubSub, events: CaseEvent[]): void {
+  db.afterCommit(() => {
+    for (const e of events)
+      pubSub.publish(Topic.CASE_EVENT, {
+        districtId: e.districtId,
+        position: e.position,
+        caseId: e.caseId,
+        action: e.action,
+      });
+  });
+}

@@ -1,0 +1,120 @@
+import { In } from "typeorm";
+import { type AuthedContext } from "../../context/context";
+import { badInput, unauthenticated } from "../../common/errors";
+import { Topic } from "../../realtime/pubsub";
+import { Case, CaseEvent, CaseLogHead } from "./entities";
+import { maySeeCase } from "./access";
+
+/**
+ * A subscription's cursor: for each district it follows, the position of the last event it has
+ * been through. Opaque to clients (base64url JSON); each delivered event carries the cursor to
+ * resume after it.
+ */
+export type StreamCursor = Record<string, string>;
+
+export function encodeStreamCursor(c: StreamCursor): string {
+  return Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
+}
+
+export function decodeStreamCursor(s: string, districtIds: readonly string[]): StreamCursor {
+  try {
+    const v = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as unknown;
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const out: StreamCursor = {};
+      for (const [d, p] of Object.entries(v)) {
+        if (typeof p !== "string" || !/^\d{1,18}$/.test(p)) throw new Error("position");
+        if (districtIds.includes(d)) out[d] = p;
+      }
+      return out;
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput("after", "the cursor is not valid: use the cursor of an event you received");
+}
+
+export interface StreamItem {
+  event: CaseEvent;
+  case: Case;
+  cursor: string;
+}
+
+const PAGE = 500;
+
+/**
+ * The events of the caller's districts in log order: first every event after the cursor that is
+ * stored (the ones a reconnecting client missed), then live ones. Live notifications only say
+ * "position p of district d exists"; the stream reads events from the log itself, fills any gap
+ * from it, and skips what it has already been through, so nothing is lost and nothing comes twice.
+ * `accept` decides, per event, what this subscription delivers (kind, filters, visibility).
+ */
+export async function* caseStream(
+  ctx: AuthedContext,
+  after: string | null | undefined,
+  accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
+): AsyncGenerator<StreamItem> {
+  if (!ctx.principal) throw unauthenticated("sign in first");
+  const districts = ctx.principal.districtIds;
+  // Listen first, then read the log: whatever commits in between is seen by one or the other.
+  const live = ctx.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
+  try {
+    const heads = await ctx.db.run((m) =>
+      m.find(CaseLogHead, { where: { districtId: In(districts) } }),
+    );
+    const head = new Map(heads.map((h) => [h.districtId, BigInt(h.position)]));
+    const fromCursor = after ? decodeStreamCursor(after, districts) : null;
+    const last = new Map<string, bigint>();
+    for (const d of districts)
+      last.set(d, fromCursor?.[d] !== undefined ? BigInt(fromCursor[d]) : (head.get(d) ?? 0n));
+
+    const state = () => {
+      const c: StreamCursor = {};
+      for (const [d, p] of last) c[d] = p.toString();
+      return encodeStreamCursor(c);
+    };
+
+    /** Reads (from, to] of a district's log in pages and yields what is accepted. */
+    async function* replay(d: string, to: bigint | null): AsyncGenerator<StreamItem> {
+      for (;;) {
+        const from = last.get(d)!;
+        const events = await ctx.db.run((m) =>
+          m
+            .createQueryBuilder(CaseEvent, "e")
+            .where("e.district_id = :d AND e.position > :from", { d, from: from.toString() })
+            .andWhere(to === null ? "TRUE" : "e.position <= :to", { to: to?.toString() })
+            .orderBy("e.position", "ASC")
+            .limit(PAGE)
+            .getMany(),
+        );
+        if (events.length === 0) return;
+        const cases = await ctx.db.run((m) =>
+          m.find(Case, {
+            where: { districtId: d, id: In([...new Set(events.map((e) => e.caseId))]) },
+          }),
+        );
+        const byId = new Map(cases.map((c) => [c.id, c]));
+        for (const e of events) {
+          last.set(d, BigInt(e.position));
+          const c = byId.get(e.caseId);
+          if (c && (await maySeeCase(ctx, c)) && (await accept(e, c)))
+            yield { event: e, case: c, cursor: state() };
+        }
+        if (events.length < PAGE) return;
+      }
+    }
+
+    if (fromCursor) for (const d of districts) yield* replay(d, null);
+
+    for (;;) {
+      const next = await live.next();
+      if (next.done) return;
+      const n = next.value;
+      if (!districts.includes(n.districtId)) continue;
+      const p = BigInt(n.position);
+      if (p <= last.get(n.districtId)!) continue; // already delivered from the log
+      yield* replay(n.districtId, p); // this event, and any before it we have not seen
+    }
+  } finally {
+    await live.return?.();
+  }
+}

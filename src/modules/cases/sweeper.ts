@@ -1,0 +1,150 @@
+import { type DataSource, type EntityManager } from "typeorm";
+import { inTenantTransaction } from "../../db/tenant";
+import { type PubSub, Topic } from "../../realtime/pubsub";
+import { Case, type CaseEvent } from "./entities";
+import { appendEvent } from "./log";
+import { openSupervision } from "./service";
+import { CaseAction } from "./workflow";
+import { SupervisionTrigger } from "./enums";
+
+const BATCH = 200;
+
+export interface SweepResult {
+  warnings: number;
+  breaches: number;
+  replyBreaches: number;
+}
+
+type Kind = "warning" | "breach" | "reply_breach";
+
+/** Which open cases each pass takes: due (or nearly due) and not yet marked. */
+const WHERE: Record<Kind, string> = {
+  breach: `c.status <> 'closed' AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
+  reply_breach: `c.status <> 'closed' AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
+  warning: `c.status <> 'closed' AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
+    AND c.resolution_due_at - make_interval(mins => coalesce(
+      (SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = c.district_id), 240)) <= $1`,
+};
+
+/**
+ * One pass of the deadline watcher over every district: a warning before the resolution due time,
+ * a breach after it (which opens a supervision), and a breach of the 2-hour reply. The marks live
+ * on the cases, so a restarted process goes on where the last one stopped; rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so several processes sweeping at once never act twice on a case.
+ */
+export async function sweepOnce(
+  ds: DataSource,
+  pubSub: PubSub,
+  now = new Date(),
+): Promise<SweepResult> {
+  const [{ ids }] = (await ds.query(
+    `SELECT coalesce(array_agg(id), '{}') AS ids FROM district`,
+  )) as Array<{
+    ids: string[];
+  }>;
+  const scope = { districtIds: ids, subject: "system", role: "system" };
+  const result: SweepResult = { warnings: 0, breaches: 0, replyBreaches: 0 };
+  for (const kind of ["breach", "reply_breach", "warning"] as const) {
+    for (;;) {
+      const { count, events } = await inTenantTransaction(ds, scope, (m) =>
+        sweepBatch(m, kind, now),
+      );
+      for (const e of events)
+        pubSub.publish(Topic.CASE_EVENT, {
+          districtId: e.districtId,
+          position: e.position,
+          caseId: e.caseId,
+          action: e.action,
+        });
+      if (kind === "breach") result.breaches += count;
+      else if (kind === "reply_breach") result.replyBreaches += count;
+      else result.warnings += count;
+      if (count < BATCH) break;
+    }
+  }
+  return result;
+}
+
+async function sweepBatch(
+  m: EntityManager,
+  kind: Kind,
+  now: Date,
+): Promise<{ count: number; events: CaseEvent[] }> {
+  const rows = (await m.query(
+    `SELECT c.district_id, c.id FROM hotline_case c WHERE ${WHERE[kind]}
+      ORDER BY c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
+    [now],
+  )) as Array<{ district_id: string; id: string }>;
+  const events: CaseEvent[] = [];
+  for (const r of rows) {
+    const c = await m.findOneOrFail(Case, { where: { districtId: r.district_id, id: r.id } });
+    const base = { actor: "system", actorRole: "system", from: c.status, to: c.status, at: now };
+    if (kind === "warning") {
+      c.warnedAt = now;
+      events.push(
+        await appendEvent(m, c, {
+          ...base,
+          action: CaseAction.warn,
+          data: { limit: "resolution", dueAt: c.resolutionDueAt.toISOString() },
+        }),
+      );
+    } else if (kind === "reply_breach") {
+      c.replyBreachedAt = now;
+      events.push(
+        await appendEvent(m, c, {
+          ...base,
+          action: CaseAction.breach,
+          data: { limit: "reply", dueAt: c.replyDueAt.toISOString() },
+        }),
+      );
+    } else {
+      c.breachedAt = now;
+      events.push(
+        await appendEvent(m, c, {
+          ...base,
+          action: CaseAction.breach,
+          data: { limit: "resolution", dueAt: c.resolutionDueAt.toISOString() },
+        }),
+      );
+      if (!c.supervised) {
+        const reason = `the resolution limit passed at ${c.resolutionDueAt.toISOString()}`;
+        await openSupervision(m, c, SupervisionTrigger.breach, reason, "system");
+        events.push(
+          await appendEvent(m, c, {
+            ...base,
+            action: CaseAction.supervise,
+            note: reason,
+            data: { trigger: "breach" },
+          }),
+        );
+      }
+    }
+    await m.query(
+      `UPDATE hotline_case SET warned_at = $3, breached_at = $4, reply_breached_at = $5, supervised = $6,
+              version = version + 1, updated_at = $7 WHERE district_id = $1 AND id = $2`,
+      [c.districtId, c.id, c.warnedAt, c.breachedAt, c.replyBreachedAt, c.supervised, now],
+    );
+  }
+  return { count: rows.length, events };
+}
+
+/** Runs sweepOnce every `intervalMs` until stopped; errors are logged, never fatal. */
+export function startSweeper(
+  ds: DataSource,
+  pubSub: PubSub,
+  log: { error: (message: string, err?: unknown) => void },
+  intervalMs: number,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = sweepOnce(ds, pubSub).catch((err) => log.error("deadline sweep failed", err));
+  }, intervalMs);
+  timer.unref();
+  running = sweepOnce(ds, pubSub).catch((err) => log.error("deadline sweep failed", err));
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
