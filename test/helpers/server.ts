@@ -93,16 +93,20 @@ export function wsClient(server: { wsUrl: string }, token?: string) {
 }
 
 /** Subscribes and collects events; `next(n)` waits until n events have arrived. */
-export function collect<T>(
+export function collect<T, V = Record<string, never>>(
   client: WsClient,
-  doc: TypedDocumentNode<T, Record<string, never>> | string,
+  doc: TypedDocumentNode<T, V> | string,
+  variables?: V,
 ) {
   const events: Array<{ data?: T | null; errors?: unknown }> = [];
   const waiters: Array<() => void> = [];
   let completed = false;
   let error: unknown;
   const dispose = client.subscribe<T>(
-    { query: typeof doc === "string" ? doc : print(doc) },
+    {
+      query: typeof doc === "string" ? doc : print(doc),
+      variables: variables as Record<string, unknown> | undefined,
+    },
     {
       next: (v) => {
         events.push(v as { data?: T | null; errors?: unknown });

@@ -130,8 +130,8 @@ export async function createCase(ctx: AuthedContext, input: CreateCaseInput): Pr
       `the role ${p.role} does not take cases in through the ${input.channel} channel`,
     );
   const reach = await reachOf(ctx);
-  if (input.channel === CaseChannel.grid_patrol && reach.gridIds.size === 0)
-    throw forbidden("a patrol report needs a grid: the token names none of the district's grids");
+  if ((p.role === Role.grid_worker || p.role === Role.grid_chief) && reach.gridIds.size === 0)
+    throw forbidden("a grid report needs a grid: the token names none of the district's grids");
   const district = await ctx.loaders.district.load(districtId);
   const result = await ctx.db.run(async (m) => {
     if (input.idempotencyKey) {
@@ -158,18 +158,35 @@ export async function createCase(ctx: AuthedContext, input: CreateCaseInput): Pr
         "categoryCode",
         `no active category "${input.categoryCode}" in your district's catalogue`,
       );
-    const patrolGrid = input.channel === CaseChannel.grid_patrol ? [...reach.gridIds][0] : null;
-    const loc = await locate(m, districtId, input, patrolGrid ?? null);
-    if (input.channel === CaseChannel.grid_patrol && loc.gridId && !reach.gridIds.has(loc.gridId))
-      throw forbidden("a patrol report is filed in the reporter's own grid");
+    const gridStaff = p.role === Role.grid_worker || p.role === Role.grid_chief;
+    const loc = await locate(
+      m,
+      districtId,
+      input,
+      gridStaff ? ([...reach.gridIds][0] ?? null) : null,
+    );
     const receivedAt = new Date();
     const due = resolutionDue(
       await districtCalendar(m, districtId),
       receivedAt,
       resolutionDaysOf(category, setting),
     );
+    // Where it starts: a patrol's or grid's own report with its grid (网格领办), a street office's
+    // report with the street office (街道首办), a call or a resident's report as received.
     const status =
-      input.channel === CaseChannel.grid_patrol ? CaseStatus.grid_handling : CaseStatus.received;
+      input.channel === CaseChannel.grid_patrol ||
+      (input.channel === CaseChannel.community_report && p.role !== Role.street_officer)
+        ? CaseStatus.grid_handling
+        : input.channel === CaseChannel.community_report
+          ? CaseStatus.street_handling
+          : CaseStatus.received;
+    if (
+      status === CaseStatus.street_handling &&
+      (!loc.streetOfficeId || loc.streetOfficeId !== reach.streetOfficeId)
+    )
+      throw forbidden("a street office reports cases of its own area");
+    if (status === CaseStatus.grid_handling && !(loc.gridId && reach.gridIds.has(loc.gridId)))
+      throw forbidden("grid staff report cases of their own grids");
     const id = uuidv7(receivedAt.getTime());
     const c = m.create(Case, {
       districtId,
@@ -444,6 +461,7 @@ export async function assignCase(ctx: AuthedContext, i: AssignCaseInput): Promis
 
 export async function reportCaseProgress(ctx: AuthedContext, i: ReportProgressInput) {
   const note = required("note", i.note);
+  const dept = i.final ? await myDepartment(ctx) : null;
   return act(
     ctx,
     i.id,
@@ -452,9 +470,8 @@ export async function reportCaseProgress(ctx: AuthedContext, i: ReportProgressIn
     note,
     {},
     async (m, c) => {
-      if (!i.final) return;
+      if (!dept) return;
       // A co-handling department's final report ends its part.
-      const dept = await myDepartment(ctx);
       await m.update(
         CaseAssignment,
         { districtId: c.districtId, caseId: c.id, departmentId: dept, status: "assigned" },

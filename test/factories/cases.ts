@@ -1,0 +1,34 @@
+import { buildCity, buildDepartment, buildDistrict, tokenFor, type BuiltDistrict } from "./index";
+import { buildTree, type BuiltTree } from "./tree";
+
+/** A district with its tree, two departments and a token per role of the case workflow. */
+export async function buildCaseWorld(
+  opts: { city?: { id: string; code: string; name: string } } = {},
+) {
+  const city = opts.city ?? (await buildCity());
+  const district: BuiltDistrict = await buildDistrict({ city });
+  const housing = await buildDepartment({ district, code: "housing", name: "住建局" });
+  const urban = await buildDepartment({ district, code: "urban_management", name: "城管局" });
+  const water = await buildDepartment({ district, code: "water", name: "水务局" });
+  const tree: BuiltTree = await buildTree(district);
+  const as = (role: string, extra = {}) => tokenFor({ district, role }, extra);
+  const tokens = {
+    operator: await as("operator"),
+    command: await as("command_center"),
+    admin: await as("district_admin"),
+    inspector: await as("inspector"),
+    worker: await as("grid_worker", { grids: ["so-a-c01-g01"] }),
+    chief: await as("grid_chief", { grids: ["so-a-c01-g01"] }),
+    otherWorker: await as("grid_worker", { grids: ["so-a-c01-g02"] }),
+    street: await as("street_officer", { street: "so-a" }),
+    otherStreet: await as("street_officer", { street: "so-b" }),
+    housing: await as("department", { department: "housing" }),
+    urban: await as("department", { department: "urban_management" }),
+    water: await as("department", { department: "water" }),
+    resident: await as("resident"),
+    resident2: await as("resident", { sub: `${district.code}.resident2` }),
+  };
+  return { city, district, tree, housing, urban, water, tokens };
+}
+
+export type CaseWorld = Awaited<ReturnType<typeof buildCaseWorld>>;
