@@ -1,0 +1,279 @@
+import {
+  AssignCaseDocument,
+  CaseCreatedDocument,
+  CaseDeadlineDocument,
+  CaseDetailDocument,
+  CaseEventsDocument,
+  CaseUpdatedDocument,
+  CreateCaseDocument,
+  EscalateCaseDocument,
+  ReplyToCaseDocument,
+  type CaseFieldsFragment,
+} from "../generated/graphql";
+import {
+  startTestServer,
+  gql,
+  wsClient,
+  collect,
+  type TestServer,
+  type GqlResult,
+} from "../helpers/server";
+import { asDistrict, closeFactories } from "../factories";
+import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+import { sweepOnce } from "../../src/modules/cases/sweeper";
+import { createDataSource } from "../../src/db/data-source";
+import { fromGlobalId } from "../../src/common/ids";
+
+let server: TestServer;
+let w: CaseWorld;
+let other: CaseWorld;
+
+beforeAll(async () => {
+  w = await buildCaseWorld();
+  other = await buildCaseWorld({ city: w.city });
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+
+function ok<T>(res: GqlResult<T>): T {
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+const first = <T>(d: T) => Object.values(d as object)[0] as CaseFieldsFragment;
+
+async function newCase(): Promise<CaseFieldsFragment> {
+  return first(
+    ok(
+      await gql(
+        server,
+        CreateCaseDocument,
+        {
+          input: {
+            channel: "hotline",
+            categoryCode: "heating",
+            description: "暖气不热",
+            gridId: gid("Grid", w.tree.gridA),
+          },
+        },
+        w.tokens.operator,
+      ),
+    ),
+  );
+}
+async function reply(c: CaseFieldsFragment) {
+  return first(
+    ok(
+      await gql(
+        server,
+        ReplyToCaseDocument,
+        { input: { id: c.id, expectedVersion: c.version, note: "已受理" } },
+        w.tokens.operator,
+      ),
+    ),
+  );
+}
+async function escalate(c: CaseFieldsFragment) {
+  return first(
+    ok(
+      await gql(
+        server,
+        EscalateCaseDocument,
+        { input: { id: c.id, expectedVersion: c.version, note: "转市级" } },
+        w.tokens.command,
+      ),
+    ),
+  );
+}
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+it("the command center sees new cases live; another district sees nothing", async () => {
+  const mine = wsClient(server, w.tokens.command);
+  const theirs = wsClient(server, other.tokens.command);
+  const created = collect(mine.client, CaseCreatedDocument, {});
+  const foreign = collect(theirs.client, CaseCreatedDocument, {});
+  const foreignUpdates = collect(theirs.client, CaseUpdatedDocument, {});
+  await settle();
+  const a = await newCase();
+  const b = await newCase();
+  await reply(a);
+  await created.next(2);
+  expect(created.events.map((e) => e.data?.caseCreated.case.id)).toEqual([a.id, b.id]);
+  expect(created.events.map((e) => e.data?.caseCreated.event.action)).toEqual(["create", "create"]);
+  await settle();
+  expect(foreign.events).toHaveLength(0);
+  expect(foreignUpdates.events).toHaveLength(0);
+  created.dispose();
+  foreign.dispose();
+  foreignUpdates.dispose();
+  await mine.client.dispose();
+  await theirs.client.dispose();
+});
+
+it("a command center that reconnects with its cursor gets every missed event once, then live ones", async () => {
+  const cases = [await newCase(), await newCase(), await newCase()];
+  const conn1 = wsClient(server, w.tokens.command);
+  const live1 = collect(conn1.client, CaseUpdatedDocument, {});
+  await settle();
+  cases[0] = await reply(cases[0]);
+  cases[1] = await reply(cases[1]);
+  await live1.next(2);
+  const lastCursor = live1.events.at(-1)!.data!.caseUpdated.cursor;
+  live1.dispose();
+  await conn1.client.dispose();
+
+  // While disconnected: four changes on three cases.
+  cases[2] = await reply(cases[2]);
+  cases[0] = await escalate(cases[0]);
+  cases[1] = await escalate(cases[1]);
+  cases[2] = await escalate(cases[2]);
+
+  const conn2 = wsClient(server, w.tokens.command);
+  const live2 = collect(conn2.client, CaseUpdatedDocument, { after: lastCursor });
+  await live2.next(4);
+  // And two live ones after the replay.
+  const d = await newCase();
+  await reply(d);
+  await escalate(
+    await (async () =>
+      first(ok(await gql(server, CaseDetailDocument, { id: d.id }, w.tokens.command))))(),
+  );
+  await live2.next(6);
+  await settle();
+  const got = live2.events.map((e) => e.data!.caseUpdated);
+  const positions = got.map((g) => Number(g.event.cursor));
+  // What the log holds after the cursor, for the updates: exactly what arrived, in order.
+  const log = ok(await gql(server, CaseEventsDocument, { first: 500 }, w.tokens.command)).caseEvents
+    .edges;
+  const before = Number(live1.events.at(-1)!.data!.caseUpdated.event.cursor);
+  const expected = log
+    .filter((e) => Number(e.cursor) > before && e.node.action !== "create")
+    .map((e) => Number(e.cursor));
+  const missed = expected.filter((p) => !positions.includes(p)).length;
+  const duplicated = positions.length - new Set(positions).size;
+  expect({ missed, duplicated }).toEqual({ missed: 0, duplicated: 0 });
+  expect(positions).toEqual(expected);
+  expect(got.slice(0, 4).map((g) => g.event.action)).toEqual([
+    "reply",
+    "escalate",
+    "escalate",
+    "escalate",
+  ]);
+  live2.dispose();
+  await conn2.client.dispose();
+});
+
+it("a department's subscription carries only the cases assigned to it", async () => {
+  const conn = wsClient(server, w.tokens.water);
+  const sub = collect(conn.client, CaseUpdatedDocument, {});
+  await settle();
+  const theirs = await newCase();
+  await reply(theirs);
+  const mine = await newCase();
+  const assigned = first(
+    ok(
+      await gql(
+        server,
+        AssignCaseDocument,
+        {
+          input: {
+            id: mine.id,
+            expectedVersion: mine.version,
+            assignments: [{ departmentId: gid("Department", w.water.id), role: "lead" }],
+          },
+        },
+        w.tokens.command,
+      ),
+    ),
+  );
+  await sub.next(1);
+  await settle();
+  expect(sub.events.map((e) => e.data!.caseUpdated.case.id)).toEqual([assigned.id]);
+  sub.dispose();
+  await conn.client.dispose();
+});
+
+it("a forged cursor is refused", async () => {
+  const conn = wsClient(server, w.tokens.command);
+  const sub = collect(conn.client, CaseUpdatedDocument, { after: "bm9wZQ" });
+  await sub.next(1).catch(() => undefined);
+  expect(JSON.stringify(sub.error ?? sub.events[0]?.errors)).toMatch(/BAD_USER_INPUT|cursor/);
+  await conn.client.dispose();
+});
+
+describe("the deadline watcher", () => {
+  async function dueAt(caseId: string, column: "resolution_due_at" | "reply_due_at", when: string) {
+    const id = fromGlobalId(caseId)!.id;
+    await asDistrict(w.district.id, (q) =>
+      q(`UPDATE hotline_case SET ${column} = ${when} WHERE id = $1`, [id]),
+    );
+  }
+
+  it("warns before the due time and breaches after it, once, even with two processes sweeping", async () => {
+    const conn = wsClient(server, w.tokens.command);
+    const deadlines = collect(conn.client, CaseDeadlineDocument, {});
+    await settle();
+    const soon = await reply(await newCase());
+    const late = await reply(await newCase());
+    await dueAt(soon.id, "resolution_due_at", "now() + interval '1 hour'");
+    await dueAt(late.id, "resolution_due_at", "now() - interval '1 minute'");
+    // A second process: its own connection pool, sweeping at the same moment.
+    const second = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
+    await second.initialize();
+    const [r1, r2] = await Promise.all([
+      sweepOnce(server.dataSource, server.pubSub),
+      sweepOnce(second, server.pubSub),
+    ]);
+    expect(r1.breaches + r2.breaches).toBeGreaterThanOrEqual(1);
+    const detailLate = ok(
+      await gql(server, CaseDetailDocument, { id: late.id }, w.tokens.command),
+    ).case!;
+    expect(detailLate.timeline.filter((e) => e.action === "breach")).toHaveLength(1);
+    expect(detailLate.supervisions).toEqual([
+      expect.objectContaining({ trigger: "breach", status: "open" }),
+    ]);
+    expect(detailLate.supervised).toBe(true);
+    const detailSoon = ok(
+      await gql(server, CaseDetailDocument, { id: soon.id }, w.tokens.command),
+    ).case!;
+    expect(detailSoon.timeline.filter((e) => e.action === "warn")).toHaveLength(1);
+    expect(detailSoon.warnedAt).not.toBeNull();
+
+    // A restart: a new process sweeps again and finds nothing left to do for these cases.
+    await second.destroy();
+    const third = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
+    await third.initialize();
+    await sweepOnce(third, server.pubSub);
+    await third.destroy();
+    const again = ok(
+      await gql(server, CaseDetailDocument, { id: late.id }, w.tokens.command),
+    ).case!;
+    expect(again.timeline.filter((e) => e.action === "breach")).toHaveLength(1);
+
+    await deadlines.next(2);
+    const kinds = deadlines.events.map((e) => [
+      e.data!.caseDeadline.case.id,
+      e.data!.caseDeadline.kind,
+    ]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        [late.id, "breach"],
+        [soon.id, "warning"],
+      ]),
+    );
+    deadlines.dispose();
+    await conn.client.dispose();
+  });
+
+  it("a missed 2-hour reply is a breach of its own", async () => {
+    const c = await newCase();
+    await dueAt(c.id, "reply_due_at", "now() - interval '1 minute'");
+    const r = await sweepOnce(server.dataSource, server.pubSub);
+    expect(r.replyBreaches).toBeGreaterThanOrEqual(1);
+    const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
+    expect(d.timeline.map((e) => e.action)).toEqual(["create", "breach"]);
+  });
+});
