@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const db = await prepareDatabase(config, (m) => log.info(m));
   const dataSource = createDataSource({ url: db.appUrl, poolSize: 20 });
   await dataSource.initialize();
-  const pubSub = await createPubSubFor(config);
+  const pubSub = await createPubSubFor(config, db.embedded ? undefined : db.appUrl, (m, err) =>
+    log.error(m, err),
+  );
   const server = await startServer({ config, dataSource, pubSub, log });
   const sweeper = config.sweepIntervalMs
     ? startSweeper(dataSource, pubSub, log, config.sweepIntervalMs)

@@ -1,5 +1,6 @@
 import { createPubSub } from "@graphql-yoga/subscription";
 import { type Config } from "../config";
+import { createPgEventTarget } from "./pg-event-target";
 
 export enum Topic {
   DEPARTMENT_CHANGED = "DEPARTMENT_CHANGED",
@@ -36,10 +37,22 @@ export type Topics = {
 export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
 
 /**
- * In one process, events go through memory. With REDIS_URL, through Redis, so that a subscriber
- * on one instance sees events published on another.
+ * Where events travel: through Redis with REDIS_URL; through PostgreSQL LISTEN/NOTIFY when the
+ * server uses an external database (`databaseUrl`: several processes may share it); through memory
+ * with the embedded database, which only one process can use.
  */
-export async function createPubSubFor(config: Config): Promise<PubSub> {
+export async function createPubSubFor(
+  config: Config,
+  databaseUrl?: string,
+  log: (m: string, err?: unknown) => void = () => undefined,
+): Promise<PubSub> {
+  if (!config.redisUrl && databaseUrl) {
+    const eventTarget = createPgEventTarget(databaseUrl, log);
+    await eventTarget.ready;
+    return Object.assign(createPubSub<Topics>({ eventTarget: eventTarget as never }), {
+      close: () => eventTarget.close(),
+    });
+  }
   if (!config.redisUrl) {
     return Object.assign(createPubSub<Topics>(), { close: async () => undefined });
   }

@@ -18,7 +18,10 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a free port, connected as the restricted application role. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  opts: { sharedPubSub?: boolean } = {},
+): Promise<TestServer> {
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ...env });
   const statements: string[] = [];
   const dataSource = createDataSource({
@@ -27,7 +30,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     onQuery: (sql) => statements.push(sql),
   });
   await dataSource.initialize();
-  const pubSub = await createPubSubFor(config);
+  // sharedPubSub: events travel through the database (or Redis), as between several processes.
+  const pubSub = await createPubSubFor(
+    config,
+    opts.sharedPubSub ? process.env.TEST_APP_DATABASE_URL : undefined,
+  );
   const server = await startServer(
     { config, dataSource, pubSub, log: createLogger(config.logLevel), directoryReloadMs: 0 },
     0,

@@ -1,0 +1,91 @@
+import { Client } from "pg";
+
+const CHANNEL = "civic_grid_events";
+
+type Callback = (event: CustomEvent) => void;
+
+/**
+ * An event target over PostgreSQL LISTEN/NOTIFY, so that several server processes share their
+ * subscription events with no service beside the database. One dedicated connection listens; a
+ * published event is a NOTIFY on the same channel carrying `{ topic, detail }` (payloads are ids,
+ * far below NOTIFY's 8,000-byte limit). If the listening connection drops, it reconnects with a
+ * back-off; case subscribers recover what passed meanwhile from the event log by their cursor.
+ */
+export function createPgEventTarget(url: string, log: (m: string, err?: unknown) => void) {
+  const callbacks = new Map<string, Set<Callback>>();
+  let listener: Client | null = null;
+  let closed = false;
+  let attempt = 0;
+
+  const publisher = new Client({ connectionString: url, application_name: "civic-grid-notify" });
+  const publisherReady = publisher.connect();
+
+  async function listen(): Promise<void> {
+    const client = new Client({ connectionString: url, application_name: "civic-grid-listen" });
+    client.on("notification", (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      let parsed: { topic: string; detail: unknown };
+      try {
+        parsed = JSON.parse(msg.payload) as { topic: string; detail: unknown };
+      } catch {
+        return;
+      }
+      const set = callbacks.get(parsed.topic);
+      if (!set) return;
+      const event = new CustomEvent(parsed.topic, { detail: parsed.detail });
+      for (const cb of set) cb(event);
+    });
+    client.on("error", (err) => {
+      log("the LISTEN connection failed; reconnecting", err);
+      void client.end().catch(() => undefined);
+      reconnect();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+    attempt = 0;
+  }
+
+  function reconnect() {
+    listener = null;
+    if (closed) return;
+    const delay = Math.min(30_000, 250 * 2 ** attempt++);
+    setTimeout(() => {
+      if (!closed) listen().catch((err) => (log("LISTEN reconnect failed", err), reconnect()));
+    }, delay).unref();
+  }
+
+  const ready = listen();
+
+  const callbackOf = (c: unknown): Callback | null => {
+    if (c == null) return null;
+    if (typeof c === "function") return c as Callback;
+    return (c as { handleEvent: Callback }).handleEvent;
+  };
+
+  return {
+    ready: Promise.all([ready, publisherReady]).then(() => undefined),
+    addEventListener(topic: string, cb: unknown) {
+      const fn = callbackOf(cb);
+      if (!fn) return;
+      let set = callbacks.get(topic);
+      if (!set) callbacks.set(topic, (set = new Set()));
+      set.add(fn);
+    },
+    removeEventListener(topic: string, cb: unknown) {
+      const fn = callbackOf(cb);
+      if (fn) callbacks.get(topic)?.delete(fn);
+    },
+    dispatchEvent(event: CustomEvent) {
+      const payload = JSON.stringify({ topic: event.type, detail: event.detail });
+      void publisherReady
+        .then(() => publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]))
+        .catch((err) => log("NOTIFY failed", err));
+      return true;
+    },
+    async close() {
+      closed = true;
+      await Promise.allSettled([listener?.end(), publisher.end()]);
+    },
+  };
+}

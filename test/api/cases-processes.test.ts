@@ -1,0 +1,49 @@
+import { CaseCreatedDocument, CreateCaseDocument } from "../generated/graphql";
+import { startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
+import { closeFactories } from "../factories";
+import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+
+/**
+ * Two server processes on one database: a command center connected to the second sees, live, a
+ * case taken in by the first. Events travel through PostgreSQL LISTEN/NOTIFY (or Redis when
+ * REDIS_URL is set).
+ */
+let a: TestServer;
+let b: TestServer;
+let w: CaseWorld;
+
+beforeAll(async () => {
+  w = await buildCaseWorld();
+  a = await startTestServer({}, { sharedPubSub: true });
+  b = await startTestServer({}, { sharedPubSub: true });
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+  await closeFactories();
+});
+
+it("a case taken in on one process reaches a subscriber on another", async () => {
+  const conn = wsClient(b, w.tokens.command);
+  const sub = collect(conn.client, CaseCreatedDocument, {});
+  await new Promise((r) => setTimeout(r, 300));
+  const res = await gql(
+    a,
+    CreateCaseDocument,
+    {
+      input: {
+        channel: "hotline",
+        categoryCode: "roads",
+        description: "路面塌陷",
+        gridId: gid("Grid", w.tree.gridA),
+      },
+    },
+    w.tokens.operator,
+  );
+  expect(res.errors).toBeUndefined();
+  await sub.next(1);
+  expect(sub.events[0].data?.caseCreated.case.id).toBe(res.data!.createCase.id);
+  sub.dispose();
+  await conn.client.dispose();
+});
