@@ -31,6 +31,7 @@ import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar";
+import { fromGlobalId } from "../../src/common/ids";
 
 let server: TestServer;
 let w: CaseWorld;
@@ -686,7 +687,8 @@ describe("who sees and does what", () => {
         w.tokens.command,
       ),
     ).cases;
-    const ids = [...list.edges, ...next.edges].map((e) => e.node.id);
+    // Newest first: uuidv7 ids follow the time of receipt.
+    const ids = [...list.edges, ...next.edges].map((e) => fromGlobalId(e.node.id)!.id);
     expect(new Set(ids).size).toBe(6);
     expect(ids).toEqual([...ids].sort().reverse());
     const closed = ok(

@@ -22,6 +22,7 @@ import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
 import { ConnectionType, PageArgs, paginate, pageSize } from "../../common/connection";
+import { childList } from "../../common/batch";
 import { badInput, notFound } from "../../common/errors";
 import { fromGlobalId, uuidv7 } from "../../common/ids";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
@@ -394,11 +395,15 @@ export class CaseResolver {
     description: "Departments' parts, with their due times.",
   })
   assignments(@Root() c: Case, @Ctx() ctx: AuthedContext) {
-    return ctx.db.run((m) =>
-      m.find(CaseAssignment, {
-        where: { districtId: c.districtId, caseId: c.id },
-        order: { assignedAt: "ASC", id: "ASC" },
-      }),
+    return childList(
+      ctx.loaders,
+      {
+        entity: CaseAssignment,
+        parentColumn: "case_id",
+        parentKey: "caseId",
+        sortColumn: "assigned_at",
+      },
+      c.id,
     );
   }
 
@@ -406,32 +411,28 @@ export class CaseResolver {
     description: "Returns and extensions asked for, and their rulings.",
   })
   requests(@Root() c: Case, @Ctx() ctx: AuthedContext) {
-    return ctx.db.run((m) =>
-      m.find(CaseRequest, {
-        where: { districtId: c.districtId, caseId: c.id },
-        order: { id: "ASC" },
-      }),
+    return childList(
+      ctx.loaders,
+      { entity: CaseRequest, parentColumn: "case_id", parentKey: "caseId", sortColumn: "id" },
+      c.id,
     );
   }
 
   @FieldResolver(() => [Supervision])
   supervisions(@Root() c: Case, @Ctx() ctx: AuthedContext) {
-    return ctx.db.run((m) =>
-      m.find(Supervision, {
-        where: { districtId: c.districtId, caseId: c.id },
-        order: { id: "ASC" },
-      }),
+    return childList(
+      ctx.loaders,
+      { entity: Supervision, parentColumn: "case_id", parentKey: "caseId", sortColumn: "id" },
+      c.id,
     );
   }
 
   @FieldResolver(() => [CaseEvent], { description: "The case's event log, oldest first." })
   timeline(@Root() c: Case, @Ctx() ctx: AuthedContext) {
-    return ctx.db.run((m) =>
-      m
-        .createQueryBuilder(CaseEvent, "e")
-        .where("e.district_id = :d AND e.case_id = :c", { d: c.districtId, c: c.id })
-        .orderBy("e.position", "ASC")
-        .getMany(),
+    return childList(
+      ctx.loaders,
+      { entity: CaseEvent, parentColumn: "case_id", parentKey: "caseId", sortColumn: "position" },
+      c.id,
     );
   }
 
