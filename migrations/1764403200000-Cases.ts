@@ -133,9 +133,10 @@ export class Cases1764403200000 implements MigrationInterface {
       CREATE INDEX hotline_case_street_idx ON hotline_case (district_id, street_office_id);
       -- What the sweeper scans: open cases by their next due time.
       CREATE INDEX hotline_case_due_idx ON hotline_case (resolution_due_at)
-        WHERE status NOT IN ('closed') AND breached_at IS NULL;
+        WHERE status NOT IN ('resolved', 'closed') AND breached_at IS NULL;
       CREATE INDEX hotline_case_reply_due_idx ON hotline_case (reply_due_at)
-        WHERE replied_at IS NULL AND reply_breached_at IS NULL;
+        WHERE status NOT IN ('resolved', 'closed') AND replied_at IS NULL
+          AND reply_breached_at IS NULL;
 
       CREATE TABLE case_assignment (
         district_id uuid NOT NULL REFERENCES district (id),

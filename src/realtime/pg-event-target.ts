@@ -1,4 +1,4 @@
-import { Client } from "pg";
+import { Client, Pool } from "pg";
 
 const CHANNEL = "civic_grid_events";
 
@@ -11,14 +11,24 @@ type Callback = (event: CustomEvent) => void;
  * far below NOTIFY's 8,000-byte limit). If the listening connection drops, it reconnects with a
  * back-off; case subscribers recover what passed meanwhile from the event log by their cursor.
  */
-export function createPgEventTarget(url: string, log: (m: string, err?: unknown) => void) {
+export function createPgEventTarget(
+  url: string,
+  log: (m: string, err?: unknown) => void,
+  onReconnect: () => void = () => undefined,
+) {
   const callbacks = new Map<string, Set<Callback>>();
   let listener: Client | null = null;
   let closed = false;
   let attempt = 0;
 
-  const publisher = new Client({ connectionString: url, application_name: "civic-grid-notify" });
-  const publisherReady = publisher.connect();
+  // A pool of one: a broken connection is replaced on the next NOTIFY.
+  const publisher = new Pool({
+    connectionString: url,
+    max: 1,
+    application_name: "civic-grid-notify",
+  });
+  publisher.on("error", (err) => log("the NOTIFY connection failed; it will reconnect", err));
+  const publisherReady = Promise.resolve();
 
   async function listen(): Promise<void> {
     const client = new Client({ connectionString: url, application_name: "civic-grid-listen" });
@@ -43,6 +53,7 @@ export function createPgEventTarget(url: string, log: (m: string, err?: unknown)
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     listener = client;
+    if (attempt > 0) onReconnect();
     attempt = 0;
   }
 
@@ -76,11 +87,22 @@ export function createPgEventTarget(url: string, log: (m: string, err?: unknown)
       const fn = callbackOf(cb);
       if (fn) callbacks.get(topic)?.delete(fn);
     },
+    /** Delivers an event to this process's listeners only. */
+    dispatchLocal(topic: string, detail: unknown) {
+      const event = new CustomEvent(topic, { detail });
+      for (const cb of callbacks.get(topic) ?? []) cb(event);
+    },
     dispatchEvent(event: CustomEvent) {
       const payload = JSON.stringify({ topic: event.type, detail: event.detail });
       void publisherReady
         .then(() => publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]))
-        .catch((err) => log("NOTIFY failed", err));
+        .catch((err: unknown) =>
+          // One retry on a fresh connection; after that the event is lost to other processes,
+          // whose case subscribers still find it in the log at the next event.
+          publisher
+            .query("SELECT pg_notify($1, $2)", [CHANNEL, payload])
+            .catch(() => log("NOTIFY failed", err)),
+        );
       return true;
     },
     async close() {

@@ -47,7 +47,15 @@ export async function createPubSubFor(
   log: (m: string, err?: unknown) => void = () => undefined,
 ): Promise<PubSub> {
   if (!config.redisUrl && databaseUrl) {
-    const eventTarget = createPgEventTarget(databaseUrl, log);
+    // After the listening connection comes back, case subscribers re-read the log they follow.
+    const eventTarget = createPgEventTarget(databaseUrl, log, () =>
+      eventTarget.dispatchLocal(Topic.CASE_EVENT, {
+        districtId: "*",
+        position: "0",
+        caseId: "",
+        action: "catch_up",
+      }),
+    );
     await eventTarget.ready;
     return Object.assign(createPubSub<Topics>({ eventTarget: eventTarget as never }), {
       close: () => eventTarget.close(),

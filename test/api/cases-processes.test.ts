@@ -1,6 +1,6 @@
 import { CaseCreatedDocument, CreateCaseDocument } from "../generated/graphql";
 import { startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
-import { closeFactories } from "../factories";
+import { closeFactories, ownerPool } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 
@@ -44,6 +44,35 @@ it("a case taken in on one process reaches a subscriber on another", async () =>
   expect(res.errors).toBeUndefined();
   await sub.next(1);
   expect(sub.events[0].data?.caseCreated.case.id).toBe(res.data!.createCase.id);
+  sub.dispose();
+  await conn.client.dispose();
+});
+
+it("survives the loss of its notification connections and catches up from the log", async () => {
+  const conn = wsClient(b, w.tokens.command);
+  const sub = collect(conn.client, CaseCreatedDocument, {});
+  await new Promise((r) => setTimeout(r, 300));
+  // Cut every LISTEN and NOTIFY connection of both processes.
+  await ownerPool().query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE application_name IN ('civic-grid-listen', 'civic-grid-notify') AND pid <> pg_backend_pid()`,
+  );
+  const res = await gql(
+    a,
+    CreateCaseDocument,
+    {
+      input: {
+        channel: "hotline",
+        categoryCode: "roads",
+        description: "井盖缺失",
+        gridId: gid("Grid", w.tree.gridA),
+      },
+    },
+    w.tokens.operator,
+  );
+  expect(res.errors).toBeUndefined();
+  await sub.next(1, 10_000);
+  expect(sub.events.map((e) => e.data?.caseCreated.case.id)).toEqual([res.data!.createCase.id]);
   sub.dispose();
   await conn.client.dispose();
 });

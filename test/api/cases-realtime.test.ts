@@ -8,6 +8,8 @@ import {
   CreateCaseDocument,
   EscalateCaseDocument,
   ReplyToCaseDocument,
+  ResolveCaseDocument,
+  TakeCaseLeadDocument,
   type CaseFieldsFragment,
 } from "../generated/graphql";
 import {
@@ -266,6 +268,35 @@ describe("the deadline watcher", () => {
     );
     deadlines.dispose();
     await conn.client.dispose();
+  });
+
+  it("a resolved case waiting for its callback is not breached", async () => {
+    let c = await reply(await newCase());
+    c = first(
+      ok(
+        await gql(
+          server,
+          TakeCaseLeadDocument,
+          { input: { id: c.id, expectedVersion: c.version } },
+          w.tokens.worker,
+        ),
+      ),
+    );
+    c = first(
+      ok(
+        await gql(
+          server,
+          ResolveCaseDocument,
+          { input: { id: c.id, expectedVersion: c.version, note: "已处理" } },
+          w.tokens.worker,
+        ),
+      ),
+    );
+    await dueAt(c.id, "resolution_due_at", "now() - interval '1 minute'");
+    await sweepOnce(server.dataSource, server.pubSub);
+    const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
+    expect(d.timeline.map((e) => e.action)).toEqual(["create", "reply", "take_lead", "resolve"]);
+    expect(d.supervised).toBe(false);
   });
 
   it("a missed 2-hour reply is a breach of its own", async () => {

@@ -418,6 +418,10 @@ describe("returns, extensions, redo, escalation and supervision", () => {
       granted: true,
     });
     expect(c).toMatchObject({ status: "awaiting_dispatch", returnCount: 1, supervised: false });
+    // The department it was returned from no longer sees it.
+    expect(
+      ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.housing)).case,
+    ).toBeNull();
     c = await step(AssignCaseDocument, w.tokens.command, {
       id: c.id,
       expectedVersion: c.version,
@@ -576,6 +580,40 @@ describe("returns, extensions, redo, escalation and supervision", () => {
     expect(r.supervisions).toEqual([
       { trigger: "inspector", status: "concluded", findings: "已约谈物业" },
     ]);
+  });
+});
+
+describe("review regressions", () => {
+  it("a co-handler cannot return the case, and the lead cannot end its part without resolving", async () => {
+    let c = await hotlineCase();
+    c = await step(AssignCaseDocument, w.tokens.command, {
+      id: c.id,
+      expectedVersion: c.version,
+      assignments: [
+        { departmentId: gid("Department", w.housing.id), role: "lead" },
+        { departmentId: gid("Department", w.urban.id), role: "co" },
+      ],
+    });
+    const coReturn = await gql(
+      server,
+      RequestCaseReturnDocument,
+      { input: { id: c.id, expectedVersion: c.version, note: "x" } },
+      w.tokens.urban,
+    );
+    expect(errorCode(coReturn)).toBe("FORBIDDEN");
+    const leadFinal = await gql(
+      server,
+      ReportCaseProgressDocument,
+      { input: { id: c.id, expectedVersion: c.version, note: "x", final: true } },
+      w.tokens.housing,
+    );
+    expect(errorCode(leadFinal)).toBe("BAD_USER_INPUT");
+    c = await step(ResolveCaseDocument, w.tokens.housing, {
+      id: c.id,
+      expectedVersion: c.version,
+      note: "已处理",
+    });
+    expect(c.status).toBe("resolved");
   });
 });
 

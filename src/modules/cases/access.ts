@@ -67,7 +67,7 @@ export async function reachOfCase(ctx: AuthedContext, c: Case): Promise<Reach> {
 /**
  * May the caller see this case? The command center, the operators, inspectors and the district
  * admin see the district's; a street officer its street office's; grid staff their grids'; a
- * department the cases it is (or was) assigned; a resident the cases it filed; a city admin only
+ * department the cases it holds or has reported on (not those returned or withdrawn from it); a resident the cases it filed; a city admin only
  * the cases escalated to the city.
  */
 export async function maySeeCase(ctx: AuthedContext, c: Case): Promise<boolean> {
@@ -91,7 +91,8 @@ export async function maySeeCase(ctx: AuthedContext, c: Case): Promise<boolean> 
           const rows: Array<{ case_id: string }> = await ctx.db.run((m) =>
             m.query(
               `SELECT DISTINCT case_id FROM case_assignment
-                WHERE district_id = ANY($1::uuid[]) AND case_id = ANY($2::uuid[]) AND department_id = $3`,
+                WHERE district_id = ANY($1::uuid[]) AND case_id = ANY($2::uuid[]) AND department_id = $3
+                  AND status IN ('assigned', 'reported')`,
               [ctx.loaders.districtIds, [...caseIds], dept],
             ),
           );
@@ -142,7 +143,7 @@ export async function visibleCasesSql(
     case Role.department: {
       const dept = (await callerDepartmentId(ctx)) ?? "00000000-0000-0000-0000-000000000000";
       return {
-        sql: `EXISTS (SELECT 1 FROM case_assignment va WHERE va.district_id = ${alias}.district_id AND va.case_id = ${alias}.id AND va.department_id = :vDept)`,
+        sql: `EXISTS (SELECT 1 FROM case_assignment va WHERE va.district_id = ${alias}.district_id AND va.case_id = ${alias}.id AND va.department_id = :vDept AND va.status IN ('assigned', 'reported'))`,
         params: { vDept: dept },
       };
     }

@@ -269,8 +269,8 @@ export class CaseResolver {
       if (f.overdue !== undefined && f.overdue !== null)
         qb.andWhere(
           f.overdue
-            ? "(c.status <> 'closed' AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL))"
-            : "NOT (c.status <> 'closed' AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL))",
+            ? "(c.status NOT IN ('resolved', 'closed') AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL))"
+            : "NOT (c.status NOT IN ('resolved', 'closed') AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL))",
         );
       if (f.supervised !== undefined && f.supervised !== null)
         qb.andWhere("c.supervised = :fSup", { fSup: f.supervised });
@@ -363,7 +363,9 @@ export class CaseResolver {
     return c.channel === CaseChannel.grid_patrol;
   }
 
-  @FieldResolver(() => Boolean, { description: "Open and past its resolution due time." })
+  @FieldResolver(() => Boolean, {
+    description: "Not yet resolved and past its resolution due time.",
+  })
   overdue(@Root() c: Case) {
     return (
       c.status !== CaseStatus.closed && (c.breachedAt !== null || c.resolutionDueAt < new Date())

@@ -262,7 +262,11 @@ async function act(
   const p = ctx.principal;
   const districtId = writableDistrict(p);
   const id = idOf(caseGlobalId, "Case", "id");
-  const c = await ctx.db.run((m) => m.findOne(Case, { where: { districtId, id } }));
+  // The row lock makes concurrent actions on one case take turns: the second then sees the
+  // first's version and gets a plain CONFLICT, having done nothing.
+  const c = await ctx.db.run((m) =>
+    m.findOne(Case, { where: { districtId, id }, lock: { mode: "pessimistic_write" } }),
+  );
   if (!c) throw notFound("no such case in your district");
   if (c.version !== expectedVersion)
     throw conflict(`the case is at version ${c.version}, not ${expectedVersion}: read it again`);
@@ -303,6 +307,18 @@ async function act(
     )
       c.stage = decision.to;
     if (effect) await effect(m, c, events);
+    // A case that leaves dispatch leaves its pending extension with it.
+    if (c.status !== CaseStatus.dispatched && c.status !== CaseStatus.return_requested)
+      await m.update(
+        CaseRequest,
+        { districtId, caseId: c.id, kind: "extension", status: "pending" },
+        {
+          status: "refused",
+          rulingNote: "lapsed: the case left dispatch",
+          ruledBy: "system",
+          ruledAt: new Date(),
+        },
+      );
     const now = new Date();
     const res = await m
       .createQueryBuilder()
@@ -462,6 +478,18 @@ export async function assignCase(ctx: AuthedContext, i: AssignCaseInput): Promis
 export async function reportCaseProgress(ctx: AuthedContext, i: ReportProgressInput) {
   const note = required("note", i.note);
   const dept = i.final ? await myDepartment(ctx) : null;
+  if (dept) {
+    const lead = await ctx.db.run((m) =>
+      m.existsBy(CaseAssignment, {
+        districtId: ctx.principal.districtId!,
+        caseId: idOf(i.id, "Case", "id"),
+        departmentId: dept,
+        role: AssignmentRole.lead,
+        status: "assigned",
+      }),
+    );
+    if (lead) throw badInput("final", "the lead department ends its part by resolving the case");
+  }
   return act(
     ctx,
     i.id,

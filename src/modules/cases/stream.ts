@@ -41,6 +41,9 @@ export interface StreamItem {
 
 const PAGE = 500;
 
+/** A notice (never from a district) that notifications may have been lost: re-read the logs. */
+export const CATCH_UP = "*";
+
 /**
  * The events of the caller's districts in log order: first every event after the cursor that is
  * stored (the ones a reconnecting client missed), then live ones. Live notifications only say
@@ -57,6 +60,9 @@ export async function* caseStream(
   const districts = ctx.principal.districtIds;
   // Listen first, then read the log: whatever commits in between is seen by one or the other.
   const live = ctx.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
+  // The pub/sub listens from the first next(): ask for it now, before reading the log heads, so
+  // that an event committed in between is either in what we read or in what we hear.
+  let pending = live.next();
   try {
     const heads = await ctx.db.run((m) =>
       m.find(CaseLogHead, { where: { districtId: In(districts) } }),
@@ -96,7 +102,8 @@ export async function* caseStream(
         for (const e of events) {
           last.set(d, BigInt(e.position));
           const c = byId.get(e.caseId);
-          if (c && (await maySeeCase(ctx, c)) && (await accept(e, c)))
+          // The subscription's own test first (mostly no I/O), then who may see the case.
+          if (c && (await accept(e, c)) && (await maySeeCase(ctx, c)))
             yield { event: e, case: c, cursor: state() };
         }
         if (events.length < PAGE) return;
@@ -106,9 +113,15 @@ export async function* caseStream(
     if (fromCursor) for (const d of districts) yield* replay(d, null);
 
     for (;;) {
-      const next = await live.next();
+      const next = await pending;
       if (next.done) return;
+      pending = live.next();
       const n = next.value;
+      if (n.districtId === CATCH_UP) {
+        // The notification channel was down for a while: read whatever the log got meanwhile.
+        for (const d of districts) yield* replay(d, null);
+        continue;
+      }
       if (!districts.includes(n.districtId)) continue;
       const p = BigInt(n.position);
       if (p <= last.get(n.districtId)!) continue; // already delivered from the log

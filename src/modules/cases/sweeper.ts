@@ -19,9 +19,9 @@ type Kind = "warning" | "breach" | "reply_breach";
 
 /** Which open cases each pass takes: due (or nearly due) and not yet marked. */
 const WHERE: Record<Kind, string> = {
-  breach: `c.status <> 'closed' AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
-  reply_breach: `c.status <> 'closed' AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
-  warning: `c.status <> 'closed' AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
+  breach: `c.status NOT IN ('resolved', 'closed') AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
+  reply_breach: `c.status NOT IN ('resolved', 'closed') AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
+  warning: `c.status NOT IN ('resolved', 'closed') AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
     AND c.resolution_due_at - make_interval(mins => coalesce(
       (SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = c.district_id), 240)) <= $1`,
 };
@@ -30,7 +30,9 @@ const WHERE: Record<Kind, string> = {
  * One pass of the deadline watcher over every district: a warning before the resolution due time,
  * a breach after it (which opens a supervision), and a breach of the 2-hour reply. The marks live
  * on the cases, so a restarted process goes on where the last one stopped; rows are claimed with
- * FOR UPDATE SKIP LOCKED, so several processes sweeping at once never act twice on a case.
+ * FOR UPDATE SKIP LOCKED, so several processes sweeping at once never act twice on a case. A batch
+ * is taken in district order, so two sweepers lock the districts' log heads in the same order and
+ * cannot deadlock. Resolved cases wait for their callback and are not swept.
  */
 export async function sweepOnce(
   ds: DataSource,
@@ -72,7 +74,7 @@ async function sweepBatch(
 ): Promise<{ count: number; events: CaseEvent[] }> {
   const rows = (await m.query(
     `SELECT c.district_id, c.id FROM hotline_case c WHERE ${WHERE[kind]}
-      ORDER BY c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
+      ORDER BY c.district_id, c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
     [now],
   )) as Array<{ district_id: string; id: string }>;
   const events: CaseEvent[] = [];
@@ -135,12 +137,17 @@ export function startSweeper(
   log: { error: (message: string, err?: unknown) => void },
   intervalMs: number,
 ): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepOnce(ds, pubSub).catch((err) => log.error("deadline sweep failed", err));
-  }, intervalMs);
+  let running: Promise<unknown> | null = null;
+  // A tick that finds the last sweep still running skips: sweeps in one process never overlap.
+  const tick = () => {
+    if (running) return;
+    running = sweepOnce(ds, pubSub)
+      .catch((err) => log.error("deadline sweep failed", err))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  running = sweepOnce(ds, pubSub).catch((err) => log.error("deadline sweep failed", err));
+  tick();
   return {
     async stop() {
       clearInterval(timer);

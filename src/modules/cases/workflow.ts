@@ -203,8 +203,8 @@ export function decide(
       return wrongState(action, s);
 
     case CaseAction.request_return:
-      if (!(role === "department" && reach.assigned))
-        return forbid("only an assigned department returns a case");
+      if (!(role === "department" && reach.lead))
+        return forbid("only the lead department returns a case (a co-handler reports its part)");
       if (s !== CaseStatus.dispatched) return wrongState(action, s);
       if (f.pendingReturn)
         return {
@@ -236,6 +236,7 @@ export function decide(
 
     case CaseAction.rule_extension:
       if (role !== "command_center") return forbid("only the command center rules on extensions");
+      if (s !== CaseStatus.dispatched) return wrongState(action, s);
       if (!f.pendingExtension)
         return {
           ok: false,
