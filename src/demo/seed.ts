@@ -4,6 +4,7 @@ import { DISTRICT_ROLES, Role } from "../modules/tenancy/roles";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
 import { loadGridDemo } from "./grid-seed";
 import { GRID_TREE_TABLES } from "./grid-data";
+import { CASE_HISTORY_TABLES, loadCaseHistory } from "./case-history";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
@@ -19,14 +20,16 @@ const ROLE_TITLES: Record<string, string> = {
 
 /**
  * Loads the demo tenants: cities, districts, their departments and one staff account per role
- * (subject `<district>.<role>`, which `npm run token` uses by default). Idempotent: every insert
- * is keyed by stable codes, so a second run changes nothing.
+ * (subject `<district>.<role>`, which `npm run token` uses by default), each district's grid tree
+ * and a month of 12345 case history. Idempotent: every insert is keyed by stable codes, and trees
+ * and histories are loaded only where there are none, so a second run changes nothing.
  */
 export async function loadDemoData(ownerUrl: string, log: (m: string) => void): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   let added = 0;
   const trees = { districts: 0, grids: 0, persons: 0 };
+  const history = { districts: 0, cases: 0, events: 0 };
   try {
     await client.query("BEGIN");
     for (const city of DEMO_CITIES) {
@@ -76,12 +79,19 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
           trees.grids += tree.grids;
           trees.persons += tree.persons;
         }
+        const cases = await loadCaseHistory(client, { id: districtId, ...d });
+        if (cases) {
+          history.districts++;
+          history.cases += cases.cases;
+          history.events += cases.events;
+        }
       }
     }
     await client.query("COMMIT");
     // Fresh statistics after a bulk load: without them the planner takes the new tables for empty
     // and picks nested loops that cost seconds instead of milliseconds.
     if (trees.districts > 0) await client.query(`ANALYZE ${GRID_TREE_TABLES.join(", ")}`);
+    if (history.districts > 0) await client.query(`ANALYZE ${CASE_HISTORY_TABLES.join(", ")}`);
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
@@ -92,6 +102,11 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
   if (trees.districts > 0) {
     log(
       `demo grid trees loaded: ${trees.districts} districts, ${trees.grids} grids, ${trees.persons} persons`,
+    );
+  }
+  if (history.districts > 0) {
+    log(
+      `demo case history loaded: ${history.districts} districts, ${history.cases} cases, ${history.events} events`,
     );
   }
 }

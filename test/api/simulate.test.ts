@@ -1,0 +1,104 @@
+import {
+  CaseEventsDocument,
+  CasesDocument,
+  type CaseEventsQuery,
+  type CasesQuery,
+} from "../generated/graphql";
+import { gql, startTestServer, type GqlResult, type TestServer } from "../helpers/server";
+import { closeFactories, secret } from "../factories";
+import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { parseDuration, runSimulation, type SimulationCounts } from "../../src/cli/simulate";
+
+/**
+ * `npm run simulate` against a real server: a few seconds of fast, flat traffic in a fresh
+ * district, then the district as the API shows it.
+ */
+let server: TestServer;
+let w: CaseWorld;
+let counts: SimulationCounts;
+const lines: string[] = [];
+
+function ok<T>(res: GqlResult<T>): T {
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+
+beforeAll(async () => {
+  w = await buildCaseWorld();
+  server = await startTestServer();
+  counts = await runSimulation({
+    url: server.url,
+    district: w.district.code,
+    secret: secret(),
+    ratePerMinute: 900,
+    durationMs: 3000,
+    flat: true,
+    log: (line) => lines.push(line),
+    reportEveryMs: 1000,
+    seed: 7,
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+
+it("takes cases in and moves them on, without errors", () => {
+  expect(counts.errors).toBe(0);
+  expect(lines.filter((l) => l.startsWith("error"))).toEqual([]);
+  expect(counts.created).toBeGreaterThanOrEqual(20);
+  expect(counts.actions).toBeGreaterThanOrEqual(counts.created);
+  expect(counts.byAction.reply).toBeGreaterThan(0);
+  expect(counts.elapsedMs).toBeGreaterThanOrEqual(3000);
+  expect(counts.elapsedMs).toBeLessThan(10_000);
+  // Periodic status lines when there is no terminal.
+  expect(lines.some((l) => /created \d+ {2}actions \d+/.test(l))).toBe(true);
+});
+
+it("the cases are there, and some have gone beyond received", async () => {
+  const all: Array<{ status: string }> = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: CasesQuery = ok(
+      await gql(server, CasesDocument, { first: 200, after }, w.tokens.command),
+    );
+    all.push(...page.cases.edges.map((e) => e.node));
+    if (!page.cases.pageInfo.hasNextPage) break;
+    after = page.cases.pageInfo.endCursor ?? null;
+  }
+  expect(all).toHaveLength(counts.created);
+  const moved = all.filter((c) => c.status !== "received");
+  expect(moved.length).toBeGreaterThan(all.length / 2);
+  expect(moved.some((c) => c.status === "closed")).toBe(true);
+  // Calls went down more than one path.
+  expect(counts.byAction.callback).toBeGreaterThan(0);
+  expect(Object.keys(counts.byAction).length).toBeGreaterThanOrEqual(5);
+  expect(counts.open).toBe(all.filter((c) => c.status !== "closed").length);
+});
+
+it("the district's event log is whole: positions 1..n, one create per case", async () => {
+  const events: Array<{ cursor: string; action: string; caseId: string }> = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: CaseEventsQuery = ok(
+      await gql(server, CaseEventsDocument, { first: 500, after }, w.tokens.command),
+    );
+    events.push(...page.caseEvents.edges.map((e) => ({ cursor: e.cursor, ...e.node })));
+    if (!page.caseEvents.hasNextPage) break;
+    after = page.caseEvents.endCursor ?? null;
+  }
+  expect(events.map((e) => Number(e.cursor))).toEqual(events.map((_, i) => i + 1));
+  expect(events.filter((e) => e.action === "create")).toHaveLength(counts.created);
+  // Every successful step left exactly one event, beside the system's own supervisions (too many
+  // returns); no sweeper runs in the test server.
+  const system = events.filter((e) => e.action === "supervise").length;
+  expect(events.length - system).toBe(counts.created + counts.actions);
+});
+
+it("reads durations the way the command line takes them", () => {
+  expect(parseDuration("90s")).toBe(90_000);
+  expect(parseDuration("10m")).toBe(600_000);
+  expect(parseDuration("2h")).toBe(7_200_000);
+  expect(parseDuration("45")).toBe(45_000);
+  expect(() => parseDuration("soon")).toThrow(/--duration/);
+});
