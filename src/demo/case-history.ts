@@ -1,13 +1,12 @@
 import { type ClientBase } from "pg";
 import { uuidv7 } from "../common/ids";
-import { DEFAULT_CATEGORIES } from "../modules/cases/catalogue";
 import {
   CalendarYearMissing,
   localDay,
   OFFICIAL_CALENDAR,
   type WorkCalendar,
 } from "../modules/cases/calendar";
-import { resolutionDue } from "../modules/cases/limits";
+import { insertCaseDefaults, resolutionDue } from "../modules/cases/limits";
 import { type ActorRole, CaseAction, CaseStatus, decide } from "../modules/cases/workflow";
 import { type DistrictInfo, Rng, seedOf } from "./grid-data";
 
@@ -1423,33 +1422,8 @@ export async function loadCaseHistory(
   );
   if (present.rows[0].present) return null;
 
-  // The settings and default catalogue, as ensureCaseDefaults makes them on first use.
-  const setting = await client.query(
-    `INSERT INTO case_setting (district_id, id) VALUES ($1, $2)
-     ON CONFLICT (district_id) DO NOTHING RETURNING id`,
-    [districtId, uuidv7()],
-  );
-  if (setting.rowCount)
-    await client.query(
-      `INSERT INTO case_category (district_id, id, code, name, line_of_work, department_id)
-       SELECT $1, x.id, x.code, x.name, x.line_of_work,
-              (SELECT d.id FROM department d WHERE d.district_id = $1 AND d.code = x.department)
-         FROM jsonb_to_recordset($2::jsonb)
-           AS x(id uuid, code text, name text, line_of_work text, department text)
-       ON CONFLICT (district_id, code) DO NOTHING`,
-      [
-        districtId,
-        JSON.stringify(
-          DEFAULT_CATEGORIES.map((c) => ({
-            id: uuidv7(),
-            code: c.code,
-            name: c.name,
-            line_of_work: c.lineOfWork,
-            department: c.department,
-          })),
-        ),
-      ],
-    );
+  // The settings and default catalogue, as the server makes them on first use.
+  await insertCaseDefaults((sql, params) => client.query(sql, params), districtId);
 
   const q = async <T>(sql: string): Promise<T[]> =>
     (await client.query(sql, [districtId])).rows as T[];

@@ -1,9 +1,42 @@
-import { In, type EntityManager } from "typeorm";
+import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
-import { Department } from "../org/department.entity";
 import { CalendarDay, CaseCategory, CaseSetting } from "./entities";
 import { CalendarYearMissing, OFFICIAL_CALENDAR, type WorkCalendar } from "./calendar";
 import { DEFAULT_CATEGORIES } from "./catalogue";
+
+/**
+ * Inserts a district's settings row and default catalogue if it has none; `query` is any
+ * (sql, params) runner (TypeORM's manager in the server, a pg client in the demo loader).
+ */
+export async function insertCaseDefaults(
+  query: (sql: string, params: unknown[]) => Promise<unknown>,
+  districtId: string,
+): Promise<void> {
+  await query(
+    `INSERT INTO case_setting (district_id, id) VALUES ($1, $2) ON CONFLICT (district_id) DO NOTHING`,
+    [districtId, uuidv7()],
+  );
+  await query(
+    `INSERT INTO case_category (district_id, id, code, name, line_of_work, department_id)
+     SELECT $1, x.id, x.code, x.name, x.line_of_work,
+            (SELECT d.id FROM department d WHERE d.district_id = $1 AND d.code = x.department)
+       FROM jsonb_to_recordset($2::jsonb)
+         AS x(id uuid, code text, name text, line_of_work text, department text)
+     ON CONFLICT (district_id, code) DO NOTHING`,
+    [
+      districtId,
+      JSON.stringify(
+        DEFAULT_CATEGORIES.map((c) => ({
+          id: uuidv7(),
+          code: c.code,
+          name: c.name,
+          line_of_work: c.lineOfWork,
+          department: c.department,
+        })),
+      ),
+    ],
+  );
+}
 
 /**
  * The district's settings row, and its default catalogue, made on first use: every district has
@@ -15,35 +48,7 @@ export async function ensureCaseDefaults(
 ): Promise<CaseSetting> {
   const existing = await m.findOne(CaseSetting, { where: { districtId } });
   if (existing) return existing;
-  await m.query(
-    `INSERT INTO case_setting (district_id, id) VALUES ($1, $2) ON CONFLICT (district_id) DO NOTHING`,
-    [districtId, uuidv7()],
-  );
-  const departments = await m.find(Department, {
-    where: {
-      districtId,
-      code: In(DEFAULT_CATEGORIES.map((c) => c.department).filter(Boolean) as string[]),
-    },
-  });
-  const byCode = new Map(departments.map((d) => [d.code, d.id]));
-  await m.query(
-    `INSERT INTO case_category (district_id, id, code, name, line_of_work, department_id)
-     SELECT $1, x.id, x.code, x.name, x.line_of_work, x.department_id
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, name text, line_of_work text, department_id uuid)
-     ON CONFLICT (district_id, code) DO NOTHING`,
-    [
-      districtId,
-      JSON.stringify(
-        DEFAULT_CATEGORIES.map((c) => ({
-          id: uuidv7(),
-          code: c.code,
-          name: c.name,
-          line_of_work: c.lineOfWork,
-          department_id: c.department ? (byCode.get(c.department) ?? null) : null,
-        })),
-      ),
-    ],
-  );
+  await insertCaseDefaults((sql, params) => m.query(sql, params), districtId);
   return m.findOneOrFail(CaseSetting, { where: { districtId } });
 }
 
