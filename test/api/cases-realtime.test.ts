@@ -308,3 +308,11 @@ describe("the deadline watcher", () => {
     expect(d.timeline.map((e) => e.action)).toEqual(["create", "breach"]);
   });
 });
+
+it("a resident may not follow cases live: refused when it subscribes", async () => {
+  const conn = wsClient(server, w.tokens.resident);
+  const sub = collect(conn.client, CaseCreatedDocument, {});
+  await sub.next(1).catch(() => undefined);
+  expect(JSON.stringify(sub.error ?? sub.events[0]?.errors)).toMatch(/FORBIDDEN/);
+  await conn.client.dispose();
+});

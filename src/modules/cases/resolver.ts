@@ -54,7 +54,7 @@ import {
 import * as svc from "./service";
 import { maySeeCase, mayReadComplainant, visibleCasesSql } from "./access";
 import { ensureCaseDefaults } from "./limits";
-import { caseStream, type StreamItem } from "./stream";
+import { caseStream, SUBSCRIBERS, type StreamItem } from "./stream";
 
 export enum CaseOrder {
   newest = "newest",
@@ -574,7 +574,7 @@ export class CaseResolver {
 
   // ---- subscriptions
 
-  @Authorized(...STAFF_ROLES, Role.city_admin)
+  @Authorized(...SUBSCRIBERS)
   @Subscription(() => CaseEventMessage, {
     subscribe: ({ args, context }) =>
       caseStream(
@@ -592,7 +592,7 @@ export class CaseResolver {
     return item;
   }
 
-  @Authorized(...STAFF_ROLES, Role.city_admin)
+  @Authorized(...SUBSCRIBERS)
   @Subscription(() => CaseEventMessage, {
     subscribe: ({ args, context }) =>
       caseStream(
@@ -611,7 +611,7 @@ export class CaseResolver {
     return item;
   }
 
-  @Authorized(...STAFF_ROLES, Role.city_admin)
+  @Authorized(...SUBSCRIBERS)
   @Subscription(() => CaseDeadlineMessage, {
     subscribe: ({ args, context }) =>
       caseStream(

@@ -1,6 +1,7 @@
 import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
-import { badInput, unauthenticated } from "../../common/errors";
+import { badInput, forbidden, unauthenticated } from "../../common/errors";
+import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { Topic } from "../../realtime/pubsub";
 import { Case, CaseEvent, CaseLogHead } from "./entities";
 import { maySeeCase } from "./access";
@@ -41,6 +42,9 @@ export interface StreamItem {
 
 const PAGE = 500;
 
+/** Who may subscribe to cases: district staff and city admins (escalated cases only). */
+export const SUBSCRIBERS: readonly Role[] = [...STAFF_ROLES, Role.city_admin];
+
 /** A notice (never from a district) that notifications may have been lost: re-read the logs. */
 export const CATCH_UP = "*";
 
@@ -57,6 +61,9 @@ export async function* caseStream(
   accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
 ): AsyncGenerator<StreamItem> {
   if (!ctx.principal) throw unauthenticated("sign in first");
+  // Checked when the subscription starts (and, by @Authorized, again for every event).
+  if (!SUBSCRIBERS.includes(ctx.principal.role))
+    throw forbidden(`the role ${ctx.principal.role} may not follow cases live`);
   const districts = ctx.principal.districtIds;
   // Listen first, then read the log: whatever commits in between is seen by one or the other.
   const live = ctx.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
