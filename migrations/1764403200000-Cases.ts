@@ -148,6 +148,8 @@ export class Cases1764403200000 implements MigrationInterface {
         due_at timestamptz NOT NULL,
         report text,
         reported_at timestamptz,
+        -- When the department let its own due time pass (the deadline watcher's mark).
+        breached_at timestamptz,
         assigned_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (district_id, id),
         CONSTRAINT case_assignment_case_fk FOREIGN KEY (district_id, case_id)
@@ -157,6 +159,8 @@ export class Cases1764403200000 implements MigrationInterface {
       );
       CREATE INDEX case_assignment_case_idx ON case_assignment (district_id, case_id);
       CREATE INDEX case_assignment_department_idx ON case_assignment (district_id, department_id, status);
+      CREATE INDEX case_assignment_due_idx ON case_assignment (due_at)
+        WHERE status = 'assigned' AND breached_at IS NULL;
 
       -- Returns (退单) and extensions (延期): requests the command center rules on.
       CREATE TABLE case_request (

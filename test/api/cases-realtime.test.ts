@@ -226,8 +226,8 @@ describe("the deadline watcher", () => {
     const second = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
     await second.initialize();
     const [r1, r2] = await Promise.all([
-      sweepOnce(server.dataSource, server.pubSub),
-      sweepOnce(second, server.pubSub),
+      sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]),
+      sweepOnce(second, server.pubSub, new Date(), [w.district.id]),
     ]);
     expect(r1.breaches + r2.breaches).toBeGreaterThanOrEqual(1);
     const detailLate = ok(
@@ -248,7 +248,7 @@ describe("the deadline watcher", () => {
     await second.destroy();
     const third = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
     await third.initialize();
-    await sweepOnce(third, server.pubSub);
+    await sweepOnce(third, server.pubSub, new Date(), [w.district.id]);
     await third.destroy();
     const again = ok(
       await gql(server, CaseDetailDocument, { id: late.id }, w.tokens.command),
@@ -293,16 +293,56 @@ describe("the deadline watcher", () => {
       ),
     );
     await dueAt(c.id, "resolution_due_at", "now() - interval '1 minute'");
-    await sweepOnce(server.dataSource, server.pubSub);
+    await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
     const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
     expect(d.timeline.map((e) => e.action)).toEqual(["create", "reply", "take_lead", "resolve"]);
     expect(d.supervised).toBe(false);
   });
 
+  it("a department that lets its own due time pass is reported, once", async () => {
+    let c = await reply(await newCase());
+    c = first(
+      ok(
+        await gql(
+          server,
+          AssignCaseDocument,
+          {
+            input: {
+              id: c.id,
+              expectedVersion: c.version,
+              assignments: [
+                { departmentId: gid("Department", w.housing.id), role: "lead" },
+                {
+                  departmentId: gid("Department", w.urban.id),
+                  role: "co",
+                  dueAt: new Date(Date.now() + 3600_000).toISOString(),
+                },
+              ],
+            },
+          },
+          w.tokens.command,
+        ),
+      ),
+    );
+    await asDistrict(w.district.id, (q) =>
+      q(
+        "UPDATE case_assignment SET due_at = now() - interval '1 minute' WHERE case_id = $1 AND role = 'co'",
+        [fromGlobalId(c.id)!.id],
+      ),
+    );
+    const r1 = await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+    const r2 = await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+    expect(r1.assignmentBreaches).toBe(1);
+    expect(r2.assignmentBreaches).toBe(0);
+    const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
+    expect(d.timeline.map((e) => e.action)).toEqual(["create", "reply", "assign", "breach"]);
+    expect(d.status).toBe("dispatched");
+  });
+
   it("a missed 2-hour reply is a breach of its own", async () => {
     const c = await newCase();
     await dueAt(c.id, "reply_due_at", "now() - interval '1 minute'");
-    const r = await sweepOnce(server.dataSource, server.pubSub);
+    const r = await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
     expect(r.replyBreaches).toBeGreaterThanOrEqual(1);
     const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
     expect(d.timeline.map((e) => e.action)).toEqual(["create", "breach"]);

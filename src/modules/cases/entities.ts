@@ -303,6 +303,10 @@ export class CaseAssignment extends TenantRow implements Node {
   @Column("timestamptz", { name: "reported_at", nullable: true })
   reportedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: "When this department let its due time pass." })
+  @Column("timestamptz", { name: "breached_at", nullable: true })
+  breachedAt: Date | null;
+
   @Field()
   @Column("timestamptz", { name: "assigned_at" })
   assignedAt: Date;

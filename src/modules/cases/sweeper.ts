@@ -13,12 +13,14 @@ export interface SweepResult {
   warnings: number;
   breaches: number;
   replyBreaches: number;
+  /** Departments that let their own due time pass. */
+  assignmentBreaches: number;
 }
 
-type Kind = "warning" | "breach" | "reply_breach";
+type Kind = "warning" | "breach" | "reply_breach" | "assignment_breach";
 
 /** Which open cases each pass takes: due (or nearly due) and not yet marked. */
-const WHERE: Record<Kind, string> = {
+const WHERE: Record<Exclude<Kind, "assignment_breach">, string> = {
   breach: `c.status NOT IN ('resolved', 'closed') AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
   reply_breach: `c.status NOT IN ('resolved', 'closed') AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
   warning: `c.status NOT IN ('resolved', 'closed') AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
@@ -38,15 +40,16 @@ export async function sweepOnce(
   ds: DataSource,
   pubSub: PubSub,
   now = new Date(),
+  /** Only these districts (tests); every district by default. */
+  only?: string[],
 ): Promise<SweepResult> {
   const [{ ids }] = (await ds.query(
-    `SELECT coalesce(array_agg(id), '{}') AS ids FROM district`,
-  )) as Array<{
-    ids: string[];
-  }>;
+    `SELECT coalesce(array_agg(id), '{}') AS ids FROM district WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[])`,
+    [only ?? null],
+  )) as Array<{ ids: string[] }>;
   const scope = { districtIds: ids, subject: "system", role: "system" };
-  const result: SweepResult = { warnings: 0, breaches: 0, replyBreaches: 0 };
-  for (const kind of ["breach", "reply_breach", "warning"] as const) {
+  const result: SweepResult = { warnings: 0, breaches: 0, replyBreaches: 0, assignmentBreaches: 0 };
+  for (const kind of ["breach", "reply_breach", "warning", "assignment_breach"] as const) {
     for (;;) {
       const { count, events } = await inTenantTransaction(ds, scope, (m) =>
         sweepBatch(m, kind, now),
@@ -60,6 +63,7 @@ export async function sweepOnce(
         });
       if (kind === "breach") result.breaches += count;
       else if (kind === "reply_breach") result.replyBreaches += count;
+      else if (kind === "assignment_breach") result.assignmentBreaches += count;
       else result.warnings += count;
       if (count < BATCH) break;
     }
@@ -72,6 +76,7 @@ async function sweepBatch(
   kind: Kind,
   now: Date,
 ): Promise<{ count: number; events: CaseEvent[] }> {
+  if (kind === "assignment_breach") return sweepAssignments(m, now);
   const rows = (await m.query(
     `SELECT c.district_id, c.id FROM hotline_case c WHERE ${WHERE[kind]}
       ORDER BY c.district_id, c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
@@ -154,4 +159,59 @@ export function startSweeper(
       await running;
     },
   };
+}
+
+/**
+ * A department's own due time (set when the command center assigned it, moved by a granted
+ * extension) that passes while the department still holds the case: the assignment is marked and
+ * the case's log gets a `breach` with `limit: assignment`, so the command center hears of it.
+ */
+async function sweepAssignments(
+  m: EntityManager,
+  now: Date,
+): Promise<{ count: number; events: CaseEvent[] }> {
+  const rows = (await m.query(
+    `SELECT a.district_id, a.id, a.case_id, a.due_at, d.code AS department
+       FROM case_assignment a
+       JOIN department d ON d.district_id = a.district_id AND d.id = a.department_id
+       JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
+      WHERE a.status = 'assigned' AND a.breached_at IS NULL AND a.due_at <= $1
+        AND c.status NOT IN ('resolved', 'closed')
+      ORDER BY a.district_id, a.due_at LIMIT ${BATCH} FOR UPDATE OF a, c SKIP LOCKED`,
+    [now],
+  )) as Array<{
+    district_id: string;
+    id: string;
+    case_id: string;
+    due_at: Date;
+    department: string;
+  }>;
+  const events: CaseEvent[] = [];
+  for (const r of rows) {
+    const c = await m.findOneOrFail(Case, { where: { districtId: r.district_id, id: r.case_id } });
+    await m.query(
+      `UPDATE case_assignment SET breached_at = $3 WHERE district_id = $1 AND id = $2`,
+      [r.district_id, r.id, now],
+    );
+    await m.query(
+      `UPDATE hotline_case SET version = version + 1, updated_at = $3 WHERE district_id = $1 AND id = $2`,
+      [r.district_id, r.case_id, now],
+    );
+    events.push(
+      await appendEvent(m, c, {
+        action: CaseAction.breach,
+        actor: "system",
+        actorRole: "system",
+        from: c.status,
+        to: c.status,
+        at: now,
+        data: {
+          limit: "assignment",
+          department: r.department,
+          dueAt: new Date(r.due_at).toISOString(),
+        },
+      }),
+    );
+  }
+  return { count: rows.length, events };
 }
