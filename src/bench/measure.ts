@@ -1,0 +1,149 @@
+import { performance } from "node:perf_hooks";
+
+/**
+ * Timing for `npm run bench`. Speed is only ever reported as a ratio against a peer measured in
+ * the same run: the two sides of a scenario are interleaved (API, peer, peer, API, …) so that
+ * whatever else the machine does falls on both alike.
+ */
+
+/** One side's measurements: per-operation latencies and the time the side was busy. */
+export interface SideResult {
+  /** Operations measured (after warm-up). */
+  n: number;
+  medianMs: number;
+  p95Ms: number;
+  meanMs: number;
+  /** Operations per second over the time this side ran (wall time for concurrent scenarios). */
+  opsPerSec: number;
+  /** SQL statements of one operation. */
+  statements?: number;
+}
+
+export interface PairResult {
+  api: SideResult;
+  peer: SideResult;
+  /** How many times slower the API is: median and p95 latency API ÷ peer, throughput peer ÷ API. */
+  ratio: { median: number; p95: number; throughput: number };
+}
+
+/** What to run: warm-up operations, measured operations, and a time cap on the measured part. */
+export interface Plan {
+  warmup: number;
+  iterations: number;
+  /** Stop measuring (after at least 3 rounds) once this much time has gone. */
+  maxMs: number;
+}
+
+type Op = (i: number) => Promise<void>;
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+function summarize(latencies: number[], busyMs: number): SideResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    n: sorted.length,
+    medianMs: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    meanMs: sorted.length ? sum / sorted.length : NaN,
+    opsPerSec: busyMs > 0 ? (sorted.length * 1000) / busyMs : NaN,
+  };
+}
+
+function pair(api: SideResult, peer: SideResult): PairResult {
+  return {
+    api,
+    peer,
+    ratio: {
+      median: api.medianMs / peer.medianMs,
+      p95: api.p95Ms / peer.p95Ms,
+      throughput: peer.opsPerSec / api.opsPerSec,
+    },
+  };
+}
+
+async function timed(op: Op, i: number, into: number[]): Promise<number> {
+  const t0 = performance.now();
+  await op(i);
+  const ms = performance.now() - t0;
+  into.push(ms);
+  return ms;
+}
+
+/** Sequential: one operation at a time, the two sides alternating and taking turns going first. */
+export async function comparePairs(plan: Plan, api: Op, peer: Op): Promise<PairResult> {
+  let i = 0;
+  for (let w = 0; w < plan.warmup; w++) {
+    await api(i++);
+    await peer(i++);
+  }
+  const a: number[] = [];
+  const p: number[] = [];
+  let busyA = 0;
+  let busyP = 0;
+  const started = performance.now();
+  for (let k = 0; k < plan.iterations; k++) {
+    if (k >= 3 && performance.now() - started > plan.maxMs) break;
+    if (k % 2 === 0) {
+      busyA += await timed(api, i++, a);
+      busyP += await timed(peer, i++, p);
+    } else {
+      busyP += await timed(peer, i++, p);
+      busyA += await timed(api, i++, a);
+    }
+  }
+  return pair(summarize(a, busyA), summarize(p, busyP));
+}
+
+/**
+ * Concurrent: rounds of `clients` loops doing `perClient` operations each, API rounds and peer
+ * rounds alternating. Throughput is operations over the rounds' wall time; latency is per operation.
+ * `plan.iterations` counts operations per side.
+ */
+export async function compareConcurrent(
+  plan: Plan,
+  clients: number,
+  perClient: number,
+  api: Op,
+  peer: Op,
+): Promise<PairResult> {
+  let i = 0;
+  const round = async (op: Op, ops: number, into: number[]): Promise<number> => {
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        for (let k = 0; k < perClient && ops > 0; k++) {
+          ops--;
+          await timed(op, i++, into);
+        }
+      }),
+    );
+    return performance.now() - t0;
+  };
+  const warm: number[] = [];
+  await round(api, plan.warmup, warm);
+  await round(peer, plan.warmup, warm);
+  const a: number[] = [];
+  const p: number[] = [];
+  let wallA = 0;
+  let wallP = 0;
+  const perRound = clients * perClient;
+  const rounds = Math.max(1, Math.ceil(plan.iterations / perRound));
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    if (r >= 3 && performance.now() - started > plan.maxMs) break;
+    if (r % 2 === 0) {
+      wallA += await round(api, perRound, a);
+      wallP += await round(peer, perRound, p);
+    } else {
+      wallP += await round(peer, perRound, p);
+      wallA += await round(api, perRound, a);
+    }
+  }
+  return pair(summarize(a, wallA), summarize(p, wallP));
+}

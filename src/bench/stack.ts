@@ -1,0 +1,203 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Pool, type PoolClient } from "pg";
+import { loadConfig, type Config } from "../config";
+import { prepareDatabase } from "../db/database";
+import { createDataSource } from "../db/data-source";
+import { createPubSubFor } from "../realtime/pubsub";
+import { startServer } from "../server";
+import { createLogger } from "../logger";
+import { signingSecret, signToken } from "../auth/jwt";
+
+/**
+ * What the benchmark runs against, set up as `npm start` does it: an embedded PostgreSQL in a
+ * throw-away directory with the demo data (or the PostgreSQL of DATABASE_URL, with
+ * MIGRATION_DATABASE_URL as the owner), the real server on a free port of 127.0.0.1, in this
+ * process so that its SQL statements can be counted, and beside it a plain `pg` pool as the
+ * server's role for the hand-written peers.
+ */
+export interface Stack {
+  /** The GraphQL endpoint. */
+  url: string;
+  embedded: boolean;
+  /** A pool as the server's restricted role (row-level security applies), for the peers. */
+  peer: Pool;
+  /** How many SQL statements the server has run so far. */
+  serverStatements(): number;
+  /** A token of the demo account `<district>.<role>`. */
+  token(district: { city: string; code: string }, role: string): Promise<string>;
+}
+
+export interface StackHandle {
+  start(): Promise<Stack>;
+  /**
+   * Stops whatever has started, in the reverse order (peer pool, server, pub/sub, data source,
+   * database) and removes the directory. Safe at any time and more than once: during start it
+   * waits for the step under way, and start gives up after it.
+   */
+  stop(): Promise<void>;
+}
+
+/** Connections of each pool: the server's as in main.ts; the peer's the same. */
+const POOL_SIZE = 20;
+
+export function createStack(log: (m: string) => void): StackHandle {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  let stopRequested = false;
+  let starting: Promise<unknown> = Promise.resolve();
+  let stopping: Promise<void> | undefined;
+  const check = () => {
+    if (stopRequested) throw new Error("stopped while starting");
+  };
+
+  async function start(): Promise<Stack> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-bench-"));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
+    fs.chmodSync(dataDir, 0o755);
+    const config: Config = loadConfig({
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      SWEEP_INTERVAL_MS: "0",
+      // The benchmark signs its own tokens with the server's HS256 secret.
+      JWKS_URL: "",
+    });
+    const db = await prepareDatabase(config, log, { demoData: true });
+    cleanups.push(() => db.stop());
+    check();
+    let statements = 0;
+    const dataSource = createDataSource({
+      url: db.appUrl,
+      poolSize: POOL_SIZE,
+      onQuery: () => void statements++,
+    });
+    cleanups.push(() => (dataSource.isInitialized ? dataSource.destroy() : Promise.resolve()));
+    await dataSource.initialize();
+    check();
+    const pubSub = await createPubSubFor(config, db.embedded ? undefined : db.appUrl);
+    cleanups.push(() => pubSub.close());
+    check();
+    const server = await startServer({ config, dataSource, pubSub, log: createLogger("silent") });
+    cleanups.push(() => server.stop());
+    check();
+    const peer = new Pool({
+      connectionString: db.appUrl,
+      max: POOL_SIZE,
+      application_name: "civic-grid-bench-peer",
+    });
+    // An idle connection closed by PostgreSQL is dropped by the pool; without a listener its
+    // 'error' (e.g. 57P01 while the database stops) would end the process before clean-up.
+    peer.on("error", () => undefined);
+    cleanups.push(() => peer.end());
+    const secret = signingSecret(config);
+    return {
+      url: server.url,
+      embedded: db.embedded,
+      peer,
+      serverStatements: () => statements,
+      token: (d, role) =>
+        signToken(
+          secret,
+          { sub: `${d.code}.${role}`, role, city: d.city, district: d.code },
+          config,
+        ),
+    };
+  }
+
+  return {
+    start() {
+      const p = start();
+      starting = p.catch(() => undefined);
+      return p;
+    },
+    stop() {
+      stopRequested = true;
+      stopping ??= (async () => {
+        await starting;
+        for (const fn of cleanups.splice(0).reverse()) {
+          try {
+            await fn();
+          } catch (err) {
+            log(
+              `bench: a clean-up step failed: ${err instanceof Error ? err.message : String(err)}`,
+            );
+          }
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The tenant context the server sets at the start of each request's transaction (db/tenant.ts). */
+export interface Tenant {
+  districtId: string;
+  subject: string;
+  role: string;
+}
+
+/** A pooled connection that counts the statements sent through it. */
+export interface CountingClient {
+  query<R extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+}
+
+/**
+ * What a careful engineer writes by hand: BEGIN, the same tenant settings as the server, the
+ * statements, COMMIT (ROLLBACK on error). Returns `fn`'s result and the statements run.
+ */
+export async function inTenant<T>(
+  pool: Pool,
+  tenant: Tenant,
+  fn: (c: CountingClient) => Promise<T>,
+): Promise<{ result: T; statements: number }> {
+  const conn: PoolClient = await pool.connect();
+  let statements = 0;
+  const client: CountingClient = {
+    async query<R extends object>(text: string, params?: unknown[]) {
+      statements++;
+      const res = await conn.query(text, params);
+      return res.rows as R[];
+    },
+  };
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `SELECT set_config('app.district_ids', $1, true), set_config('app.user', $2, true),
+              set_config('app.role', $3, true)`,
+      [`{${tenant.districtId}}`, tenant.subject, tenant.role],
+    );
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return { result, statements };
+  } catch (err) {
+    await conn.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
+
+/** A GraphQL request over real HTTP; any error in the answer fails the benchmark. */
+export async function gql<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (!res.ok || body.errors?.length || !body.data) {
+    throw new Error(
+      `GraphQL request failed (HTTP ${res.status}): ${body.errors?.[0]?.message ?? "no data"}`,
+    );
+  }
+  return body.data;
+}
