@@ -1,6 +1,14 @@
 import { Foundation1764230400000 } from "./1764230400000-Foundation";
 import { GridTree1764316800000 } from "./1764316800000-GridTree";
 import { Cases1764403200000 } from "./1764403200000-Cases";
+import { Targets1764489600000 } from "./1764489600000-Targets";
+import { ScoreCounters1764576000000 } from "./1764576000000-ScoreCounters";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
-export const MIGRATIONS = [Foundation1764230400000, GridTree1764316800000, Cases1764403200000];
+export const MIGRATIONS = [
+  Foundation1764230400000,
+  GridTree1764316800000,
+  Cases1764403200000,
+  Targets1764489600000,
+  ScoreCounters1764576000000,
+];

@@ -50,6 +50,13 @@ import {
   CaseResolver,
   CaseSettingsResolver,
 } from "./modules/cases/resolver";
+import { MeasuresResolver } from "./modules/scores/resolver";
+import {
+  DistrictTargetResolver,
+  TargetMutationResolver,
+  TargetProgressResolver,
+  TargetResolver,
+} from "./modules/targets/target.resolver";
 
 export const RESOLVERS = [
   PrincipalResolver,
@@ -88,6 +95,11 @@ export const RESOLVERS = [
   CaseAssignmentResolver,
   CaseEventResolver,
   CaseSettingsResolver,
+  MeasuresResolver,
+  TargetResolver,
+  TargetProgressResolver,
+  DistrictTargetResolver,
+  TargetMutationResolver,
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */

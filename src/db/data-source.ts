@@ -6,6 +6,7 @@ import { Department } from "../modules/org/department.entity";
 import { StaffAccount } from "../modules/org/staff-account.entity";
 import { GRID_ENTITIES } from "../modules/grid/entities";
 import { CASE_ENTITIES } from "../modules/cases/entities";
+import { TARGET_ENTITIES } from "../modules/targets/target.entity";
 
 export const ENTITIES = [
   City,
@@ -14,6 +15,7 @@ export const ENTITIES = [
   StaffAccount,
   ...GRID_ENTITIES,
   ...CASE_ENTITIES,
+  ...TARGET_ENTITIES,
 ];
 export const MIGRATIONS_TABLE = "schema_migrations";
 

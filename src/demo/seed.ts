@@ -5,6 +5,8 @@ import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
 import { loadGridDemo } from "./grid-seed";
 import { GRID_TREE_TABLES } from "./grid-data";
 import { CASE_HISTORY_TABLES, loadCaseHistory } from "./case-history";
+import { loadTargetDemo } from "./targets";
+import { rebuildCounters } from "../modules/scores/counters";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
@@ -30,6 +32,7 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
   let added = 0;
   const trees = { districts: 0, grids: 0, persons: 0 };
   const history = { districts: 0, cases: 0, events: 0 };
+  const targets = { districts: 0, targets: 0, entries: 0 };
   try {
     await client.query("BEGIN");
     for (const city of DEMO_CITIES) {
@@ -79,11 +82,19 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
           trees.grids += tree.grids;
           trees.persons += tree.persons;
         }
+        const tracked = await loadTargetDemo(client, { id: districtId, ...d });
+        if (tracked) {
+          targets.districts++;
+          targets.targets += tracked.targets;
+          targets.entries += tracked.entries;
+        }
         const cases = await loadCaseHistory(client, { id: districtId, ...d });
         if (cases) {
           history.districts++;
           history.cases += cases.cases;
           history.events += cases.events;
+          // The history was written in bulk: its measure counters are computed from its log.
+          await rebuildCounters(async (q, p) => (await client.query(q, p)).rows, districtId);
         }
       }
     }
@@ -107,6 +118,11 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
   if (history.districts > 0) {
     log(
       `demo case history loaded: ${history.districts} districts, ${history.cases} cases, ${history.events} events`,
+    );
+  }
+  if (targets.districts > 0) {
+    log(
+      `demo targets loaded: ${targets.districts} districts, ${targets.targets} targets, ${targets.entries} progress entries`,
     );
   }
 }

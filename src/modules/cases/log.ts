@@ -4,6 +4,7 @@ import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
 import { type Case, CaseEvent } from "./entities";
 import { type CaseAction, type CaseStatus } from "./workflow";
+import { countEvent } from "../scores/counters";
 
 export interface EventInput {
   action: CaseAction;
@@ -22,6 +23,13 @@ export interface EventInput {
  * subscriber that resumes after position p misses nothing and sees nothing twice.
  */
 export async function appendEvent(m: EntityManager, c: Case, e: EventInput): Promise<CaseEvent> {
+  const at = e.at ?? new Date();
+  // The measures' counters move in the same transaction (see modules/scores/measures.ts).
+  await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
+    action: e.action,
+    at,
+    data: e.data ?? {},
+  });
   const [head] = (await m.query(
     `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, 1)
      ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
@@ -40,7 +48,7 @@ export async function appendEvent(m: EntityManager, c: Case, e: EventInput): Pro
     toStatus: e.to,
     note: e.note ?? null,
     data: e.data ?? {},
-    at: e.at ?? new Date(),
+    at,
   });
   await m.insert(CaseEvent, event as never);
   return event;

@@ -6,8 +6,9 @@ import { PEOPLE_READERS, type Role, STAFF_READERS } from "../tenancy/roles";
 import { NODE_ENTITIES } from "../grid/entities";
 import { Case, CASE_NODE_ENTITIES } from "../cases/entities";
 import { maySeeCase } from "../cases/access";
+import { TARGET_NODE_ENTITIES } from "../targets/target.entity";
 
-const ENTITIES = { ...NODE_ENTITIES, ...CASE_NODE_ENTITIES };
+const ENTITIES = { ...NODE_ENTITIES, ...CASE_NODE_ENTITIES, ...TARGET_NODE_ENTITIES };
 
 /** Which loader fetches each Node type. A type missing here cannot be refetched by id. */
 const LOADER_OF: Partial<Record<string, "city" | "district" | "department" | "staffAccount">> = {

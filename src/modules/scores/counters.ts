@@ -1,0 +1,213 @@
+import { uuidv7 } from "../../common/ids";
+import { localDay } from "../cases/calendar";
+import {
+  type CaseFacts,
+  caseMeasures,
+  difference,
+  type EventFacts,
+  MEASURES,
+  type Measure,
+  type UnitCounts,
+  UnitLevel,
+} from "./measures";
+
+/** Runs SQL and returns rows: TypeORM's manager.query, or a pg client wrapped. */
+export type Sql = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/** The counter column of each measure. */
+export const COLUMN: Record<Measure, string> = Object.fromEntries(
+  MEASURES.map((m) => [m, m.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)]),
+) as Record<Measure, string>;
+
+interface CaseRow {
+  id: string;
+  district_id: string;
+  received_at: Date;
+  reply_due_at: Date;
+  channel: string;
+  street_office_id: string | null;
+  grid_id: string | null;
+  community_id: string | null;
+}
+
+function facts(r: CaseRow): CaseFacts {
+  return {
+    districtId: r.district_id,
+    receivedAt: new Date(r.received_at),
+    replyDueAt: new Date(r.reply_due_at),
+    channel: r.channel,
+    streetOfficeId: r.street_office_id,
+    communityId: r.community_id,
+    gridId: r.grid_id,
+  };
+}
+
+const CASE_SELECT = `SELECT c.id, c.district_id, c.received_at, c.reply_due_at, c.channel, c.street_office_id,
+       c.grid_id, g.community_id
+  FROM hotline_case c LEFT JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id`;
+
+async function departmentIds(sql: Sql, districtId: string): Promise<Map<string, string>> {
+  const rows = await sql(`SELECT code, id FROM department WHERE district_id = $1`, [districtId]);
+  return new Map(rows.map((r) => [r.code as string, r.id as string]));
+}
+
+/** Adds counts (positive or negative) to the counters of one day. */
+async function addToCounters(
+  sql: Sql,
+  districtId: string,
+  day: string,
+  rows: UnitCounts[],
+  deptIds: Map<string, string>,
+): Promise<void> {
+  const records = rows
+    .map((u) => ({
+      unit: u.level === UnitLevel.department ? deptIds.get(u.unit) : u.unit,
+      level: u.level,
+      counts: u.counts,
+    }))
+    .filter((u) => u.unit)
+    .map((u) => ({
+      id: uuidv7(),
+      level: u.level,
+      unit_id: u.unit,
+      ...Object.fromEntries(MEASURES.map((m) => [COLUMN[m], u.counts[m]])),
+    }));
+  if (records.length === 0) return;
+  const cols = MEASURES.map((m) => COLUMN[m]);
+  await sql(
+    `INSERT INTO score_counter (district_id, id, level, unit_id, day, ${cols.join(", ")})
+     SELECT $1, x.id, x.level, x.unit_id, $2::date, ${cols.map((c) => `x.${c}`).join(", ")}
+       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, level text, unit_id uuid, ${cols.map((c) => `${c} integer`).join(", ")})
+     ON CONFLICT (district_id, level, unit_id, day) DO UPDATE SET
+       ${cols.map((c) => `${c} = score_counter.${c} + EXCLUDED.${c}`).join(",\n       ")}`,
+    [districtId, day, JSON.stringify(records)],
+  );
+}
+
+/**
+ * Called with each new event, in its transaction, before the event row is written: the counters
+ * move by the difference the event makes to its case's measures.
+ */
+export async function countEvent(
+  sql: Sql,
+  districtId: string,
+  caseId: string,
+  event: EventFacts,
+): Promise<void> {
+  const [row] = (await sql(`${CASE_SELECT} WHERE c.district_id = $1 AND c.id = $2`, [
+    districtId,
+    caseId,
+  ])) as unknown as CaseRow[];
+  if (!row) return;
+  const past = (await sql(
+    `SELECT action, at, data FROM case_event WHERE district_id = $1 AND case_id = $2 ORDER BY position`,
+    [districtId, caseId],
+  )) as Array<{ action: string; at: Date; data: Record<string, unknown> }>;
+  const f = facts(row);
+  const before = caseMeasures(f, past.map(toEvent));
+  const after = caseMeasures(f, [...past.map(toEvent), event]);
+  const delta = difference(before, after);
+  if (delta.length === 0) return;
+  const depts = delta.some((d) => d.level === UnitLevel.department)
+    ? await departmentIds(sql, districtId)
+    : new Map<string, string>();
+  await addToCounters(sql, districtId, localDay(f.receivedAt), delta, depts);
+}
+
+function toEvent(r: { action: string; at: Date; data: Record<string, unknown> }): EventFacts {
+  return { action: r.action, at: new Date(r.at), data: r.data ?? {} };
+}
+
+/** Every counter of a district, recomputed from its cases and event log: key → counts. */
+export async function recomputeCounters(
+  sql: Sql,
+  districtId: string,
+): Promise<Map<string, Record<string, number>>> {
+  const cases = (await sql(`${CASE_SELECT} WHERE c.district_id = $1`, [
+    districtId,
+  ])) as unknown as CaseRow[];
+  const events = (await sql(
+    `SELECT case_id, action, at, data FROM case_event WHERE district_id = $1 ORDER BY case_id, position`,
+    [districtId],
+  )) as Array<{ case_id: string; action: string; at: Date; data: Record<string, unknown> }>;
+  const byCase = new Map<string, EventFacts[]>();
+  for (const e of events) {
+    let list = byCase.get(e.case_id);
+    if (!list) byCase.set(e.case_id, (list = []));
+    list.push(toEvent(e));
+  }
+  const depts = await departmentIds(sql, districtId);
+  const out = new Map<string, Record<string, number>>();
+  for (const c of cases) {
+    const f = facts(c);
+    const day = localDay(f.receivedAt);
+    for (const u of caseMeasures(f, byCase.get(c.id) ?? [])) {
+      const unit = u.level === UnitLevel.department ? depts.get(u.unit) : u.unit;
+      if (!unit) continue;
+      const key = `${u.level}|${unit}|${day}`;
+      const acc = out.get(key) ?? Object.fromEntries(MEASURES.map((m) => [COLUMN[m], 0]));
+      for (const m of MEASURES) acc[COLUMN[m]] += u.counts[m];
+      out.set(key, acc);
+    }
+  }
+  // Rows whose every figure is zero are the same as no row.
+  for (const [k, v] of out) if (Object.values(v).every((n) => n === 0)) out.delete(k);
+  return out;
+}
+
+/** The stored counters of a district in the same shape. */
+export async function storedCounters(
+  sql: Sql,
+  districtId: string,
+): Promise<Map<string, Record<string, number>>> {
+  const cols = MEASURES.map((m) => COLUMN[m]);
+  const rows = await sql(
+    `SELECT level, unit_id, to_char(day, 'YYYY-MM-DD') AS day, ${cols.join(", ")} FROM score_counter WHERE district_id = $1`,
+    [districtId],
+  );
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const v = Object.fromEntries(cols.map((c) => [c, Number(r[c])]));
+    if (Object.values(v).every((n) => n === 0)) continue;
+    out.set(`${r.level}|${r.unit_id}|${r.day}`, v);
+  }
+  return out;
+}
+
+/** Replaces a district's counters by the recomputed ones (after a bulk load of history). */
+export async function rebuildCounters(sql: Sql, districtId: string): Promise<number> {
+  const fresh = await recomputeCounters(sql, districtId);
+  await sql(`DELETE FROM score_counter WHERE district_id = $1`, [districtId]);
+  const cols = MEASURES.map((m) => COLUMN[m]);
+  const records = [...fresh].map(([k, v]) => {
+    const [level, unit_id, day] = k.split("|");
+    return { id: uuidv7(), level, unit_id, day, ...v };
+  });
+  for (let i = 0; i < records.length; i += 5000) {
+    await sql(
+      `INSERT INTO score_counter (district_id, id, level, unit_id, day, ${cols.join(", ")})
+       SELECT $1, x.id, x.level, x.unit_id, x.day, ${cols.map((c) => `x.${c}`).join(", ")}
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, level text, unit_id uuid, day date, ${cols.map((c) => `${c} integer`).join(", ")})`,
+      [districtId, JSON.stringify(records.slice(i, i + 5000))],
+    );
+  }
+  return records.length;
+}
+
+/** Differences between stored and recomputed counters (empty when they match exactly). */
+export async function verifyCounters(sql: Sql, districtId: string): Promise<string[]> {
+  const [want, have] = await Promise.all([
+    recomputeCounters(sql, districtId),
+    storedCounters(sql, districtId),
+  ]);
+  const problems: string[] = [];
+  for (const [k, v] of want) {
+    const h = have.get(k);
+    if (!h) problems.push(`${k}: missing`);
+    else
+      for (const c of Object.keys(v))
+        if (v[c] !== h[c]) problems.push(`${k}: ${c} is ${h[c]}, recomputed ${v[c]}`);
+  }
+  for (const k of have.keys()) if (!want.has(k)) problems.push(`${k}: stored but not in the log`);
+  return problems;
+}

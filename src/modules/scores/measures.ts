@@ -1,0 +1,176 @@
+/**
+ * The measures a district is held to, as a pure function of a case and its event log. Counters
+ * kept in the database are exactly the sum of this function over the cases: each event adds the
+ * difference it makes to its case's measures (so incremental and recomputed counters cannot
+ * drift), and `npm run verify-scores` recomputes them from the log to prove it.
+ *
+ * Every measure belongs to the day the case was received (local day, UTC+8): a period's figures
+ * are those of the cases received in it, whatever happened to them later.
+ */
+
+export const MEASURES = [
+  "received",
+  "hotline",
+  "communityReport",
+  "gridPatrol",
+  "residentReport",
+  "repliedOnTime",
+  "resolved",
+  "resolvedOnTime",
+  "callbacks",
+  "callbacksValid",
+  "satisfied",
+  "basicallySatisfied",
+  "unsatisfied",
+  "returns",
+  "supervisions",
+  "breaches",
+] as const;
+
+export type Measure = (typeof MEASURES)[number];
+export type Counts = Record<Measure, number>;
+
+export enum UnitLevel {
+  district = "district",
+  street_office = "street_office",
+  community = "community",
+  grid = "grid",
+  department = "department",
+}
+
+export interface CaseFacts {
+  districtId: string;
+  receivedAt: Date;
+  replyDueAt: Date;
+  channel: string;
+  streetOfficeId: string | null;
+  communityId: string | null;
+  gridId: string | null;
+}
+
+export interface EventFacts {
+  action: string;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+export interface UnitCounts {
+  level: UnitLevel;
+  /** The unit's id; for departments, the department's code (resolved to an id by the caller). */
+  unit: string;
+  counts: Counts;
+}
+
+export function zero(): Counts {
+  return Object.fromEntries(MEASURES.map((m) => [m, 0])) as Counts;
+}
+
+const CHANNEL_MEASURE: Record<string, Measure> = {
+  hotline: "hotline",
+  community_report: "communityReport",
+  grid_patrol: "gridPatrol",
+  resident: "residentReport",
+};
+
+/**
+ * The measures of one case after the given events (in log order). Definitions:
+ * - received: 1 once the case exists; by channel likewise.
+ * - repliedOnTime: 1 if its first provisional reply came by the reply due time (2 hours).
+ * - resolved: 1 if it has been resolved at least once.
+ * - resolvedOnTime: 1 if its first resolution came before the deadline watcher marked the
+ *   resolution limit as breached.
+ * - callbacks: callbacks made; callbacksValid: those that reached the complainant and got an
+ *   answer; satisfied / basicallySatisfied / unsatisfied: the answers.
+ * - returns: returns granted; supervisions: supervisions opened (by inspectors or by the
+ *   system); breaches: 1 if the resolution limit was breached.
+ * Departments: the departments of the case's latest assignment carry the case's measures; each
+ * granted return counts for the departments that held the case when it was returned.
+ */
+export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitCounts[] {
+  const counts = zero();
+  const returnsBy = new Map<string, number>();
+  let departments: string[] = [];
+  let replied = false;
+  let resolvedOnce = false;
+  let breached = false;
+  for (const e of events) {
+    switch (e.action) {
+      case "create":
+        counts.received = 1;
+        if (CHANNEL_MEASURE[c.channel]) counts[CHANNEL_MEASURE[c.channel]] = 1;
+        break;
+      case "reply":
+        if (!replied) {
+          replied = true;
+          if (e.at.getTime() <= c.replyDueAt.getTime()) counts.repliedOnTime = 1;
+        }
+        break;
+      case "assign":
+        departments = Array.isArray(e.data.departments) ? (e.data.departments as string[]) : [];
+        break;
+      case "rule_return":
+        if (e.data.granted === true) {
+          counts.returns += 1;
+          for (const d of departments) returnsBy.set(d, (returnsBy.get(d) ?? 0) + 1);
+          departments = [];
+        }
+        break;
+      case "resolve":
+        if (!resolvedOnce) {
+          resolvedOnce = true;
+          counts.resolved = 1;
+          if (!breached) counts.resolvedOnTime = 1;
+        }
+        break;
+      case "callback": {
+        counts.callbacks += 1;
+        const s = e.data.satisfaction;
+        if (e.data.reached === true && typeof s === "string") {
+          counts.callbacksValid += 1;
+          if (s === "satisfied") counts.satisfied += 1;
+          else if (s === "basically_satisfied") counts.basicallySatisfied += 1;
+          else if (s === "unsatisfied") counts.unsatisfied += 1;
+        }
+        break;
+      }
+      case "supervise":
+        counts.supervisions += 1;
+        break;
+      case "breach":
+        if ((e.data.limit ?? "resolution") === "resolution" && !breached) {
+          breached = true;
+          counts.breaches = 1;
+        }
+        break;
+    }
+  }
+  if (counts.received === 0) return [];
+  const out: UnitCounts[] = [{ level: UnitLevel.district, unit: c.districtId, counts }];
+  if (c.streetOfficeId)
+    out.push({ level: UnitLevel.street_office, unit: c.streetOfficeId, counts });
+  if (c.communityId) out.push({ level: UnitLevel.community, unit: c.communityId, counts });
+  if (c.gridId) out.push({ level: UnitLevel.grid, unit: c.gridId, counts });
+  const depts = new Set([...departments, ...returnsBy.keys()]);
+  for (const d of depts) {
+    const held = departments.includes(d);
+    const mine = held
+      ? { ...counts, returns: returnsBy.get(d) ?? 0 }
+      : { ...zero(), returns: returnsBy.get(d) ?? 0 };
+    out.push({ level: UnitLevel.department, unit: d, counts: mine });
+  }
+  return out;
+}
+
+/** after − before, per unit and measure, without zero rows. */
+export function difference(before: UnitCounts[], after: UnitCounts[]): UnitCounts[] {
+  const key = (u: UnitCounts) => `${u.level}:${u.unit}`;
+  const map = new Map<string, UnitCounts>();
+  for (const u of after) map.set(key(u), { level: u.level, unit: u.unit, counts: { ...u.counts } });
+  for (const u of before) {
+    const k = key(u);
+    const row = map.get(k) ?? { level: u.level, unit: u.unit, counts: zero() };
+    for (const m of MEASURES) row.counts[m] -= u.counts[m];
+    map.set(k, row);
+  }
+  return [...map.values()].filter((u) => MEASURES.some((m) => u.counts[m] !== 0));
+}

@@ -1,0 +1,356 @@
+import { startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
+import { asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
+import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+import { fromGlobalId } from "../../src/common/ids";
+import { localDay } from "../../src/modules/cases/calendar";
+import { sweepOnce } from "../../src/modules/cases/sweeper";
+import { verifyCounters } from "../../src/modules/scores/counters";
+
+/** Measures on small hand-built histories, with exact expected numbers. */
+let server: TestServer;
+let w: CaseWorld;
+const from = localDay(new Date(Date.now() - 86400_000));
+const to = localDay(new Date(Date.now() + 86400_000));
+
+type Row = Record<string, unknown>;
+async function call(query: string, variables: Record<string, unknown>, token: string) {
+  const res = await gql(server, query, variables as never, token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data as Record<string, unknown>;
+}
+const CASE = `id version status`;
+async function act(mutation: string, input: Record<string, unknown>, token: string) {
+  const d = await call(
+    `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${CASE} } }`,
+    { input },
+    token,
+  );
+  return d[mutation] as { id: string; version: number; status: string };
+}
+function inputType(m: string): string {
+  return (
+    (
+      {
+        createCase: "CreateCaseInput",
+        assignCase: "AssignCaseInput",
+        ruleOnCaseReturn: "RulingInput",
+        recordCallback: "CallbackInput",
+        reportCaseProgress: "ReportProgressInput",
+      } as Record<string, string>
+    )[m] ?? "CaseNoteInput"
+  );
+}
+const MEASURES_Q = `query($level: UnitLevel!, $from: String!, $to: String!) { measures(level: $level, from: $from, to: $to) {
+  unitId name received hotline communityReport gridPatrol residentReport repliedOnTime resolved resolvedOnTime callbacks callbacksValid
+  satisfied basicallySatisfied unsatisfied returns supervisions breaches overdueNow
+  proactiveShare responseRate onTimeCompletionRate resolutionRate satisfactionRate effectiveCallbackRate } }`;
+
+let ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  w = await buildCaseWorld();
+  server = await startTestServer();
+  const t = w.tokens;
+  const hotline = (grid: string) => ({
+    channel: "hotline",
+    categoryCode: "heating",
+    description: "暖气不热",
+    gridId: gid("Grid", grid),
+  });
+  // A: replied on time, handled by the grid, satisfied.
+  let a = await act("createCase", hotline(w.tree.gridA), t.operator);
+  a = await act(
+    "replyToCase",
+    { id: a.id, expectedVersion: a.version, note: "已受理" },
+    t.operator,
+  );
+  a = await act("takeCaseLead", { id: a.id, expectedVersion: a.version }, t.worker);
+  a = await act("resolveCase", { id: a.id, expectedVersion: a.version, note: "已修好" }, t.worker);
+  a = await act(
+    "recordCallback",
+    { id: a.id, expectedVersion: a.version, reached: true, satisfaction: "satisfied" },
+    t.operator,
+  );
+  // B: a patrol report, resolved, the callback does not reach anyone.
+  let b = await act(
+    "createCase",
+    { channel: "grid_patrol", categoryCode: "sanitation", description: "垃圾满溢" },
+    t.worker,
+  );
+  b = await act("resolveCase", { id: b.id, expectedVersion: b.version, note: "已清运" }, t.worker);
+  b = await act(
+    "recordCallback",
+    { id: b.id, expectedVersion: b.version, reached: false },
+    t.operator,
+  );
+  // C: assigned to housing (lead) and urban management, returned, reassigned to water, unsatisfied.
+  let c = await act("createCase", hotline(w.tree.gridB), t.operator);
+  c = await act(
+    "assignCase",
+    {
+      id: c.id,
+      expectedVersion: c.version,
+      assignments: [
+        { departmentId: gid("Department", w.housing.id), role: "lead" },
+        { departmentId: gid("Department", w.urban.id), role: "co" },
+      ],
+    },
+    t.command,
+  );
+  c = await act(
+    "requestCaseReturn",
+    { id: c.id, expectedVersion: c.version, note: "不属本部门" },
+    t.housing,
+  );
+  c = await act(
+    "ruleOnCaseReturn",
+    { id: c.id, expectedVersion: c.version, granted: true },
+    t.command,
+  );
+  c = await act(
+    "assignCase",
+    {
+      id: c.id,
+      expectedVersion: c.version,
+      assignments: [{ departmentId: gid("Department", w.water.id), role: "lead" }],
+    },
+    t.command,
+  );
+  c = await act(
+    "resolveCase",
+    { id: c.id, expectedVersion: c.version, note: "已维修管道" },
+    t.water,
+  );
+  c = await act(
+    "recordCallback",
+    { id: c.id, expectedVersion: c.version, reached: true, satisfaction: "unsatisfied" },
+    t.operator,
+  );
+  // D: breached (and so supervised), then resolved late.
+  const d = await act("createCase", hotline(w.tree.gridA), t.operator);
+  await asDistrict(w.district.id, (q) =>
+    q("UPDATE hotline_case SET resolution_due_at = now() - interval '1 minute' WHERE id = $1", [
+      fromGlobalId(d.id)!.id,
+    ]),
+  );
+  await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+  const d2 = (await call(`query($id: ID!) { case(id: $id) { ${CASE} } }`, { id: d.id }, t.command))
+    .case as { id: string; version: number };
+  let dd = await act("takeCaseLead", { id: d2.id, expectedVersion: d2.version }, t.worker);
+  dd = await act("resolveCase", { id: dd.id, expectedVersion: dd.version, note: "迟办" }, t.worker);
+  ids = { a: a.id, b: b.id, c: c.id, d: dd.id };
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+
+it("counts the district's measures exactly, with their rates", async () => {
+  const rows = (await call(MEASURES_Q, { level: "district", from, to }, w.tokens.command))
+    .measures as Row[];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    received: 4,
+    hotline: 3,
+    gridPatrol: 1,
+    communityReport: 0,
+    residentReport: 0,
+    repliedOnTime: 1,
+    resolved: 4,
+    resolvedOnTime: 3,
+    callbacks: 3,
+    callbacksValid: 2,
+    satisfied: 1,
+    basicallySatisfied: 0,
+    unsatisfied: 1,
+    returns: 1,
+    supervisions: 1,
+    breaches: 1,
+    overdueNow: 0,
+    proactiveShare: 0.25,
+    responseRate: 0.25,
+    onTimeCompletionRate: 0.75,
+    resolutionRate: 1,
+    satisfactionRate: 0.5,
+    effectiveCallbackRate: 2 / 3,
+  });
+});
+
+it("splits them by grid and street office; an empty unit has null rates", async () => {
+  const grids = (await call(MEASURES_Q, { level: "grid", from, to }, w.tokens.command))
+    .measures as Row[];
+  const byId = Object.fromEntries(grids.map((g) => [g.unitId, g]));
+  expect(byId[gid("Grid", w.tree.gridA)]).toMatchObject({
+    received: 3,
+    gridPatrol: 1,
+    resolvedOnTime: 2,
+    breaches: 1,
+  });
+  expect(byId[gid("Grid", w.tree.gridB)]).toMatchObject({
+    received: 1,
+    returns: 1,
+    unsatisfied: 1,
+  });
+  const empty = byId[gid("Grid", w.tree.gridRural)];
+  expect(empty).toMatchObject({
+    received: 0,
+    responseRate: null,
+    onTimeCompletionRate: null,
+    satisfactionRate: null,
+    effectiveCallbackRate: null,
+  });
+  const so = (await call(MEASURES_Q, { level: "street_office", from, to }, w.tokens.command))
+    .measures as Row[];
+  expect(so.map((s) => s.received).sort()).toEqual([0, 4]);
+});
+
+it("gives departments the cases they held, and returns to those that returned them", async () => {
+  const depts = (await call(MEASURES_Q, { level: "department", from, to }, w.tokens.command))
+    .measures as Row[];
+  const by = Object.fromEntries(depts.map((d) => [d.unitId, d]));
+  expect(by[gid("Department", w.housing.id)]).toMatchObject({
+    received: 0,
+    returns: 1,
+    resolved: 0,
+  });
+  expect(by[gid("Department", w.urban.id)]).toMatchObject({ received: 0, returns: 1 });
+  expect(by[gid("Department", w.water.id)]).toMatchObject({
+    received: 1,
+    resolved: 1,
+    resolvedOnTime: 1,
+    callbacks: 1,
+    unsatisfied: 1,
+    returns: 0,
+    satisfactionRate: 0,
+  });
+});
+
+it("drills a figure down to its cases", async () => {
+  const res = (
+    await call(
+      `query($u: ID!, $from: String!, $to: String!) { measureCases(level: district, unitId: $u, measure: resolvedOnTime, from: $from, to: $to) { total cases { id } } }`,
+      { u: gid("District", w.district.id), from, to },
+      w.tokens.command,
+    )
+  ).measureCases as { total: number; cases: Array<{ id: string }> };
+  expect(res.total).toBe(3);
+  expect(res.cases.map((c) => c.id).sort()).toEqual([ids.a, ids.b, ids.c].sort());
+});
+
+it("stored counters equal the ones recomputed from the log, also after a random sequence of actions", async () => {
+  const t = w.tokens;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const open: Array<{ id: string; version: number; status: string }> = [];
+  for (let i = 0; i < 8; i++)
+    open.push(
+      await act(
+        "createCase",
+        {
+          channel: "hotline",
+          categoryCode: "noise",
+          description: `噪音${i}`,
+          gridId: gid("Grid", w.tree.gridA),
+        },
+        t.operator,
+      ),
+    );
+  for (let step = 0; step < 40; step++) {
+    const k = Math.floor(rnd() * open.length);
+    const c = open[k];
+    const choices: Array<[string, Record<string, unknown>, string]> = [
+      ["replyToCase", { note: "已受理" }, t.operator],
+      ["takeCaseLead", {}, t.worker],
+      ["resolveCase", { note: "处理" }, t.worker],
+      ["recordCallback", { reached: rnd() < 0.8, ...(rnd() < 2 ? {} : {}) }, t.operator],
+      ["superviseCase", { note: "督办" }, t.inspector],
+      [
+        "assignCase",
+        { assignments: [{ departmentId: gid("Department", w.housing.id), role: "lead" }] },
+        t.command,
+      ],
+      ["resolveCase", { note: "处理" }, t.housing],
+    ];
+    const [mutation, extra, token] = choices[Math.floor(rnd() * choices.length)];
+    if (mutation === "recordCallback" && extra.reached)
+      extra.satisfaction = rnd() < 0.7 ? "satisfied" : "unsatisfied";
+    const res = await gql(
+      server,
+      `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${CASE} } }`,
+      { input: { id: c.id, expectedVersion: c.version, ...extra } } as never,
+      token,
+    );
+    if (!res.errors) open[k] = (res.data as Record<string, typeof c>)[mutation];
+  }
+  const client = await ownerPool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${w.district.id}}`]);
+    const sql = async (q: string, p?: unknown[]) => (await client.query(q, p)).rows;
+    const problems = await verifyCounters(sql, w.district.id);
+    expect(problems).toEqual([]);
+    // And the check does catch a counter that drifted (rolled back below).
+    await client.query(
+      "UPDATE score_counter SET received = received + 1 WHERE district_id = $1 AND level = 'grid' AND unit_id = $2",
+      [w.district.id, w.tree.gridA],
+    );
+    const drift = await verifyCounters(sql, w.district.id);
+    expect(drift).toEqual([expect.stringMatching(/^grid\|.*received is \d+, recomputed \d+$/)]);
+    await client.query("ROLLBACK");
+  } finally {
+    client.release();
+  }
+});
+
+it("refuses residents, and keeps a city admin at the level of districts", async () => {
+  expect(
+    errorCode(
+      await gql(server, MEASURES_Q, { level: "district", from, to } as never, w.tokens.resident),
+    ),
+  ).toBe("FORBIDDEN");
+  const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
+  expect(
+    errorCode(await gql(server, MEASURES_Q, { level: "grid", from, to } as never, cityAdmin)),
+  ).toBe("BAD_USER_INPUT");
+  const rows = (await call(MEASURES_Q, { level: "district", from, to }, cityAdmin))
+    .measures as Row[];
+  expect(rows.map((r) => r.unitId)).toContain(gid("District", w.district.id));
+  expect(
+    errorCode(
+      await gql(
+        server,
+        MEASURES_Q,
+        { level: "grid", from: to, to: from } as never,
+        w.tokens.command,
+      ),
+    ),
+  ).toBe("BAD_USER_INPUT");
+});
+
+it("another district's admin sees none of these units", async () => {
+  const other = await buildCaseWorld({ city: w.city });
+  const rows = (await call(MEASURES_Q, { level: "grid", from, to }, other.tokens.admin))
+    .measures as Row[];
+  expect(rows.map((r) => r.unitId)).not.toContain(gid("Grid", w.tree.gridA));
+  expect(rows.every((r) => r.received === 0)).toBe(true);
+});
+
+it("the demo history's counters match its event log (Mingshan)", async () => {
+  const client = await ownerPool().connect();
+  try {
+    const { rows } = await client.query("SELECT id FROM district WHERE code = 'mingshan'");
+    await client.query("BEGIN");
+    await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${rows[0].id}}`]);
+    const sql = async (q: string, p?: unknown[]) => (await client.query(q, p)).rows;
+    expect(await verifyCounters(sql, rows[0].id)).toEqual([]);
+    const [{ n }] = await sql(
+      "SELECT sum(received)::int AS n FROM score_counter WHERE district_id = $1 AND level = 'district'",
+      [rows[0].id],
+    );
+    expect(n).toBeGreaterThan(10000);
+    await client.query("ROLLBACK");
+  } finally {
+    client.release();
+  }
+});
