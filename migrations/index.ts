@@ -3,6 +3,7 @@ import { GridTree1764316800000 } from "./1764316800000-GridTree";
 import { Cases1764403200000 } from "./1764403200000-Cases";
 import { Targets1764489600000 } from "./1764489600000-Targets";
 import { ScoreCounters1764576000000 } from "./1764576000000-ScoreCounters";
+import { ScoreFormula1764662400000 } from "./1764662400000-ScoreFormula";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Cases1764403200000,
   Targets1764489600000,
   ScoreCounters1764576000000,
+  ScoreFormula1764662400000,
 ];

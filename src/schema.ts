@@ -51,6 +51,7 @@ import {
   CaseSettingsResolver,
 } from "./modules/cases/resolver";
 import { MeasuresResolver } from "./modules/scores/resolver";
+import { ScoreboardResolver } from "./modules/scores/scoreboard";
 import {
   DistrictTargetResolver,
   TargetMutationResolver,
@@ -96,6 +97,7 @@ export const RESOLVERS = [
   CaseEventResolver,
   CaseSettingsResolver,
   MeasuresResolver,
+  ScoreboardResolver,
   TargetResolver,
   TargetProgressResolver,
   DistrictTargetResolver,

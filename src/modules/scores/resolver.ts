@@ -131,6 +131,56 @@ function day(field: string, v: string): string {
   return v;
 }
 
+/** The measures of every unit of a level over a period, from the counters (see `measures`). */
+export function computeMeasures(
+  ctx: AuthedContext,
+  level: UnitLevel,
+  from: string,
+  to: string,
+): Promise<UnitMeasures[]> {
+  const districtIds = ctx.principal.districtIds;
+  const cols = MEASURES.map((m) => `coalesce(sum(s.${COLUMN[m]}), 0)::int AS "${m}"`);
+  return ctx.db.run(async (m) => {
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `SELECT u.id AS unit, u.name, ${cols.join(", ")}
+           FROM ${LEVEL_TABLE[level]} u
+           LEFT JOIN score_counter s ON s.district_id = ${level === UnitLevel.district ? "u.id" : "u.district_id"}
+                AND s.level = $1 AND s.unit_id = u.id AND s.day BETWEEN $2::date AND $3::date
+          WHERE ${level === UnitLevel.district ? "u.id" : "u.district_id"} = ANY($4::uuid[])
+          GROUP BY u.id, u.name ORDER BY u.name`,
+      [level, from, to, districtIds],
+    );
+    const overdue: Array<{ unit: string; n: number }> = await m.query(
+      `SELECT ${level === UnitLevel.community ? "g.community_id" : level === UnitLevel.department ? "a.department_id" : level === UnitLevel.district ? "c.district_id" : `c.${level}_id`} AS unit,
+                count(DISTINCT c.id)::int AS n
+           FROM hotline_case c
+           ${level === UnitLevel.community ? "JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id" : ""}
+           ${level === UnitLevel.department ? "JOIN case_assignment a ON a.district_id = c.district_id AND a.case_id = c.id AND a.status = 'assigned'" : ""}
+          WHERE c.district_id = ANY($1::uuid[]) AND c.status NOT IN ('resolved', 'closed')
+            AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL)
+          GROUP BY 1`,
+      [districtIds],
+    );
+    const overdueBy = new Map(overdue.map((o) => [o.unit, o.n]));
+    return rows.map((r) => {
+      const n = (k: Measure) => Number(r[k]);
+      return {
+        level,
+        unitId: toGlobalId(LEVEL_TYPE[level], r.unit as string),
+        name: r.name as string,
+        ...(Object.fromEntries(MEASURES.map((k) => [k, n(k)])) as Record<Measure, number>),
+        overdueNow: overdueBy.get(r.unit as string) ?? 0,
+        proactiveShare: rate(n("gridPatrol"), n("received")),
+        responseRate: rate(n("repliedOnTime"), n("received")),
+        onTimeCompletionRate: rate(n("resolvedOnTime"), n("received")),
+        resolutionRate: rate(n("resolved"), n("received")),
+        satisfactionRate: rate(n("satisfied") + n("basicallySatisfied"), n("callbacksValid")),
+        effectiveCallbackRate: rate(n("callbacksValid"), n("callbacks")),
+      };
+    });
+  });
+}
+
 @ObjectType({ description: "The cases behind one figure." })
 export class MeasureCases {
   @Field(() => Int, {
@@ -176,47 +226,7 @@ export class MeasuresResolver {
     if (from > to) throw badInput("to", "the period ends before it starts");
     if (ctx.principal.role === Role.city_admin && level !== UnitLevel.district)
       throw badInput("level", "a city admin compares districts: use level district");
-    const districtIds = ctx.principal.districtIds;
-    const cols = MEASURES.map((m) => `coalesce(sum(s.${COLUMN[m]}), 0)::int AS "${m}"`);
-    return ctx.db.run(async (m) => {
-      const rows: Array<Record<string, unknown>> = await m.query(
-        `SELECT u.id AS unit, u.name, ${cols.join(", ")}
-           FROM ${LEVEL_TABLE[level]} u
-           LEFT JOIN score_counter s ON s.district_id = ${level === UnitLevel.district ? "u.id" : "u.district_id"}
-                AND s.level = $1 AND s.unit_id = u.id AND s.day BETWEEN $2::date AND $3::date
-          WHERE ${level === UnitLevel.district ? "u.id" : "u.district_id"} = ANY($4::uuid[])
-          GROUP BY u.id, u.name ORDER BY u.name`,
-        [level, from, to, districtIds],
-      );
-      const overdue: Array<{ unit: string; n: number }> = await m.query(
-        `SELECT ${level === UnitLevel.community ? "g.community_id" : level === UnitLevel.department ? "a.department_id" : level === UnitLevel.district ? "c.district_id" : `c.${level}_id`} AS unit,
-                count(DISTINCT c.id)::int AS n
-           FROM hotline_case c
-           ${level === UnitLevel.community ? "JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id" : ""}
-           ${level === UnitLevel.department ? "JOIN case_assignment a ON a.district_id = c.district_id AND a.case_id = c.id AND a.status = 'assigned'" : ""}
-          WHERE c.district_id = ANY($1::uuid[]) AND c.status NOT IN ('resolved', 'closed')
-            AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL)
-          GROUP BY 1`,
-        [districtIds],
-      );
-      const overdueBy = new Map(overdue.map((o) => [o.unit, o.n]));
-      return rows.map((r) => {
-        const n = (k: Measure) => Number(r[k]);
-        return {
-          level,
-          unitId: toGlobalId(LEVEL_TYPE[level], r.unit as string),
-          name: r.name as string,
-          ...(Object.fromEntries(MEASURES.map((k) => [k, n(k)])) as Record<Measure, number>),
-          overdueNow: overdueBy.get(r.unit as string) ?? 0,
-          proactiveShare: rate(n("gridPatrol"), n("received")),
-          responseRate: rate(n("repliedOnTime"), n("received")),
-          onTimeCompletionRate: rate(n("resolvedOnTime"), n("received")),
-          resolutionRate: rate(n("resolved"), n("received")),
-          satisfactionRate: rate(n("satisfied") + n("basicallySatisfied"), n("callbacksValid")),
-          effectiveCallbackRate: rate(n("callbacksValid"), n("callbacks")),
-        };
-      });
-    });
+    return computeMeasures(ctx, level, from, to);
   }
 
   @Authorized(...STAFF_ROLES, Role.city_admin)

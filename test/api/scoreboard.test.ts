@@ -1,0 +1,294 @@
+import {
+  startTestServer,
+  gql,
+  errorCode,
+  wsClient,
+  collect,
+  type TestServer,
+} from "../helpers/server";
+import { closeFactories, tokenFor } from "../factories";
+import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+import { localDay } from "../../src/modules/cases/calendar";
+
+let server: TestServer;
+let w: CaseWorld;
+let other: CaseWorld;
+const today = localDay(new Date());
+const yesterday = localDay(new Date(Date.now() - 86400_000));
+
+async function call(query: string, variables: Record<string, unknown>, token: string) {
+  const res = await gql(server, query, variables as never, token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data as Record<string, unknown>;
+}
+async function act(mutation: string, type: string, input: Record<string, unknown>, token: string) {
+  const d = await call(
+    `mutation($input: ${type}!) { ${mutation}(input: $input) { id version } }`,
+    { input },
+    token,
+  );
+  return d[mutation] as { id: string; version: number };
+}
+/** A hotline case in a grid, replied to, resolved by the grid and called back satisfied. */
+async function goodCase(grid: string) {
+  const t = w.tokens;
+  let c = await act(
+    "createCase",
+    "CreateCaseInput",
+    { channel: "hotline", categoryCode: "heating", description: "暖气", gridId: gid("Grid", grid) },
+    t.operator,
+  );
+  c = await act(
+    "replyToCase",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: c.version, note: "已受理" },
+    t.operator,
+  );
+  c = await act(
+    "takeCaseLead",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: c.version },
+    grid === w.tree.gridA ? t.worker : t.otherWorker,
+  );
+  c = await act(
+    "resolveCase",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: c.version, note: "已处理" },
+    grid === w.tree.gridA ? t.worker : t.otherWorker,
+  );
+  return act(
+    "recordCallback",
+    "CallbackInput",
+    { id: c.id, expectedVersion: c.version, reached: true, satisfaction: "satisfied" },
+    t.operator,
+  );
+}
+const BOARD = `query($level: UnitLevel!, $from: String!, $to: String!) { scoreboard(level: $level, from: $from, to: $to) {
+  formulaVersion rows { rank score measures { unitId received } } } }`;
+type Board = {
+  formulaVersion: number;
+  rows: Array<{
+    rank: number | null;
+    score: number | null;
+    measures: { unitId: string; received: number };
+  }>;
+};
+
+beforeAll(async () => {
+  w = await buildCaseWorld();
+  other = await buildCaseWorld({ city: w.city });
+  server = await startTestServer();
+  await goodCase(w.tree.gridA);
+  await goodCase(w.tree.gridB);
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+
+it("ranks grids by the default formula; equal scores share a rank; a grid without cases is unranked", async () => {
+  const board = (await call(BOARD, { level: "grid", from: today, to: today }, w.tokens.command))
+    .scoreboard as Board;
+  expect(board.formulaVersion).toBe(0);
+  const by = Object.fromEntries(board.rows.map((r) => [r.measures.unitId, r]));
+  // All four rates are 1, no penalty, no patrol bonus: 100.
+  expect(by[gid("Grid", w.tree.gridA)]).toMatchObject({ rank: 1, score: 100 });
+  expect(by[gid("Grid", w.tree.gridB)]).toMatchObject({ rank: 1, score: 100 });
+  expect(by[gid("Grid", w.tree.gridRural)]).toMatchObject({ rank: null, score: null });
+});
+
+it("a patrol report earns the proactive bonus and moves a grid up", async () => {
+  let c = await act(
+    "createCase",
+    "CreateCaseInput",
+    { channel: "grid_patrol", categoryCode: "sanitation", description: "巡查发现" },
+    w.tokens.worker,
+  );
+  c = await act(
+    "replyToCase",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: c.version, note: "已处理中" },
+    w.tokens.worker,
+  );
+  c = await act(
+    "resolveCase",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: c.version, note: "已清理" },
+    w.tokens.worker,
+  );
+  await act(
+    "recordCallback",
+    "CallbackInput",
+    { id: c.id, expectedVersion: c.version, reached: true, satisfaction: "satisfied" },
+    w.tokens.operator,
+  );
+  const board = (await call(BOARD, { level: "grid", from: today, to: today }, w.tokens.command))
+    .scoreboard as Board;
+  const by = Object.fromEntries(board.rows.map((r) => [r.measures.unitId, r]));
+  // Grid A: 2 cases, all rates 1, proactive share 1/2 → 100 + 10 × 0.5 = 105.
+  expect(by[gid("Grid", w.tree.gridA)]).toMatchObject({ rank: 1, score: 105 });
+  expect(by[gid("Grid", w.tree.gridB)]).toMatchObject({ rank: 2, score: 100 });
+});
+
+it("a new formula applies from now on; a past period keeps the version in force then", async () => {
+  const t = w.tokens;
+  const input = {
+    weights: {
+      onTimeCompletionRate: 50,
+      satisfactionRate: 50,
+      effectiveCallbackRate: 0,
+      responseRate: 0,
+    },
+    penalties: { supervision: 5, breach: 2, return: 1 },
+    bonus: { proactive: 20 },
+    note: "2026 考核办法",
+  };
+  expect(
+    errorCode(
+      await gql(
+        server,
+        `mutation($i: ScoreFormulaInput!) { setScoreFormula(input: $i) { version } }`,
+        { i: input } as never,
+        t.command,
+      ),
+    ),
+  ).toBe("FORBIDDEN");
+  const bad = await gql(
+    server,
+    `mutation($i: ScoreFormulaInput!) { setScoreFormula(input: $i) { version } }`,
+    {
+      i: {
+        ...input,
+        weights: {
+          onTimeCompletionRate: 0,
+          satisfactionRate: 0,
+          effectiveCallbackRate: 0,
+          responseRate: 0,
+        },
+      },
+    } as never,
+    t.admin,
+  );
+  expect(errorCode(bad)).toBe("BAD_USER_INPUT");
+  const saved = (
+    await call(
+      `mutation($i: ScoreFormulaInput!) { setScoreFormula(input: $i) { version note } }`,
+      { i: input },
+      t.admin,
+    )
+  ).setScoreFormula;
+  expect(saved).toEqual({ version: 1, note: "2026 考核办法" });
+  const now = (await call(BOARD, { level: "grid", from: today, to: today }, t.command))
+    .scoreboard as Board;
+  expect(now.formulaVersion).toBe(1);
+  expect(now.rows.find((r) => r.measures.unitId === gid("Grid", w.tree.gridA))?.score).toBe(110);
+  const past = (await call(BOARD, { level: "grid", from: yesterday, to: yesterday }, t.command))
+    .scoreboard as Board;
+  expect(past.formulaVersion).toBe(0);
+  const current = (
+    await call(
+      `{ scoreFormula { version weights { satisfactionRate } bonus { proactive } } }`,
+      {},
+      t.inspector,
+    )
+  ).scoreFormula;
+  expect(current).toEqual({
+    version: 1,
+    weights: { satisfactionRate: 50 },
+    bonus: { proactive: 20 },
+  });
+});
+
+it("a grid worker sees its own grid's standing; history has a point per day", async () => {
+  const standing = (
+    await call(
+      `query($from: String!, $to: String!) { myGridStanding(from: $from, to: $to) { rows { rank measures { unitId } } } }`,
+      { from: today, to: today },
+      w.tokens.worker,
+    )
+  ).myGridStanding as Board;
+  expect(standing.rows.map((r) => r.measures.unitId)).toEqual([gid("Grid", w.tree.gridA)]);
+  const history = (
+    await call(
+      `query($u: String!, $from: String!, $to: String!) { scoreHistory(level: grid, unitId: $u, from: $from, to: $to, bucket: day) { from rank score received } }`,
+      { u: gid("Grid", w.tree.gridA), from: yesterday, to: today },
+      w.tokens.command,
+    )
+  ).scoreHistory as Array<{ from: string; received: number; rank: number | null }>;
+  expect(history.map((p) => p.from)).toEqual([yesterday, today]);
+  expect(history[1]).toMatchObject({ received: 2, rank: 1 });
+  expect(history[0]).toMatchObject({ received: 0, rank: null });
+});
+
+it("pushes the changed rows within a second, coalescing a burst of events into one push", async () => {
+  const conn = wsClient(server, w.tokens.command);
+  const sub = collect(
+    conn.client,
+    `subscription { scoreboardChanged(level: grid) { events scoreboard { rows { score measures { unitId received } } } } }`,
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = Date.now();
+  // A burst: three cases taken in at once.
+  await Promise.all(
+    [1, 2, 3].map((n) =>
+      act(
+        "createCase",
+        "CreateCaseInput",
+        {
+          channel: "hotline",
+          categoryCode: "noise",
+          description: `噪音${n}`,
+          gridId: gid("Grid", w.tree.gridB),
+        },
+        w.tokens.operator,
+      ),
+    ),
+  );
+  const last = Date.now();
+  await sub.next(1, 3000);
+  const arrived = Date.now();
+  expect(arrived - last).toBeLessThan(1000);
+  await new Promise((r) => setTimeout(r, 600));
+  expect(sub.events).toHaveLength(1);
+  const push = (
+    sub.events[0].data as {
+      scoreboardChanged: {
+        events: number;
+        scoreboard: { rows: Array<{ measures: { unitId: string; received: number } }> };
+      };
+    }
+  ).scoreboardChanged;
+  expect(push.events).toBe(3);
+  expect(push.scoreboard.rows.map((r) => r.measures.unitId)).toEqual([gid("Grid", w.tree.gridB)]);
+  expect(push.scoreboard.rows[0].measures.received).toBe(4);
+  expect(arrived - t0).toBeGreaterThan(0);
+  sub.dispose();
+  await conn.client.dispose();
+});
+
+it("the city ranks its districts with the numbers the districts see; a district admin may not", async () => {
+  const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
+  const city = (
+    await call(
+      `query($from: String!, $to: String!) { cityScoreboard(from: $from, to: $to) { rows { rank score measures { unitId received } } } }`,
+      { from: today, to: today },
+      cityAdmin,
+    )
+  ).cityScoreboard as Board;
+  const mine = city.rows.find((r) => r.measures.unitId === gid("District", w.district.id))!;
+  const theirs = city.rows.find((r) => r.measures.unitId === gid("District", other.district.id))!;
+  expect(mine.rank).toBe(1);
+  expect(theirs).toMatchObject({ rank: null, measures: { received: 0 } });
+  const districtView = (
+    await call(BOARD, { level: "district", from: today, to: today }, w.tokens.command)
+  ).scoreboard as Board;
+  expect(districtView.rows[0].measures.received).toBe(mine.measures.received);
+  const refused = await gql(
+    server,
+    `query($from: String!, $to: String!) { cityScoreboard(from: $from, to: $to) { formulaVersion } }`,
+    { from: today, to: today } as never,
+    w.tokens.admin,
+  );
+  expect(errorCode(refused)).toBe("FORBIDDEN");
+});
