@@ -292,3 +292,46 @@ it("the city ranks its districts with the numbers the districts see; a district 
   );
   expect(errorCode(refused)).toBe("FORBIDDEN");
 });
+
+it("the city's totals add up its districts, and its trend ranks them per day", async () => {
+  const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
+  const totals = (
+    await call(
+      `query($from: String!, $to: String!) { cityTotals(from: $from, to: $to) { districts received gridPatrol resolved proactiveShare satisfactionRate } }`,
+      { from: today, to: today },
+      cityAdmin,
+    )
+  ).cityTotals as Record<string, number>;
+  const board = (
+    await call(
+      `query($from: String!, $to: String!) { cityScoreboard(from: $from, to: $to) { rows { measures { received gridPatrol resolved } } } }`,
+      { from: today, to: today },
+      cityAdmin,
+    )
+  ).cityScoreboard as { rows: Array<{ measures: Record<string, number> }> };
+  const sum = (k: string) => board.rows.reduce((n, r) => n + r.measures[k], 0);
+  expect(totals).toMatchObject({
+    districts: board.rows.length,
+    received: sum("received"),
+    gridPatrol: sum("gridPatrol"),
+    resolved: sum("resolved"),
+  });
+  expect(totals.proactiveShare).toBeCloseTo(sum("gridPatrol") / sum("received"), 10);
+  const trend = (
+    await call(
+      `query($from: String!, $to: String!) { cityTrend(from: $from, to: $to, bucket: day) { from rows { rank measures { unitId } } } }`,
+      { from: yesterday, to: today },
+      cityAdmin,
+    )
+  ).cityTrend as Array<{ from: string }>;
+  expect(trend.map((t) => t.from)).toEqual([yesterday, today]);
+  for (const q of ["cityTotals", "cityTrend"]) {
+    const res = await gql(
+      server,
+      `query($from: String!, $to: String!) { ${q}(from: $from, to: $to) { __typename } }`,
+      { from: today, to: today } as never,
+      w.tokens.admin,
+    );
+    expect({ q, code: errorCode(res) }).toEqual({ q, code: "FORBIDDEN" });
+  }
+});

@@ -124,6 +124,31 @@ export class ScorePoint {
   @Field(() => Int) units: number;
 }
 
+@ObjectType({
+  description:
+    "A city's figures over a period; rates are of the sums (null with an empty denominator).",
+})
+export class CityTotals {
+  @Field() from: string;
+  @Field() to: string;
+  @Field(() => Int) districts: number;
+  @Field(() => Int) received: number;
+  @Field(() => Int) gridPatrol: number;
+  @Field(() => Int) resolved: number;
+  @Field(() => Int) resolvedOnTime: number;
+  @Field(() => Int) callbacks: number;
+  @Field(() => Int) callbacksValid: number;
+  @Field(() => Int) supervisions: number;
+  @Field(() => Int) breaches: number;
+  @Field(() => Int) overdueNow: number;
+  @Field(() => Float, { nullable: true }) proactiveShare: number | null;
+  @Field(() => Float, { nullable: true }) responseRate: number | null;
+  @Field(() => Float, { nullable: true }) onTimeCompletionRate: number | null;
+  @Field(() => Float, { nullable: true }) resolutionRate: number | null;
+  @Field(() => Float, { nullable: true }) satisfactionRate: number | null;
+  @Field(() => Float, { nullable: true }) effectiveCallbackRate: number | null;
+}
+
 export enum Bucket {
   day = "day",
   week = "week",
@@ -334,6 +359,64 @@ export class ScoreboardResolver {
   })
   cityScoreboard(@Arg("from") from: string, @Arg("to") to: string, @Ctx() ctx: AuthedContext) {
     return buildScoreboard(ctx, UnitLevel.district, from, to);
+  }
+
+  @Authorized(Role.city_admin)
+  @Query(() => CityTotals, {
+    description:
+      "The city's totals over a period: its districts' figures added up, with the rates of the sums (city_admin only).",
+  })
+  async cityTotals(
+    @Arg("from") from: string,
+    @Arg("to") to: string,
+    @Ctx() ctx: AuthedContext,
+  ): Promise<CityTotals> {
+    const board = await buildScoreboard(ctx, UnitLevel.district, from, to);
+    const sum = (k: keyof UnitMeasures) =>
+      board.rows.reduce((n, r) => n + (r.measures[k] as number), 0);
+    const rate = (n: number, d: number) => (d > 0 ? n / d : null);
+    const received = sum("received");
+    return {
+      from,
+      to,
+      districts: board.rows.length,
+      received,
+      gridPatrol: sum("gridPatrol"),
+      resolved: sum("resolved"),
+      resolvedOnTime: sum("resolvedOnTime"),
+      callbacks: sum("callbacks"),
+      callbacksValid: sum("callbacksValid"),
+      supervisions: sum("supervisions"),
+      breaches: sum("breaches"),
+      overdueNow: sum("overdueNow"),
+      proactiveShare: rate(sum("gridPatrol"), received),
+      responseRate: rate(sum("repliedOnTime"), received),
+      onTimeCompletionRate: rate(sum("resolvedOnTime"), received),
+      resolutionRate: rate(sum("resolved"), received),
+      satisfactionRate: rate(sum("satisfied") + sum("basicallySatisfied"), sum("callbacksValid")),
+      effectiveCallbackRate: rate(sum("callbacksValid"), sum("callbacks")),
+    };
+  }
+
+  @Authorized(Role.city_admin)
+  @Query(() => [Scoreboard], {
+    description:
+      "The city's ranking of its districts per day, week or month of a period: trends and comparisons (city_admin only; at most 62).",
+  })
+  async cityTrend(
+    @Arg("from") from: string,
+    @Arg("to") to: string,
+    @Arg("bucket", () => Bucket, { defaultValue: Bucket.week }) bucket: Bucket,
+    @Ctx() ctx: AuthedContext,
+  ): Promise<Scoreboard[]> {
+    checkDay("from", from);
+    checkDay("to", to);
+    const spans = [...buckets(from, to, bucket)];
+    if (spans.length > 62)
+      throw badInput("bucket", "at most 62 points: use a larger bucket or a shorter period");
+    const out: Scoreboard[] = [];
+    for (const [a, b] of spans) out.push(await buildScoreboard(ctx, UnitLevel.district, a, b));
+    return out;
   }
 
   @Authorized(Role.grid_worker, Role.grid_chief)
