@@ -2,12 +2,13 @@ import "reflect-metadata";
 import { Client } from "pg";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
-import { verifyCounters } from "../modules/scores/counters";
+import { rebuildCounters, verifyCounters } from "../modules/scores/counters";
 
 /**
  * `npm run verify-scores`: recomputes every district's measure counters from the case event log
  * and compares them with the stored ones, which must match exactly. Exits 1 on any difference.
- * Uses DATABASE_URL, or the embedded database in DATA_DIR (with the server stopped).
+ * With --fix, rebuilds the counters of the districts that differ (e.g. a database whose cases
+ * predate the counters). Uses DATABASE_URL, or the embedded database in DATA_DIR (server stopped).
  */
 async function main() {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
@@ -19,32 +20,48 @@ async function main() {
   const config = loadConfig();
   const db = await prepareDatabase(config, () => undefined, { demoData: false });
   const client = new Client({ connectionString: db.appUrl, application_name: "civic-grid-verify" });
+  const fix = process.argv.includes("--fix");
   let bad = 0;
+  let fixed = 0;
   try {
     await client.connect();
     const districts = (await client.query(`SELECT id, code FROM district ORDER BY code`))
-      .rows as Array<{ id: string; code: string }>;
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await client.query("SELECT set_config('app.district_ids', $1, true)", [
-      `{${districts.map((d) => d.id).join(",")}}`,
-    ]);
+      .rows as Array<{
+      id: string;
+      code: string;
+    }>;
     const sql = async (q: string, p?: unknown[]) =>
       (await client.query(q, p)).rows as Array<Record<string, unknown>>;
     for (const d of districts) {
+      // One snapshot per district; writable only when asked to repair.
+      await client.query(
+        fix
+          ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+          : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+      );
+      await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${d.id}}`]);
       const problems = await verifyCounters(sql, d.id);
       bad += problems.length;
       console.log(
         `${d.code.padEnd(14)} ${problems.length === 0 ? "ok" : `${problems.length} differences`}`,
       );
       for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
+      if (fix && problems.length > 0) {
+        const rows = await rebuildCounters(sql, d.id);
+        fixed += problems.length;
+        console.log(`  rebuilt ${rows} counters from the event log`);
+      }
+      await client.query("COMMIT");
     }
-    await client.query("ROLLBACK");
   } finally {
     await client.end().catch(() => undefined);
     await db.stop();
   }
-  console.log(bad === 0 ? "all counters match the event log" : `${bad} differences`);
-  process.exit(bad === 0 ? 0 : 1);
+  if (bad === 0) console.log("all counters match the event log");
+  else if (fix) console.log(`${bad} differences, repaired from the event log`);
+  else
+    console.log(`${bad} differences (npm run verify-scores -- --fix rebuilds them from the log)`);
+  process.exit(bad === 0 || fixed === bad ? 0 : 1);
 }
 
 main().catch((err) => {

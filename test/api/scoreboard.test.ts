@@ -211,7 +211,7 @@ it("a grid worker sees its own grid's standing; history has a point per day", as
   expect(standing.rows.map((r) => r.measures.unitId)).toEqual([gid("Grid", w.tree.gridA)]);
   const history = (
     await call(
-      `query($u: String!, $from: String!, $to: String!) { scoreHistory(level: grid, unitId: $u, from: $from, to: $to, bucket: day) { from rank score received } }`,
+      `query($u: ID!, $from: String!, $to: String!) { scoreHistory(level: grid, unitId: $u, from: $from, to: $to, bucket: day) { from rank score received } }`,
       { u: gid("Grid", w.tree.gridA), from: yesterday, to: today },
       w.tokens.command,
     )
@@ -334,4 +334,29 @@ it("the city's totals add up its districts, and its trend ranks them per day", a
     );
     expect({ q, code: errorCode(res) }).toEqual({ q, code: "FORBIDDEN" });
   }
+});
+
+it("refuses periods out of range and a city admin's drill-down below the districts", async () => {
+  const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
+  const far = await gql(
+    server,
+    `query { scoreHistory(level: grid, unitId: "${gid("Grid", w.tree.gridA)}", from: "2026-01-01", to: "9999-12-31") { from } }`,
+    {} as never,
+    w.tokens.command,
+  );
+  expect(errorCode(far)).toBe("BAD_USER_INPUT");
+  const backwards = await gql(
+    server,
+    `query { cityTrend(from: "${today}", to: "${yesterday}") { from } }`,
+    {} as never,
+    cityAdmin,
+  );
+  expect(errorCode(backwards)).toBe("BAD_USER_INPUT");
+  const drill = await gql(
+    server,
+    `query { measureCases(level: grid, unitId: "${gid("Grid", w.tree.gridA)}", measure: received, from: "${today}", to: "${today}") { total } }`,
+    {} as never,
+    cityAdmin,
+  );
+  expect(errorCode(drill)).toBe("BAD_USER_INPUT");
 });

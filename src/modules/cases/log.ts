@@ -24,18 +24,20 @@ export interface EventInput {
  */
 export async function appendEvent(m: EntityManager, c: Case, e: EventInput): Promise<CaseEvent> {
   const at = e.at ?? new Date();
-  // The measures' counters move in the same transaction (see modules/scores/measures.ts).
-  await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
-    action: e.action,
-    at,
-    data: e.data ?? {},
-  });
+  // The district's log head first: every writer takes it before anything else of the district's
+  // log or counters, so writers queue on one lock and never deadlock.
   const [head] = (await m.query(
     `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, 1)
      ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
      RETURNING position::text AS position`,
     [c.districtId, uuidv7()],
   )) as Array<{ position: string }>;
+  // The measures' counters move in the same transaction (see modules/scores/measures.ts).
+  await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
+    action: e.action,
+    at,
+    data: e.data ?? {},
+  });
   const event = m.create(CaseEvent, {
     districtId: c.districtId,
     id: uuidv7(),

@@ -3,6 +3,7 @@ import { type AuthedContext } from "../../context/context";
 import { badInput, forbidden, unauthenticated } from "../../common/errors";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { Topic } from "../../realtime/pubsub";
+import { cancellable } from "../../realtime/cancellable";
 import { Case, CaseEvent, CaseLogHead } from "./entities";
 import { maySeeCase } from "./access";
 
@@ -55,10 +56,19 @@ export const CATCH_UP = "*";
  * from it, and skips what it has already been through, so nothing is lost and nothing comes twice.
  * `accept` decides, per event, what this subscription delivers (kind, filters, visibility).
  */
-export async function* caseStream(
+export function caseStream(
   ctx: AuthedContext,
   after: string | null | undefined,
   accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
+): AsyncGenerator<StreamItem> {
+  return cancellable((closed) => caseEvents(ctx, after, accept, closed));
+}
+
+async function* caseEvents(
+  ctx: AuthedContext,
+  after: string | null | undefined,
+  accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
+  closed: Promise<null>,
 ): AsyncGenerator<StreamItem> {
   if (!ctx.principal) throw unauthenticated("sign in first");
   // Checked when the subscription starts (and, by @Authorized, again for every event).
@@ -120,8 +130,8 @@ export async function* caseStream(
     if (fromCursor) for (const d of districts) yield* replay(d, null);
 
     for (;;) {
-      const next = await pending;
-      if (next.done) return;
+      const next = await Promise.race([pending, closed]);
+      if (next === null || next.done) return;
       pending = live.next();
       const n = next.value;
       if (n.districtId === CATCH_UP) {

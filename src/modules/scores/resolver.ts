@@ -128,6 +128,7 @@ function day(field: string, v: string): string {
     t.toISOString().slice(0, 10) !== v
   )
     throw badInput(field, "use a date as YYYY-MM-DD");
+  if (v < "2000-01-01" || v > "2100-12-31") throw badInput(field, "a date from 2000 to 2100");
   return v;
 }
 
@@ -244,6 +245,9 @@ export class MeasuresResolver {
   ): Promise<MeasureCases> {
     day("from", from);
     day("to", to);
+    if (from > to) throw badInput("to", "the period ends before it starts");
+    if (ctx.principal.role === Role.city_admin && level !== UnitLevel.district)
+      throw badInput("level", "a city admin compares districts: use level district");
     const ref = fromGlobalId(unitId);
     if (!ref || ref.type !== LEVEL_TYPE[level])
       throw badInput("unitId", `not a ${LEVEL_TYPE[level]} id`);

@@ -4,6 +4,7 @@ import {
   Ctx,
   Field,
   Float,
+  ID,
   InputType,
   Int,
   Mutation,
@@ -21,6 +22,7 @@ import { badInput, forbidden, unauthenticated } from "../../common/errors";
 import { fromGlobalId, uuidv7 } from "../../common/ids";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { Topic } from "../../realtime/pubsub";
+import { cancellable } from "../../realtime/cancellable";
 import { reachOf } from "../grid/access";
 import { localDay } from "../cases/calendar";
 import { computeMeasures, UnitMeasures } from "./resolver";
@@ -164,7 +166,14 @@ function checkDay(field: string, v: string): string {
     t.toISOString().slice(0, 10) !== v
   )
     throw badInput(field, "use a date as YYYY-MM-DD");
+  if (v < "2000-01-01" || v > "2100-12-31") throw badInput(field, "a date from 2000 to 2100");
   return v;
+}
+
+function checkPeriod(from: string, to: string): void {
+  checkDay("from", from);
+  checkDay("to", to);
+  if (from > to) throw badInput("to", "the period ends before it starts");
 }
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
@@ -214,9 +223,7 @@ export async function buildScoreboard(
   from: string,
   to: string,
 ): Promise<Scoreboard> {
-  checkDay("from", from);
-  checkDay("to", to);
-  if (from > to) throw badInput("to", "the period ends before it starts");
+  checkPeriod(from, to);
   const city = ctx.principal.role === Role.city_admin;
   if (city && level !== UnitLevel.district)
     throw badInput("level", "a city admin ranks districts: use level district");
@@ -230,9 +237,11 @@ export async function buildScoreboard(
   return { level, from, to, formulaVersion: formula.version, rows };
 }
 
+/** The spans of a period; stops after 63 (callers refuse more than 62). */
 function* buckets(from: string, to: string, b: Bucket): Generator<[string, string]> {
   let start = from;
-  while (start <= to) {
+  let n = 0;
+  while (start <= to && n++ < 63) {
     let end: string;
     if (b === Bucket.day) end = start;
     else if (b === Bucket.week) end = addDays(start, 6);
@@ -287,8 +296,8 @@ export class ScoreboardResolver {
         districtId,
       ]);
       const [r] = (await m.query(
-        `INSERT INTO score_formula (district_id, id, version, rules, note, created_by)
-         SELECT $1, $2, coalesce(max(version), 0) + 1, $3::jsonb, $4, $5 FROM score_formula WHERE district_id = $1
+        `INSERT INTO score_formula (district_id, id, version, rules, note, created_by, created_at)
+         SELECT $1, $2, coalesce(max(version), 0) + 1, $3::jsonb, $4, $5, clock_timestamp() FROM score_formula WHERE district_id = $1
          RETURNING version, created_at`,
         [
           districtId,
@@ -323,14 +332,13 @@ export class ScoreboardResolver {
   })
   async scoreHistory(
     @Arg("level", () => UnitLevel) level: UnitLevel,
-    @Arg("unitId") unitId: string,
+    @Arg("unitId", () => ID) unitId: string,
     @Arg("from") from: string,
     @Arg("to") to: string,
     @Arg("bucket", () => Bucket, { defaultValue: Bucket.week }) bucket: Bucket,
     @Ctx() ctx: AuthedContext,
   ): Promise<ScorePoint[]> {
-    checkDay("from", from);
-    checkDay("to", to);
+    checkPeriod(from, to);
     const ref = fromGlobalId(unitId);
     if (!ref) throw badInput("unitId", "not a unit id");
     const spans = [...buckets(from, to, bucket)];
@@ -409,8 +417,7 @@ export class ScoreboardResolver {
     @Arg("bucket", () => Bucket, { defaultValue: Bucket.week }) bucket: Bucket,
     @Ctx() ctx: AuthedContext,
   ): Promise<Scoreboard[]> {
-    checkDay("from", from);
-    checkDay("to", to);
+    checkPeriod(from, to);
     const spans = [...buckets(from, to, bucket)];
     if (spans.length > 62)
       throw badInput("bucket", "at most 62 points: use a larger bucket or a shorter period");
@@ -459,9 +466,17 @@ export class ScoreboardResolver {
 /** How long a push waits for more events after the first one (well within the one-second promise). */
 export const COALESCE_MS = 300;
 
-async function* scoreboardStream(
+function scoreboardStream(
   ctx: AuthedContext,
   args: { level: UnitLevel; from?: string; to?: string },
+): AsyncGenerator<ScoreboardChange> {
+  return cancellable((closed) => scoreboardChanges(ctx, args, closed));
+}
+
+async function* scoreboardChanges(
+  ctx: AuthedContext,
+  args: { level: UnitLevel; from?: string; to?: string },
+  closed: Promise<null>,
 ): AsyncGenerator<ScoreboardChange> {
   if (!ctx.principal) throw unauthenticated("sign in first");
   if (![...STAFF_ROLES, Role.city_admin].includes(ctx.principal.role))
@@ -475,8 +490,8 @@ async function* scoreboardStream(
     const first = await buildScoreboard(ctx, args.level, period().from, period().to);
     for (const r of first.rows) previous.set(r.measures.unitId, JSON.stringify(r));
     for (;;) {
-      const next = await pending;
-      if (next.done) return;
+      const next = await Promise.race([pending, closed]);
+      if (next === null || next.done) return;
       pending = live.next();
       if (
         !ctx.principal.districtIds.includes(next.value.districtId) &&
@@ -489,10 +504,14 @@ async function* scoreboardStream(
       for (;;) {
         const wait = deadline - Date.now();
         if (wait <= 0) break;
+        let timer: NodeJS.Timeout | undefined;
         const more = await Promise.race([
           pending,
-          new Promise<null>((r) => setTimeout(() => r(null), wait)),
+          closed.then(() => "closed" as const),
+          new Promise<null>((r) => (timer = setTimeout(() => r(null), wait))),
         ]);
+        clearTimeout(timer);
+        if (more === "closed") return;
         if (more === null) break;
         if (more.done) return;
         pending = live.next();
