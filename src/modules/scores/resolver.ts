@@ -120,7 +120,8 @@ export class UnitMeasures {
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 
-function day(field: string, v: string): string {
+/** A day of a period: YYYY-MM-DD, a real date, from 2000 to 2100 (BAD_USER_INPUT otherwise). */
+export function checkDay(field: string, v: string): string {
   const t = new Date(`${v}T00:00:00Z`);
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
@@ -130,6 +131,13 @@ function day(field: string, v: string): string {
     throw badInput(field, "use a date as YYYY-MM-DD");
   if (v < "2000-01-01" || v > "2100-12-31") throw badInput(field, "a date from 2000 to 2100");
   return v;
+}
+
+/** A period: both days valid, and not ending before it starts. */
+export function checkPeriod(from: string, to: string): void {
+  checkDay("from", from);
+  checkDay("to", to);
+  if (from > to) throw badInput("to", "the period ends before it starts");
 }
 
 /** The measures of every unit of a level over a period, from the counters (see `measures`). */
@@ -222,9 +230,7 @@ export class MeasuresResolver {
     @Arg("to") to: string,
     @Ctx() ctx: AuthedContext,
   ): Promise<UnitMeasures[]> {
-    day("from", from);
-    day("to", to);
-    if (from > to) throw badInput("to", "the period ends before it starts");
+    checkPeriod(from, to);
     if (ctx.principal.role === Role.city_admin && level !== UnitLevel.district)
       throw badInput("level", "a city admin compares districts: use level district");
     return computeMeasures(ctx, level, from, to);
@@ -243,9 +249,7 @@ export class MeasuresResolver {
     @Arg("to") to: string,
     @Ctx() ctx: AuthedContext,
   ): Promise<MeasureCases> {
-    day("from", from);
-    day("to", to);
-    if (from > to) throw badInput("to", "the period ends before it starts");
+    checkPeriod(from, to);
     if (ctx.principal.role === Role.city_admin && level !== UnitLevel.district)
       throw badInput("level", "a city admin compares districts: use level district");
     const ref = fromGlobalId(unitId);

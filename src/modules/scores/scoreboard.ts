@@ -25,7 +25,7 @@ import { Topic } from "../../realtime/pubsub";
 import { cancellable } from "../../realtime/cancellable";
 import { reachOf } from "../grid/access";
 import { localDay } from "../cases/calendar";
-import { computeMeasures, UnitMeasures } from "./resolver";
+import { checkPeriod, computeMeasures, UnitMeasures } from "./resolver";
 import { UnitLevel } from "./measures";
 import { DEFAULT_RULES, type FormulaRules, invalidRules, rank, score } from "./formula";
 
@@ -158,23 +158,6 @@ export enum Bucket {
 }
 registerEnumType(Bucket, { name: "Bucket" });
 
-function checkDay(field: string, v: string): string {
-  const t = new Date(`${v}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
-    Number.isNaN(t.getTime()) ||
-    t.toISOString().slice(0, 10) !== v
-  )
-    throw badInput(field, "use a date as YYYY-MM-DD");
-  if (v < "2000-01-01" || v > "2100-12-31") throw badInput(field, "a date from 2000 to 2100");
-  return v;
-}
-
-function checkPeriod(from: string, to: string): void {
-  checkDay("from", from);
-  checkDay("to", to);
-  if (from > to) throw badInput("to", "the period ends before it starts");
-}
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
