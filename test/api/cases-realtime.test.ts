@@ -12,14 +12,7 @@ import {
   TakeCaseLeadDocument,
   type CaseFieldsFragment,
 } from "../generated/graphql";
-import {
-  startTestServer,
-  gql,
-  wsClient,
-  collect,
-  type TestServer,
-  type GqlResult,
-} from "../helpers/server";
+import { ok, startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
 import { asDistrict, closeFactories } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -41,10 +34,6 @@ afterAll(async () => {
   await closeFactories();
 });
 
-function ok<T>(res: GqlResult<T>): T {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
 const first = <T>(d: T) => Object.values(d as object)[0] as CaseFieldsFragment;
 
 async function newCase(): Promise<CaseFieldsFragment> {

@@ -5,13 +5,7 @@ import {
   SetCategoryResolutionDaysDocument,
   UpdateCaseSettingsDocument,
 } from "../generated/graphql";
-import {
-  startTestServer,
-  gql,
-  errorCode,
-  type TestServer,
-  type GqlResult,
-} from "../helpers/server";
+import { ok, startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
 import { closeFactories } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -30,11 +24,6 @@ afterAll(async () => {
   await server.close();
   await closeFactories();
 });
-
-function ok<T>(res: GqlResult<T>): T {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
 
 async function heatingCase(world: CaseWorld) {
   return ok(

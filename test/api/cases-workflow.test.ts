@@ -20,13 +20,7 @@ import {
   UpdateCaseSettingsDocument,
   type CaseFieldsFragment,
 } from "../generated/graphql";
-import {
-  startTestServer,
-  gql,
-  errorCode,
-  type TestServer,
-  type GqlResult,
-} from "../helpers/server";
+import { ok, startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
 import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -47,10 +41,6 @@ afterAll(async () => {
   await closeFactories();
 });
 
-function ok<T>(res: GqlResult<T>): T {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
 const first = <T>(d: T) => Object.values(d as object)[0] as CaseFieldsFragment;
 
 async function hotlineCase(token = w.tokens.operator, extra: Record<string, unknown> = {}) {

@@ -4,7 +4,7 @@ import {
   type CaseEventsQuery,
   type CasesQuery,
 } from "../generated/graphql";
-import { gql, startTestServer, type GqlResult, type TestServer } from "../helpers/server";
+import { ok, gql, startTestServer, type TestServer } from "../helpers/server";
 import { closeFactories, secret } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { parseDuration, runSimulation, type SimulationCounts } from "../../src/cli/simulate";
@@ -17,11 +17,6 @@ let server: TestServer;
 let w: CaseWorld;
 let counts: SimulationCounts;
 const lines: string[] = [];
-
-function ok<T>(res: GqlResult<T>): T {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
 
 beforeAll(async () => {
   w = await buildCaseWorld();

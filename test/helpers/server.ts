@@ -79,6 +79,12 @@ export async function gql<T, V>(
   return { status: res.status, ...body };
 }
 
+/** The data of a result that must have succeeded; its errors otherwise, as a thrown error. */
+export function ok<T>(res: GqlResult<T>): T {
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+
 export function errorCode(result: GqlResult<unknown>): unknown {
   return result.errors?.[0]?.extensions?.code;
 }

@@ -118,7 +118,8 @@ export class UnitMeasures {
   effectiveCallbackRate: number | null;
 }
 
-const rate = (n: number, d: number) => (d > 0 ? n / d : null);
+/** n / d, or null when there is nothing to divide by. */
+export const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 
 /** A day of a period: YYYY-MM-DD, a real date, from 2000 to 2100 (BAD_USER_INPUT otherwise). */
 export function checkDay(field: string, v: string): string {

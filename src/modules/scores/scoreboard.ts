@@ -25,7 +25,7 @@ import { Topic } from "../../realtime/pubsub";
 import { cancellable } from "../../realtime/cancellable";
 import { reachOf } from "../grid/access";
 import { localDay } from "../cases/calendar";
-import { checkPeriod, computeMeasures, UnitMeasures } from "./resolver";
+import { checkPeriod, computeMeasures, rate, UnitMeasures } from "./resolver";
 import { UnitLevel } from "./measures";
 import { DEFAULT_RULES, type FormulaRules, invalidRules, rank, score } from "./formula";
 
@@ -365,7 +365,6 @@ export class ScoreboardResolver {
     const board = await buildScoreboard(ctx, UnitLevel.district, from, to);
     const sum = (k: keyof UnitMeasures) =>
       board.rows.reduce((n, r) => n + (r.measures[k] as number), 0);
-    const rate = (n: number, d: number) => (d > 0 ? n / d : null);
     const received = sum("received");
     return {
       from,
