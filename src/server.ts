@@ -21,6 +21,7 @@ import { TenancyDirectory } from "./modules/tenancy/directory";
 import { type PubSub } from "./realtime/pubsub";
 import { createSchema } from "./schema";
 import { type Logger } from "./logger";
+import { systemClock, type Clock } from "./common/clock";
 
 export interface ServerDeps {
   config: Config;
@@ -29,6 +30,8 @@ export interface ServerDeps {
   log: Logger;
   /** Least time between reloads of the city/district directory on an unknown code (default 5 s). */
   directoryReloadMs?: number;
+  /** The time the rules read; the machine's clock by default (tests choose their own). */
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -97,6 +100,7 @@ export async function startServer(
   port = deps.config.port,
 ): Promise<RunningServer> {
   const { config, dataSource, pubSub, log } = deps;
+  const clock = deps.clock ?? systemClock;
   const directory = new TenancyDirectory(dataSource, deps.directoryReloadMs);
   await directory.load();
   const verify = createTokenVerifier(config);
@@ -151,6 +155,7 @@ export async function startServer(
           principal,
           db,
           pubSub,
+          clock,
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: false }),
         };
       },
@@ -232,6 +237,7 @@ export async function startServer(
           principal,
           db,
           pubSub,
+          clock,
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }),
         };
       },

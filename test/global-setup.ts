@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from "../src/db/embedded";
 import { setupRoles } from "../src/db/roles";
 import { migrateUp } from "../src/db/migrate";
 import { loadDemoData } from "../src/demo/seed";
+import { TEST_EPOCH } from "./helpers/clock";
 
 /**
  * One database for the whole run: an embedded PostgreSQL in a throw-away directory, or the
@@ -33,7 +34,8 @@ export default async function globalSetup(): Promise<void> {
     await setupRoles(ownerUrl, appUrl);
   }
   await migrateUp(ownerUrl, () => undefined);
-  await loadDemoData(ownerUrl, () => undefined);
+  // The demo history ends where the tests' clock starts (see helpers/clock.ts).
+  await loadDemoData(ownerUrl, () => undefined, { now: TEST_EPOCH });
   process.env.TEST_APP_DATABASE_URL = appUrl;
   process.env.TEST_OWNER_DATABASE_URL = ownerUrl;
 }

@@ -32,6 +32,8 @@ Options:
   --rate       new cases per minute (default 30), following the time of day unless --flat
   --flat       the same rate at every hour
   --duration   how long, e.g. 90s, 10m, 2h (default: until Ctrl-C)
+  --cases      take this many cases in, handle them as far as they go, then stop
+               (with --duration, whichever comes first)
   --help       this text`;
 
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +46,11 @@ export interface SimulationOptions {
   ratePerMinute: number;
   /** How long to run; Infinity until `signal` aborts. */
   durationMs: number;
+  /**
+   * Take this many cases in (at the rate), then go on handling until the handling budget is
+   * spent or no case is left open, and stop: a run measured by what it did, not by the clock.
+   */
+  cases?: number;
   /** The same rate at every hour (otherwise it follows the hotline's day). */
   flat?: boolean;
   /** Periodic status lines and error reports. */
@@ -160,7 +167,11 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
     open: 0,
   };
   const stopAt = started + opts.durationMs;
-  const running = () => !opts.signal?.aborted && Date.now() < stopAt;
+  let handled = false; // --cases: the intake is done and nothing is left to handle
+  let createFailures = 0;
+  const running = () => !opts.signal?.aborted && Date.now() < stopAt && !handled;
+  const attempts = () => counts.created + createFailures;
+  const intakeDone = () => opts.cases !== undefined && attempts() >= opts.cases;
   const runId = `${started.toString(36)}-${Math.floor(rng.next() * 1e6).toString(36)}`;
 
   // Tokens, signed once per role and reach.
@@ -279,18 +290,21 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
       };
       bearer = await token("operator");
     }
-    input.idempotencyKey = `sim-${runId}-${counts.created + counts.errors}`;
+    input.idempotencyKey = `sim-${runId}-${attempts()}`;
     try {
       const r = await gql<{ createCase: { id: string } }>(CREATE, { input }, bearer);
-      if (r.errors?.length) fail(`createCase (${input.channel})`, r.errors[0].message);
-      else counts.created += 1;
+      if (r.errors?.length) {
+        createFailures += 1;
+        fail(`createCase (${input.channel})`, r.errors[0].message);
+      } else counts.created += 1;
     } catch (err) {
+      createFailures += 1;
       fail("createCase", err instanceof Error ? err.message : String(err));
     }
   }
 
   async function intake(): Promise<void> {
-    while (running()) {
+    while (running() && !intakeDone()) {
       const factor = opts.flat ? 1 : hotlineFactor(new Date());
       const perMs = (opts.ratePerMinute / 60_000) * factor;
       // Poisson arrivals: exponential gaps.
@@ -540,15 +554,20 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
     let pass = 0;
     while (running()) {
       // The handlers keep pace with the intake: a budget of steps that grows with the cases.
-      const budget = 10 + STEPS_PER_CASE * Math.max(counts.created, expectedCases());
+      const budget =
+        10 +
+        STEPS_PER_CASE *
+          (opts.cases !== undefined ? counts.created : Math.max(counts.created, expectedCases()));
       if (counts.actions + counts.conflicts >= budget) {
-        await sleep(200);
+        if (intakeDone()) handled = true;
+        else await sleep(200);
         continue;
       }
       // Newest and oldest open cases in turn: fresh calls and the backlog both move.
       const open = rng.shuffle(await readOpen(pass++ % 2 === 0 ? "newest" : "oldest"));
       if (open.length === 0) {
-        await sleep(250);
+        if (intakeDone()) handled = true;
+        else await sleep(250);
         continue;
       }
       // Not every case moves at every look: handlers take their time.
@@ -584,6 +603,8 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
   }
   await readOpen("newest");
   counts.elapsedMs = Date.now() - started;
+  // The last status line, whatever the reporting interval: a short run reports too.
+  if (!opts.onProgress) log(status());
   return counts;
 }
 
@@ -609,6 +630,7 @@ async function main() {
       district: { type: "string", default: "mingshan" },
       rate: { type: "string", default: "30" },
       duration: { type: "string" },
+      cases: { type: "string" },
       flat: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -631,6 +653,12 @@ async function main() {
       return fail((err as Error).message);
     }
   }
+  let cases: number | undefined;
+  if (values.cases !== undefined) {
+    cases = Number(values.cases);
+    if (!Number.isInteger(cases) || cases <= 0)
+      return fail("--cases must be a positive whole number");
+  }
   const config = loadConfig();
   const controller = new AbortController();
   let interrupted = false;
@@ -648,7 +676,11 @@ async function main() {
   };
   console.log(
     `simulating ${values.district} against ${values.url}: ${rate} cases/min${values.flat ? " (flat)" : " following the time of day"}, ${
-      durationMs === Infinity ? "until Ctrl-C" : `for ${values.duration}`
+      cases !== undefined
+        ? `${cases} cases${durationMs === Infinity ? "" : ` within ${values.duration}`}`
+        : durationMs === Infinity
+          ? "until Ctrl-C"
+          : `for ${values.duration}`
     }`,
   );
   const counts = await runSimulation({
@@ -657,6 +689,7 @@ async function main() {
     secret: signingSecret(config),
     ratePerMinute: rate,
     durationMs,
+    cases,
     flat: values.flat,
     log,
     onProgress: tty

@@ -26,7 +26,12 @@ const ROLE_TITLES: Record<string, string> = {
  * and a month of 12345 case history. Idempotent: every insert is keyed by stable codes, and trees
  * and histories are loaded only where there are none, so a second run changes nothing.
  */
-export async function loadDemoData(ownerUrl: string, log: (m: string) => void): Promise<void> {
+export async function loadDemoData(
+  ownerUrl: string,
+  log: (m: string) => void,
+  /** `now`: where the month of case history ends (the machine's clock by default; tests fix it). */
+  opts: { now?: Date } = {},
+): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   let added = 0;
@@ -88,7 +93,7 @@ export async function loadDemoData(ownerUrl: string, log: (m: string) => void): 
           targets.targets += tracked.targets;
           targets.entries += tracked.entries;
         }
-        const cases = await loadCaseHistory(client, { id: districtId, ...d });
+        const cases = await loadCaseHistory(client, { id: districtId, ...d }, { now: opts.now });
         if (cases) {
           history.districts++;
           history.cases += cases.cases;

@@ -30,11 +30,60 @@ export type Topics = {
 };
 
 /**
+ * The subscriptions of this process that are live, by field: past their set-up (the log heads
+ * read, the first board built), so that every event published from then on reaches them. What an
+ * operator counts, and what a test waits for before it publishes, instead of sleeping.
+ */
+export class LiveSubscriptions {
+  private readonly byField = new Map<string, number>();
+
+  /** One subscription of `field` is live; call the returned function when it ends (once is enough). */
+  enter(field: string): () => void {
+    this.byField.set(field, (this.byField.get(field) ?? 0) + 1);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.byField.set(field, this.byField.get(field)! - 1);
+    };
+  }
+
+  /** Live subscriptions of one field, or of all. */
+  count(field?: string): number {
+    if (field !== undefined) return this.byField.get(field) ?? 0;
+    let n = 0;
+    for (const v of this.byField.values()) n += v;
+    return n;
+  }
+}
+
+/**
  * Each subscriber reads through its own repeater; one that falls more than 1,024 events behind
  * overflows and its subscription ends with an error, instead of growing the server's memory. It
  * resubscribes and, where the topic has a cursor, resumes from it.
  */
-export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
+export type PubSub = ReturnType<typeof createPubSub<Topics>> & {
+  close(): Promise<void>;
+  live: LiveSubscriptions;
+};
+
+interface EventTargetLike {
+  addEventListener(topic: string, cb: (e: CustomEvent) => void): void;
+}
+
+/**
+ * Listens to every topic for as long as the pub/sub lives, which keeps a backend that subscribes
+ * per topic (Redis) subscribed: a new subscriber never waits for the backend to start listening,
+ * and an event published right after it became live is not lost.
+ */
+function finish(
+  pubSub: ReturnType<typeof createPubSub<Topics>>,
+  target: EventTargetLike,
+  close: () => Promise<void>,
+): PubSub {
+  for (const topic of Object.values(Topic)) target.addEventListener(topic, () => undefined);
+  return Object.assign(pubSub, { close, live: new LiveSubscriptions() });
+}
 
 /**
  * Where events travel: through Redis with REDIS_URL; through PostgreSQL LISTEN/NOTIFY when the
@@ -57,12 +106,17 @@ export async function createPubSubFor(
       }),
     );
     await eventTarget.ready;
-    return Object.assign(createPubSub<Topics>({ eventTarget: eventTarget as never }), {
-      close: () => eventTarget.close(),
-    });
+    return finish(createPubSub<Topics>({ eventTarget: eventTarget as never }), eventTarget, () =>
+      eventTarget.close(),
+    );
   }
   if (!config.redisUrl) {
-    return Object.assign(createPubSub<Topics>(), { close: async () => undefined });
+    const eventTarget = new EventTarget();
+    return finish(
+      createPubSub<Topics>({ eventTarget }),
+      eventTarget as unknown as EventTargetLike,
+      async () => undefined,
+    );
   }
   const { Redis } = await import("ioredis");
   const { createRedisEventTarget } = await import("@graphql-yoga/redis-event-target");
@@ -72,10 +126,15 @@ export async function createPubSubFor(
     maxRetriesPerRequest: 3,
   });
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
-  return Object.assign(createPubSub<Topics>({ eventTarget }), {
-    close: async () => {
+  const pubSub = finish(
+    createPubSub<Topics>({ eventTarget }),
+    eventTarget as unknown as EventTargetLike,
+    async () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
     },
-  });
+  );
+  // The listeners above asked Redis to subscribe to every topic; ready when it has.
+  await subscribeClient.subscribe(...Object.values(Topic));
+  return pubSub;
 }

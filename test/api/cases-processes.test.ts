@@ -1,5 +1,12 @@
 import { CaseCreatedDocument, CreateCaseDocument } from "../generated/graphql";
-import { startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
+import {
+  startTestServer,
+  gql,
+  wsClient,
+  collect,
+  liveSubscriptions,
+  type TestServer,
+} from "../helpers/server";
 import { closeFactories, ownerPool } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -27,7 +34,7 @@ afterAll(async () => {
 it("a case taken in on one process reaches a subscriber on another", async () => {
   const conn = wsClient(b, w.tokens.command);
   const sub = collect(conn.client, CaseCreatedDocument, {});
-  await new Promise((r) => setTimeout(r, 300));
+  await liveSubscriptions(b, "caseCreated", 1);
   const res = await gql(
     a,
     CreateCaseDocument,
@@ -51,7 +58,7 @@ it("a case taken in on one process reaches a subscriber on another", async () =>
 it("survives the loss of its notification connections and catches up from the log", async () => {
   const conn = wsClient(b, w.tokens.command);
   const sub = collect(conn.client, CaseCreatedDocument, {});
-  await new Promise((r) => setTimeout(r, 300));
+  await liveSubscriptions(b, "caseCreated", 1);
   // Cut every LISTEN and NOTIFY connection of both processes.
   await ownerPool().query(
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -71,7 +78,7 @@ it("survives the loss of its notification connections and catches up from the lo
     w.tokens.operator,
   );
   expect(res.errors).toBeUndefined();
-  await sub.next(1, 10_000);
+  await sub.next(1);
   expect(sub.events.map((e) => e.data?.caseCreated.case.id)).toEqual([res.data!.createCase.id]);
   sub.dispose();
   await conn.client.dispose();

@@ -12,7 +12,16 @@ import {
   TakeCaseLeadDocument,
   type CaseFieldsFragment,
 } from "../generated/graphql";
-import { ok, startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
+import {
+  ok,
+  startTestServer,
+  gql,
+  wsClient,
+  collect,
+  liveSubscriptions,
+  type TestServer,
+} from "../helpers/server";
+import { testClock } from "../helpers/clock";
 import { asDistrict, closeFactories } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -36,7 +45,7 @@ afterAll(async () => {
 
 const first = <T>(d: T) => Object.values(d as object)[0] as CaseFieldsFragment;
 
-async function newCase(): Promise<CaseFieldsFragment> {
+async function newCase(world: CaseWorld = w): Promise<CaseFieldsFragment> {
   return first(
     ok(
       await gql(
@@ -47,22 +56,22 @@ async function newCase(): Promise<CaseFieldsFragment> {
             channel: "hotline",
             categoryCode: "heating",
             description: "暖气不热",
-            gridId: gid("Grid", w.tree.gridA),
+            gridId: gid("Grid", world.tree.gridA),
           },
         },
-        w.tokens.operator,
+        world.tokens.operator,
       ),
     ),
   );
 }
-async function reply(c: CaseFieldsFragment) {
+async function reply(c: CaseFieldsFragment, world: CaseWorld = w) {
   return first(
     ok(
       await gql(
         server,
         ReplyToCaseDocument,
         { input: { id: c.id, expectedVersion: c.version, note: "已受理" } },
-        w.tokens.operator,
+        world.tokens.operator,
       ),
     ),
   );
@@ -79,7 +88,7 @@ async function escalate(c: CaseFieldsFragment) {
     ),
   );
 }
-const settle = () => new Promise((r) => setTimeout(r, 300));
+const live = (field: string, n: number) => liveSubscriptions(server, field, n);
 
 it("the command center sees new cases live; another district sees nothing", async () => {
   const mine = wsClient(server, w.tokens.command);
@@ -87,16 +96,22 @@ it("the command center sees new cases live; another district sees nothing", asyn
   const created = collect(mine.client, CaseCreatedDocument, {});
   const foreign = collect(theirs.client, CaseCreatedDocument, {});
   const foreignUpdates = collect(theirs.client, CaseUpdatedDocument, {});
-  await settle();
+  await live("caseCreated", 2);
+  await live("caseUpdated", 1);
   const a = await newCase();
   const b = await newCase();
   await reply(a);
   await created.next(2);
   expect(created.events.map((e) => e.data?.caseCreated.case.id)).toEqual([a.id, b.id]);
   expect(created.events.map((e) => e.data?.caseCreated.event.action)).toEqual(["create", "create"]);
-  await settle();
-  expect(foreign.events).toHaveLength(0);
-  expect(foreignUpdates.events).toHaveLength(0);
+  // The other district's own next case is the first thing its subscribers hear: none of ours
+  // came before it (each subscriber gets events in log order).
+  const theirCase = await newCase(other);
+  await foreign.next(1);
+  expect(foreign.events.map((e) => e.data?.caseCreated.case.id)).toEqual([theirCase.id]);
+  await reply(theirCase, other);
+  await foreignUpdates.next(1);
+  expect(foreignUpdates.events.map((e) => e.data?.caseUpdated.case.id)).toEqual([theirCase.id]);
   created.dispose();
   foreign.dispose();
   foreignUpdates.dispose();
@@ -108,7 +123,7 @@ it("a command center that reconnects with its cursor gets every missed event onc
   const cases = [await newCase(), await newCase(), await newCase()];
   const conn1 = wsClient(server, w.tokens.command);
   const live1 = collect(conn1.client, CaseUpdatedDocument, {});
-  await settle();
+  await live("caseUpdated", 1);
   cases[0] = await reply(cases[0]);
   cases[1] = await reply(cases[1]);
   await live1.next(2);
@@ -133,7 +148,6 @@ it("a command center that reconnects with its cursor gets every missed event onc
       first(ok(await gql(server, CaseDetailDocument, { id: d.id }, w.tokens.command))))(),
   );
   await live2.next(6);
-  await settle();
   const got = live2.events.map((e) => e.data!.caseUpdated);
   const positions = got.map((g) => Number(g.event.cursor));
   // What the log holds after the cursor, for the updates: exactly what arrived, in order.
@@ -160,7 +174,7 @@ it("a command center that reconnects with its cursor gets every missed event onc
 it("a department's subscription carries only the cases assigned to it", async () => {
   const conn = wsClient(server, w.tokens.water);
   const sub = collect(conn.client, CaseUpdatedDocument, {});
-  await settle();
+  await live("caseUpdated", 1);
   const theirs = await newCase();
   await reply(theirs);
   const mine = await newCase();
@@ -181,7 +195,7 @@ it("a department's subscription carries only the cases assigned to it", async ()
     ),
   );
   await sub.next(1);
-  await settle();
+  // The unassigned case's reply came before the assignment in the log, and was not delivered.
   expect(sub.events.map((e) => e.data!.caseUpdated.case.id)).toEqual([assigned.id]);
   sub.dispose();
   await conn.client.dispose();
@@ -196,28 +210,33 @@ it("a forged cursor is refused", async () => {
 });
 
 describe("the deadline watcher", () => {
-  async function dueAt(caseId: string, column: "resolution_due_at" | "reply_due_at", when: string) {
+  /** Moves a due time to `minutes` from the test clock's now (negative: already passed). */
+  async function dueAt(
+    caseId: string,
+    column: "resolution_due_at" | "reply_due_at",
+    minutes: number,
+  ) {
     const id = fromGlobalId(caseId)!.id;
+    const when = new Date(testClock.now().getTime() + minutes * 60_000);
     await asDistrict(w.district.id, (q) =>
-      q(`UPDATE hotline_case SET ${column} = ${when} WHERE id = $1`, [id]),
+      q(`UPDATE hotline_case SET ${column} = $2 WHERE id = $1`, [id, when]),
     );
   }
+  const sweep = (ds = server.dataSource) =>
+    sweepOnce(ds, server.pubSub, testClock.now(), [w.district.id]);
 
   it("warns before the due time and breaches after it, once, even with two processes sweeping", async () => {
     const conn = wsClient(server, w.tokens.command);
     const deadlines = collect(conn.client, CaseDeadlineDocument, {});
-    await settle();
+    await live("caseDeadline", 1);
     const soon = await reply(await newCase());
     const late = await reply(await newCase());
-    await dueAt(soon.id, "resolution_due_at", "now() + interval '1 hour'");
-    await dueAt(late.id, "resolution_due_at", "now() - interval '1 minute'");
+    await dueAt(soon.id, "resolution_due_at", 60);
+    await dueAt(late.id, "resolution_due_at", -1);
     // A second process: its own connection pool, sweeping at the same moment.
     const second = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
     await second.initialize();
-    const [r1, r2] = await Promise.all([
-      sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]),
-      sweepOnce(second, server.pubSub, new Date(), [w.district.id]),
-    ]);
+    const [r1, r2] = await Promise.all([sweep(), sweep(second)]);
     expect(r1.breaches + r2.breaches).toBeGreaterThanOrEqual(1);
     const detailLate = ok(
       await gql(server, CaseDetailDocument, { id: late.id }, w.tokens.command),
@@ -237,7 +256,7 @@ describe("the deadline watcher", () => {
     await second.destroy();
     const third = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
     await third.initialize();
-    await sweepOnce(third, server.pubSub, new Date(), [w.district.id]);
+    await sweep(third);
     await third.destroy();
     const again = ok(
       await gql(server, CaseDetailDocument, { id: late.id }, w.tokens.command),
@@ -281,8 +300,8 @@ describe("the deadline watcher", () => {
         ),
       ),
     );
-    await dueAt(c.id, "resolution_due_at", "now() - interval '1 minute'");
-    await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+    await dueAt(c.id, "resolution_due_at", -1);
+    await sweep();
     const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
     expect(d.timeline.map((e) => e.action)).toEqual(["create", "reply", "take_lead", "resolve"]);
     expect(d.supervised).toBe(false);
@@ -304,7 +323,7 @@ describe("the deadline watcher", () => {
                 {
                   departmentId: gid("Department", w.urban.id),
                   role: "co",
-                  dueAt: new Date(Date.now() + 3600_000).toISOString(),
+                  dueAt: new Date(testClock.now().getTime() + 3600_000).toISOString(),
                 },
               ],
             },
@@ -314,13 +333,13 @@ describe("the deadline watcher", () => {
       ),
     );
     await asDistrict(w.district.id, (q) =>
-      q(
-        "UPDATE case_assignment SET due_at = now() - interval '1 minute' WHERE case_id = $1 AND role = 'co'",
-        [fromGlobalId(c.id)!.id],
-      ),
+      q("UPDATE case_assignment SET due_at = $2 WHERE case_id = $1 AND role = 'co'", [
+        fromGlobalId(c.id)!.id,
+        new Date(testClock.now().getTime() - 60_000),
+      ]),
     );
-    const r1 = await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
-    const r2 = await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+    const r1 = await sweep();
+    const r2 = await sweep();
     expect(r1.assignmentBreaches).toBe(1);
     expect(r2.assignmentBreaches).toBe(0);
     const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
@@ -330,8 +349,8 @@ describe("the deadline watcher", () => {
 
   it("a missed 2-hour reply is a breach of its own", async () => {
     const c = await newCase();
-    await dueAt(c.id, "reply_due_at", "now() - interval '1 minute'");
-    const r = await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+    await dueAt(c.id, "reply_due_at", -1);
+    const r = await sweep();
     expect(r.replyBreaches).toBeGreaterThanOrEqual(1);
     const d = ok(await gql(server, CaseDetailDocument, { id: c.id }, w.tokens.command)).case!;
     expect(d.timeline.map((e) => e.action)).toEqual(["create", "breach"]);

@@ -9,7 +9,8 @@ import { ok, startTestServer, gql, errorCode, type TestServer } from "../helpers
 import { closeFactories } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
-import { OFFICIAL_CALENDAR, localDay } from "../../src/modules/cases/calendar";
+import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar";
+import { testDay } from "../helpers/clock";
 
 let server: TestServer;
 let w: CaseWorld;
@@ -66,13 +67,14 @@ it("a district admin changes a category's limit; new cases follow it, other dist
   );
   expect(ok(set).setCategoryResolutionDays).toEqual({ code: "heating", resolutionDays: 5 });
   const c = await heatingCase(w);
+  // The test clock's Tuesday 10 March 2026: five working days are Wed 11 … Tue 17, due at its end.
+  expect(testDay()).toBe("2026-03-10");
+  expect(c.resolutionDueAt).toBe("2026-03-17T16:00:00.000Z");
   expect(c.resolutionDueAt).toBe(
     OFFICIAL_CALENDAR.resolutionDue(new Date(c.receivedAt), 5).toISOString(),
   );
   const o = await heatingCase(other);
-  expect(o.resolutionDueAt).toBe(
-    OFFICIAL_CALENDAR.resolutionDue(new Date(o.receivedAt), 3).toISOString(),
-  );
+  expect(o.resolutionDueAt).toBe("2026-03-13T16:00:00.000Z");
   ok(
     await gql(
       server,
@@ -84,8 +86,8 @@ it("a district admin changes a category's limit; new cases follow it, other dist
 });
 
 it("a district admin adds its own calendar days; new cases' due times move", async () => {
-  const tomorrow = localDay(new Date(Date.now() + 86400_000));
-  const dayAfter = localDay(new Date(Date.now() + 2 * 86400_000));
+  const tomorrow = testDay(1);
+  const dayAfter = testDay(2);
   const days = [
     { day: tomorrow, kind: "holiday", name: "地方假日" },
     { day: dayAfter, kind: "holiday", name: "地方假日" },
@@ -99,6 +101,8 @@ it("a district admin adds its own calendar days; new cases' due times move", asy
     days.map((d) => ({ day: d.day, kind: d.kind as "holiday" })),
   ).resolutionDue(new Date(c.receivedAt), 3);
   expect(c.resolutionDueAt).toBe(expected.toISOString());
+  // Wed 11 and Thu 12 March off: Fri 13, Mon 16 and Tue 17 are the three working days.
+  expect(c.resolutionDueAt).toBe("2026-03-17T16:00:00.000Z");
   const o = await heatingCase(other);
   expect(new Date(o.resolutionDueAt).getTime()).toBeLessThanOrEqual(
     new Date(c.resolutionDueAt).getTime(),

@@ -25,6 +25,7 @@ import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar";
+import { testClock } from "../helpers/clock";
 import { fromGlobalId } from "../../src/common/ids";
 
 let server: TestServer;
@@ -84,6 +85,8 @@ describe("the hotline path", () => {
     const received = new Date(c.receivedAt);
     expect(new Date(c.replyDueAt).getTime() - received.getTime()).toBe(2 * 3600_000);
     expect(c.resolutionDueAt).toBe(OFFICIAL_CALENDAR.resolutionDue(received, 3).toISOString());
+    // Received on the test clock's Tuesday 10 March 2026: due at the end of Friday 13 March.
+    expect(c.resolutionDueAt).toBe("2026-03-13T16:00:00.000Z");
 
     c = await step(ReplyToCaseDocument, w.tokens.operator, {
       id: c.id,
@@ -99,7 +102,7 @@ describe("the hotline path", () => {
     );
     expect(errorCode(twice)).toBe("BAD_USER_INPUT");
 
-    const soon = new Date(Date.now() + 86400_000).toISOString();
+    const soon = new Date(testClock.now().getTime() + 86400_000).toISOString();
     c = await step(AssignCaseDocument, w.tokens.command, {
       id: c.id,
       expectedVersion: c.version,

@@ -14,6 +14,7 @@ import {
   UpdateOwnerCommitteeDocument,
 } from "../generated/graphql";
 import { startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
+import { testClock } from "../helpers/clock";
 import {
   buildCity,
   buildDepartment,
@@ -685,7 +686,7 @@ describe("consultations", () => {
     input: {
       compoundId: gid("Compound", compound),
       title,
-      closesAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+      closesAt: new Date(testClock.now().getTime() + 7 * 86400_000).toISOString(),
       proposals: [
         { question: "whether" as const, title: "是否加装电梯" },
         { question: "how" as const, title: "分摊方式", description: "按楼层分摊" },

@@ -8,6 +8,7 @@ import {
   PersonsDocument,
 } from "../generated/graphql";
 import { startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
+import { testClock } from "../helpers/clock";
 import {
   asDistrict,
   buildCity,
@@ -237,10 +238,11 @@ describe("voting: one vote per household", () => {
   it("a closed consultation takes no votes and no comments", async () => {
     const district = b;
     await asDistrict(district.id, (q) =>
-      q(
-        "UPDATE consultation SET closes_at = now() - interval '1 minute', opened_at = now() - interval '2 days' WHERE id = $1",
-        [treeB.consultation],
-      ),
+      q("UPDATE consultation SET closes_at = $2, opened_at = $3 WHERE id = $1", [
+        treeB.consultation,
+        new Date(testClock.now().getTime() - 60_000),
+        new Date(testClock.now().getTime() - 2 * 86_400_000),
+      ]),
     );
     const vote = await gql(
       server,

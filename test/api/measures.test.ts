@@ -3,15 +3,15 @@ import { asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { fromGlobalId } from "../../src/common/ids";
-import { localDay } from "../../src/modules/cases/calendar";
+import { testClock, testDay } from "../helpers/clock";
 import { sweepOnce } from "../../src/modules/cases/sweeper";
 import { verifyCounters } from "../../src/modules/scores/counters";
 
 /** Measures on small hand-built histories, with exact expected numbers. */
 let server: TestServer;
 let w: CaseWorld;
-const from = localDay(new Date(Date.now() - 86400_000));
-const to = localDay(new Date(Date.now() + 86400_000));
+const from = testDay(-1);
+const to = testDay(1);
 
 type Row = Record<string, unknown>;
 async function call(query: string, variables: Record<string, unknown>, token: string) {
@@ -130,11 +130,12 @@ beforeAll(async () => {
   // D: breached (and so supervised), then resolved late.
   const d = await act("createCase", hotline(w.tree.gridA), t.operator);
   await asDistrict(w.district.id, (q) =>
-    q("UPDATE hotline_case SET resolution_due_at = now() - interval '1 minute' WHERE id = $1", [
+    q("UPDATE hotline_case SET resolution_due_at = $2 WHERE id = $1", [
       fromGlobalId(d.id)!.id,
+      new Date(testClock.now().getTime() - 60_000),
     ]),
   );
-  await sweepOnce(server.dataSource, server.pubSub, new Date(), [w.district.id]);
+  await sweepOnce(server.dataSource, server.pubSub, testClock.now(), [w.district.id]);
   const d2 = (await call(`query($id: ID!) { case(id: $id) { ${CASE} } }`, { id: d.id }, t.command))
     .case as { id: string; version: number };
   let dd = await act("takeCaseLead", { id: d2.id, expectedVersion: d2.version }, t.worker);

@@ -10,8 +10,9 @@ import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { parseDuration, runSimulation, type SimulationCounts } from "../../src/cli/simulate";
 
 /**
- * `npm run simulate` against a real server: a few seconds of fast, flat traffic in a fresh
- * district, then the district as the API shows it.
+ * `npm run simulate` against a real server: twenty cases of fast, flat traffic in a fresh
+ * district, handled as far as they go, then the district as the API shows it. The run is
+ * measured by what it did (`cases`), not by the clock, so a busy machine only makes it longer.
  */
 let server: TestServer;
 let w: CaseWorld;
@@ -25,11 +26,11 @@ beforeAll(async () => {
     url: server.url,
     district: w.district.code,
     secret: secret(),
-    ratePerMinute: 900,
-    durationMs: 3000,
+    ratePerMinute: 1200,
+    durationMs: Infinity,
+    cases: 20,
     flat: true,
     log: (line) => lines.push(line),
-    reportEveryMs: 1000,
     seed: 7,
   });
 });
@@ -41,13 +42,13 @@ afterAll(async () => {
 it("takes cases in and moves them on, without errors", () => {
   expect(counts.errors).toBe(0);
   expect(lines.filter((l) => l.startsWith("error"))).toEqual([]);
-  expect(counts.created).toBeGreaterThanOrEqual(20);
-  expect(counts.actions).toBeGreaterThanOrEqual(counts.created);
+  expect(counts.created).toBe(20);
+  // A case's first step is its provisional reply; the handlers go on until nothing is left open
+  // or their budget (10 + 6 steps a case) is spent, so there are more steps than cases.
   expect(counts.byAction.reply).toBeGreaterThan(0);
-  expect(counts.elapsedMs).toBeGreaterThanOrEqual(3000);
-  expect(counts.elapsedMs).toBeLessThan(10_000);
-  // Periodic status lines when there is no terminal.
-  expect(lines.some((l) => /created \d+ {2}actions \d+/.test(l))).toBe(true);
+  expect(counts.actions).toBeGreaterThanOrEqual(counts.created);
+  // A status line at the end, when there is no terminal.
+  expect(lines.at(-1)).toMatch(/created 20 {2}actions \d+/);
 });
 
 it("the cases are there, and some have gone beyond received", async () => {
@@ -62,7 +63,7 @@ it("the cases are there, and some have gone beyond received", async () => {
     after = page.cases.pageInfo.endCursor ?? null;
   }
   expect(all).toHaveLength(counts.created);
-  // How far cases get in three seconds depends on the machine's load: some must have moved on,
+  // The handlers went on until nothing was left to do or their budget was spent: cases moved on
   // by several kinds of step (the counts are checked against the API, not against a clock).
   const moved = all.filter((c) => c.status !== "received");
   expect(moved.length).toBeGreaterThan(0);

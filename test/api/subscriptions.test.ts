@@ -3,9 +3,17 @@ import {
   DepartmentChangedDocument,
   RenameDepartmentDocument,
 } from "../generated/graphql";
-import { startTestServer, gql, wsClient, collect, type TestServer } from "../helpers/server";
+import {
+  startTestServer,
+  gql,
+  wsClient,
+  collect,
+  liveSubscriptions,
+  type TestServer,
+} from "../helpers/server";
 import { buildDistrict, closeFactories, secret, tokenFor, type BuiltDistrict } from "../factories";
 import { signToken } from "../../src/auth/jwt";
+import { until } from "../helpers/clock";
 
 let server: TestServer;
 let a: BuiltDistrict;
@@ -21,14 +29,26 @@ afterAll(async () => {
   await closeFactories();
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
+const live = (n: number) => liveSubscriptions(server, "departmentChanged", n);
+
+/** A department created in district `d`: an event every subscriber of `d` must receive. */
+async function marker(d: BuiltDistrict, code: string) {
+  const res = await gql(
+    server,
+    CreateDepartmentDocument,
+    { input: { code, name: "标记局" } },
+    await tokenFor({ district: d, role: "district_admin" }),
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.createDepartment.id;
+}
 
 it("a command center sees its district's changes live; another district's subscriber sees nothing", async () => {
   const watchA = wsClient(server, await tokenFor({ district: a, role: "command_center" }));
   const watchB = wsClient(server, await tokenFor({ district: b, role: "command_center" }));
   const subA = collect(watchA.client, DepartmentChangedDocument);
   const subB = collect(watchB.client, DepartmentChangedDocument);
-  await settle();
+  await live(2);
 
   const admin = await tokenFor({ district: a, role: "district_admin" });
   const created = await gql(
@@ -52,8 +72,10 @@ it("a command center sees its district's changes live; another district's subscr
     ["updated", "实时局二"],
   ]);
   expect(events[0].data?.departmentChanged.department?.district.code).toBe(a.code);
-  await settle();
-  expect(subB.events).toHaveLength(0);
+  // Nothing of A's reached B: B's own next event is the first B hears (events keep their order).
+  const mine = await marker(b, "b_marker");
+  await subB.next(1);
+  expect(subB.events.map((e) => e.data?.departmentChanged.department?.id)).toEqual([mine]);
   await watchA.client.dispose();
   await watchB.client.dispose();
 });
@@ -61,7 +83,7 @@ it("a command center sees its district's changes live; another district's subscr
 it("a mutation that fails publishes nothing (events go out only after commit)", async () => {
   const watch = wsClient(server, await tokenFor({ district: a, role: "command_center" }));
   const sub = collect(watch.client, DepartmentChangedDocument);
-  await settle();
+  await live(1);
   const admin = await tokenFor({ district: a, role: "district_admin" });
   // Two mutations in one request: the second fails (duplicate code), so the first is rolled back too.
   const res = await gql(
@@ -72,8 +94,10 @@ it("a mutation that fails publishes nothing (events go out only after commit)", 
     admin,
   );
   expect(res.errors?.[0].extensions?.code).toBe("CONFLICT");
-  await settle();
-  expect(sub.events).toHaveLength(0);
+  // The next event the subscriber hears is the next committed one, not the rolled-back ones.
+  const next = await marker(a, "after_rollback");
+  await sub.next(1);
+  expect(sub.events.map((e) => e.data?.departmentChanged.department?.id)).toEqual([next]);
   const check = await gql(
     server,
     `{ district { departments(search: "atomic_one") { totalCount } } }`,
@@ -104,8 +128,12 @@ it("a subscriber whose token expires is cut off with 4403 at its next event", as
   });
   const watch = wsClient(server, shortLived);
   collect(watch.client, DepartmentChangedDocument);
-  await settle();
-  await new Promise((r) => setTimeout(r, 2200));
+  await live(1);
+  // Token expiry is the identity provider's clock, the machine's: wait until the token is past it
+  // (a longer wait on a slow machine changes nothing).
+  const exp = JSON.parse(Buffer.from(shortLived.split(".")[1], "base64url").toString())
+    .exp as number;
+  await until(() => Date.now() > exp * 1000, "the token to expire", 10_000);
   const admin = await tokenFor({ district: a, role: "district_admin" });
   await gql(
     server,

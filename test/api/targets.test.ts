@@ -9,6 +9,7 @@ import {
   type CreateTargetMutationVariables,
 } from "../generated/graphql";
 import { startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
+import { testDay } from "../helpers/clock";
 import {
   buildCity,
   buildDepartment,
@@ -88,10 +89,8 @@ async function record(
   );
 }
 
-/** A day relative to today in China (UTC+8), as the server counts it. */
-function chinaDay(offsetDays: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
-}
+/** A day relative to today in China (UTC+8), by the server's (the test) clock. */
+const chinaDay = testDay;
 
 describe("creating and changing targets", () => {
   it("the district admin creates a target with its department; achieved starts at the baseline", async () => {

@@ -20,6 +20,7 @@ import {
 } from "../factories";
 import { toGlobalId } from "../../src/common/ids";
 import { RequestTransaction } from "../../src/db/tenant";
+import { until } from "../helpers/clock";
 
 let server: TestServer;
 let cityX: BuiltCity;
@@ -254,8 +255,8 @@ describe("the request's transaction", () => {
       const res = await gql(server, query, {}, adminA);
       expect(errorCode(res)).toBe("FORBIDDEN");
     }
-    await new Promise((r) => setTimeout(r, 300));
-    expect(busy()).toBe(0);
+    // Released as the request ends; a leak would keep it busy and the wait would fail.
+    await until(() => busy() === 0, "every connection back in the pool");
     const after = await gql(server, MyDistrictDocument, {}, adminA);
     expect(after.errors).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import { CASE_HISTORY_TABLES } from "../../src/demo/case-history";
 import { loadDemoData } from "../../src/demo/seed";
 import { toGlobalId } from "../../src/common/ids";
 import { closeFactories, tokenFor } from "../factories";
+import { TEST_EPOCH } from "../helpers/clock";
 import { gql, startTestServer } from "../helpers/server";
 
 /**
@@ -33,6 +34,9 @@ afterAll(async () => {
   await closeFactories();
 });
 
+/** Where the run's demo history ends (global-setup loads it up to the tests' epoch). */
+const HISTORY_END = `'${TEST_EPOCH.toISOString()}'::timestamptz`;
+
 /** The first row of a query with Mingshan's id as $1. */
 async function one(sql: string) {
   return (await db.query(sql, [mingshan])).rows[0];
@@ -57,7 +61,7 @@ it("has a month of cases: 10,000–15,000 over 30 days, from every channel, a fi
               count(*) FILTER (WHERE channel = 'resident')::int AS resident,
               (extract(epoch FROM max(received_at) - min(received_at)) / 86400)::float AS span_days,
               count(DISTINCT (received_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS days,
-              count(*) FILTER (WHERE received_at > now())::int AS future,
+              count(*) FILTER (WHERE received_at > ${HISTORY_END})::int AS future,
               count(DISTINCT grid_id)::int AS grids,
               count(*) FILTER (WHERE grid_id IS NULL OR street_office_id IS NULL)::int AS nowhere
          FROM hotline_case WHERE district_id = $1`,
@@ -91,7 +95,7 @@ it("numbers the district's log 1..n without gaps, and the head says n", async ()
       `SELECT count(*)::int AS n, min(position)::int AS min, max(position)::int AS max,
               count(DISTINCT position)::int AS distinct_positions,
               (SELECT position::int FROM case_log_head WHERE district_id = $1) AS head,
-              count(*) FILTER (WHERE at > now())::int AS future
+              count(*) FILTER (WHERE at > ${HISTORY_END})::int AS future
          FROM case_event WHERE district_id = $1`,
     );
     expect(r.n).toBeGreaterThan(50_000);
@@ -248,10 +252,10 @@ it("has late, returned, extended, supervised, unsatisfied, escalated and open ca
               count(*) FILTER (WHERE redo_count > 0)::int AS redone,
               count(*) FILTER (WHERE escalated)::int AS escalated,
               count(*) FILTER (WHERE callback_reached = false)::int AS unreached,
-              count(*) FILTER (WHERE status = 'closed' AND received_at < now() - interval '10 days')::float
-                / count(*) FILTER (WHERE received_at < now() - interval '10 days') AS old_closed,
+              count(*) FILTER (WHERE status = 'closed' AND received_at < ${HISTORY_END} - interval '10 days')::float
+                / count(*) FILTER (WHERE received_at < ${HISTORY_END} - interval '10 days') AS old_closed,
               count(DISTINCT status) FILTER (WHERE status <> 'closed')::int AS open_statuses,
-              count(*) FILTER (WHERE status <> 'closed' AND received_at > now() - interval '3 days')::int AS recent_open
+              count(*) FILTER (WHERE status <> 'closed' AND received_at > ${HISTORY_END} - interval '3 days')::int AS recent_open
          FROM hotline_case WHERE district_id = $1`,
     );
     expect(r.late).toBeGreaterThan(0.03);

@@ -1,3 +1,4 @@
+import { testClock } from "../helpers/clock";
 import { uuidv7, toGlobalId } from "../../src/common/ids";
 import { asDistrict, type BuiltDistrict } from "./index";
 
@@ -207,9 +208,16 @@ export async function buildTree(district: BuiltDistrict, opts: { departmentId?: 
       [d, uuidv7(), t.project, t.compound],
     );
     await q(
-      `INSERT INTO consultation (district_id, id, compound_id, project_id, title, status, closes_at, opened_by)
-       VALUES ($1, $2, $3, $4, '永丰小区改造意见征集', 'open', now() + interval '30 days', 'test')`,
-      [d, t.consultation, t.compound, t.project],
+      `INSERT INTO consultation (district_id, id, compound_id, project_id, title, status, opened_at, closes_at, opened_by)
+       VALUES ($1, $2, $3, $4, '永丰小区改造意见征集', 'open', $5, $6, 'test')`,
+      [
+        d,
+        t.consultation,
+        t.compound,
+        t.project,
+        testClock.now(),
+        new Date(testClock.now().getTime() + 30 * 86_400_000),
+      ],
     );
     await q(
       `INSERT INTO proposal (district_id, id, consultation_id, question, position, title) VALUES

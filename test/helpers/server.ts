@@ -8,10 +8,13 @@ import { createDataSource } from "../../src/db/data-source";
 import { createLogger } from "../../src/logger";
 import { createPubSubFor, type PubSub } from "../../src/realtime/pubsub";
 import { startServer, type RunningServer } from "../../src/server";
+import { type Clock } from "../../src/common/clock";
+import { testClock, until } from "./clock";
 
 export interface TestServer extends RunningServer {
   dataSource: DataSource;
   pubSub: PubSub;
+  clock: Clock;
   /** Every SQL statement the server ran, for statement-count tests. */
   statements: string[];
   close(): Promise<void>;
@@ -20,8 +23,9 @@ export interface TestServer extends RunningServer {
 /** A real server on a free port, connected as the restricted application role. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  opts: { sharedPubSub?: boolean } = {},
+  opts: { sharedPubSub?: boolean; clock?: Clock } = {},
 ): Promise<TestServer> {
+  const clock = opts.clock ?? testClock;
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ...env });
   const statements: string[] = [];
   const dataSource = createDataSource({
@@ -36,13 +40,21 @@ export async function startTestServer(
     opts.sharedPubSub ? process.env.TEST_APP_DATABASE_URL : undefined,
   );
   const server = await startServer(
-    { config, dataSource, pubSub, log: createLogger(config.logLevel), directoryReloadMs: 0 },
+    {
+      config,
+      dataSource,
+      pubSub,
+      log: createLogger(config.logLevel),
+      directoryReloadMs: 0,
+      clock,
+    },
     0,
   );
   return {
     ...server,
     dataSource,
     pubSub,
+    clock,
     statements,
     async close() {
       await server.stop();
@@ -144,7 +156,8 @@ export function collect<T, V = Record<string, never>>(
     get completed() {
       return completed;
     },
-    async next(n: number, timeoutMs = 5000) {
+    /** Waits until n events have arrived (or the subscription ended); the ceiling only catches a hang. */
+    async next(n: number, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (events.length < n && !error && !completed) {
         const left = deadline - Date.now();
@@ -161,4 +174,19 @@ export function collect<T, V = Record<string, never>>(
       return events;
     },
   };
+}
+
+/**
+ * Waits until `n` subscriptions of `field` are live on the server (past their set-up, so that
+ * whatever is published from now on reaches them), instead of sleeping and hoping.
+ */
+export function liveSubscriptions(
+  server: { pubSub: PubSub },
+  field: string,
+  n: number,
+): Promise<void> {
+  return until(
+    () => server.pubSub.live.count(field) === n,
+    `${n} live ${field} subscriptions (${server.pubSub.live.count(field)} now)`,
+  );
 }

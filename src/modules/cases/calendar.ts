@@ -40,6 +40,7 @@
  * ./cn-work-calendar.json.
  */
 import official from "./cn-work-calendar.json";
+import { localDay, UTC8_OFFSET_MS } from "../../common/dates";
 
 /** Working and rest days of a calendar, as local dates 'YYYY-MM-DD' (UTC+8). */
 export interface CalendarDays {
@@ -64,7 +65,7 @@ export class CalendarYearMissing extends Error {
   }
 }
 
-const OFFSET_MS = 8 * 3_600_000; // UTC+8, no DST
+const OFFSET_MS = UTC8_OFFSET_MS;
 const DAY_MS = 86_400_000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_WORKING_DAYS = 60;
@@ -103,10 +104,7 @@ function requireValidDate(at: Date, what: string): number {
   return t;
 }
 
-/** The local date 'YYYY-MM-DD' (UTC+8) of an instant. */
-export function localDay(at: Date): string {
-  return formatDay(requireValidDate(at, "localDay: at") + OFFSET_MS);
-}
+export { localDay };
 
 /**
  * A working-day calendar: official holidays and worked weekend days, possibly overridden by a

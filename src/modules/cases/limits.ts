@@ -87,3 +87,23 @@ export function resolutionDue(
 export function resolutionDaysOf(category: CaseCategory, setting: CaseSetting): number {
   return category.resolutionDays ?? setting.resolutionDays;
 }
+
+/**
+ * Overdue, the one definition: not yet resolved (nor closed), and past its resolution due time or
+ * already marked breached by the deadline watcher. `isOverdue` is the rule; `overdueSql` says the
+ * same in SQL for filters and counts (`c` is the case table's alias, `now` a parameter).
+ */
+export function isOverdue(
+  c: { status: string; resolutionDueAt: Date; breachedAt: Date | null },
+  now: Date,
+): boolean {
+  return (
+    c.status !== "resolved" &&
+    c.status !== "closed" &&
+    (c.breachedAt !== null || c.resolutionDueAt < now)
+  );
+}
+
+export function overdueSql(c: string, now: string): string {
+  return `(${c}.status NOT IN ('resolved', 'closed') AND (${c}.resolution_due_at < ${now} OR ${c}.breached_at IS NOT NULL))`;
+}

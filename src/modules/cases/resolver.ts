@@ -53,7 +53,7 @@ import {
 } from "./inputs";
 import * as svc from "./service";
 import { maySeeCase, mayReadComplainant, visibleCasesSql } from "./access";
-import { ensureCaseDefaults } from "./limits";
+import { ensureCaseDefaults, isOverdue, overdueSql } from "./limits";
 import { caseStream, SUBSCRIBERS, type StreamItem } from "./stream";
 
 export enum CaseOrder {
@@ -267,11 +267,9 @@ export class CaseResolver {
           { fDept: idOf(f.departmentId, "Department", "departmentId") },
         );
       if (f.overdue !== undefined && f.overdue !== null)
-        qb.andWhere(
-          f.overdue
-            ? "(c.status NOT IN ('resolved', 'closed') AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL))"
-            : "NOT (c.status NOT IN ('resolved', 'closed') AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL))",
-        );
+        qb.andWhere(`${f.overdue ? "" : "NOT "}${overdueSql("c", ":fNow")}`, {
+          fNow: ctx.clock.now(),
+        });
       if (f.supervised !== undefined && f.supervised !== null)
         qb.andWhere("c.supervised = :fSup", { fSup: f.supervised });
       if (f.escalated !== undefined && f.escalated !== null)
@@ -366,10 +364,8 @@ export class CaseResolver {
   @FieldResolver(() => Boolean, {
     description: "Not yet resolved and past its resolution due time.",
   })
-  overdue(@Root() c: Case) {
-    return (
-      c.status !== CaseStatus.closed && (c.breachedAt !== null || c.resolutionDueAt < new Date())
-    );
+  overdue(@Root() c: Case, @Ctx() ctx: AuthedContext) {
+    return isOverdue(c, ctx.clock.now());
   }
 
   @FieldResolver(() => Complainant, { nullable: true })
@@ -579,6 +575,7 @@ export class CaseResolver {
     subscribe: ({ args, context }) =>
       caseStream(
         context as AuthedContext,
+        "caseCreated",
         (args as StreamArgs).after,
         acceptor(
           context as AuthedContext,
@@ -597,6 +594,7 @@ export class CaseResolver {
     subscribe: ({ args, context }) =>
       caseStream(
         context as AuthedContext,
+        "caseUpdated",
         (args as StreamArgs).after,
         acceptor(
           context as AuthedContext,
@@ -616,6 +614,7 @@ export class CaseResolver {
     subscribe: ({ args, context }) =>
       caseStream(
         context as AuthedContext,
+        "caseDeadline",
         (args as StreamArgs).after,
         acceptor(
           context as AuthedContext,
@@ -667,8 +666,8 @@ export class CaseAssignmentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Still working and past its own due time." })
-  overdue(@Root() a: CaseAssignment) {
-    return a.status === "assigned" && a.dueAt < new Date();
+  overdue(@Root() a: CaseAssignment, @Ctx() ctx: AuthedContext) {
+    return a.status === "assigned" && a.dueAt < ctx.clock.now();
   }
 }
 

@@ -165,7 +165,7 @@ export async function createCase(ctx: AuthedContext, input: CreateCaseInput): Pr
       input,
       gridStaff ? ([...reach.gridIds][0] ?? null) : null,
     );
-    const receivedAt = new Date();
+    const receivedAt = ctx.clock.now();
     const due = resolutionDue(
       await districtCalendar(m, districtId),
       receivedAt,
@@ -241,8 +241,8 @@ export async function createCase(ctx: AuthedContext, input: CreateCaseInput): Pr
   return result.c;
 }
 
-/** What an action changes beyond the status, inside the action's transaction. */
-type Effect = (m: EntityManager, c: Case, events: EventInput[]) => Promise<void>;
+/** What an action changes beyond the status, inside the action's transaction, at the action's time. */
+type Effect = (m: EntityManager, c: Case, events: EventInput[], now: Date) => Promise<void>;
 
 /**
  * Applies one workflow action: loads the case, checks the version the caller read, asks the state
@@ -262,6 +262,8 @@ async function act(
   const p = ctx.principal;
   const districtId = writableDistrict(p);
   const id = idOf(caseGlobalId, "Case", "id");
+  // One instant for the whole action: its effects, the case's updated_at and its events agree.
+  const now = ctx.clock.now();
   // The row lock makes concurrent actions on one case take turns: the second then sees the
   // first's version and gets a plain CONFLICT, having done nothing.
   const c = await ctx.db.run((m) =>
@@ -306,7 +308,7 @@ async function act(
       ].includes(decision.to)
     )
       c.stage = decision.to;
-    if (effect) await effect(m, c, events);
+    if (effect) await effect(m, c, events, now);
     // A case that leaves dispatch leaves its pending extension with it.
     if (c.status !== CaseStatus.dispatched && c.status !== CaseStatus.return_requested)
       await m.update(
@@ -316,10 +318,9 @@ async function act(
           status: "refused",
           rulingNote: "lapsed: the case left dispatch",
           ruledBy: "system",
-          ruledAt: new Date(),
+          ruledAt: now,
         },
       );
-    const now = new Date();
     const res = await m
       .createQueryBuilder()
       .update(Case)
@@ -380,6 +381,7 @@ export async function openSupervision(
   trigger: SupervisionTrigger,
   reason: string,
   by: string,
+  at: Date,
 ): Promise<void> {
   await m.insert(Supervision, {
     districtId: c.districtId,
@@ -390,7 +392,7 @@ export async function openSupervision(
     status: "open",
     findings: null,
     openedBy: by,
-    openedAt: new Date(),
+    openedAt: at,
     concludedBy: null,
     concludedAt: null,
   });
@@ -405,8 +407,8 @@ export const replyToCase = (ctx: AuthedContext, i: CaseNoteInput) =>
     CaseAction.reply,
     required("note", i.note),
     {},
-    async (_m, c) => {
-      c.repliedAt = new Date();
+    async (_m, c, _events, now) => {
+      c.repliedAt = now;
     },
   );
 
@@ -437,7 +439,7 @@ export async function assignCase(ctx: AuthedContext, i: AssignCaseInput): Promis
     throw badInput("assignments", "a department is named twice");
   const depts = await ctx.db.run((m) => m.find(Department, { where: { districtId, id: In(ids) } }));
   if (depts.length !== ids.length) throw notFound("no such department in your district");
-  const now = Date.now();
+  const now = ctx.clock.now().getTime();
   for (const [n, a] of i.assignments.entries())
     if (a.dueAt && a.dueAt.getTime() <= now)
       throw badInput(`assignments.${n}.dueAt`, "a due time must be in the future");
@@ -448,7 +450,7 @@ export async function assignCase(ctx: AuthedContext, i: AssignCaseInput): Promis
     CaseAction.assign,
     i.note ?? null,
     {},
-    async (m, c) => {
+    async (m, c, _events, at) => {
       // A case assigned again (after a granted return) starts afresh: earlier parts are withdrawn.
       await m.update(
         CaseAssignment,
@@ -467,7 +469,7 @@ export async function assignCase(ctx: AuthedContext, i: AssignCaseInput): Promis
           dueAt: a.dueAt ?? c.resolutionDueAt,
           report: null,
           reportedAt: null,
-          assignedAt: new Date(),
+          assignedAt: at,
         })),
       );
     },
@@ -497,13 +499,13 @@ export async function reportCaseProgress(ctx: AuthedContext, i: ReportProgressIn
     CaseAction.report_progress,
     note,
     {},
-    async (m, c) => {
+    async (m, c, _events, now) => {
       if (!dept) return;
       // A co-handling department's final report ends its part.
       await m.update(
         CaseAssignment,
         { districtId: c.districtId, caseId: c.id, departmentId: dept, status: "assigned" },
-        { status: "reported", report: note, reportedAt: new Date() },
+        { status: "reported", report: note, reportedAt: now },
       );
     },
     { final: Boolean(i.final) },
@@ -521,33 +523,49 @@ async function myDepartment(ctx: AuthedContext): Promise<string> {
 
 export const resolveCase = (ctx: AuthedContext, i: CaseNoteInput) => {
   const resolution = required("note", i.note);
-  return act(ctx, i.id, i.expectedVersion, CaseAction.resolve, resolution, {}, async (m, c) => {
-    c.resolution = resolution;
-    c.resolvedAt = new Date();
-    if (c.stage === CaseStatus.dispatched) {
-      await m.update(
-        CaseAssignment,
-        { districtId: c.districtId, caseId: c.id, role: AssignmentRole.lead, status: "assigned" },
-        { status: "reported", report: resolution, reportedAt: new Date() },
-      );
-    }
-  });
+  return act(
+    ctx,
+    i.id,
+    i.expectedVersion,
+    CaseAction.resolve,
+    resolution,
+    {},
+    async (m, c, _e, now) => {
+      c.resolution = resolution;
+      c.resolvedAt = now;
+      if (c.stage === CaseStatus.dispatched) {
+        await m.update(
+          CaseAssignment,
+          { districtId: c.districtId, caseId: c.id, role: AssignmentRole.lead, status: "assigned" },
+          { status: "reported", report: resolution, reportedAt: now },
+        );
+      }
+    },
+  );
 };
 
 export async function requestCaseReturn(ctx: AuthedContext, i: CaseNoteInput) {
   const reason = required("note", i.note);
   const dept = ctx.principal.role === Role.department ? await myDepartment(ctx) : null;
-  return act(ctx, i.id, i.expectedVersion, CaseAction.request_return, reason, {}, async (m, c) => {
-    const a = await m.findOne(CaseAssignment, {
-      where: {
-        districtId: c.districtId,
-        caseId: c.id,
-        departmentId: dept ?? "",
-        status: "assigned",
-      },
-    });
-    await m.insert(CaseRequest, newRequest(ctx, c, "return", reason, a?.id ?? null, null));
-  });
+  return act(
+    ctx,
+    i.id,
+    i.expectedVersion,
+    CaseAction.request_return,
+    reason,
+    {},
+    async (m, c, _e, now) => {
+      const a = await m.findOne(CaseAssignment, {
+        where: {
+          districtId: c.districtId,
+          caseId: c.id,
+          departmentId: dept ?? "",
+          status: "assigned",
+        },
+      });
+      await m.insert(CaseRequest, newRequest(ctx, c, "return", reason, a?.id ?? null, null, now));
+    },
+  );
 }
 
 function newRequest(
@@ -557,6 +575,7 @@ function newRequest(
   reason: string,
   assignmentId: string | null,
   requestedDueAt: Date | null,
+  at: Date,
 ): CaseRequest {
   return Object.assign(new CaseRequest(), {
     districtId: c.districtId,
@@ -568,7 +587,7 @@ function newRequest(
     requestedDueAt,
     status: "pending",
     requestedBy: ctx.principal.subject,
-    requestedAt: new Date(),
+    requestedAt: at,
     ruledBy: null,
     ruledAt: null,
     rulingNote: null,
@@ -581,6 +600,7 @@ async function rule(
   c: Case,
   kind: "return" | "extension",
   i: RulingInput,
+  at: Date,
 ) {
   const req = await m.findOne(CaseRequest, {
     where: { districtId: c.districtId, caseId: c.id, kind, status: "pending" },
@@ -588,7 +608,7 @@ async function rule(
   if (!req) throw badInput("id", `no ${kind} is waiting for a ruling`);
   req.status = i.granted ? "granted" : "refused";
   req.ruledBy = ctx.principal.subject;
-  req.ruledAt = new Date();
+  req.ruledAt = at;
   req.rulingNote = i.note?.trim() || null;
   await m.save(req);
   return req;
@@ -602,8 +622,8 @@ export async function ruleOnCaseReturn(ctx: AuthedContext, i: RulingInput) {
     CaseAction.rule_return,
     i.note ?? null,
     { granted: i.granted },
-    async (m, c, events) => {
-      await rule(m, ctx, c, "return", i);
+    async (m, c, events, now) => {
+      await rule(m, ctx, c, "return", i, now);
       if (!i.granted) return;
       await m.update(
         CaseAssignment,
@@ -614,7 +634,7 @@ export async function ruleOnCaseReturn(ctx: AuthedContext, i: RulingInput) {
       const setting = await ensureCaseDefaults(m, c.districtId);
       if (c.returnCount > setting.maxReturns && !c.supervised) {
         const reason = `returned ${c.returnCount} times (the district allows ${setting.maxReturns})`;
-        await openSupervision(m, c, SupervisionTrigger.returns, reason, "system");
+        await openSupervision(m, c, SupervisionTrigger.returns, reason, "system", now);
         events.push({
           action: CaseAction.supervise,
           actor: "system",
@@ -640,7 +660,7 @@ export async function requestCaseExtension(ctx: AuthedContext, i: ExtensionReque
     CaseAction.request_extension,
     reason,
     {},
-    async (m, c) => {
+    async (m, c, _events, now) => {
       const a = await m.findOne(CaseAssignment, {
         where: {
           districtId: c.districtId,
@@ -650,13 +670,13 @@ export async function requestCaseExtension(ctx: AuthedContext, i: ExtensionReque
         },
       });
       const due = a?.dueAt ?? c.resolutionDueAt;
-      if (Date.now() >= due.getTime())
+      if (now.getTime() >= due.getTime())
         throw badInput("id", "an extension is asked before the due time; it has passed");
       if (i.requestedDueAt.getTime() <= due.getTime())
         throw badInput("requestedDueAt", "the new due time must be later than the current one");
       await m.insert(
         CaseRequest,
-        newRequest(ctx, c, "extension", reason, a?.id ?? null, i.requestedDueAt),
+        newRequest(ctx, c, "extension", reason, a?.id ?? null, i.requestedDueAt, now),
       );
     },
     { requestedDueAt: i.requestedDueAt.toISOString() },
@@ -671,8 +691,8 @@ export async function ruleOnCaseExtension(ctx: AuthedContext, i: RulingInput) {
     CaseAction.rule_extension,
     i.note ?? null,
     { granted: i.granted },
-    async (m, c) => {
-      const req = await rule(m, ctx, c, "extension", i);
+    async (m, c, _events, now) => {
+      const req = await rule(m, ctx, c, "extension", i, now);
       if (!i.granted || !req.requestedDueAt) return;
       if (req.assignmentId)
         await m.update(
@@ -706,7 +726,7 @@ export async function recordCallback(ctx: AuthedContext, i: CallbackInput) {
     CaseAction.callback,
     i.note ?? null,
     { redo },
-    async (m, c) => {
+    async (m, c, _events, now) => {
       c.callbackReached = i.reached;
       c.satisfaction = i.satisfaction ?? null;
       if (redo) {
@@ -724,7 +744,7 @@ export async function recordCallback(ctx: AuthedContext, i: CallbackInput) {
             { status: "assigned" },
           );
       } else {
-        c.closedAt = new Date();
+        c.closedAt = now;
       }
     },
     { reached: i.reached, satisfaction: i.satisfaction ?? null, redo },
@@ -751,8 +771,8 @@ export const escalateCase = (ctx: AuthedContext, i: CaseNoteInput) =>
 
 export const superviseCase = (ctx: AuthedContext, i: CaseNoteInput) => {
   const reason = required("note", i.note);
-  return act(ctx, i.id, i.expectedVersion, CaseAction.supervise, reason, {}, (m, c) =>
-    openSupervision(m, c, SupervisionTrigger.inspector, reason, ctx.principal.subject),
+  return act(ctx, i.id, i.expectedVersion, CaseAction.supervise, reason, {}, (m, c, _e, now) =>
+    openSupervision(m, c, SupervisionTrigger.inspector, reason, ctx.principal.subject, now),
   );
 };
 
@@ -765,7 +785,7 @@ export const concludeSupervision = (ctx: AuthedContext, i: CaseNoteInput) => {
     CaseAction.conclude_supervision,
     findings,
     {},
-    async (m, c) => {
+    async (m, c, _events, now) => {
       await m.update(
         Supervision,
         { districtId: c.districtId, caseId: c.id, status: "open" },
@@ -773,7 +793,7 @@ export const concludeSupervision = (ctx: AuthedContext, i: CaseNoteInput) => {
           status: "concluded",
           findings,
           concludedBy: ctx.principal.subject,
-          concludedAt: new Date(),
+          concludedAt: now,
         },
       );
       c.supervised = false;

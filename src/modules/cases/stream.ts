@@ -58,14 +58,17 @@ export const CATCH_UP = "*";
  */
 export function caseStream(
   ctx: AuthedContext,
+  /** The subscription field, as counted among the live subscriptions. */
+  field: string,
   after: string | null | undefined,
   accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
 ): AsyncGenerator<StreamItem> {
-  return cancellable((closed) => caseEvents(ctx, after, accept, closed));
+  return cancellable((closed) => caseEvents(ctx, field, after, accept, closed));
 }
 
 async function* caseEvents(
   ctx: AuthedContext,
+  field: string,
   after: string | null | undefined,
   accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
   closed: Promise<null>,
@@ -80,10 +83,13 @@ async function* caseEvents(
   // The pub/sub listens from the first next(): ask for it now, before reading the log heads, so
   // that an event committed in between is either in what we read or in what we hear.
   let pending = live.next();
+  let leave = () => undefined as void;
   try {
     const heads = await ctx.db.run((m) =>
       m.find(CaseLogHead, { where: { districtId: In(districts) } }),
     );
+    // Listening, and the heads read: whatever commits from now on reaches this subscription.
+    leave = ctx.pubSub.live.enter(field);
     const head = new Map(heads.map((h) => [h.districtId, BigInt(h.position)]));
     const fromCursor = after ? decodeStreamCursor(after, districts) : null;
     const last = new Map<string, bigint>();
@@ -145,6 +151,7 @@ async function* caseEvents(
       yield* replay(n.districtId, p); // this event, and any before it we have not seen
     }
   } finally {
+    leave();
     await live.return?.();
   }
 }

@@ -6,6 +6,7 @@ import { appendEvent } from "./log";
 import { openSupervision } from "./service";
 import { CaseAction } from "./workflow";
 import { SupervisionTrigger } from "./enums";
+import { systemClock, type Clock } from "../../common/clock";
 
 const BATCH = 200;
 
@@ -39,7 +40,8 @@ const WHERE: Record<Exclude<Kind, "assignment_breach">, string> = {
 export async function sweepOnce(
   ds: DataSource,
   pubSub: PubSub,
-  now = new Date(),
+  /** The instant the watcher looks at (the clock's now when it runs on its own). */
+  now: Date,
   /** Only these districts (tests); every district by default. */
   only?: string[],
 ): Promise<SweepResult> {
@@ -115,7 +117,7 @@ async function sweepBatch(
       );
       if (!c.supervised) {
         const reason = `the resolution limit passed at ${c.resolutionDueAt.toISOString()}`;
-        await openSupervision(m, c, SupervisionTrigger.breach, reason, "system");
+        await openSupervision(m, c, SupervisionTrigger.breach, reason, "system", now);
         events.push(
           await appendEvent(m, c, {
             ...base,
@@ -141,12 +143,13 @@ export function startSweeper(
   pubSub: PubSub,
   log: { error: (message: string, err?: unknown) => void },
   intervalMs: number,
+  clock: Clock = systemClock,
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   // A tick that finds the last sweep still running skips: sweeps in one process never overlap.
   const tick = () => {
     if (running) return;
-    running = sweepOnce(ds, pubSub)
+    running = sweepOnce(ds, pubSub, clock.now())
       .catch((err) => log.error("deadline sweep failed", err))
       .finally(() => (running = null));
   };

@@ -288,7 +288,8 @@ export class ConsultationFilterArgs {
   @Field(() => ID, { nullable: true })
   compoundId?: string;
 
-  filters(): Filter[] {
+  /** `now`: the platform's clock, which decides whether a closing time has passed. */
+  filters(now: Date): Filter[] {
     const compound = this.compoundId ? idOf(this.compoundId, "Compound", "compoundId") : undefined;
     const status = this.status;
     return [
@@ -297,8 +298,8 @@ export class ConsultationFilterArgs {
         status === undefined || status === null
           ? null
           : status === ConsultationStatus.open
-            ? { sql: `${a}.status = 'open' AND ${a}.closes_at > now()`, params: {} }
-            : { sql: `(${a}.status = 'closed' OR ${a}.closes_at <= now())`, params: {} },
+            ? { sql: `${a}.status = 'open' AND ${a}.closes_at > :fNow`, params: { fNow: now } }
+            : { sql: `(${a}.status = 'closed' OR ${a}.closes_at <= :fNow)`, params: { fNow: now } },
       equals("compound_id", "fCompound", compound),
     ];
   }

@@ -1,5 +1,6 @@
 import { IsNull, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { type AuthedContext } from "../../context/context";
+import { localDay } from "../../common/dates";
 import { toGlobalId, uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Role } from "../tenancy/roles";
@@ -72,9 +73,9 @@ function day(field: string, value: string | undefined | null, fallback?: string)
   return v;
 }
 
-/** Today in China (UTC+8), where the districts are. */
-function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Today in the district (UTC+8), by the platform's clock. */
+function today(ctx: AuthedContext): string {
+  return localDay(ctx.clock.now());
 }
 
 function checkBoundary(boundary: Record<string, unknown> | null | undefined): void {
@@ -173,11 +174,11 @@ export async function retireGrid(ctx: AuthedContext, input: RetireGridInput): Pr
       .where("district_id = :d AND grid_id = :g AND ends_on IS NULL", {
         d: grid.districtId,
         g: grid.id,
-        today: today(),
+        today: today(ctx),
       })
       .execute();
     return bumpVersion(m, grid, grid.version, {
-      retiredAt: new Date(),
+      retiredAt: ctx.clock.now(),
       retiredReason: input.reason.trim(),
     });
   });
@@ -244,7 +245,7 @@ export async function assignStaff(
     if (compound.gridId !== grid.id)
       throw badInput("buildingId", "the building is not in this grid");
   }
-  const startsOn = day("startsOn", input.startsOn, today())!;
+  const startsOn = day("startsOn", input.startsOn, today(ctx))!;
   return ctx.db.run(async (m) => {
     if (input.role === GridPost.grid_chief) {
       const current = await m.existsBy(StaffAssignment, {
@@ -280,7 +281,7 @@ export async function endStaffAssignment(
   );
   await assertStaffManager(ctx, grid, a.role);
   if (a.endsOn) throw badInput("id", `the post already ended on ${a.endsOn}`);
-  const endsOn = day("endsOn", input.endsOn, today())!;
+  const endsOn = day("endsOn", input.endsOn, today(ctx))!;
   if (endsOn < a.startsOn) throw badInput("endsOn", `the post started on ${a.startsOn}`);
   return ctx.db.run(async (m) => {
     a.endsOn = endsOn;
@@ -492,7 +493,7 @@ export async function recordRenovationProgress(
       percent: input.percent,
       note: input.note?.trim() || null,
       recordedBy: p.subject,
-      recordedAt: new Date(),
+      recordedAt: ctx.clock.now(),
     });
     project.progressPercent = input.percent;
     return m.save(project);
@@ -520,7 +521,8 @@ export async function openConsultation(
   }
   if (!(input.closesAt instanceof Date) || Number.isNaN(input.closesAt.getTime()))
     throw badInput("closesAt", "not a date-time");
-  if (input.closesAt.getTime() <= Date.now())
+  const now = ctx.clock.now();
+  if (input.closesAt.getTime() <= now.getTime())
     throw badInput("closesAt", "the consultation must close in the future");
   return ctx.db.run(async (m) => {
     // A consultation whose time ran out is closed now, so that a new one can open.
@@ -528,9 +530,10 @@ export async function openConsultation(
       .createQueryBuilder()
       .update(Consultation)
       .set({ status: ConsultationStatus.closed })
-      .where("district_id = :d AND compound_id = :c AND status = 'open' AND closes_at <= now()", {
+      .where("district_id = :d AND compound_id = :c AND status = 'open' AND closes_at <= :now", {
         d: compound.districtId,
         c: compound.id,
+        now,
       })
       .execute();
     if (
@@ -549,7 +552,7 @@ export async function openConsultation(
         projectId: project?.id ?? null,
         title: input.title.trim(),
         status: ConsultationStatus.open,
-        openedAt: new Date(),
+        openedAt: now,
         closesAt: input.closesAt,
         openedBy: ctx.principal.subject,
       }),
@@ -591,7 +594,7 @@ async function participant(ctx: AuthedContext, consultation: Consultation) {
   );
   if (household.compoundId !== consultation.compoundId)
     throw forbidden("only households of the compound take part in its consultation");
-  if (effectiveStatus(consultation) !== ConsultationStatus.open)
+  if (effectiveStatus(consultation, ctx.clock.now()) !== ConsultationStatus.open)
     throw badInput("consultationId", "the consultation is closed");
   return { me, household };
 }
@@ -645,7 +648,7 @@ export async function addConsultationComment(
         proposalId,
         personId: me.id,
         body: input.body.trim(),
-        createdAt: new Date(),
+        createdAt: ctx.clock.now(),
       }),
     ),
   );

@@ -61,7 +61,7 @@ export class VoteTally {
 }
 
 /** The consultation's status as of now: an open one whose closing time has passed is closed. */
-export function effectiveStatus(c: Consultation, now = new Date()): ConsultationStatus {
+export function effectiveStatus(c: Consultation, now: Date): ConsultationStatus {
   return c.status === ConsultationStatus.open && c.closesAt > now
     ? ConsultationStatus.open
     : ConsultationStatus.closed;
@@ -153,8 +153,8 @@ export class ConsultationResolver {
   @FieldResolver(() => ConsultationStatus, {
     description: "`open` until it is closed or its closing time passes.",
   })
-  status(@Root() c: Consultation) {
-    return effectiveStatus(c);
+  status(@Root() c: Consultation, @Ctx() ctx: AuthedContext) {
+    return effectiveStatus(c, ctx.clock.now());
   }
 
   @FieldResolver(() => Compound)
@@ -314,7 +314,7 @@ export class DistrictRenovationResolver {
     @Args() filter: ConsultationFilterArgs,
     @Ctx() ctx: AuthedContext,
   ) {
-    return districtPage(ctx, Consultation, d.id, filter.filters(), page, {
+    return districtPage(ctx, Consultation, d.id, filter.filters(ctx.clock.now()), page, {
       key: "id",
       column: "id",
       kind: "uuid",

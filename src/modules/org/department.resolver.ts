@@ -18,6 +18,7 @@ import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { District } from "../tenancy/district.entity";
 import { type AuthedContext } from "../../context/context";
 import { type DepartmentChangedPayload, Topic } from "../../realtime/pubsub";
+import { topicStream } from "../../realtime/topic-stream";
 
 @ObjectType({ description: "A department was created or changed." })
 export class DepartmentChange {
@@ -56,10 +57,13 @@ export class DepartmentResolver {
 
   @Authorized(...STAFF_ROLES)
   @Subscription(() => DepartmentChange, {
-    topics: Topic.DEPARTMENT_CHANGED,
     // Checked for every event, with the subscriber's own tenant: another district's events never pass.
-    filter: ({ payload, context }: { payload: DepartmentChangedPayload; context: AuthedContext }) =>
-      context.principal.districtIds.includes(payload.districtId),
+    subscribe: ({ context }) => {
+      const ctx = context as AuthedContext;
+      return topicStream(ctx.pubSub, Topic.DEPARTMENT_CHANGED, "departmentChanged", (payload) =>
+        ctx.principal.districtIds.includes(payload.districtId),
+      );
+    },
     description:
       "Departments of the caller's district as they are created or renamed (district staff).",
   })

@@ -17,6 +17,7 @@ import { fromGlobalId, toGlobalId } from "../../common/ids";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { Case } from "../cases/entities";
 import { maySeeCase } from "../cases/access";
+import { overdueSql } from "../cases/limits";
 import { COLUMN } from "./counters";
 import { caseMeasures, MEASURES, type Measure, UnitLevel } from "./measures";
 
@@ -166,10 +167,9 @@ export function computeMeasures(
            FROM hotline_case c
            ${level === UnitLevel.community ? "JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id" : ""}
            ${level === UnitLevel.department ? "JOIN case_assignment a ON a.district_id = c.district_id AND a.case_id = c.id AND a.status = 'assigned'" : ""}
-          WHERE c.district_id = ANY($1::uuid[]) AND c.status NOT IN ('resolved', 'closed')
-            AND (c.resolution_due_at < now() OR c.breached_at IS NOT NULL)
+          WHERE c.district_id = ANY($1::uuid[]) AND ${overdueSql("c", "$2")}
           GROUP BY 1`,
-      [districtIds],
+      [districtIds, ctx.clock.now()],
     );
     const overdueBy = new Map(overdue.map((o) => [o.unit, o.n]));
     return rows.map((r) => {

@@ -280,7 +280,7 @@ export class ScoreboardResolver {
       ]);
       const [r] = (await m.query(
         `INSERT INTO score_formula (district_id, id, version, rules, note, created_by, created_at)
-         SELECT $1, $2, coalesce(max(version), 0) + 1, $3::jsonb, $4, $5, clock_timestamp() FROM score_formula WHERE district_id = $1
+         SELECT $1, $2, coalesce(max(version), 0) + 1, $3::jsonb, $4, $5, $6 FROM score_formula WHERE district_id = $1
          RETURNING version, created_at`,
         [
           districtId,
@@ -288,6 +288,8 @@ export class ScoreboardResolver {
           JSON.stringify(rules),
           input.note?.trim() || null,
           ctx.principal.subject,
+          // The platform's clock, as for the cases it ranks (a period's formula is the one in force at its end).
+          ctx.clock.now(),
         ],
       )) as Array<{ version: number; created_at: Date }>;
       return r;
@@ -465,12 +467,15 @@ async function* scoreboardChanges(
     throw forbidden("your role may not follow scores");
   const live = ctx.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
   let pending = live.next();
+  let leave = () => undefined as void;
   try {
-    const today = () => localDay(new Date());
+    const today = () => localDay(ctx.clock.now());
     const period = () => ({ from: args.from ?? today(), to: args.to ?? today() });
     let previous = new Map<string, string>();
     const first = await buildScoreboard(ctx, args.level, period().from, period().to);
     for (const r of first.rows) previous.set(r.measures.unitId, JSON.stringify(r));
+    // From here on every event counts toward a push.
+    leave = ctx.pubSub.live.enter("scoreboardChanged");
     for (;;) {
       const next = await Promise.race([pending, closed]);
       if (next === null || next.done) return;
@@ -480,21 +485,15 @@ async function* scoreboardChanges(
         next.value.districtId !== "*"
       )
         continue;
-      // Coalesce: whatever else arrives in the next moments goes into the same push.
+      // Coalesce: whatever else arrives within the window goes into the same push. An event
+      // already heard wins over a window that closes at the same moment (it is first in the race).
       let events = 1;
-      const deadline = Date.now() + COALESCE_MS;
+      const window = ctx.clock.sleep(COALESCE_MS).then(() => "window" as const);
+      const leaving = closed.then(() => "closed" as const);
       for (;;) {
-        const wait = deadline - Date.now();
-        if (wait <= 0) break;
-        let timer: NodeJS.Timeout | undefined;
-        const more = await Promise.race([
-          pending,
-          closed.then(() => "closed" as const),
-          new Promise<null>((r) => (timer = setTimeout(() => r(null), wait))),
-        ]);
-        clearTimeout(timer);
+        const more = await Promise.race([pending, leaving, window]);
         if (more === "closed") return;
-        if (more === null) break;
+        if (more === "window") break;
         if (more.done) return;
         pending = live.next();
         if (ctx.principal.districtIds.includes(more.value.districtId)) events += 1;
@@ -509,6 +508,7 @@ async function* scoreboardChanges(
       if (changed.length) yield { scoreboard: { ...board, rows: changed }, events };
     }
   } finally {
+    leave();
     await live.return?.();
   }
 }

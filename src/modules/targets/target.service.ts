@@ -1,4 +1,5 @@
 import { type AuthedContext } from "../../context/context";
+import { localDay } from "../../common/dates";
 import { writableDistrict } from "../../context/principal";
 import { uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
@@ -33,9 +34,9 @@ function day(field: string, v: string): string {
   return v;
 }
 
-/** Today in China (UTC+8), where the districts are. */
-function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Today in the district (UTC+8), by the platform's clock. */
+function today(ctx: AuthedContext): string {
+  return localDay(ctx.clock.now());
 }
 
 function checkYear(year: number): number {
@@ -135,9 +136,9 @@ export async function recordTargetProgress(
   const target = await loadTarget(ctx, input.targetId, "targetId");
   await assertRecorder(ctx, target);
   const amount = quantity("amount", input.amount, { zero: false });
-  const recordedOn = input.recordedOn ? day("recordedOn", input.recordedOn) : today();
-  if (recordedOn > today())
-    throw badInput("recordedOn", `${recordedOn} is in the future (today is ${today()}, UTC+8)`);
+  const recordedOn = input.recordedOn ? day("recordedOn", input.recordedOn) : today(ctx);
+  if (recordedOn > today(ctx))
+    throw badInput("recordedOn", `${recordedOn} is in the future (today is ${today(ctx)}, UTC+8)`);
   return ctx.db.run(async (m) => {
     await m.insert(TargetProgress, {
       districtId: target.districtId,
@@ -147,7 +148,7 @@ export async function recordTargetProgress(
       recordedOn,
       note: input.note?.trim() || null,
       recordedBy: ctx.principal.subject,
-      createdAt: new Date(),
+      createdAt: ctx.clock.now(),
     });
     return target;
   });
