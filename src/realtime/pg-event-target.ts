@@ -18,6 +18,9 @@ export function createPgEventTarget(
 ) {
   const callbacks = new Map<string, Set<Callback>>();
   let listener: Client | null = null;
+  /** A connection being opened (first, or after a loss): close() must end it too. */
+  let connecting: Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
   let closed = false;
   let attempt = 0;
 
@@ -50,8 +53,18 @@ export function createPgEventTarget(
       void client.end().catch(() => undefined);
       reconnect();
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    connecting = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } finally {
+      connecting = null;
+    }
+    if (closed) {
+      // Closed while this connection was being opened: it must not outlive the target.
+      await client.end().catch(() => undefined);
+      return;
+    }
     listener = client;
     if (attempt > 0) onReconnect();
     attempt = 0;
@@ -61,9 +74,11 @@ export function createPgEventTarget(
     listener = null;
     if (closed) return;
     const delay = Math.min(30_000, 250 * 2 ** attempt++);
-    setTimeout(() => {
+    retry = setTimeout(() => {
+      retry = null;
       if (!closed) listen().catch((err) => (log("LISTEN reconnect failed", err), reconnect()));
-    }, delay).unref();
+    }, delay);
+    retry.unref();
   }
 
   const ready = listen();
@@ -107,7 +122,8 @@ export function createPgEventTarget(
     },
     async close() {
       closed = true;
-      await Promise.allSettled([listener?.end(), publisher.end()]);
+      if (retry) clearTimeout(retry);
+      await Promise.allSettled([listener?.end(), connecting?.end(), publisher.end()]);
     },
   };
 }
