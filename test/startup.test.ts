@@ -60,8 +60,8 @@ async function start(port: number): Promise<Started> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`not ready after 120 s:\n${out}`));
-    }, 120_000);
+      reject(new Error(`not ready after 240 s:\n${out}`));
+    }, 240_000);
     const check = () => {
       if (/civic-grid ready/.test(out)) {
         clearTimeout(timer);
@@ -124,7 +124,7 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   expect(await exit2).toBe(0);
   console.log(`start to ready: cold ${cold.readyMs} ms, warm ${warm.readyMs} ms`);
   // The cold start loads a month of demo history; on a busy two-core machine it takes a while.
-}, 300_000);
+}, 540_000);
 
 it("refuses to start with a clear message when the configuration is wrong", async () => {
   const child = spawn(process.execPath, [main], {
