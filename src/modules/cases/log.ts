@@ -22,8 +22,13 @@ export interface EventInput {
  * whose lock is held until the transaction ends: positions are gapless and in commit order, so a
  * subscriber that resumes after position p misses nothing and sees nothing twice.
  */
-export async function appendEvent(m: EntityManager, c: Case, e: EventInput): Promise<CaseEvent> {
-  const at = e.at ?? new Date();
+export async function appendEvent(
+  m: EntityManager,
+  c: Case,
+  /** `at`: the action's instant, from the platform's clock (see common/clock.ts). */
+  e: EventInput & { at: Date },
+): Promise<CaseEvent> {
+  const at = e.at;
   // The district's log head first: every writer takes it before anything else of the district's
   // log or counters, so writers queue on one lock and never deadlock.
   const [head] = (await m.query(

@@ -544,6 +544,14 @@ export const resolveCase = (ctx: AuthedContext, i: CaseNoteInput) => {
   );
 };
 
+/** The part of the case that a department still holds, if any. */
+function heldBy(m: EntityManager, c: Case, departmentId: string | null) {
+  if (!departmentId) return Promise.resolve(null);
+  return m.findOne(CaseAssignment, {
+    where: { districtId: c.districtId, caseId: c.id, departmentId, status: "assigned" },
+  });
+}
+
 export async function requestCaseReturn(ctx: AuthedContext, i: CaseNoteInput) {
   const reason = required("note", i.note);
   const dept = ctx.principal.role === Role.department ? await myDepartment(ctx) : null;
@@ -555,14 +563,7 @@ export async function requestCaseReturn(ctx: AuthedContext, i: CaseNoteInput) {
     reason,
     {},
     async (m, c, _e, now) => {
-      const a = await m.findOne(CaseAssignment, {
-        where: {
-          districtId: c.districtId,
-          caseId: c.id,
-          departmentId: dept ?? "",
-          status: "assigned",
-        },
-      });
+      const a = await heldBy(m, c, dept);
       await m.insert(CaseRequest, newRequest(ctx, c, "return", reason, a?.id ?? null, null, now));
     },
   );
@@ -661,14 +662,7 @@ export async function requestCaseExtension(ctx: AuthedContext, i: ExtensionReque
     reason,
     {},
     async (m, c, _events, now) => {
-      const a = await m.findOne(CaseAssignment, {
-        where: {
-          districtId: c.districtId,
-          caseId: c.id,
-          departmentId: dept ?? "",
-          status: "assigned",
-        },
-      });
+      const a = await heldBy(m, c, dept);
       const due = a?.dueAt ?? c.resolutionDueAt;
       if (now.getTime() >= due.getTime())
         throw badInput("id", "an extension is asked before the due time; it has passed");
