@@ -25,6 +25,19 @@ export interface Config {
   redisUrl?: string;
   /** How often the deadline watcher runs, in ms (0: not in this process). */
   sweepIntervalMs: number;
+  /**
+   * Prefix of the Redis channels and of the PostgreSQL NOTIFY channel: deployments that share a
+   * Redis or a database hear only their own events.
+   */
+  pubSubNamespace: string;
+  /** Live subscriptions: limits per WebSocket and per principal, and each subscriber's queue. */
+  subscriptions: {
+    perConnection: number;
+    perPrincipal: number;
+    connectionsPerPrincipal: number;
+    /** Events a subscriber may fall behind by before it is cut off (close code 4503). */
+    queue: number;
+  };
   logLevel: "silent" | "info" | "debug";
 }
 
@@ -58,6 +71,15 @@ function url(name: string, value: string | undefined, protocols: string[]): stri
     throw new ConfigError(`${name} must use ${protocols.join(" or ")}, got ${parsed.protocol}`);
   }
   return value;
+}
+
+function namespace(value: string | undefined): string {
+  const v = value || "civic_grid";
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(v))
+    throw new ConfigError(
+      `PUBSUB_NAMESPACE must be lower-case letters, digits and _ (at most 40, a letter first), got "${value}"`,
+    );
+  return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -101,6 +123,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: bool("DEMO_DATA", env.DEMO_DATA, !production),
     redisUrl: url("REDIS_URL", env.REDIS_URL, ["redis:", "rediss:"]),
     sweepIntervalMs: int("SWEEP_INTERVAL_MS", env.SWEEP_INTERVAL_MS, 30_000, 0, 3_600_000),
+    pubSubNamespace: namespace(env.PUBSUB_NAMESPACE),
+    subscriptions: {
+      perConnection: int(
+        "WS_SUBSCRIPTIONS_PER_CONNECTION",
+        env.WS_SUBSCRIPTIONS_PER_CONNECTION,
+        50,
+        1,
+        100_000,
+      ),
+      perPrincipal: int(
+        "WS_SUBSCRIPTIONS_PER_PRINCIPAL",
+        env.WS_SUBSCRIPTIONS_PER_PRINCIPAL,
+        200,
+        1,
+        1_000_000,
+      ),
+      connectionsPerPrincipal: int(
+        "WS_CONNECTIONS_PER_PRINCIPAL",
+        env.WS_CONNECTIONS_PER_PRINCIPAL,
+        50,
+        1,
+        1_000_000,
+      ),
+      queue: int("WS_SUBSCRIBER_QUEUE", env.WS_SUBSCRIBER_QUEUE, 1000, 1, 1_000_000),
+    },
     logLevel,
   };
 }

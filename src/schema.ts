@@ -2,7 +2,6 @@ import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { authChecker } from "./context/auth-checker";
-import { type PubSub } from "./realtime/pubsub";
 import {
   CityResolver,
   DistrictResolver,
@@ -105,11 +104,20 @@ export const RESOLVERS = [
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */
-export function createSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    pubSub,
+    // Every subscription brings its own stream (`subscribe:`, from the shared feeds in
+    // realtime/): none uses type-graphql's topics, so its pub/sub must never be reached.
+    pubSub: {
+      publish: () => {
+        throw new Error("publish through the platform's pub/sub (realtime/pubsub.ts)");
+      },
+      subscribe: () => {
+        throw new Error("subscriptions read the shared feeds (realtime/), not topics");
+      },
+    },
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

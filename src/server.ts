@@ -4,7 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { getOperationAST, GraphQLError, parse, type GraphQLSchema } from "graphql";
 import { type DataSource } from "typeorm";
@@ -22,6 +22,12 @@ import { type PubSub } from "./realtime/pubsub";
 import { createSchema } from "./schema";
 import { type Logger } from "./logger";
 import { systemClock, type Clock } from "./common/clock";
+import { FeedRegistry } from "./realtime/feeds";
+import {
+  CLOSE_SLOW_SUBSCRIBER,
+  CLOSE_TOO_MANY_CONNECTIONS,
+  ConnectionLimits,
+} from "./realtime/limits";
 
 export interface ServerDeps {
   config: Config;
@@ -38,6 +44,8 @@ export interface RunningServer {
   url: string;
   wsUrl: string;
   port: number;
+  /** The process's shared live feeds. */
+  feeds: FeedRegistry;
   /** Stops taking requests, drains HTTP and WebSocket connections; does not close the data source. */
   stop(): Promise<void>;
 }
@@ -104,7 +112,14 @@ export async function startServer(
   const directory = new TenancyDirectory(dataSource, deps.directoryReloadMs);
   await directory.load();
   const verify = createTokenVerifier(config);
-  const schema: GraphQLSchema = await createSchema(pubSub);
+  const schema: GraphQLSchema = await createSchema();
+  const feeds = new FeedRegistry({
+    dataSource,
+    pubSub,
+    clock,
+    log: (m, err) => log.error(m, err),
+  });
+  const limits = new ConnectionLimits(config.subscriptions);
 
   const app = express();
   app.disable("x-powered-by");
@@ -113,7 +128,23 @@ export async function startServer(
 
   const wsFormat = (e: GraphQLError) =>
     formatError(e.toJSON(), e, (err) => log.error("unexpected error", err));
-  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal | null }>(
+  /**
+   * A subscriber that fell too far behind: its connection is closed with 4503 (the client
+   * reconnects and resumes from its cursor), and dropped if it does not even take the close.
+   */
+  const cutOff = (socket: WebSocket, reason: string) => {
+    if (socket.readyState !== socket.OPEN) return;
+    socket.close(CLOSE_SLOW_SUBSCRIBER, reason.slice(0, 120));
+    setTimeout(() => socket.terminate(), 1000).unref();
+  };
+  type Extra = {
+    principal?: Principal | null;
+    /** Operations running on this connection, counted against the principal's limit. */
+    ops?: Set<string>;
+    /** Counted among the principal's connections. */
+    counted?: boolean;
+  };
+  const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
       // Same verification as HTTP; a refused connection is closed with 4403 Forbidden.
@@ -142,6 +173,15 @@ export async function startServer(
         try {
           const principal = await principalFrom(header, verify, directory);
           if (!principal) return false;
+          if (!limits.connect(principal.subject)) {
+            ctx.extra.socket.close(
+              CLOSE_TOO_MANY_CONNECTIONS,
+              `at most ${config.subscriptions.connectionsPerPrincipal} connections for one account`,
+            );
+            return false;
+          }
+          ctx.extra.counted = true;
+          ctx.extra.ops = new Set();
           ctx.extra.principal = principal;
           return true;
         } catch {
@@ -156,8 +196,40 @@ export async function startServer(
           db,
           pubSub,
           clock,
+          feeds,
+          subscriber: {
+            queue: config.subscriptions.queue,
+            cutOff: (reason) => cutOff(ctx.extra.socket, reason),
+          },
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: false }),
         };
+      },
+      // Counted once running (past validation): a subscription over the limits is refused with
+      // TOO_MANY_SUBSCRIPTIONS before its stream starts; the connection and the others go on.
+      onOperation: (ctx, id, _payload, _args, result) => {
+        const p = ctx.extra.principal;
+        if (!p || !ctx.extra.ops || !(Symbol.asyncIterator in Object(result))) return undefined;
+        const refused = limits.start(p.subject, ctx.extra.ops.size);
+        if (refused) {
+          void (result as AsyncGenerator).return?.(undefined);
+          return {
+            errors: [new GraphQLError(refused, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })],
+          };
+        }
+        ctx.extra.ops.add(id);
+        return undefined;
+      },
+      onComplete: (ctx, id) => {
+        const p = ctx.extra.principal;
+        if (p && ctx.extra.ops?.delete(id)) limits.end(p.subject);
+      },
+      onClose: (ctx) => {
+        const p = ctx.extra.principal;
+        if (p && ctx.extra.counted) {
+          limits.disconnect(p.subject, ctx.extra.ops?.size ?? 0);
+          ctx.extra.ops?.clear();
+          ctx.extra.counted = false;
+        }
       },
       // The same error mapping as HTTP: stable codes, no internals.
       onError: (_ctx, _id, _payload, errors) => errors.map(wsFormat),
@@ -238,6 +310,7 @@ export async function startServer(
           db,
           pubSub,
           clock,
+          feeds,
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }),
         };
       },
@@ -253,6 +326,7 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   return {
     port: actualPort,
+    feeds,
     url: `http://${host}:${actualPort}/graphql`,
     wsUrl: `ws://${host}:${actualPort}/graphql`,
     stop() {
@@ -260,6 +334,7 @@ export async function startServer(
         await apollo.stop();
         for (const client of wsServer.clients) client.terminate();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        feeds.close();
       })();
       return stopping;
     },

@@ -3,6 +3,7 @@ import { type Loaders } from "./loaders";
 import { type TenantDb } from "../db/tenant";
 import { type PubSub } from "../realtime/pubsub";
 import { type Clock } from "../common/clock";
+import { type FeedRegistry, type SubscriberLimits } from "../realtime/feeds";
 
 /** What every resolver receives: who is calling, its tenant-scoped database, its loaders, the time. */
 export interface Context {
@@ -12,6 +13,10 @@ export interface Context {
   pubSub: PubSub;
   /** The time the rules read (see common/clock.ts). */
   clock: Clock;
+  /** The process's shared live feeds (read once, deliver many). */
+  feeds: FeedRegistry;
+  /** Over a WebSocket: how far a subscription may fall behind, and how it is cut off. */
+  subscriber?: SubscriberLimits;
 }
 
 /** A context whose principal is known: what resolvers behind @Authorized get. */

@@ -1,22 +1,21 @@
 import { Client, Pool } from "pg";
-
-const CHANNEL = "civic_grid_events";
-
-type Callback = (event: CustomEvent) => void;
+import { type Topic, type Transport } from "./pubsub";
 
 /**
- * An event target over PostgreSQL LISTEN/NOTIFY, so that several server processes share their
- * subscription events with no service beside the database. One dedicated connection listens; a
- * published event is a NOTIFY on the same channel carrying `{ topic, detail }` (payloads are ids,
- * far below NOTIFY's 8,000-byte limit). If the listening connection drops, it reconnects with a
- * back-off; case subscribers recover what passed meanwhile from the event log by their cursor.
+ * Events across processes over PostgreSQL LISTEN/NOTIFY, so that several server processes share
+ * them with no service beside the database. One dedicated connection listens on the deployment's
+ * channel; a published event is a NOTIFY on it carrying `{ topic, detail }` (payloads are ids, far
+ * below NOTIFY's 8,000-byte limit). If the listening connection drops, it reconnects with a
+ * back-off and `onReconnect` runs: case feeds recover what passed meanwhile from the event log.
  */
-export function createPgEventTarget(
+export async function createPgTransport(
   url: string,
+  channel: string,
+  hear: (topic: string, payload: unknown) => void,
+  onReconnect: () => void,
   log: (m: string, err?: unknown) => void,
-  onReconnect: () => void = () => undefined,
-) {
-  const callbacks = new Map<string, Set<Callback>>();
+): Promise<Transport> {
+  if (!/^[a-z][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let listener: Client | null = null;
   /** A connection being opened (first, or after a loss): close() must end it too. */
   let connecting: Client | null = null;
@@ -31,22 +30,18 @@ export function createPgEventTarget(
     application_name: "civic-grid-notify",
   });
   publisher.on("error", (err) => log("the NOTIFY connection failed; it will reconnect", err));
-  const publisherReady = Promise.resolve();
 
   async function listen(): Promise<void> {
     const client = new Client({ connectionString: url, application_name: "civic-grid-listen" });
     client.on("notification", (msg) => {
-      if (msg.channel !== CHANNEL || !msg.payload) return;
+      if (msg.channel !== channel || !msg.payload) return;
       let parsed: { topic: string; detail: unknown };
       try {
         parsed = JSON.parse(msg.payload) as { topic: string; detail: unknown };
       } catch {
         return;
       }
-      const set = callbacks.get(parsed.topic);
-      if (!set) return;
-      const event = new CustomEvent(parsed.topic, { detail: parsed.detail });
-      for (const cb of set) cb(event);
+      hear(parsed.topic, parsed.detail);
     });
     client.on("error", (err) => {
       log("the LISTEN connection failed; reconnecting", err);
@@ -56,12 +51,12 @@ export function createPgEventTarget(
     connecting = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${channel}`);
     } finally {
       connecting = null;
     }
     if (closed) {
-      // Closed while this connection was being opened: it must not outlive the target.
+      // Closed while this connection was being opened: it must not outlive the transport.
       await client.end().catch(() => undefined);
       return;
     }
@@ -81,44 +76,18 @@ export function createPgEventTarget(
     retry.unref();
   }
 
-  const ready = listen();
-
-  const callbackOf = (c: unknown): Callback | null => {
-    if (c == null) return null;
-    if (typeof c === "function") return c as Callback;
-    return (c as { handleEvent: Callback }).handleEvent;
-  };
+  await listen();
 
   return {
-    ready: Promise.all([ready, publisherReady]).then(() => undefined),
-    addEventListener(topic: string, cb: unknown) {
-      const fn = callbackOf(cb);
-      if (!fn) return;
-      let set = callbacks.get(topic);
-      if (!set) callbacks.set(topic, (set = new Set()));
-      set.add(fn);
-    },
-    removeEventListener(topic: string, cb: unknown) {
-      const fn = callbackOf(cb);
-      if (fn) callbacks.get(topic)?.delete(fn);
-    },
-    /** Delivers an event to this process's listeners only. */
-    dispatchLocal(topic: string, detail: unknown) {
-      const event = new CustomEvent(topic, { detail });
-      for (const cb of callbacks.get(topic) ?? []) cb(event);
-    },
-    dispatchEvent(event: CustomEvent) {
-      const payload = JSON.stringify({ topic: event.type, detail: event.detail });
-      void publisherReady
-        .then(() => publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]))
-        .catch((err: unknown) =>
-          // One retry on a fresh connection; after that the event is lost to other processes,
-          // whose case subscribers still find it in the log at the next event.
-          publisher
-            .query("SELECT pg_notify($1, $2)", [CHANNEL, payload])
-            .catch(() => log("NOTIFY failed", err)),
-        );
-      return true;
+    send(topic: Topic, detail: unknown) {
+      const payload = JSON.stringify({ topic, detail });
+      publisher.query("SELECT pg_notify($1, $2)", [channel, payload]).catch((err: unknown) =>
+        // One retry on a fresh connection; after that the event is lost to other processes,
+        // whose case feeds still find it in the log at the next event.
+        publisher
+          .query("SELECT pg_notify($1, $2)", [channel, payload])
+          .catch(() => log("NOTIFY failed", err)),
+      );
     },
     async close() {
       closed = true;

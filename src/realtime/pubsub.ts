@@ -1,6 +1,5 @@
-import { createPubSub } from "@graphql-yoga/subscription";
 import { type Config } from "../config";
-import { createPgEventTarget } from "./pg-event-target";
+import { createPgTransport } from "./pg-event-target";
 
 export enum Topic {
   DEPARTMENT_CHANGED = "DEPARTMENT_CHANGED",
@@ -28,6 +27,9 @@ export type Topics = {
   [Topic.DEPARTMENT_CHANGED]: [DepartmentChangedPayload];
   [Topic.CASE_EVENT]: [CaseEventPayload];
 };
+
+type Payload<T extends Topic> = Topics[T][0];
+type Listener = (payload: never) => void;
 
 /**
  * The subscriptions of this process that are live, by field: past their set-up (the log heads
@@ -60,81 +62,142 @@ export class LiveSubscriptions {
 /**
  * Each subscriber reads through its own repeater; one that falls more than 1,024 events behind
  * overflows and its subscription ends with an error, instead of growing the server's memory. It
- * resubscribes and, where the topic has a cursor, resumes from it.
- */
-export type PubSub = ReturnType<typeof createPubSub<Topics>> & {
-  close(): Promise<void>;
-  live: LiveSubscriptions;
-};
-
-interface EventTargetLike {
-  addEventListener(topic: string, cb: (e: CustomEvent) => void): void;
-}
 
 /**
- * Listens to every topic for as long as the pub/sub lives, which keeps a backend that subscribes
- * per topic (Redis) subscribed: a new subscriber never waits for the backend to start listening,
- * and an event published right after it became live is not lost.
+ * Where events travel between the processes of one deployment. Listeners are plain callbacks,
+ * called in the order events are heard; a process has one listener per feed (see feeds.ts), not
+ * one per subscriber, and a feed never blocks: it hands events to bounded per-subscriber queues.
  */
-function finish(
-  pubSub: ReturnType<typeof createPubSub<Topics>>,
-  target: EventTargetLike,
-  close: () => Promise<void>,
-): PubSub {
-  for (const topic of Object.values(Topic)) target.addEventListener(topic, () => undefined);
-  return Object.assign(pubSub, { close, live: new LiveSubscriptions() });
+export interface PubSub {
+  publish<T extends Topic>(topic: T, payload: Payload<T>): void;
+  /** Hears every event of `topic` in this process from now on; returns the way to stop. */
+  on<T extends Topic>(topic: T, listener: (payload: Payload<T>) => void): () => void;
+  /** This process's live subscriptions. */
+  live: LiveSubscriptions;
+  close(): Promise<void>;
+}
+
+/** How events cross processes: PostgreSQL NOTIFY, Redis, or nothing (one process). */
+export interface Transport {
+  send(topic: Topic, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+/** A notice (never from a district) that notifications may have been lost: re-read the logs. */
+export const CATCH_UP_DISTRICT = "*";
+
+class LocalPubSub implements PubSub {
+  readonly live = new LiveSubscriptions();
+  private readonly listeners = new Map<Topic, Set<Listener>>();
+  transport: Transport | null = null;
+
+  publish<T extends Topic>(topic: T, payload: Payload<T>): void {
+    if (this.transport) this.transport.send(topic, payload);
+    else this.hear(topic, payload);
+  }
+
+  on<T extends Topic>(topic: T, listener: (payload: Payload<T>) => void): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener as Listener);
+    return () => void set.delete(listener as Listener);
+  }
+
+  /** Delivers an event heard from the transport (or published, with none) to this process. */
+  hear(topic: string, payload: unknown): void {
+    const set = this.listeners.get(topic as Topic);
+    if (!set) return;
+    for (const l of [...set]) (l as (p: unknown) => void)(payload);
+  }
+
+  /** After a transport lost its connection: case feeds re-read what the log got meanwhile. */
+  catchUp(): void {
+    this.hear(Topic.CASE_EVENT, {
+      districtId: CATCH_UP_DISTRICT,
+      position: "0",
+      caseId: "",
+      action: "catch_up",
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.transport?.close();
+  }
 }
 
 /**
  * Where events travel: through Redis with REDIS_URL; through PostgreSQL LISTEN/NOTIFY when the
  * server uses an external database (`databaseUrl`: several processes may share it); through memory
- * with the embedded database, which only one process can use.
+ * with the embedded database, which only one process can use. Channels carry the deployment's
+ * namespace (PUBSUB_NAMESPACE), so that deployments sharing a Redis or a database do not hear each
+ * other. Resolves once the transport is listening.
  */
 export async function createPubSubFor(
-  config: Config,
+  config: Pick<Config, "redisUrl" | "pubSubNamespace">,
   databaseUrl?: string,
   log: (m: string, err?: unknown) => void = () => undefined,
 ): Promise<PubSub> {
-  if (!config.redisUrl && databaseUrl) {
-    // After the listening connection comes back, case subscribers re-read the log they follow.
-    const eventTarget = createPgEventTarget(databaseUrl, log, () =>
-      eventTarget.dispatchLocal(Topic.CASE_EVENT, {
-        districtId: "*",
-        position: "0",
-        caseId: "",
-        action: "catch_up",
-      }),
+  const pubSub = new LocalPubSub();
+  const hear = (topic: string, payload: unknown) => pubSub.hear(topic, payload);
+  if (config.redisUrl) {
+    pubSub.transport = await createRedisTransport(
+      config.redisUrl,
+      config.pubSubNamespace,
+      hear,
+      () => pubSub.catchUp(),
+      log,
     );
-    await eventTarget.ready;
-    return finish(createPubSub<Topics>({ eventTarget: eventTarget as never }), eventTarget, () =>
-      eventTarget.close(),
-    );
-  }
-  if (!config.redisUrl) {
-    const eventTarget = new EventTarget();
-    return finish(
-      createPubSub<Topics>({ eventTarget }),
-      eventTarget as unknown as EventTargetLike,
-      async () => undefined,
+  } else if (databaseUrl) {
+    pubSub.transport = await createPgTransport(
+      databaseUrl,
+      `${config.pubSubNamespace}_events`,
+      hear,
+      () => pubSub.catchUp(),
+      log,
     );
   }
-  const { Redis } = await import("ioredis");
-  const { createRedisEventTarget } = await import("@graphql-yoga/redis-event-target");
-  const publishClient = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(config.redisUrl, {
-    lazyConnect: false,
-    maxRetriesPerRequest: 3,
-  });
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
-  const pubSub = finish(
-    createPubSub<Topics>({ eventTarget }),
-    eventTarget as unknown as EventTargetLike,
-    async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
-  );
-  // The listeners above asked Redis to subscribe to every topic; ready when it has.
-  await subscribeClient.subscribe(...Object.values(Topic));
   return pubSub;
+}
+
+/** One channel per topic, `<namespace>:<topic>`; subscribed to every topic before it is used. */
+async function createRedisTransport(
+  url: string,
+  namespace: string,
+  hear: (topic: string, payload: unknown) => void,
+  onReconnect: () => void,
+  log: (m: string, err?: unknown) => void,
+): Promise<Transport> {
+  const { Redis } = await import("ioredis");
+  const publisher = new Redis(url, { maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(url, { maxRetriesPerRequest: 3 });
+  publisher.on("error", (err) => log("the Redis publishing connection failed", err));
+  subscriber.on("error", (err) => log("the Redis subscribing connection failed", err));
+  const prefix = `${namespace}:`;
+  subscriber.on("message", (channel: string, message: string) => {
+    if (!channel.startsWith(prefix)) return;
+    try {
+      hear(channel.slice(prefix.length), JSON.parse(message));
+    } catch {
+      log(`an unreadable message on ${channel} was dropped`);
+    }
+  });
+  await subscriber.subscribe(...Object.values(Topic).map((t) => prefix + t));
+  // ioredis subscribes again by itself after a reconnect; what passed meanwhile is in the log.
+  let readyOnce = false;
+  subscriber.on("ready", () => {
+    if (readyOnce) onReconnect();
+    readyOnce = true;
+  });
+  readyOnce = subscriber.status === "ready";
+  return {
+    send(topic, payload) {
+      publisher
+        .publish(prefix + topic, JSON.stringify(payload))
+        .catch((err: unknown) => log("PUBLISH failed", err));
+    },
+    async close() {
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
 }

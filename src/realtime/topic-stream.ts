@@ -1,34 +1,38 @@
 import { cancellable } from "./cancellable";
+import { BoundedQueue } from "./bounded-queue";
+import { type SubscriberLimits } from "./feeds";
 import { type PubSub, type Topic, type Topics } from "./pubsub";
 
 /**
  * A subscription to one topic, counted among the live subscriptions as `field` from the moment
  * it listens; `accept` decides, per payload, what this subscriber receives (its tenant, its
- * filters). It ends as soon as its client leaves.
+ * filters). Payloads wait in a bounded queue: a subscriber that falls behind is cut off. It ends
+ * as soon as its client leaves.
  */
 export function topicStream<T extends Topic>(
-  pubSub: PubSub,
+  ctx: { pubSub: PubSub; subscriber?: SubscriberLimits },
   topic: T,
   field: string,
   accept: (payload: Topics[T][0]) => boolean,
 ): AsyncGenerator<Topics[T][0]> {
   return cancellable(async function* (closed) {
-    const it = (pubSub.subscribe as (t: Topic) => AsyncIterable<unknown>)(topic)[
-      Symbol.asyncIterator
-    ]();
-    // The first next() makes the pub/sub add its listener, synchronously: live from here.
-    let pending = it.next();
-    const leave = pubSub.live.enter(field);
+    const queue = new BoundedQueue<Topics[T][0]>(ctx.subscriber?.queue ?? 1000, (err) =>
+      ctx.subscriber?.cutOff(err.message),
+    );
+    const stop = ctx.pubSub.on(topic, (payload) => {
+      if (accept(payload)) queue.offer(payload);
+    });
+    const leave = ctx.pubSub.live.enter(field);
     try {
       for (;;) {
-        const next = await Promise.race([pending, closed]);
+        const next = await Promise.race([queue.next(), closed]);
         if (next === null || next.done) return;
-        pending = it.next();
-        if (accept(next.value as Topics[T][0])) yield next.value as Topics[T][0];
+        yield next.value;
       }
     } finally {
       leave();
-      await it.return?.();
+      stop();
+      queue.end();
     }
   });
 }

@@ -10,7 +10,7 @@ import {
 import { TEST_EPOCH, until } from "../helpers/clock";
 import { ManualClock } from "../../src/common/clock";
 import { Topic } from "../../src/realtime/pubsub";
-import { COALESCE_MS } from "../../src/modules/scores/scoreboard";
+import { COALESCE_MS } from "../../src/modules/scores/scoreboard.live";
 import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -250,12 +250,10 @@ it("pushes the changed rows when the window closes, coalescing the events heard 
     );
   // A listener of the test's own on the server's pub/sub, beside the subscription's: it hears
   // the district's events in the same dispatch as the subscription does.
-  const ears = server.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
   let heard = 0;
-  void (async () => {
-    for (let e = await ears.next(); !e.done; e = await ears.next())
-      if (e.value.districtId === w.district.id) heard += 1;
-  })();
+  const stopHearing = server.pubSub.on(Topic.CASE_EVENT, (e) => {
+    if (e.districtId === w.district.id) heard += 1;
+  });
   // A burst: three cases taken in at once, all three heard (through Redis or PostgreSQL too)
   // while the window that the first opened is still open: the clock stands still.
   await Promise.all([1, 2, 3].map(noise));
@@ -283,7 +281,7 @@ it("pushes the changed rows when the window closes, coalescing the events heard 
   const second = (sub.events[1].data as Push).scoreboardChanged;
   expect(second.events).toBe(1);
   expect(second.scoreboard.rows[0].measures.received).toBe(5);
-  await ears.return?.();
+  stopHearing();
   sub.dispose();
   await conn.client.dispose();
 });

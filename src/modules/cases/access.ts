@@ -64,48 +64,102 @@ export async function reachOfCase(ctx: AuthedContext, c: Case): Promise<Reach> {
   return reach;
 }
 
+/** Who is looking at cases, as far as the visibility rule needs to know. */
+export interface Viewer {
+  role: Role;
+  subject: string;
+  /** The caller's own district (null for city scope). */
+  districtId: string | null;
+  districtIds: readonly string[];
+  gridIds: ReadonlySet<string>;
+  streetOfficeId: string | null;
+  departmentId: string | null;
+}
+
+/** What the visibility rule reads of a case. */
+export interface CaseFacts {
+  districtId: string;
+  escalated: boolean;
+  gridId: string | null;
+  streetOfficeId: string | null;
+  createdBy: string;
+  /** Departments that hold the case or have reported on it (not those it was returned from). */
+  departmentIds: readonly string[];
+}
+
 /**
- * May the caller see this case? The command center, the operators, inspectors and the district
- * admin see the district's; a street officer its street office's; grid staff their grids'; a
- * department the cases it holds or has reported on (not those returned or withdrawn from it); a resident the cases it filed; a city admin only
- * the cases escalated to the city.
+ * May the viewer see this case? The one rule, pure: the command center, the operators, inspectors
+ * and the district admin see the district's; a street officer its street office's; grid staff
+ * their grids'; a department the cases it holds or has reported on (not those returned or
+ * withdrawn from it); a resident the cases it filed; a city admin only the cases escalated to the
+ * city. `maySeeCase` applies it to a request's caller, the live feeds to each subscriber, and
+ * `visibleCasesSql` says the same in SQL.
  */
-export async function maySeeCase(ctx: AuthedContext, c: Case): Promise<boolean> {
-  const p = ctx.principal;
-  if (!p.districtIds.includes(c.districtId)) return false;
-  if (p.role === Role.city_admin) return c.escalated;
-  if (p.districtId !== c.districtId) return false;
-  if (DISTRICT_WIDE.has(p.role)) return true;
-  switch (p.role) {
+export function canSeeCase(v: Viewer, c: CaseFacts): boolean {
+  if (!v.districtIds.includes(c.districtId)) return false;
+  if (v.role === Role.city_admin) return c.escalated;
+  if (v.districtId !== c.districtId) return false;
+  if (DISTRICT_WIDE.has(v.role)) return true;
+  switch (v.role) {
     case Role.street_officer:
     case Role.grid_worker:
-    case Role.grid_chief: {
-      const r = await reachOfCase(ctx, c);
-      return r.grid || r.street;
-    }
-    case Role.department: {
-      const dept = await callerDepartmentId(ctx);
-      if (!dept) return false;
-      return ctx.loaders
-        .batch<string, boolean>("everAssigned", async (caseIds) => {
-          const rows: Array<{ case_id: string }> = await ctx.db.run((m) =>
-            m.query(
-              `SELECT DISTINCT case_id FROM case_assignment
-                WHERE district_id = ANY($1::uuid[]) AND case_id = ANY($2::uuid[]) AND department_id = $3
-                  AND status IN ('assigned', 'reported')`,
-              [ctx.loaders.districtIds, [...caseIds], dept],
-            ),
-          );
-          const seen = new Set(rows.map((r) => r.case_id));
-          return caseIds.map((id) => seen.has(id));
-        })
-        .load(c.id);
-    }
+    case Role.grid_chief:
+      return (
+        (c.gridId !== null && v.gridIds.has(c.gridId)) ||
+        (c.streetOfficeId !== null && c.streetOfficeId === v.streetOfficeId)
+      );
+    case Role.department:
+      return v.departmentId !== null && c.departmentIds.includes(v.departmentId);
     case Role.resident:
-      return c.createdBy === p.subject;
+      return c.createdBy === v.subject;
     default:
       return false;
   }
+}
+
+/** The caller as a viewer of cases: its reach in the tree and its department, read once. */
+export async function viewerOf(ctx: AuthedContext): Promise<Viewer> {
+  const p = ctx.principal;
+  const inTree = [Role.street_officer, Role.grid_worker, Role.grid_chief].includes(p.role);
+  const reach = inTree ? await reachOf(ctx) : null;
+  return {
+    role: p.role,
+    subject: p.subject,
+    districtId: p.districtId,
+    districtIds: p.districtIds,
+    gridIds: reach?.gridIds ?? new Set(),
+    streetOfficeId: reach?.streetOfficeId ?? null,
+    departmentId: await callerDepartmentId(ctx),
+  };
+}
+
+/** May the caller see this case? {@link canSeeCase} for the request's caller. */
+export async function maySeeCase(ctx: AuthedContext, c: Case): Promise<boolean> {
+  const viewer = await viewerOf(ctx);
+  // Only a department's view depends on the assignments: read them for that role only.
+  const held =
+    viewer.role === Role.department && viewer.departmentId && c.districtId === viewer.districtId
+      ? await everAssigned(ctx, c.id, viewer.departmentId)
+      : false;
+  return canSeeCase(viewer, { ...c, departmentIds: held ? [viewer.departmentId!] : [] });
+}
+
+/** Whether the department holds the case or has reported on it, batched across a list. */
+function everAssigned(ctx: AuthedContext, caseId: string, dept: string): Promise<boolean> {
+  return ctx.loaders
+    .batch<string, boolean>("everAssigned", async (caseIds) => {
+      const rows: Array<{ case_id: string }> = await ctx.db.run((m) =>
+        m.query(
+          `SELECT DISTINCT case_id FROM case_assignment
+            WHERE district_id = ANY($1::uuid[]) AND case_id = ANY($2::uuid[]) AND department_id = $3
+              AND status IN ('assigned', 'reported')`,
+          [ctx.loaders.districtIds, [...caseIds], dept],
+        ),
+      );
+      const seen = new Set(rows.map((r) => r.case_id));
+      return caseIds.map((id) => seen.has(id));
+    })
+    .load(caseId);
 }
 
 /** May the caller see the complainant's name and phone in full? */

@@ -54,7 +54,7 @@ import {
 import * as svc from "./service";
 import { maySeeCase, mayReadComplainant, visibleCasesSql } from "./access";
 import { ensureCaseDefaults, isOverdue, overdueSql } from "./limits";
-import { caseStream, SUBSCRIBERS, type StreamItem } from "./stream";
+import { caseStream, SUBSCRIBERS, type CaseFeedItem, type StreamItem } from "./stream";
 
 export enum CaseOrder {
   newest = "newest",
@@ -577,11 +577,7 @@ export class CaseResolver {
         context as AuthedContext,
         "caseCreated",
         (args as StreamArgs).after,
-        acceptor(
-          context as AuthedContext,
-          args as StreamArgs,
-          (e) => e.action === CaseAction.create,
-        ),
+        acceptor(args as StreamArgs, (e) => e.action === CaseAction.create),
       ),
     description: "New cases the caller may see, as they are taken in.",
   })
@@ -596,11 +592,7 @@ export class CaseResolver {
         context as AuthedContext,
         "caseUpdated",
         (args as StreamArgs).after,
-        acceptor(
-          context as AuthedContext,
-          args as StreamArgs,
-          (e) => e.action !== CaseAction.create,
-        ),
+        acceptor(args as StreamArgs, (e) => e.action !== CaseAction.create),
       ),
     description:
       "Every change of the cases the caller may see (not their creation; see caseCreated).",
@@ -617,7 +609,6 @@ export class CaseResolver {
         "caseDeadline",
         (args as StreamArgs).after,
         acceptor(
-          context as AuthedContext,
           args as StreamArgs,
           (e) => e.action === CaseAction.warn || e.action === CaseAction.breach,
         ),
@@ -633,29 +624,20 @@ export class CaseResolver {
   }
 }
 
-/** The per-event test of a subscription: kind of event, then the subscriber's filters. */
-function acceptor(ctx: AuthedContext, args: StreamArgs, kind: (e: CaseEvent) => boolean) {
+/** The per-event test of a subscription, in memory: kind of event, then the subscriber's filters. */
+function acceptor(args: StreamArgs, kind: (e: CaseEvent) => boolean) {
   const so = args.streetOfficeId
     ? idOf(args.streetOfficeId, "StreetOffice", "streetOfficeId")
     : null;
   const grid = args.gridId ? idOf(args.gridId, "Grid", "gridId") : null;
   const dept = args.departmentId ? idOf(args.departmentId, "Department", "departmentId") : null;
   const statuses = args.status?.length ? new Set(args.status) : null;
-  return async (e: CaseEvent, c: Case) => {
-    if (!kind(e)) return false;
-    if (so && c.streetOfficeId !== so) return false;
-    if (grid && c.gridId !== grid) return false;
-    if (statuses && !statuses.has(e.toStatus)) return false;
-    if (dept) {
-      const rows = await ctx.db.run((m) =>
-        m.count(CaseAssignment, {
-          where: { districtId: c.districtId, caseId: c.id, departmentId: dept },
-        }),
-      );
-      if (rows === 0) return false;
-    }
-    return true;
-  };
+  return ({ event: e, case: c, assignments }: CaseFeedItem) =>
+    kind(e) &&
+    (!so || c.streetOfficeId === so) &&
+    (!grid || c.gridId === grid) &&
+    (!statuses || statuses.has(e.toStatus)) &&
+    (!dept || assignments.some((a) => a.departmentId === dept));
 }
 
 @Resolver(() => CaseAssignment)

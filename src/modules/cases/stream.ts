@@ -1,11 +1,14 @@
-import { In } from "typeorm";
+import { type DataSource, In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { badInput, forbidden, unauthenticated } from "../../common/errors";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
-import { Topic } from "../../realtime/pubsub";
 import { cancellable } from "../../realtime/cancellable";
-import { Case, CaseEvent, CaseLogHead } from "./entities";
-import { maySeeCase } from "./access";
+import { BoundedQueue } from "../../realtime/bounded-queue";
+import { type FeedDeps, type FeedRegistry } from "../../realtime/feeds";
+import { Follower, LogFeed, type LogItem, type LogSource } from "../../realtime/log-feed";
+import { inTenantTransaction } from "../../db/tenant";
+import { Case, CaseAssignment, CaseEvent, CaseLogHead } from "./entities";
+import { canSeeCase, viewerOf, type Viewer } from "./access";
 
 /**
  * A subscription's cursor: for each district it follows, the position of the last event it has
@@ -35,33 +38,111 @@ export function decodeStreamCursor(s: string, districtIds: readonly string[]): S
   throw badInput("after", "the cursor is not valid: use the cursor of an event you received");
 }
 
+/** A case event as the shared feed reads it: with its case and the case's assignments, as now. */
+export interface CaseFeedItem extends LogItem {
+  event: CaseEvent;
+  case: Case;
+  /** Every assignment of the case (department, status): for visibility and the department filter. */
+  assignments: ReadonlyArray<{ departmentId: string; status: string; role: string }>;
+}
+
 export interface StreamItem {
   event: CaseEvent;
   case: Case;
   cursor: string;
 }
 
-const PAGE = 500;
-
 /** Who may subscribe to cases: district staff and city admins (escalated cases only). */
 export const SUBSCRIBERS: readonly Role[] = [...STAFF_ROLES, Role.city_admin];
 
-/** A notice (never from a district) that notifications may have been lost: re-read the logs. */
-export const CATCH_UP = "*";
+/** Reads a district's log for the feed: events, their cases and assignments, three statements. */
+function caseLogSource(ds: DataSource): LogSource<CaseFeedItem> {
+  const as = (districtId: string) => ({
+    districtIds: [districtId],
+    subject: "system:live-feed",
+    role: "system",
+  });
+  return {
+    head: (d) =>
+      inTenantTransaction(ds, as(d), async (m) => {
+        const h = await m.findOne(CaseLogHead, { where: { districtId: d } });
+        return BigInt(h?.position ?? 0);
+      }),
+    read: (d, after, limit) =>
+      inTenantTransaction(ds, as(d), async (m) => {
+        const events = await m
+          .createQueryBuilder(CaseEvent, "e")
+          .where("e.district_id = :d AND e.position > :after", { d, after: after.toString() })
+          .orderBy("e.position", "ASC")
+          .limit(limit)
+          .getMany();
+        if (events.length === 0) return [];
+        const ids = [...new Set(events.map((e) => e.caseId))];
+        const [cases, assignments] = await Promise.all([
+          m.find(Case, { where: { districtId: d, id: In(ids) } }),
+          m.find(CaseAssignment, {
+            where: { districtId: d, caseId: In(ids) },
+            select: { caseId: true, departmentId: true, status: true, role: true },
+          }),
+        ]);
+        const byId = new Map(cases.map((c) => [c.id, c]));
+        const parts = new Map<string, CaseFeedItem["assignments"][number][]>();
+        for (const a of assignments) {
+          let l = parts.get(a.caseId);
+          if (!l) parts.set(a.caseId, (l = []));
+          l.push({ departmentId: a.departmentId, status: a.status, role: a.role });
+        }
+        return events.flatMap((e) => {
+          const c = byId.get(e.caseId);
+          return c
+            ? [
+                {
+                  districtId: d,
+                  position: BigInt(e.position),
+                  event: e,
+                  case: c,
+                  assignments: parts.get(e.caseId) ?? [],
+                },
+              ]
+            : [];
+        });
+      }),
+  };
+}
+
+/** The process's one case feed. */
+export function caseFeed(ctx: { feeds: FeedRegistry }): LogFeed<CaseFeedItem> {
+  return ctx.feeds.get(
+    "cases",
+    (d: FeedDeps) => new LogFeed(d.pubSub, caseLogSource(d.dataSource), d.log),
+  );
+}
+
+/** May this viewer see the case of a feed item? The one visibility rule, in memory. */
+export function visibleTo(v: Viewer, item: CaseFeedItem): boolean {
+  return canSeeCase(v, {
+    ...item.case,
+    departmentIds: item.assignments
+      .filter((a) => a.status === "assigned" || a.status === "reported")
+      .map((a) => a.departmentId),
+  });
+}
 
 /**
  * The events of the caller's districts in log order: first every event after the cursor that is
- * stored (the ones a reconnecting client missed), then live ones. Live notifications only say
- * "position p of district d exists"; the stream reads events from the log itself, fills any gap
- * from it, and skips what it has already been through, so nothing is lost and nothing comes twice.
- * `accept` decides, per event, what this subscription delivers (kind, filters, visibility).
+ * stored (the ones a reconnecting client missed), then live ones from the process's shared feed,
+ * which reads each district's new events once for every subscriber. `accept` decides, per event
+ * and in memory, what this subscription delivers (kind, filters); visibility is the one rule
+ * (`canSeeCase`). Nothing is lost and nothing comes twice: the follower skips what its cursor has
+ * been through. A subscriber that falls `queue` events behind is cut off (4503) and resumes from
+ * its cursor.
  */
 export function caseStream(
   ctx: AuthedContext,
   /** The subscription field, as counted among the live subscriptions. */
   field: string,
   after: string | null | undefined,
-  accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
+  accept: (item: CaseFeedItem) => boolean,
 ): AsyncGenerator<StreamItem> {
   return cancellable((closed) => caseEvents(ctx, field, after, accept, closed));
 }
@@ -70,7 +151,7 @@ async function* caseEvents(
   ctx: AuthedContext,
   field: string,
   after: string | null | undefined,
-  accept: (e: CaseEvent, c: Case) => boolean | Promise<boolean>,
+  accept: (item: CaseFeedItem) => boolean,
   closed: Promise<null>,
 ): AsyncGenerator<StreamItem> {
   if (!ctx.principal) throw unauthenticated("sign in first");
@@ -78,80 +159,58 @@ async function* caseEvents(
   if (!SUBSCRIBERS.includes(ctx.principal.role))
     throw forbidden(`the role ${ctx.principal.role} may not follow cases live`);
   const districts = ctx.principal.districtIds;
-  // Listen first, then read the log: whatever commits in between is seen by one or the other.
-  const live = ctx.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
-  // The pub/sub listens from the first next(): ask for it now, before reading the log heads, so
-  // that an event committed in between is either in what we read or in what we hear.
-  let pending = live.next();
+  const fromCursor = after ? decodeStreamCursor(after, districts) : null;
+  const viewer = await viewerOf(ctx);
+  const feed = caseFeed(ctx);
+  const limit = ctx.subscriber?.queue ?? 1000;
+  const cutOff = (why: string) => ctx.subscriber?.cutOff(why);
+  const queue = new BoundedQueue<StreamItem>(limit, (err) => cutOff(err.message));
+
+  const f: Follower<CaseFeedItem> = new Follower<CaseFeedItem>(
+    (item) => {
+      if (accept(item) && visibleTo(viewer, item))
+        queue.offer({ event: item.event, case: item.case, cursor: cursorOf(f) });
+    },
+    limit,
+    () => {
+      const why = `the subscriber fell more than ${limit} events behind while catching up`;
+      queue.fail(new Error(why));
+      cutOff(why);
+    },
+  );
+  if (fromCursor) {
+    for (const [d, p] of Object.entries(fromCursor)) f.last.set(d, BigInt(p));
+    f.hold();
+  }
   let leave = () => undefined as void;
   try {
-    const heads = await ctx.db.run((m) =>
-      m.find(CaseLogHead, { where: { districtId: In(districts) } }),
-    );
-    // Listening, and the heads read: whatever commits from now on reaches this subscription.
-    leave = ctx.pubSub.live.enter(field);
-    const head = new Map(heads.map((h) => [h.districtId, BigInt(h.position)]));
-    const fromCursor = after ? decodeStreamCursor(after, districts) : null;
-    const last = new Map<string, bigint>();
-    for (const d of districts)
-      last.set(d, fromCursor?.[d] !== undefined ? BigInt(fromCursor[d]) : (head.get(d) ?? 0n));
-
-    const state = () => {
-      const c: StreamCursor = {};
-      for (const [d, p] of last) c[d] = p.toString();
-      return encodeStreamCursor(c);
-    };
-
-    /** Reads (from, to] of a district's log in pages and yields what is accepted. */
-    async function* replay(d: string, to: bigint | null): AsyncGenerator<StreamItem> {
-      for (;;) {
-        const from = last.get(d)!;
-        const events = await ctx.db.run((m) =>
-          m
-            .createQueryBuilder(CaseEvent, "e")
-            .where("e.district_id = :d AND e.position > :from", { d, from: from.toString() })
-            .andWhere(to === null ? "TRUE" : "e.position <= :to", { to: to?.toString() })
-            .orderBy("e.position", "ASC")
-            .limit(PAGE)
-            .getMany(),
-        );
-        if (events.length === 0) return;
-        const cases = await ctx.db.run((m) =>
-          m.find(Case, {
-            where: { districtId: d, id: In([...new Set(events.map((e) => e.caseId))]) },
-          }),
-        );
-        const byId = new Map(cases.map((c) => [c.id, c]));
-        for (const e of events) {
-          last.set(d, BigInt(e.position));
-          const c = byId.get(e.caseId);
-          // The subscription's own test first (mostly no I/O), then who may see the case.
-          if (c && (await accept(e, c)) && (await maySeeCase(ctx, c)))
-            yield { event: e, case: c, cursor: state() };
+    await feed.follow(districts, f);
+    if (fromCursor) {
+      // The backlog, read by this subscriber alone and at its own pace; live events wait.
+      for (const d of districts)
+        for await (const item of feed.replay(d, f.last.get(d)!)) {
+          f.passed(item);
+          if (accept(item) && visibleTo(viewer, item))
+            yield { event: item.event, case: item.case, cursor: cursorOf(f) };
         }
-        if (events.length < PAGE) return;
-      }
+      f.release();
     }
-
-    if (fromCursor) for (const d of districts) yield* replay(d, null);
-
+    // Following the feed: whatever commits from now on reaches this subscription.
+    leave = ctx.pubSub.live.enter(field);
     for (;;) {
-      const next = await Promise.race([pending, closed]);
+      const next = await Promise.race([queue.next(), closed]);
       if (next === null || next.done) return;
-      pending = live.next();
-      const n = next.value;
-      if (n.districtId === CATCH_UP) {
-        // The notification channel was down for a while: read whatever the log got meanwhile.
-        for (const d of districts) yield* replay(d, null);
-        continue;
-      }
-      if (!districts.includes(n.districtId)) continue;
-      const p = BigInt(n.position);
-      if (p <= last.get(n.districtId)!) continue; // already delivered from the log
-      yield* replay(n.districtId, p); // this event, and any before it we have not seen
+      yield next.value;
     }
   } finally {
     leave();
-    await live.return?.();
+    feed.unfollow(districts, f);
+    queue.end();
   }
+}
+
+function cursorOf(f: Follower<CaseFeedItem>): string {
+  const c: StreamCursor = {};
+  for (const [d, p] of f.last) c[d] = p.toString();
+  return encodeStreamCursor(c);
 }

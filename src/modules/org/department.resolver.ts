@@ -60,7 +60,7 @@ export class DepartmentResolver {
     // Checked for every event, with the subscriber's own tenant: another district's events never pass.
     subscribe: ({ context }) => {
       const ctx = context as AuthedContext;
-      return topicStream(ctx.pubSub, Topic.DEPARTMENT_CHANGED, "departmentChanged", (payload) =>
+      return topicStream(ctx, Topic.DEPARTMENT_CHANGED, "departmentChanged", (payload) =>
         ctx.principal.districtIds.includes(payload.districtId),
       );
     },

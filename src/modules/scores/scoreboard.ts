@@ -18,13 +18,11 @@ import {
 import { Max, Min } from "class-validator";
 import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
-import { badInput, forbidden, unauthenticated } from "../../common/errors";
+import { badInput } from "../../common/errors";
 import { fromGlobalId, uuidv7 } from "../../common/ids";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
-import { Topic } from "../../realtime/pubsub";
-import { cancellable } from "../../realtime/cancellable";
+import { scoreboardStream } from "./scoreboard.live";
 import { reachOf } from "../grid/access";
-import { localDay } from "../cases/calendar";
 import { checkPeriod, computeMeasures, rate, UnitMeasures } from "./resolver";
 import { UnitLevel } from "./measures";
 import { DEFAULT_RULES, type FormulaRules, invalidRules, rank, score } from "./formula";
@@ -433,6 +431,7 @@ export class ScoreboardResolver {
       scoreboardStream(
         context as AuthedContext,
         args as { level: UnitLevel; from?: string; to?: string },
+        buildScoreboard,
       ),
     description:
       "The rows of a scoreboard that changed, pushed within a second of the case events that changed them; events arriving together are coalesced into one push. Default period: today.",
@@ -444,71 +443,5 @@ export class ScoreboardResolver {
     @Arg("to", { nullable: true }) _to?: string,
   ): ScoreboardChange {
     return change;
-  }
-}
-
-/** How long a push waits for more events after the first one (well within the one-second promise). */
-export const COALESCE_MS = 300;
-
-function scoreboardStream(
-  ctx: AuthedContext,
-  args: { level: UnitLevel; from?: string; to?: string },
-): AsyncGenerator<ScoreboardChange> {
-  return cancellable((closed) => scoreboardChanges(ctx, args, closed));
-}
-
-async function* scoreboardChanges(
-  ctx: AuthedContext,
-  args: { level: UnitLevel; from?: string; to?: string },
-  closed: Promise<null>,
-): AsyncGenerator<ScoreboardChange> {
-  if (!ctx.principal) throw unauthenticated("sign in first");
-  if (![...STAFF_ROLES, Role.city_admin].includes(ctx.principal.role))
-    throw forbidden("your role may not follow scores");
-  const live = ctx.pubSub.subscribe(Topic.CASE_EVENT)[Symbol.asyncIterator]();
-  let pending = live.next();
-  let leave = () => undefined as void;
-  try {
-    const today = () => localDay(ctx.clock.now());
-    const period = () => ({ from: args.from ?? today(), to: args.to ?? today() });
-    let previous = new Map<string, string>();
-    const first = await buildScoreboard(ctx, args.level, period().from, period().to);
-    for (const r of first.rows) previous.set(r.measures.unitId, JSON.stringify(r));
-    // From here on every event counts toward a push.
-    leave = ctx.pubSub.live.enter("scoreboardChanged");
-    for (;;) {
-      const next = await Promise.race([pending, closed]);
-      if (next === null || next.done) return;
-      pending = live.next();
-      if (
-        !ctx.principal.districtIds.includes(next.value.districtId) &&
-        next.value.districtId !== "*"
-      )
-        continue;
-      // Coalesce: whatever else arrives within the window goes into the same push. An event
-      // already heard wins over a window that closes at the same moment (it is first in the race).
-      let events = 1;
-      const window = ctx.clock.sleep(COALESCE_MS).then(() => "window" as const);
-      const leaving = closed.then(() => "closed" as const);
-      for (;;) {
-        const more = await Promise.race([pending, leaving, window]);
-        if (more === "closed") return;
-        if (more === "window") break;
-        if (more.done) return;
-        pending = live.next();
-        if (ctx.principal.districtIds.includes(more.value.districtId)) events += 1;
-      }
-      const { from, to } = period();
-      const board = await buildScoreboard(ctx, args.level, from, to);
-      const now = new Map(board.rows.map((r) => [r.measures.unitId, JSON.stringify(r)]));
-      const changed = board.rows.filter(
-        (r) => previous.get(r.measures.unitId) !== now.get(r.measures.unitId),
-      );
-      previous = now;
-      if (changed.length) yield { scoreboard: { ...board, rows: changed }, events };
-    }
-  } finally {
-    leave();
-    await live.return?.();
   }
 }
