@@ -10,7 +10,7 @@ import { getOperationAST, GraphQLError, parse, type GraphQLSchema } from "graphq
 import { type DataSource } from "typeorm";
 import { type Config } from "./config";
 import { createTokenVerifier, type TokenVerifier } from "./auth/jwt";
-import { formatError } from "./common/errors";
+import { formatError, tooManySubscriptions } from "./common/errors";
 import { type Context } from "./context/context";
 import { createLoaders } from "./context/loaders";
 import { type Principal } from "./context/principal";
@@ -130,12 +130,13 @@ export async function startServer(
     formatError(e.toJSON(), e, (err) => log.error("unexpected error", err));
   /**
    * A subscriber that fell too far behind: its connection is closed with 4503 (the client
-   * reconnects and resumes from its cursor), and dropped if it does not even take the close.
+   * reconnects and resumes from its cursor). Nothing more is sent to it; the close frame waits
+   * behind what the socket already holds, and a client that never reads again is dropped by the
+   * WebSocket library after 30 s without an answer to the close.
    */
   const cutOff = (socket: WebSocket, reason: string) => {
-    if (socket.readyState !== socket.OPEN) return;
-    socket.close(CLOSE_SLOW_SUBSCRIBER, reason.slice(0, 120));
-    setTimeout(() => socket.terminate(), 1000).unref();
+    if (socket.readyState === socket.OPEN)
+      socket.close(CLOSE_SLOW_SUBSCRIBER, reason.slice(0, 120));
   };
   type Extra = {
     principal?: Principal | null;
@@ -212,9 +213,7 @@ export async function startServer(
         const refused = limits.start(p.subject, ctx.extra.ops.size);
         if (refused) {
           void (result as AsyncGenerator).return?.(undefined);
-          return {
-            errors: [new GraphQLError(refused, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })],
-          };
+          return { errors: [tooManySubscriptions(refused.message, refused.limit)] };
         }
         ctx.extra.ops.add(id);
         return undefined;

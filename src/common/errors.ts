@@ -10,6 +10,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "BAD_USER_INPUT"
   | "CONFLICT"
+  /** Over a limit on live subscriptions (per connection, per account); `extensions.limit`. */
+  | "TOO_MANY_SUBSCRIPTIONS"
   | "INTERNAL_SERVER_ERROR";
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
@@ -25,6 +27,8 @@ export const unauthenticated = (message: string) =>
 export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 export const notFound = (message: string) => new AppError("NOT_FOUND", message);
 export const conflict = (message: string) => new AppError("CONFLICT", message);
+export const tooManySubscriptions = (message: string, limit: number) =>
+  new AppError("TOO_MANY_SUBSCRIPTIONS", message, { limit });
 /** `field` names the argument or input field at fault, so a form can show the message beside it. */
 export const badInput = (field: string, message: string) =>
   new AppError("BAD_USER_INPUT", message, { field });
@@ -69,6 +73,7 @@ function fromDatabase(err: PgError): GraphQLFormattedError | null {
 }
 
 const PASS_THROUGH = new Set([
+  "TOO_MANY_SUBSCRIPTIONS",
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "NOT_FOUND",

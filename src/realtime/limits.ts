@@ -36,13 +36,20 @@ export class ConnectionLimits {
     this.drop(this.operations, subject, openOperations);
   }
 
-  /** Why an operation may not start (null: it may, and it is counted). */
-  start(subject: string, onThisConnection: number): string | null {
-    if (onThisConnection >= this.limits.perConnection)
-      return `at most ${this.limits.perConnection} subscriptions on one connection`;
+  /** Why an operation may not start, and the limit (null: it may, and it is counted). */
+  start(subject: string, onThisConnection: number): { message: string; limit: number } | null {
+    const { perConnection, perPrincipal } = this.limits;
+    if (onThisConnection >= perConnection)
+      return {
+        message: `at most ${perConnection} subscriptions on one connection`,
+        limit: perConnection,
+      };
     const n = this.operations.get(subject) ?? 0;
-    if (n >= this.limits.perPrincipal)
-      return `at most ${this.limits.perPrincipal} subscriptions for one account`;
+    if (n >= perPrincipal)
+      return {
+        message: `at most ${perPrincipal} subscriptions for one account`,
+        limit: perPrincipal,
+      };
     this.operations.set(subject, n + 1);
     return null;
   }

@@ -16,13 +16,20 @@ export function topicStream<T extends Topic>(
   accept: (payload: Topics[T][0]) => boolean,
 ): AsyncGenerator<Topics[T][0]> {
   return cancellable(async function* (closed) {
-    const queue = new BoundedQueue<Topics[T][0]>(ctx.subscriber?.queue ?? 1000, (err) =>
-      ctx.subscriber?.cutOff(err.message),
-    );
-    const stop = ctx.pubSub.on(topic, (payload) => {
+    const queue = new BoundedQueue<Topics[T][0]>(ctx.subscriber?.queue ?? 1000, (err) => {
+      stop();
+      ctx.subscriber?.cutOff(err.message);
+    });
+    const unlisten = ctx.pubSub.on(topic, (payload) => {
       if (accept(payload)) queue.offer(payload);
     });
     const leave = ctx.pubSub.live.enter(field);
+    // Cut off or ended: out of the topic and of the live count at once.
+    const stop = () => {
+      leave();
+      unlisten();
+      queue.end();
+    };
     try {
       for (;;) {
         const next = await Promise.race([queue.next(), closed]);
@@ -30,9 +37,7 @@ export function topicStream<T extends Topic>(
         yield next.value;
       }
     } finally {
-      leave();
       stop();
-      queue.end();
     }
   });
 }

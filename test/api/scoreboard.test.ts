@@ -286,6 +286,56 @@ it("pushes the changed rows when the window closes, coalescing the events heard 
   await conn.client.dispose();
 });
 
+it("subscribers of the same board share one rebuild per burst; each gets the rows changed since its last push", async () => {
+  const tokens = [w.tokens.command, w.tokens.admin, w.tokens.inspector];
+  const conns = tokens.map((t) => wsClient(server, t));
+  const subs = conns.map((c) =>
+    collect(
+      c.client,
+      `subscription { scoreboardChanged(level: grid) { events scoreboard { rows { measures { unitId received } } } } }`,
+    ),
+  );
+  await liveSubscriptions(server, "scoreboardChanged", 3);
+  let heard = 0;
+  const stopHearing = server.pubSub.on(Topic.CASE_EVENT, (e) => {
+    if (e.districtId === w.district.id) heard += 1;
+  });
+  const builds = (from: number) =>
+    server.statements.slice(from).filter((q) => /LEFT JOIN score_counter/.test(q)).length;
+  const before = server.statements.length;
+  await act(
+    "createCase",
+    "CreateCaseInput",
+    {
+      channel: "hotline",
+      categoryCode: "noise",
+      description: "噪音",
+      gridId: gid("Grid", w.tree.gridA),
+    },
+    w.tokens.operator,
+  );
+  await until(() => heard === 1, "the event heard");
+  // One window for the three, one build when it closes.
+  await until(() => clock.waiting === 1, "the shared window to open");
+  clock.advance(COALESCE_MS);
+  await Promise.all(subs.map((s) => s.next(1)));
+  expect(builds(before)).toBe(1);
+  for (const s of subs) {
+    const push = (
+      s.events[0].data as {
+        scoreboardChanged: {
+          events: number;
+          scoreboard: { rows: Array<{ measures: { unitId: string } }> };
+        };
+      }
+    ).scoreboardChanged;
+    expect(push.events).toBe(1);
+    expect(push.scoreboard.rows.map((r) => r.measures.unitId)).toEqual([gid("Grid", w.tree.gridA)]);
+  }
+  stopHearing();
+  for (const c of conns) await c.client.dispose();
+});
+
 it("the city ranks its districts with the numbers the districts see; a district admin may not", async () => {
   const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
   const city = (

@@ -163,8 +163,19 @@ async function* caseEvents(
   const viewer = await viewerOf(ctx);
   const feed = caseFeed(ctx);
   const limit = ctx.subscriber?.queue ?? 1000;
-  const cutOff = (why: string) => ctx.subscriber?.cutOff(why);
+  let leave = () => undefined as void;
+  // Cut off: out of the feed and of the live count at once (its connection is being closed; the
+  // generator itself may stay suspended until the socket is gone).
+  const cutOff = (why: string) => {
+    stop();
+    ctx.subscriber?.cutOff(why);
+  };
   const queue = new BoundedQueue<StreamItem>(limit, (err) => cutOff(err.message));
+  const stop = () => {
+    leave();
+    feed.unfollow(districts, f);
+    queue.end();
+  };
 
   const f: Follower<CaseFeedItem> = new Follower<CaseFeedItem>(
     (item) => {
@@ -178,11 +189,11 @@ async function* caseEvents(
       cutOff(why);
     },
   );
+  if (queue.ended) return;
   if (fromCursor) {
     for (const [d, p] of Object.entries(fromCursor)) f.last.set(d, BigInt(p));
     f.hold();
   }
-  let leave = () => undefined as void;
   try {
     await feed.follow(districts, f);
     if (fromCursor) {
@@ -196,16 +207,14 @@ async function* caseEvents(
       f.release();
     }
     // Following the feed: whatever commits from now on reaches this subscription.
-    leave = ctx.pubSub.live.enter(field);
+    if (!queue.ended) leave = ctx.pubSub.live.enter(field);
     for (;;) {
       const next = await Promise.race([queue.next(), closed]);
       if (next === null || next.done) return;
       yield next.value;
     }
   } finally {
-    leave();
-    feed.unfollow(districts, f);
-    queue.end();
+    stop();
   }
 }
 

@@ -144,27 +144,32 @@ export function scoreboardStream(
     if (![...STAFF_ROLES, Role.city_admin].includes(ctx.principal.role))
       throw forbidden("your role may not follow scores");
     const feed = scoreboardFeed(ctx, build);
-    const queue = new BoundedQueue<ScoreboardChange>(ctx.subscriber?.queue ?? 1000, (err) =>
-      ctx.subscriber?.cutOff(err.message),
-    );
+    let leave = () => undefined as void;
+    const queue = new BoundedQueue<ScoreboardChange>(ctx.subscriber?.queue ?? 1000, (err) => {
+      stop();
+      ctx.subscriber?.cutOff(err.message);
+    });
     const w: Watcher = { previous: null, offer: (c) => queue.offer(c) };
     // Watch first, then build the first board: a push built meanwhile is compared with it.
     const unwatch = feed.watch(ctx, args, w);
-    let leave = () => undefined as void;
+    // Cut off or ended: out of the shared board and of the live count at once.
+    const stop = () => {
+      leave();
+      unwatch();
+      queue.end();
+    };
     try {
       const { from, to } = feed.period(args);
       const first = await build(ctx, args.level, from, to);
       w.previous ??= new Map(first.rows.map((r) => [r.measures.unitId, JSON.stringify(r)]));
-      leave = ctx.pubSub.live.enter("scoreboardChanged");
+      if (!queue.ended) leave = ctx.pubSub.live.enter("scoreboardChanged");
       for (;;) {
         const next = await Promise.race([queue.next(), closed]);
         if (next === null || next.done) return;
         yield next.value;
       }
     } finally {
-      leave();
-      unwatch();
-      queue.end();
+      stop();
     }
   });
 }

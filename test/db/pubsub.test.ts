@@ -1,0 +1,42 @@
+import { createPubSubFor, type PubSub, Topic } from "../../src/realtime/pubsub";
+import { until } from "../helpers/clock";
+
+/**
+ * The pub/sub across processes (Redis with REDIS_URL, otherwise PostgreSQL NOTIFY): events reach
+ * the other processes of the same deployment, and no process of another deployment (namespace)
+ * sharing the Redis or the database.
+ */
+const url = process.env.TEST_APP_DATABASE_URL!;
+const config = (ns: string) => ({ redisUrl: process.env.REDIS_URL, pubSubNamespace: ns });
+const opened: PubSub[] = [];
+afterAll(async () => {
+  for (const p of opened) await p.close();
+});
+
+async function open(ns: string) {
+  const p = await createPubSubFor(config(ns), url);
+  opened.push(p);
+  const heard: string[] = [];
+  p.on(Topic.DEPARTMENT_CHANGED, (e) => heard.push(e.departmentId));
+  return { p, heard };
+}
+
+it(`delivers within a namespace and never across (${process.env.REDIS_URL ? "Redis" : "NOTIFY"})`, async () => {
+  const a1 = await open("test_ns_a");
+  const a2 = await open("test_ns_a");
+  const b = await open("test_ns_b");
+  const event = (id: string) => ({
+    districtId: "d",
+    departmentId: id,
+    action: "created" as const,
+    at: new Date(0).toISOString(),
+  });
+  a1.p.publish(Topic.DEPARTMENT_CHANGED, event("x"));
+  await until(() => a2.heard.includes("x"), "the other process of the deployment to hear x");
+  expect(a1.heard).toEqual(["x"]);
+  // Had b heard a's channel, x would reach it before its own y (one connection, in order).
+  b.p.publish(Topic.DEPARTMENT_CHANGED, event("y"));
+  await until(() => b.heard.includes("y"), "b to hear its own event");
+  expect(b.heard).toEqual(["y"]);
+  expect(a2.heard).toEqual(["x"]);
+});
