@@ -23,6 +23,7 @@ import { createSchema } from "./schema";
 import { type Logger } from "./logger";
 import { systemClock, type Clock } from "./common/clock";
 import { FeedRegistry } from "./realtime/feeds";
+import { sharedSubscribe } from "./realtime/shared-execution";
 import {
   CLOSE_SLOW_SUBSCRIBER,
   CLOSE_TOO_MANY_CONNECTIONS,
@@ -51,6 +52,45 @@ export interface RunningServer {
 }
 
 const NOBODY: TenantScope = { districtIds: [], subject: "", role: "" };
+
+/**
+ * Types whose fields answer the same to every caller with the same rights (role, districts,
+ * department, street office, grids): subscribers whose selection stays within them share one
+ * execution per event even across accounts. Anything else (a person's own record, say) is
+ * executed per account.
+ */
+const SUBJECT_FREE: ReadonlySet<string> = new Set([
+  "CaseEventMessage",
+  "CaseDeadlineMessage",
+  "CaseEvent",
+  "Case",
+  "Complainant",
+  "CaseAssignment",
+  "CaseRequest",
+  "Supervision",
+  "Department",
+  "DepartmentChange",
+  "District",
+  "City",
+  "Grid",
+  "StreetOffice",
+  "Community",
+]);
+
+/** What makes two subscribers' answers equal (see realtime/shared-execution.ts). */
+function viewerKey(contextValue: unknown, subjectMatters: boolean): string | null {
+  const p = (contextValue as Context).principal;
+  if (!p) return null;
+  return [
+    p.role,
+    [...p.districtIds].sort().join(","),
+    p.districtId ?? "",
+    p.departmentCode ?? "",
+    p.streetOfficeCode ?? "",
+    [...p.gridCodes].sort().join(","),
+    subjectMatters ? p.subject : "",
+  ].join("|");
+}
 
 function bearer(header: string | undefined): string | null {
   if (!header) return null;
@@ -148,6 +188,7 @@ export async function startServer(
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
+      subscribe: sharedSubscribe(schema, SUBJECT_FREE, viewerKey),
       // Same verification as HTTP; a refused connection is closed with 4403 Forbidden.
       // Queries and mutations belong on HTTP, where each request is one transaction; over the
       // socket a multi-field mutation could not be rolled back as a whole.

@@ -14,6 +14,13 @@ export interface LogSource<I extends LogItem> {
 }
 
 const PAGE = 500;
+/**
+ * Followers handed an entry in one go before the feed lets the event loop turn: between slices,
+ * other work (a mutation's next statement, say) gets its turn, instead of waiting behind a
+ * thousand deliveries.
+ */
+const SLICE = 64;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface DistrictState<I extends LogItem> {
   /** The last position read and handed to the followers. */
@@ -185,7 +192,11 @@ export class LogFeed<I extends LogItem> {
           const items = await this.source.read(d, st.last, PAGE);
           for (const item of items) {
             st.last = item.position;
-            for (const f of [...st.followers]) f.offer(item);
+            const followers = [...st.followers];
+            for (let i = 0; i < followers.length; i += SLICE) {
+              if (i > 0) await turn();
+              for (const f of followers.slice(i, i + SLICE)) f.offer(item);
+            }
           }
           if (items.length === PAGE) st.again = true;
         } while (st.again && st.followers.size > 0);

@@ -2,6 +2,7 @@ import { cancellable } from "./cancellable";
 import { BoundedQueue } from "./bounded-queue";
 import { type SubscriberLimits } from "./feeds";
 import { type PubSub, type Topic, type Topics } from "./pubsub";
+import { SHARED } from "./shared-execution";
 
 /**
  * A subscription to one topic, counted among the live subscriptions as `field` from the moment
@@ -21,7 +22,9 @@ export function topicStream<T extends Topic>(
       ctx.subscriber?.cutOff(err.message);
     });
     const unlisten = ctx.pubSub.on(topic, (payload) => {
-      if (accept(payload)) queue.offer(payload);
+      // The same payload object reaches every listener: subscribers with the same rights and
+      // selection share one execution for it.
+      if (accept(payload)) queue.offer({ ...payload, [SHARED]: payload });
     });
     const leave = ctx.pubSub.live.enter(field);
     // Cut off or ended: out of the topic and of the live count at once.

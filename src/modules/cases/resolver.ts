@@ -120,6 +120,8 @@ export class CaseFilterArgs {
 }
 
 @ArgsType()
+// Read once by the stream when the subscription starts (no validators); each delivered event
+// re-runs the field's resolver, so its arguments are not validated again per event.
 export class StreamArgs {
   @Field(() => String, {
     nullable: true,
@@ -581,7 +583,10 @@ export class CaseResolver {
       ),
     description: "New cases the caller may see, as they are taken in.",
   })
-  caseCreated(@Root() item: StreamItem, @Args() _args: StreamArgs): CaseEventMessage {
+  caseCreated(
+    @Root() item: StreamItem,
+    @Args({ validate: false }) _args: StreamArgs,
+  ): CaseEventMessage {
     return item;
   }
 
@@ -597,7 +602,10 @@ export class CaseResolver {
     description:
       "Every change of the cases the caller may see (not their creation; see caseCreated).",
   })
-  caseUpdated(@Root() item: StreamItem, @Args() _args: StreamArgs): CaseEventMessage {
+  caseUpdated(
+    @Root() item: StreamItem,
+    @Args({ validate: false }) _args: StreamArgs,
+  ): CaseEventMessage {
     return item;
   }
 
@@ -615,7 +623,10 @@ export class CaseResolver {
       ),
     description: "Warnings before a due time and breaches after it.",
   })
-  caseDeadline(@Root() item: StreamItem, @Args() _args: StreamArgs): CaseDeadlineMessage {
+  caseDeadline(
+    @Root() item: StreamItem,
+    @Args({ validate: false }) _args: StreamArgs,
+  ): CaseDeadlineMessage {
     return {
       ...item,
       kind: item.event.action === CaseAction.warn ? DeadlineKind.warning : DeadlineKind.breach,

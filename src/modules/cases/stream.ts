@@ -7,8 +7,9 @@ import { BoundedQueue } from "../../realtime/bounded-queue";
 import { type FeedDeps, type FeedRegistry } from "../../realtime/feeds";
 import { Follower, LogFeed, type LogItem, type LogSource } from "../../realtime/log-feed";
 import { inTenantTransaction } from "../../db/tenant";
+import { SHARED, type SharedPayload } from "../../realtime/shared-execution";
 import { Case, CaseAssignment, CaseEvent, CaseLogHead } from "./entities";
-import { canSeeCase, viewerOf, type Viewer } from "./access";
+import { canSeeCase, viewerOf, type CaseFacts, type Viewer } from "./access";
 
 /**
  * A subscription's cursor: for each district it follows, the position of the last event it has
@@ -42,11 +43,15 @@ export function decodeStreamCursor(s: string, districtIds: readonly string[]): S
 export interface CaseFeedItem extends LogItem {
   event: CaseEvent;
   case: Case;
+  /** The cursor after this entry for a follower of its district alone (made on first use). */
+  cursor?: string;
+  /** What the visibility rule reads of the case (made on first use). */
+  facts?: CaseFacts;
   /** Every assignment of the case (department, status): for visibility and the department filter. */
   assignments: ReadonlyArray<{ departmentId: string; status: string; role: string }>;
 }
 
-export interface StreamItem {
+export interface StreamItem extends SharedPayload {
   event: CaseEvent;
   case: Case;
   cursor: string;
@@ -120,12 +125,18 @@ export function caseFeed(ctx: { feeds: FeedRegistry }): LogFeed<CaseFeedItem> {
 
 /** May this viewer see the case of a feed item? The one visibility rule, in memory. */
 export function visibleTo(v: Viewer, item: CaseFeedItem): boolean {
-  return canSeeCase(v, {
-    ...item.case,
+  // What the rule reads of the case, made once per entry for all its followers.
+  item.facts ??= {
+    districtId: item.case.districtId,
+    escalated: item.case.escalated,
+    gridId: item.case.gridId,
+    streetOfficeId: item.case.streetOfficeId,
+    createdBy: item.case.createdBy,
     departmentIds: item.assignments
       .filter((a) => a.status === "assigned" || a.status === "reported")
       .map((a) => a.departmentId),
-  });
+  };
+  return canSeeCase(v, item.facts);
 }
 
 /**
@@ -180,7 +191,13 @@ async function* caseEvents(
   const f: Follower<CaseFeedItem> = new Follower<CaseFeedItem>(
     (item) => {
       if (accept(item) && visibleTo(viewer, item))
-        queue.offer({ event: item.event, case: item.case, cursor: cursorOf(f) });
+        queue.offer({
+          event: item.event,
+          case: item.case,
+          cursor: cursorOf(f, item),
+          // Subscribers with the same rights and selection share one execution for this entry.
+          [SHARED]: item,
+        });
     },
     limit,
     () => {
@@ -202,7 +219,7 @@ async function* caseEvents(
         for await (const item of feed.replay(d, f.last.get(d)!)) {
           f.passed(item);
           if (accept(item) && visibleTo(viewer, item))
-            yield { event: item.event, case: item.case, cursor: cursorOf(f) };
+            yield { event: item.event, case: item.case, cursor: cursorOf(f, item) };
         }
       f.release();
     }
@@ -218,7 +235,13 @@ async function* caseEvents(
   }
 }
 
-function cursorOf(f: Follower<CaseFeedItem>): string {
+/**
+ * The cursor after `item` for this follower. A follower of one district (everyone but a city
+ * admin) has the same cursor as every other at the same entry: it is made once per entry.
+ */
+function cursorOf(f: Follower<CaseFeedItem>, item?: CaseFeedItem): string {
+  if (item && f.last.size === 1)
+    return (item.cursor ??= encodeStreamCursor({ [item.districtId]: item.position.toString() }));
   const c: StreamCursor = {};
   for (const [d, p] of f.last) c[d] = p.toString();
   return encodeStreamCursor(c);

@@ -1,0 +1,134 @@
+import {
+  createSourceEventStream,
+  execute,
+  getNamedType,
+  isCompositeType,
+  print,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
+
+/**
+ * Marks a subscription payload as shared: every subscriber that receives an event gets a payload
+ * carrying the same anchor object (the feed entry), so that subscribers who would get the same
+ * answer share one execution of their selection for it.
+ */
+export const SHARED = Symbol("shared payload");
+
+export interface SharedPayload {
+  [SHARED]?: object;
+  /** Part of the answer that differs between subscribers of one entry (their cursor). */
+  cursor?: string;
+}
+
+/**
+ * What makes two subscribers' answers to the same event equal, beside the document and its
+ * variables: the caller's rights (role, districts, the department, street office and grids its
+ * token names). The subject itself counts only when the selection reaches a type outside
+ * `subjectFree`, whose resolvers may look at who the caller is (one's own person record).
+ */
+export type ViewerKey = (contextValue: unknown, subjectMatters: boolean) => string | null;
+
+/**
+ * graphql-ws's `subscribe`, sharing execution: the source stream is the subscription's own
+ * (filters, visibility, bounded queue, cursor); for each event, the selection is executed once per
+ * (event, document, variables, viewer key, cursor) and the result given to every subscriber with
+ * that key. With a thousand command-center screens on one district, an event is executed once,
+ * not a thousand times. Payloads without an anchor are executed per subscriber, as usual.
+ */
+export function sharedSubscribe(
+  schema: GraphQLSchema,
+  subjectFree: ReadonlySet<string>,
+  viewerKey: ViewerKey,
+) {
+  // Per anchor, per subscription key (one string per subscription, so its hash is computed once),
+  // per cursor: the shared result.
+  const results = new WeakMap<
+    object,
+    Map<string, Map<string, Promise<ExecutionResult> | ExecutionResult>>
+  >();
+  const documents = new WeakMap<DocumentNode, { text: string; subjectMatters: boolean }>();
+
+  const describe = (document: DocumentNode) => {
+    let d = documents.get(document);
+    if (!d) {
+      d = { text: print(document), subjectMatters: reachesOutside(schema, document, subjectFree) };
+      documents.set(document, d);
+    }
+    return d;
+  };
+
+  return async (args: ExecutionArgs) => {
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
+    const doc = describe(args.document);
+    const viewer = viewerKey(args.contextValue, doc.subjectMatters);
+    const key =
+      viewer === null
+        ? null
+        : `${doc.text}\u0000${args.operationName ?? ""}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${viewer}`;
+    const run = (payload: unknown) => execute({ ...args, rootValue: payload });
+    const it = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const mapped = {
+      async next() {
+        const r = await it.next();
+        if (r.done) return { value: undefined, done: true };
+        const payload = r.value as SharedPayload;
+        const anchor = payload?.[SHARED];
+        if (!anchor || key === null) return { value: await run(payload), done: false };
+        let byKey = results.get(anchor);
+        if (!byKey) results.set(anchor, (byKey = new Map()));
+        let byCursor = byKey.get(key);
+        if (!byCursor) byKey.set(key, (byCursor = new Map()));
+        const cursor = payload.cursor ?? "";
+        let result = byCursor.get(cursor);
+        if (!result) {
+          result = run(payload);
+          byCursor.set(cursor, result);
+        }
+        return { value: await result, done: false };
+      },
+      async return() {
+        await it.return?.();
+        return { value: undefined, done: true };
+      },
+      async throw(err) {
+        await it.return?.();
+        throw err;
+      },
+      [Symbol.asyncIterator]() {
+        return mapped;
+      },
+      [Symbol.asyncDispose]: async () => {
+        await it.return?.();
+      },
+    } as AsyncGenerator<ExecutionResult>;
+    return mapped;
+  };
+}
+
+/** Whether the selection (with its fragments) reaches a composite type outside `allowed`. */
+function reachesOutside(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  allowed: ReadonlySet<string>,
+): boolean {
+  const info = new TypeInfo(schema);
+  let outside = false;
+  visit(
+    document,
+    visitWithTypeInfo(info, {
+      Field() {
+        const t = info.getType();
+        const named = t && getNamedType(t);
+        if (named && isCompositeType(named) && !allowed.has(named.name)) outside = true;
+      },
+    }),
+  );
+  return outside;
+}
