@@ -52,13 +52,16 @@ export function sharedSubscribe(
     object,
     Map<string, Map<string, Promise<ExecutionResult> | ExecutionResult>>
   >();
-  const documents = new WeakMap<DocumentNode, { text: string; subjectMatters: boolean }>();
+  // By the document's text: a thousand screens send the same one, each parsed anew.
+  const documents = new Map<string, { text: string; subjectMatters: boolean }>();
 
   const describe = (document: DocumentNode) => {
-    let d = documents.get(document);
+    const source = document.loc?.source.body ?? print(document);
+    let d = documents.get(source);
     if (!d) {
-      d = { text: print(document), subjectMatters: reachesOutside(schema, document, subjectFree) };
-      documents.set(document, d);
+      d = { text: source, subjectMatters: reachesOutside(schema, document, subjectFree) };
+      if (documents.size >= 1000) documents.clear();
+      documents.set(source, d);
     }
     return d;
   };

@@ -121,6 +121,44 @@ it("twenty subscribers of one district cost one read of the log per event, and e
   for (const c of [...conns, other]) await c.client.dispose();
 });
 
+it("subscribers with other rights get their own answer: the complainant in full for the command center, masked for the inspector", async () => {
+  const query = `subscription { caseCreated { case { id complainant { name phone visible } } } }`;
+  type Got = { caseCreated: { case: { complainant: { phone: string; visible: boolean } } } };
+  const who = [
+    w.tokens.command,
+    await tokenFor({ district: w.district, role: "command_center" }, { sub: "cc-second" }),
+    w.tokens.inspector,
+  ];
+  const conns = who.map((t) => wsClient(server, t));
+  const subs = conns.map((c) => collect<Got>(c.client, query));
+  await liveSubscriptions(server, "caseCreated", 3);
+  ok(
+    await gql(
+      server,
+      CreateCaseDocument,
+      {
+        input: {
+          channel: "hotline",
+          categoryCode: "roads",
+          description: "路面塌陷",
+          gridId: gid("Grid", w.tree.gridA),
+          complainantName: "王小明",
+          complainantPhone: "13812345678",
+        },
+      },
+      w.tokens.operator,
+    ),
+  );
+  const got = await Promise.all(
+    subs.map(async (s) => (await s.next(1))[0].data!.caseCreated.case.complainant),
+  );
+  expect(got[0]).toMatchObject({ phone: "13812345678", visible: true });
+  expect(got[1]).toEqual(got[0]);
+  expect(got[2].visible).toBe(false);
+  expect(got[2].phone).not.toBe("13812345678");
+  for (const c of conns) await c.client.dispose();
+});
+
 /** A graphql-ws client on a raw socket, which the test can stop reading from. */
 async function rawClient(token: string) {
   const ws = new WebSocket(server.wsUrl, "graphql-transport-ws");
