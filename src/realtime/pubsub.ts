@@ -60,10 +60,6 @@ export class LiveSubscriptions {
 }
 
 /**
- * Each subscriber reads through its own repeater; one that falls more than 1,024 events behind
- * overflows and its subscription ends with an error, instead of growing the server's memory. It
-
-/**
  * Where events travel between the processes of one deployment. Listeners are plain callbacks,
  * called in the order events are heard; a process has one listener per feed (see feeds.ts), not
  * one per subscriber, and a feed never blocks: it hands events to bounded per-subscriber queues.
