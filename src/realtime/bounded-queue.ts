@@ -96,3 +96,18 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T> {
     return this;
   }
 }
+
+/**
+ * What a subscription yields: the queue's items until the queue ends or the subscriber leaves
+ * (`closed`, see cancellable.ts), whichever comes first.
+ */
+export async function* untilClosed<T>(
+  queue: BoundedQueue<T>,
+  closed: Promise<null>,
+): AsyncGenerator<T> {
+  for (;;) {
+    const next = await Promise.race([queue.next(), closed]);
+    if (next === null || next.done) return;
+    yield next.value;
+  }
+}

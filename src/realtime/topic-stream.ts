@@ -1,5 +1,5 @@
 import { cancellable } from "./cancellable";
-import { BoundedQueue } from "./bounded-queue";
+import { BoundedQueue, untilClosed } from "./bounded-queue";
 import { type SubscriberLimits } from "./feeds";
 import { type PubSub, type Topic, type Topics } from "./pubsub";
 import { SHARED } from "./shared-execution";
@@ -34,11 +34,7 @@ export function topicStream<T extends Topic>(
       queue.end();
     };
     try {
-      for (;;) {
-        const next = await Promise.race([queue.next(), closed]);
-        if (next === null || next.done) return;
-        yield next.value;
-      }
+      yield* untilClosed(queue, closed);
     } finally {
       stop();
     }

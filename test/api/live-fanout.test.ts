@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { CaseCreatedDocument, CreateCaseDocument, MeDocument } from "../generated/graphql";
+import { CaseCreatedDocument, MeDocument } from "../generated/graphql";
 import {
   collect,
   gql,
@@ -11,7 +11,7 @@ import {
 } from "../helpers/server";
 import { until } from "../helpers/clock";
 import { closeFactories, tokenFor } from "../factories";
-import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 
 /**
@@ -40,23 +40,7 @@ afterAll(async () => {
   await closeFactories();
 });
 
-async function newCase(description = "路灯不亮") {
-  return ok(
-    await gql(
-      server,
-      CreateCaseDocument,
-      {
-        input: {
-          channel: "hotline",
-          categoryCode: "roads",
-          description,
-          gridId: gid("Grid", w.tree.gridA),
-        },
-      },
-      w.tokens.operator,
-    ),
-  ).createCase;
-}
+const newCase = (description = "路灯不亮") => hotlineCase(server, w, { description });
 
 const logReads = (from: number) =>
   server.statements.slice(from).filter((s) => /FROM "case_event"/.test(s)).length;
@@ -101,21 +85,10 @@ it("twenty subscribers of one district cost one read of the log per event, and e
   for (const s of subs) expect(s.events.map((e) => e.data?.caseCreated.case.id)).toEqual([c.id]);
 
   // The other street office hears only what it may see: its own next case comes first.
-  const theirs = ok(
-    await gql(
-      server,
-      CreateCaseDocument,
-      {
-        input: {
-          channel: "hotline",
-          categoryCode: "roads",
-          description: "井盖缺失",
-          gridId: gid("Grid", w.tree.gridRural),
-        },
-      },
-      w.tokens.operator,
-    ),
-  ).createCase;
+  const theirs = await hotlineCase(server, w, {
+    description: "井盖缺失",
+    gridId: gid("Grid", w.tree.gridRural),
+  });
   await otherSub.next(1);
   expect(otherSub.events.map((e) => e.data?.caseCreated.case.id)).toEqual([theirs.id]);
   for (const c of [...conns, other]) await c.client.dispose();
@@ -132,23 +105,11 @@ it("subscribers with other rights get their own answer: the complainant in full 
   const conns = who.map((t) => wsClient(server, t));
   const subs = conns.map((c) => collect<Got>(c.client, query));
   await liveSubscriptions(server, "caseCreated", 3);
-  ok(
-    await gql(
-      server,
-      CreateCaseDocument,
-      {
-        input: {
-          channel: "hotline",
-          categoryCode: "roads",
-          description: "路面塌陷",
-          gridId: gid("Grid", w.tree.gridA),
-          complainantName: "王小明",
-          complainantPhone: "13812345678",
-        },
-      },
-      w.tokens.operator,
-    ),
-  );
+  await hotlineCase(server, w, {
+    description: "路面塌陷",
+    complainantName: "王小明",
+    complainantPhone: "13812345678",
+  });
   const got = await Promise.all(
     subs.map(async (s) => (await s.next(1))[0].data!.caseCreated.case.complainant),
   );

@@ -1,5 +1,7 @@
 import { buildCity, buildDepartment, buildDistrict, tokenFor, type BuiltDistrict } from "./index";
-import { buildTree, type BuiltTree } from "./tree";
+import { buildTree, gid, type BuiltTree } from "./tree";
+import { CreateCaseDocument, type CreateCaseInput } from "../generated/graphql";
+import { gql, ok } from "../helpers/server";
 
 /** A district with its tree, two departments and a token per role of the case workflow. */
 export async function buildCaseWorld(
@@ -32,3 +34,27 @@ export async function buildCaseWorld(
 }
 
 export type CaseWorld = Awaited<ReturnType<typeof buildCaseWorld>>;
+
+/** A hotline call taken in by the world's operator through the API (grid A unless told). */
+export async function hotlineCase(
+  server: { url: string },
+  world: CaseWorld,
+  input: Partial<CreateCaseInput> = {},
+) {
+  return ok(
+    await gql(
+      server,
+      CreateCaseDocument,
+      {
+        input: {
+          channel: "hotline",
+          categoryCode: "roads",
+          description: "路灯不亮",
+          gridId: gid("Grid", world.tree.gridA),
+          ...input,
+        },
+      },
+      world.tokens.operator,
+    ),
+  ).createCase;
+}

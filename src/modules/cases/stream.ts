@@ -3,7 +3,7 @@ import { type AuthedContext } from "../../context/context";
 import { badInput, forbidden, unauthenticated } from "../../common/errors";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { cancellable } from "../../realtime/cancellable";
-import { BoundedQueue } from "../../realtime/bounded-queue";
+import { BoundedQueue, untilClosed } from "../../realtime/bounded-queue";
 import { type FeedDeps, type FeedRegistry } from "../../realtime/feeds";
 import { Follower, LogFeed, type LogItem, type LogSource } from "../../realtime/log-feed";
 import { inTenantTransaction } from "../../db/tenant";
@@ -225,11 +225,7 @@ async function* caseEvents(
     }
     // Following the feed: whatever commits from now on reaches this subscription.
     if (!queue.ended) leave = ctx.pubSub.live.enter(field);
-    for (;;) {
-      const next = await Promise.race([queue.next(), closed]);
-      if (next === null || next.done) return;
-      yield next.value;
-    }
+    yield* untilClosed(queue, closed);
   } finally {
     stop();
   }

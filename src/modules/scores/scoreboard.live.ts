@@ -5,7 +5,7 @@ import { localDay } from "../../common/dates";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { CATCH_UP_DISTRICT, type PubSub, Topic } from "../../realtime/pubsub";
 import { cancellable } from "../../realtime/cancellable";
-import { BoundedQueue } from "../../realtime/bounded-queue";
+import { BoundedQueue, untilClosed } from "../../realtime/bounded-queue";
 import { type FeedRegistry } from "../../realtime/feeds";
 import { UnitLevel } from "./measures";
 import { type Scoreboard, type ScoreboardChange } from "./scoreboard";
@@ -163,11 +163,7 @@ export function scoreboardStream(
       const first = await build(ctx, args.level, from, to);
       w.previous ??= new Map(first.rows.map((r) => [r.measures.unitId, JSON.stringify(r)]));
       if (!queue.ended) leave = ctx.pubSub.live.enter("scoreboardChanged");
-      for (;;) {
-        const next = await Promise.race([queue.next(), closed]);
-        if (next === null || next.done) return;
-        yield next.value;
-      }
+      yield* untilClosed(queue, closed);
     } finally {
       stop();
     }
