@@ -139,11 +139,12 @@ async function rawClient(token: string) {
 }
 
 it("a subscriber that stops reading is cut off alone with 4503; the server and the others go on", async () => {
-  const stalled = await rawClient(w.tokens.command);
+  const as = (sub: string) => tokenFor({ district: w.district, role: "command_center" }, { sub });
+  const stalled = await rawClient(await as("stalled"));
   const query = `subscription { caseCreated { cursor case { id description } } }`;
   for (let i = 0; i < PER_CONNECTION; i++)
     stalled.ws.send(JSON.stringify({ id: `s${i}`, type: "subscribe", payload: { query } }));
-  const healthy = wsClient(server, w.tokens.command);
+  const healthy = wsClient(server, await as("healthy"));
   const sub = collect(healthy.client, CaseCreatedDocument, {});
   await liveSubscriptions(server, "caseCreated", PER_CONNECTION + 1);
 
@@ -198,12 +199,22 @@ it("limits subscriptions per connection and per account, and connections per acc
 
   // Three connections per account: the fourth is closed with 4430.
   const c = wsClient(server, token);
+  await c.connected;
   const d = wsClient(server, token);
   expect(await d.closed).toBe(4430);
   await Promise.all([a, b, c].map((x) => x.client.dispose()));
-  // Closed connections give their room back.
+  // Closed connections give their room back (once the server has seen them close: until then a
+  // new one may still be refused, so try until one is accepted).
   await liveSubscriptions(server, "caseCreated", 0);
-  const e = wsClient(server, token);
+  let e = wsClient(server, token);
+  for (
+    let tries = 1;
+    !(await Promise.race([e.connected.then(() => true), e.closed.then(() => false)]));
+    tries++
+  ) {
+    if (tries >= 100) throw new Error("closed connections never gave their room back");
+    e = wsClient(server, token);
+  }
   const again = collect(e.client, CaseCreatedDocument, {});
   await liveSubscriptions(server, "caseCreated", 1);
   const made = await newCase();

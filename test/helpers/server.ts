@@ -101,20 +101,28 @@ export function errorCode(result: GqlResult<unknown>): unknown {
   return result.errors?.[0]?.extensions?.code;
 }
 
-/** A real graphql-ws client; `closed` resolves with the close code when the socket closes. */
+/**
+ * A real graphql-ws client; `connected` resolves once the server accepted it, `closed` with the
+ * close code when the socket closes.
+ */
 export function wsClient(server: { wsUrl: string }, token?: string) {
   let resolveClosed: (code: number) => void;
+  let resolveConnected: () => void;
   const closed = new Promise<number>((r) => (resolveClosed = r));
+  const connected = new Promise<void>((r) => (resolveConnected = r));
   const client: WsClient = createClient({
     url: server.wsUrl,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: false,
     connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
-    on: { closed: (e) => resolveClosed((e as { code: number }).code) },
+    on: {
+      connected: () => resolveConnected(),
+      closed: (e) => resolveClosed((e as { code: number }).code),
+    },
     onNonLazyError: () => undefined,
   });
-  return { client, closed };
+  return { client, closed, connected };
 }
 
 /** Subscribes and collects events; `next(n)` waits until n events have arrived. */
