@@ -105,9 +105,8 @@ export async function* untilClosed<T>(
   queue: BoundedQueue<T>,
   closed: Promise<null>,
 ): AsyncGenerator<T> {
-  for (;;) {
-    const next = await Promise.race([queue.next(), closed]);
-    if (next === null || next.done) return;
-    yield next.value;
-  }
+  // The subscriber left: the queue drops what it holds and ends, and so does its reader. (No race
+  // per event: one wait less for each of the thousands of deliveries.)
+  void closed.then(() => queue.return());
+  yield* queue;
 }

@@ -91,10 +91,13 @@ export function sharedSubscribe(
         const cursor = payload.cursor ?? "";
         let result = byCursor.get(cursor);
         if (!result) {
-          result = run(payload);
-          byCursor.set(cursor, result);
+          const pending = run(payload);
+          result = pending;
+          byCursor.set(cursor, pending);
+          // Once settled, later subscribers take the value itself, without a wait.
+          if (pending instanceof Promise) void pending.then((v) => byCursor.set(cursor, v));
         }
-        return { value: await result, done: false };
+        return { value: result instanceof Promise ? await result : result, done: false };
       },
       async return() {
         await it.return?.();
