@@ -31,6 +31,9 @@ it.each([
   [{ NODE_ENV: "production", DATABASE_URL: "postgres://a@h/db" }, /JWT_SECRET or JWKS_URL/],
   [{ NODE_ENV: "production", JWT_SECRET: "x".repeat(32) }, /DATABASE_URL/],
   [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+  [{ PUBSUB_NAMESPACE: "Civic-Grid" }, /PUBSUB_NAMESPACE must be lower-case/],
+  [{ WS_SUBSCRIBER_QUEUE: "0" }, /WS_SUBSCRIBER_QUEUE must be an integer between 1/],
+  [{ WS_CONNECTIONS_PER_PRINCIPAL: "lots" }, /WS_CONNECTIONS_PER_PRINCIPAL/],
 ])("fails fast on %p", (env, message) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(message);
@@ -44,4 +47,16 @@ it("turns introspection and demo data off in production unless asked", () => {
   };
   expect(loadConfig(env)).toMatchObject({ introspection: false, loadDemoData: false });
   expect(loadConfig({ ...env, GRAPHQL_INTROSPECTION: "true" }).introspection).toBe(true);
+});
+
+it("has documented defaults for live subscriptions and the channel namespace", () => {
+  expect(loadConfig({})).toMatchObject({
+    pubSubNamespace: "civic_grid",
+    subscriptions: {
+      perConnection: 50,
+      perPrincipal: 200,
+      connectionsPerPrincipal: 50,
+      queue: 1000,
+    },
+  });
 });
