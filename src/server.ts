@@ -184,6 +184,8 @@ export async function startServer(
     ops?: Set<string>;
     /** Counted among the principal's connections. */
     counted?: boolean;
+    /** The socket has closed (onClose ran). */
+    closed?: boolean;
   };
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
@@ -215,6 +217,9 @@ export async function startServer(
         try {
           const principal = await principalFrom(header, verify, directory);
           if (!principal) return false;
+          // Gone while its token was checked: onClose has run already, so count nothing.
+          if (ctx.extra.closed || ctx.extra.socket.readyState !== ctx.extra.socket.OPEN)
+            return false;
           if (!limits.connect(principal.subject)) {
             ctx.extra.socket.close(
               CLOSE_TOO_MANY_CONNECTIONS,
@@ -264,6 +269,7 @@ export async function startServer(
         if (p && ctx.extra.ops?.delete(id)) limits.end(p.subject);
       },
       onClose: (ctx) => {
+        ctx.extra.closed = true;
         const p = ctx.extra.principal;
         if (p && ctx.extra.counted) {
           limits.disconnect(p.subject, ctx.extra.ops?.size ?? 0);

@@ -115,10 +115,18 @@ export class LogFeed<I extends LogItem> {
    * calls `f.release()`.
    */
   async follow(districtIds: readonly string[], f: Follower<I>): Promise<void> {
-    for (const d of districtIds) {
-      const st = await this.district(d);
-      if (!f.last.has(d)) f.last.set(d, st.last);
-      st.followers.add(f);
+    // Every district's state first; then, in one synchronous step, the follower's position in
+    // each and its place among each one's followers, so that no entry slips between the two and
+    // no state it joins has been discarded meanwhile (a district left by its last follower).
+    for (;;) {
+      const states: DistrictState<I>[] = [];
+      for (const d of districtIds) states.push(await this.district(d));
+      if (districtIds.some((d, i) => this.districts.get(d) !== states[i])) continue;
+      districtIds.forEach((d, i) => {
+        if (!f.last.has(d)) f.last.set(d, states[i].last);
+        states[i].followers.add(f);
+      });
+      return;
     }
   }
 
@@ -195,14 +203,25 @@ export class LogFeed<I extends LogItem> {
             const followers = [...st.followers];
             for (let i = 0; i < followers.length; i += SLICE) {
               if (i > 0) await turn();
-              for (const f of followers.slice(i, i + SLICE)) f.offer(item);
+              for (const f of followers.slice(i, i + SLICE)) {
+                try {
+                  f.offer(item);
+                } catch (err) {
+                  // One follower's failure is its own: the others still get the entry.
+                  this.log("handing a log entry to a live subscriber failed", err);
+                }
+              }
             }
           }
           if (items.length === PAGE) st.again = true;
         } while (st.again && st.followers.size > 0);
       } catch (err) {
-        // The next notification reads again from the same position: nothing is skipped.
+        // Read again from the same position (nothing is skipped): at the next notification, or
+        // in a second if the district stays quiet.
         this.log("reading the log for live subscribers failed", err);
+        setTimeout(() => {
+          if (st.followers.size > 0 && this.districts.get(d) === st) this.pull(d, st);
+        }, 1000).unref();
       } finally {
         st.reading = false;
         if (st.followers.size === 0 && this.districts.get(d) === st) this.districts.delete(d);

@@ -46,12 +46,16 @@ export async function createPgTransport(
     client.on("error", (err) => {
       log("the LISTEN connection failed; reconnecting", err);
       void client.end().catch(() => undefined);
-      reconnect();
+      // Only the connection in use (or being opened) leads to a reconnect, and only once.
+      if (client === listener || client === connecting) reconnect();
     });
     connecting = client;
     try {
       await client.connect();
       await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      void client.end().catch(() => undefined);
+      throw err;
     } finally {
       connecting = null;
     }
@@ -67,7 +71,7 @@ export async function createPgTransport(
 
   function reconnect() {
     listener = null;
-    if (closed) return;
+    if (closed || retry) return; // one reconnection at a time
     const delay = Math.min(30_000, 250 * 2 ** attempt++);
     retry = setTimeout(() => {
       retry = null;

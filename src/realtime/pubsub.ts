@@ -103,7 +103,14 @@ class LocalPubSub implements PubSub {
   hear(topic: string, payload: unknown): void {
     const set = this.listeners.get(topic as Topic);
     if (!set) return;
-    for (const l of [...set]) (l as (p: unknown) => void)(payload);
+    for (const l of [...set]) {
+      try {
+        (l as (p: unknown) => void)(payload);
+      } catch {
+        // A listener's failure is its own (feeds log theirs): never the publisher's, nor the
+        // other listeners'.
+      }
+    }
   }
 
   /** After a transport lost its connection: case feeds re-read what the log got meanwhile. */

@@ -203,6 +203,15 @@ it("limits subscriptions per connection and per account, and connections per acc
   const d = wsClient(server, token);
   expect(await d.closed).toBe(4430);
   await Promise.all([a, b, c].map((x) => x.client.dispose()));
+  // Clients that leave while their token is being checked take no room either.
+  for (let i = 0; i < CONNECTIONS + 2; i++) {
+    const raw = new WebSocket(server.wsUrl, "graphql-transport-ws");
+    await new Promise((r) => raw.once("open", r));
+    raw.send(
+      JSON.stringify({ type: "connection_init", payload: { Authorization: `Bearer ${token}` } }),
+    );
+    raw.terminate();
+  }
   // Closed connections give their room back (once the server has seen them close: until then a
   // new one may still be refused, so try until one is accepted).
   await liveSubscriptions(server, "caseCreated", 0);

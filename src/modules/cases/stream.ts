@@ -170,6 +170,8 @@ async function* caseEvents(
   if (!SUBSCRIBERS.includes(ctx.principal.role))
     throw forbidden(`the role ${ctx.principal.role} may not follow cases live`);
   const districts = ctx.principal.districtIds;
+  /** One district (everyone but a city admin): the cursor after an entry is the same for all. */
+  const single = districts.length === 1;
   const fromCursor = after ? decodeStreamCursor(after, districts) : null;
   const viewer = await viewerOf(ctx);
   const feed = caseFeed(ctx);
@@ -194,7 +196,7 @@ async function* caseEvents(
         queue.offer({
           event: item.event,
           case: item.case,
-          cursor: cursorOf(f, item),
+          cursor: cursorOf(f, single ? item : undefined),
           // Subscribers with the same rights and selection share one execution for this entry.
           [SHARED]: item,
         });
@@ -214,12 +216,20 @@ async function* caseEvents(
   try {
     await feed.follow(districts, f);
     if (fromCursor) {
-      // The backlog, read by this subscriber alone and at its own pace; live events wait.
+      // The backlog, read by this subscriber alone and at its own pace; live events wait. A
+      // subscriber that leaves (or is cut off) stops the replay at once, not at its next event.
+      let gone = false;
+      void closed.then(() => (gone = true));
       for (const d of districts)
         for await (const item of feed.replay(d, f.last.get(d)!)) {
+          if (gone || queue.ended) return;
           f.passed(item);
           if (accept(item) && visibleTo(viewer, item))
-            yield { event: item.event, case: item.case, cursor: cursorOf(f, item) };
+            yield {
+              event: item.event,
+              case: item.case,
+              cursor: cursorOf(f, single ? item : undefined),
+            };
         }
       f.release();
     }
@@ -236,7 +246,7 @@ async function* caseEvents(
  * admin) has the same cursor as every other at the same entry: it is made once per entry.
  */
 function cursorOf(f: Follower<CaseFeedItem>, item?: CaseFeedItem): string {
-  if (item && f.last.size === 1)
+  if (item)
     return (item.cursor ??= encodeStreamCursor({ [item.districtId]: item.position.toString() }));
   const c: StreamCursor = {};
   for (const [d, p] of f.last) c[d] = p.toString();

@@ -37,6 +37,9 @@ interface SharedBoard {
   watchers: Set<Watcher>;
   /** Events heard since the window opened (null: no window open). */
   events: number | null;
+  /** A rebuild is running; events heard meanwhile (`later`) open the next window after it. */
+  building: boolean;
+  later: number;
 }
 
 /**
@@ -77,7 +80,15 @@ export class ScoreboardFeed {
     ].join("|");
     let b = this.boards.get(key);
     if (!b) {
-      b = { districtIds: p.districtIds, ...args, ctx, watchers: new Set(), events: null };
+      b = {
+        districtIds: p.districtIds,
+        ...args,
+        ctx,
+        watchers: new Set(),
+        events: null,
+        building: false,
+        later: 0,
+      };
       this.boards.set(key, b);
     }
     b.watchers.add(w);
@@ -99,12 +110,18 @@ export class ScoreboardFeed {
     this.boards.clear();
   }
 
-  private heard(b: SharedBoard): void {
-    if (b.events !== null) {
-      b.events += 1;
+  private heard(b: SharedBoard, n = 1): void {
+    // Rebuilds of one board never overlap (an older one finishing last would push stale rows):
+    // what is heard during a rebuild waits for it, then opens the next window.
+    if (b.building) {
+      b.later += n;
       return;
     }
-    b.events = 1;
+    if (b.events !== null) {
+      b.events += n;
+      return;
+    }
+    b.events = n;
     void this.clock.sleep(COALESCE_MS).then(() => this.push(b));
   }
 
@@ -112,6 +129,7 @@ export class ScoreboardFeed {
     const events = b.events ?? 0;
     b.events = null;
     if (b.watchers.size === 0) return;
+    b.building = true;
     try {
       const { from, to } = this.period(b);
       const board = await this.build(b.ctx, b.level, from, to);
@@ -125,6 +143,11 @@ export class ScoreboardFeed {
       }
     } catch (err) {
       this.log("rebuilding a live scoreboard failed", err);
+    } finally {
+      b.building = false;
+      const later = b.later;
+      b.later = 0;
+      if (later > 0) this.heard(b, later);
     }
   }
 }
