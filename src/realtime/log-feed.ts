@@ -95,18 +95,11 @@ export class LogFeed<I extends LogItem> {
   private readonly unlisten: () => void;
 
   constructor(
-    private readonly pubSub: PubSub,
+    pubSub: PubSub,
     private readonly source: LogSource<I>,
     private readonly log: (message: string, err?: unknown) => void,
   ) {
     this.unlisten = pubSub.on(Topic.CASE_EVENT, (n: CaseEventPayload) => this.notified(n));
-  }
-
-  /** How many districts this process follows, and followers in all (for operators and tests). */
-  get size(): { districts: number; followers: number } {
-    let followers = 0;
-    for (const s of this.districts.values()) followers += s.followers.size;
-    return { districts: this.districts.size, followers };
   }
 
   /**

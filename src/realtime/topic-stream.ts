@@ -1,6 +1,6 @@
 import { cancellable } from "./cancellable";
-import { BoundedQueue, untilClosed } from "./bounded-queue";
-import { type SubscriberLimits } from "./feeds";
+import { untilClosed } from "./bounded-queue";
+import { type SubscriberLimits, subscriberQueue } from "./feeds";
 import { type PubSub, type Topic, type Topics } from "./pubsub";
 import { SHARED } from "./shared-execution";
 
@@ -17,10 +17,7 @@ export function topicStream<T extends Topic>(
   accept: (payload: Topics[T][0]) => boolean,
 ): AsyncGenerator<Topics[T][0]> {
   return cancellable(async function* (closed) {
-    const queue = new BoundedQueue<Topics[T][0]>(ctx.subscriber?.queue ?? 1000, (err) => {
-      stop();
-      ctx.subscriber?.cutOff(err.message);
-    });
+    const { queue } = subscriberQueue<Topics[T][0]>(ctx, () => stop());
     const unlisten = ctx.pubSub.on(topic, (payload) => {
       // The same payload object reaches every listener: subscribers with the same rights and
       // selection share one execution for it.

@@ -3,8 +3,8 @@ import { type AuthedContext } from "../../context/context";
 import { badInput, forbidden, unauthenticated } from "../../common/errors";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { cancellable } from "../../realtime/cancellable";
-import { BoundedQueue, untilClosed } from "../../realtime/bounded-queue";
-import { type FeedDeps, type FeedRegistry } from "../../realtime/feeds";
+import { untilClosed } from "../../realtime/bounded-queue";
+import { type FeedDeps, type FeedRegistry, subscriberQueue } from "../../realtime/feeds";
 import { Follower, LogFeed, type LogItem, type LogSource } from "../../realtime/log-feed";
 import { inTenantTransaction } from "../../db/tenant";
 import { SHARED, type SharedPayload } from "../../realtime/shared-execution";
@@ -175,15 +175,9 @@ async function* caseEvents(
   const fromCursor = after ? decodeStreamCursor(after, districts) : null;
   const viewer = await viewerOf(ctx);
   const feed = caseFeed(ctx);
-  const limit = ctx.subscriber?.queue ?? 1000;
   let leave = () => undefined as void;
-  // Cut off: out of the feed and of the live count at once (its connection is being closed; the
-  // generator itself may stay suspended until the socket is gone).
-  const cutOff = (why: string) => {
-    stop();
-    ctx.subscriber?.cutOff(why);
-  };
-  const queue = new BoundedQueue<StreamItem>(limit, (err) => cutOff(err.message));
+  const { queue, cutOff } = subscriberQueue<StreamItem>(ctx, () => stop());
+  const limit = queue.limit;
   const stop = () => {
     leave();
     feed.unfollow(districts, f);
@@ -208,7 +202,6 @@ async function* caseEvents(
       cutOff(why);
     },
   );
-  if (queue.ended) return;
   if (fromCursor) {
     for (const [d, p] of Object.entries(fromCursor)) f.last.set(d, BigInt(p));
     f.hold();

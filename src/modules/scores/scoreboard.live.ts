@@ -5,8 +5,8 @@ import { localDay } from "../../common/dates";
 import { Role, STAFF_ROLES } from "../tenancy/roles";
 import { CATCH_UP_DISTRICT, type PubSub, Topic } from "../../realtime/pubsub";
 import { cancellable } from "../../realtime/cancellable";
-import { BoundedQueue, untilClosed } from "../../realtime/bounded-queue";
-import { type FeedRegistry } from "../../realtime/feeds";
+import { untilClosed } from "../../realtime/bounded-queue";
+import { type FeedRegistry, subscriberQueue } from "../../realtime/feeds";
 import { UnitLevel } from "./measures";
 import { type Scoreboard, type ScoreboardChange } from "./scoreboard";
 
@@ -168,10 +168,7 @@ export function scoreboardStream(
       throw forbidden("your role may not follow scores");
     const feed = scoreboardFeed(ctx, build);
     let leave = () => undefined as void;
-    const queue = new BoundedQueue<ScoreboardChange>(ctx.subscriber?.queue ?? 1000, (err) => {
-      stop();
-      ctx.subscriber?.cutOff(err.message);
-    });
+    const { queue } = subscriberQueue<ScoreboardChange>(ctx, () => stop());
     const w: Watcher = { previous: null, offer: (c) => queue.offer(c) };
     // Watch first, then build the first board: a push built meanwhile is compared with it.
     const unwatch = feed.watch(ctx, args, w);
