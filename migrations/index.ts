@@ -4,6 +4,7 @@ import { Cases1764403200000 } from "./1764403200000-Cases";
 import { Targets1764489600000 } from "./1764489600000-Targets";
 import { ScoreCounters1764576000000 } from "./1764576000000-ScoreCounters";
 import { ScoreFormula1764662400000 } from "./1764662400000-ScoreFormula";
+import { ReadAudit1764748800000 } from "./1764748800000-ReadAudit";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Targets1764489600000,
   ScoreCounters1764576000000,
   ScoreFormula1764662400000,
+  ReadAudit1764748800000,
 ];

@@ -1,4 +1,6 @@
 import path from "node:path";
+import { LOG_LEVELS, type LogFormat, type LogLevel } from "./logger";
+import { loadSecurityConfig, type SecurityConfig } from "./security/config";
 
 /**
  * Typed environment. Every variable the process reads is named here (and in the README's
@@ -38,7 +40,13 @@ export interface Config {
     /** Events a subscriber may fall behind by before it is cut off (close code 4503). */
     queue: number;
   };
-  logLevel: "silent" | "info" | "debug";
+  logLevel: LogLevel;
+  /** JSON lines (production's default), readable lines, or `auto`: readable on a terminal. */
+  logFormat: LogFormat;
+  /** GET /metrics in Prometheus's text format; with a token, only for `Authorization: Bearer <token>`. */
+  metrics: { enabled: boolean; token?: string };
+  /** Operation limits, work in flight, rate limits, CORS, trusted documents (security/config.ts). */
+  security: SecurityConfig;
 }
 
 export class ConfigError extends Error {}
@@ -102,9 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "in production set DATABASE_URL: the embedded database is for development",
     );
   }
-  const logLevel = (env.LOG_LEVEL || "info") as Config["logLevel"];
-  if (!["silent", "info", "debug"].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be silent, info or debug, got "${env.LOG_LEVEL}"`);
+  const logLevel = (env.LOG_LEVEL || "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  }
+  const logFormat = (env.LOG_FORMAT || (production ? "json" : "auto")) as LogFormat;
+  if (!["json", "pretty", "auto"].includes(logFormat)) {
+    throw new ConfigError(`LOG_FORMAT must be json, pretty or auto, got "${env.LOG_FORMAT}"`);
+  }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError("METRICS_TOKEN must be at least 16 printable characters without spaces");
   }
   return {
     port: int("PORT", env.PORT, 4000, 0, 65535),
@@ -149,5 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queue: int("WS_SUBSCRIBER_QUEUE", env.WS_SUBSCRIBER_QUEUE, 1000, 1, 1_000_000),
     },
     logLevel,
+    logFormat,
+    metrics: { enabled: bool("METRICS", env.METRICS, true), token: metricsToken },
+    security: loadSecurityConfig(env, production, (m) => new ConfigError(m)),
   };
 }

@@ -1,19 +1,88 @@
-/** A small structured logger: one line per event, errors with their stack, on stderr. */
+import pino from "pino";
+import { prettyLines } from "./observability/pretty";
+
+/**
+ * Structured logs: one JSON object a line on stdout, with `time` (ISO 8601), `level` (a word),
+ * `msg`, and the fields of the line or of the logger it came from (`requestId`, `subject`,
+ * `district`, `operation` on request loggers). Errors go in `err`, with their type, message and
+ * stack; they are never sent to clients (see common/errors.ts).
+ */
+export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
+export const LOG_LEVELS: readonly LogLevel[] = ["silent", "error", "warn", "info", "debug"];
+/** `auto`: readable lines on a terminal, JSON otherwise (a pipe, a file, a log collector). */
+export type LogFormat = "json" | "pretty" | "auto";
+export type LogFields = Record<string, unknown>;
+
 export interface Logger {
-  info(message: string): void;
-  error(message: string, err?: unknown): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, err?: unknown, fields?: LogFields): void;
+  /** A logger whose every line also carries `bindings` (a request's id, its caller, …). */
+  child(bindings: LogFields): Logger;
 }
 
-export function createLogger(level: "silent" | "info" | "debug"): Logger {
-  return {
-    info(message) {
-      if (level !== "silent") console.log(message);
-    },
-    error(message, err) {
-      if (level === "silent") return;
-      console.error(
-        `${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : err ? `: ${String(err)}` : ""}`,
-      );
-    },
+/** Where lines go: anything with `write(line)` (tests collect them); stdout by default. */
+export interface LogDestination {
+  write(line: string): unknown;
+}
+
+export interface LoggerOptions {
+  format?: LogFormat;
+  destination?: LogDestination;
+}
+
+/**
+ * What of an error reaches the log: its type, message and stack, and the fields that say which
+ * statement or constraint failed. Not all its own fields: TypeORM's carry the statement's
+ * parameters and PostgreSQL's `detail` may quote a row, and those can be a person's data.
+ */
+const ERROR_FIELDS = ["code", "constraint", "table", "column", "routine", "query"];
+
+export function errorFields(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const out: Record<string, unknown> = {
+    type: err.constructor?.name ?? err.name,
+    message: err.message,
+    stack: err.stack,
   };
+  for (const k of ERROR_FIELDS) {
+    const v = (err as unknown as Record<string, unknown>)[k];
+    if (typeof v === "string" || typeof v === "number") out[k] = v;
+  }
+  if (err.cause !== undefined && depth < 3) out.cause = errorFields(err.cause, depth + 1);
+  return out;
+}
+
+function wrap(p: pino.Logger): Logger {
+  return {
+    debug: (message, fields) => p.debug(fields ?? {}, message),
+    info: (message, fields) => p.info(fields ?? {}, message),
+    warn: (message, fields) => p.warn(fields ?? {}, message),
+    error(message, err, fields) {
+      if (err === undefined) p.error(fields ?? {}, message);
+      else p.error({ ...fields, err: errorFields(err) }, message);
+    },
+    child: (bindings) => wrap(p.child(bindings)),
+  };
+}
+
+export function createLogger(level: LogLevel, opts: LoggerOptions = {}): Logger {
+  // Synchronous writes: a line logged just before process.exit (at shutdown) is not lost.
+  const out: LogDestination = opts.destination ?? pino.destination({ dest: 1, sync: true });
+  const format = opts.format ?? "json";
+  const pretty =
+    format === "pretty" || (format === "auto" && !opts.destination && process.stdout.isTTY);
+  return wrap(
+    pino(
+      {
+        level,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        // `err` is already written by errorFields, not by pino's serializer (which keeps every field).
+        serializers: { err: (e: unknown) => e },
+      },
+      pretty ? prettyLines(out) : out,
+    ),
+  );
 }

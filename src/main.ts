@@ -6,6 +6,7 @@ import { prepareDatabase } from "./db/database";
 import { createDataSource } from "./db/data-source";
 import { createPubSubFor } from "./realtime/pubsub";
 import { startServer } from "./server";
+import { assertPortFree, PortInUseError } from "./common/port";
 
 /**
  * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations, demo
@@ -15,7 +16,9 @@ import { startServer } from "./server";
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
+  // Before the database starts: a port in use is reported in one line, not after migrations.
+  await assertPortFree(config.port, config.host);
   const db = await prepareDatabase(config, (m) => log.info(m));
   const dataSource = createDataSource({ url: db.appUrl, poolSize: 20 });
   await dataSource.initialize();
@@ -24,7 +27,13 @@ async function main(): Promise<void> {
   );
   const server = await startServer({ config, dataSource, pubSub, log });
   const sweeper = config.sweepIntervalMs
-    ? startSweeper(dataSource, pubSub, log, config.sweepIntervalMs)
+    ? startSweeper({
+        dataSource,
+        pubSub,
+        log,
+        intervalMs: config.sweepIntervalMs,
+        watch: server.metrics.sweeper,
+      })
     : null;
 
   // One write, so that whoever waits for "ready" (a test, a supervisor) sees the whole block.
@@ -68,6 +77,8 @@ async function main(): Promise<void> {
 main().catch((err) => {
   if (err instanceof ConfigError) {
     console.error(`configuration error: ${err.message}`);
+  } else if (err instanceof PortInUseError) {
+    console.error(`civic-grid cannot start: ${err.message}`);
   } else {
     console.error("civic-grid failed to start:", err instanceof Error ? err.message : err);
     if (process.env.LOG_LEVEL === "debug") console.error(err);

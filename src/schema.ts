@@ -51,6 +51,7 @@ import {
 } from "./modules/cases/resolver";
 import { MeasuresResolver } from "./modules/scores/resolver";
 import { ScoreboardResolver } from "./modules/scores/scoreboard";
+import { PersonalDataReadResolver } from "./modules/audit/read.resolver";
 import {
   DistrictTargetResolver,
   TargetMutationResolver,
@@ -101,6 +102,7 @@ export const RESOLVERS = [
   TargetProgressResolver,
   DistrictTargetResolver,
   TargetMutationResolver,
+  PersonalDataReadResolver,
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */

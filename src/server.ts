@@ -1,29 +1,49 @@
 import http from "node:http";
 import express from "express";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { type WebSocket, WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { getOperationAST, GraphQLError, parse, type GraphQLSchema } from "graphql";
+import { type GraphQLError, type GraphQLSchema } from "graphql";
 import { type DataSource } from "typeorm";
+import { OperationGuard } from "./security/guard";
+import { securityPlugin } from "./security/plugin";
+import { corsFor, jsonBody, lastResort, notFound } from "./security/http-edges";
+import { parserTokenCeiling } from "./security/limits";
+import { rateLimiterFor } from "./security/rate-limit";
+import { SUBJECT_FREE, viewerKey } from "./realtime/viewer";
+import { principalFrom } from "./context/principal-from-header";
+import { transactionPlugin } from "./context/transaction-plugin";
+import { TrustedDocuments } from "./security/trusted-documents";
+import { socketOperation } from "./security/ws-guard";
 import { type Config } from "./config";
-import { createTokenVerifier, type TokenVerifier } from "./auth/jwt";
+import { createTokenVerifier } from "./auth/jwt";
 import { formatError, tooManySubscriptions } from "./common/errors";
 import { type Context } from "./context/context";
 import { createLoaders } from "./context/loaders";
 import { type Principal } from "./context/principal";
-import { resolvePrincipal } from "./context/resolve-principal";
 import { PerUseTransaction, RequestTransaction, scopeOf, type TenantScope } from "./db/tenant";
 import { pendingMigrations } from "./db/migrate";
 import { TenancyDirectory } from "./modules/tenancy/directory";
 import { type PubSub } from "./realtime/pubsub";
 import { createSchema } from "./schema";
 import { type Logger } from "./logger";
+import { Metrics } from "./observability/metrics";
+import { observabilityPlugin } from "./observability/plugin";
+import {
+  noteError,
+  observeRequests,
+  requestLog,
+  requestScope,
+  serveMetrics,
+} from "./observability/request";
+import { SocketObserver } from "./observability/ws";
 import { systemClock, type Clock } from "./common/clock";
 import { FeedRegistry } from "./realtime/feeds";
 import { sharedSubscribe } from "./realtime/shared-execution";
+import { ReadCollector, SocketReadAudit } from "./context/read-audit";
 import {
   CLOSE_SLOW_SUBSCRIBER,
   CLOSE_TOO_MANY_CONNECTIONS,
@@ -47,98 +67,15 @@ export interface RunningServer {
   port: number;
   /** The process's shared live feeds. */
   feeds: FeedRegistry;
+  /** The operation guard: limits, rates, and the work in flight (security/guard.ts). */
+  guard: OperationGuard;
+  /** This server's metrics (GET /metrics); the deadline watcher reports to them too. */
+  metrics: Metrics;
   /** Stops taking requests, drains HTTP and WebSocket connections; does not close the data source. */
   stop(): Promise<void>;
 }
 
 const NOBODY: TenantScope = { districtIds: [], subject: "", role: "" };
-
-/**
- * Types whose fields answer the same to every caller with the same rights (role, districts,
- * department, street office, grids): subscribers whose selection stays within them share one
- * execution per event even across accounts. Anything else (a person's own record, say) is
- * executed per account.
- */
-const SUBJECT_FREE: ReadonlySet<string> = new Set([
-  "CaseEventMessage",
-  "CaseDeadlineMessage",
-  "CaseEvent",
-  "Case",
-  "Complainant",
-  "CaseAssignment",
-  "CaseRequest",
-  "Supervision",
-  "Department",
-  "DepartmentChange",
-  "District",
-  "City",
-  "Grid",
-  "StreetOffice",
-  "Community",
-]);
-
-/** What makes two subscribers' answers equal (see realtime/shared-execution.ts). */
-function viewerKey(contextValue: unknown, subjectMatters: boolean): string | null {
-  const p = (contextValue as Context).principal;
-  if (!p) return null;
-  return [
-    p.role,
-    [...p.districtIds].sort().join(","),
-    p.districtId ?? "",
-    p.departmentCode ?? "",
-    p.streetOfficeCode ?? "",
-    [...p.gridCodes].sort().join(","),
-    subjectMatters ? p.subject : "",
-  ].join("|");
-}
-
-function bearer(header: string | undefined): string | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return "";
-  return match[1];
-}
-
-/** The edge: a verified token becomes a principal, once per request or WebSocket connection. */
-async function principalFrom(
-  header: string | undefined,
-  verify: TokenVerifier,
-  dir: TenancyDirectory,
-): Promise<Principal | null> {
-  const token = bearer(header);
-  if (token === null) return null;
-  if (token === "") {
-    throw new GraphQLError("the Authorization header must be 'Bearer <token>'", {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-    });
-  }
-  return resolvePrincipal(await verify(token), dir);
-}
-
-/** Commits each request's transaction when it succeeded and rolls it back otherwise; publishes after commit. */
-function transactionPlugin(log: Logger): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response, errors }) {
-          const tx = contextValue.db as RequestTransaction;
-          const ok = !errors || errors.length === 0;
-          try {
-            await tx.finish(ok);
-          } catch (err) {
-            const formatted = formatError({ message: "commit failed" }, err, (e) =>
-              log.error("commit failed", e),
-            );
-            if (response.body.kind === "single") {
-              response.body.singleResult.data = null;
-              response.body.singleResult.errors = [formatted];
-            }
-          }
-        },
-      };
-    },
-  };
-}
 
 /** Grace for open requests and sockets at shutdown, well inside main.ts's 10 s force-exit. */
 const DRAIN_GRACE_MS = 4000;
@@ -160,14 +97,35 @@ export async function startServer(
     log: (m, err) => log.error(m, err),
   });
   const limits = new ConnectionLimits(config.subscriptions);
+  const security = config.security;
+  const guard = new OperationGuard(schema, security, clock, await rateLimiterFor(config, log));
+  const trusted = security.trustedDocuments
+    ? TrustedDocuments.load(security.trustedDocuments)
+    : undefined;
+  const maxTokens = parserTokenCeiling(security.limits);
+  const socketReads = new SocketReadAudit(dataSource);
 
   const app = express();
   app.disable("x-powered-by");
+  const metrics = new Metrics({
+    dataSource,
+    pubSub,
+    clock,
+    openSockets: () => wsServer.clients.size,
+  });
+  // First, so that every request has its id, its access log line and its metrics.
+  app.use(observeRequests(log, metrics));
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const sockets = new SocketObserver(log, metrics);
+  wsServer.on("connection", sockets.connected);
 
-  const wsFormat = (e: GraphQLError) =>
-    formatError(e.toJSON(), e, (err) => log.error("unexpected error", err));
+  const wsFormat = (e: GraphQLError, socket: WebSocket, id: string) =>
+    sockets.error(
+      socket,
+      id,
+      formatError(e.toJSON(), e, (err) => sockets.logOf(socket, id).error("unexpected error", err)),
+    );
   /**
    * A subscriber that fell too far behind: its connection is closed with 4503 (the client
    * reconnects and resumes from its cursor). Nothing more is sent to it; the close frame waits
@@ -175,8 +133,10 @@ export async function startServer(
    * WebSocket library after 30 s without an answer to the close.
    */
   const cutOff = (socket: WebSocket, reason: string) => {
-    if (socket.readyState === socket.OPEN)
+    if (socket.readyState === socket.OPEN) {
+      metrics.subscriberCutOff();
       socket.close(CLOSE_SLOW_SUBSCRIBER, reason.slice(0, 120));
+    }
   };
   type Extra = {
     principal?: Principal | null;
@@ -190,25 +150,18 @@ export async function startServer(
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
-      subscribe: sharedSubscribe(schema, SUBJECT_FREE, viewerKey),
-      // Same verification as HTTP; a refused connection is closed with 4403 Forbidden.
-      // Queries and mutations belong on HTTP, where each request is one transaction; over the
-      // socket a multi-field mutation could not be rolled back as a whole.
-      onSubscribe: (_ctx, _id, payload) => {
-        try {
-          const op = getOperationAST(parse(payload.query), payload.operationName);
-          if (op?.operation === "mutation") {
-            return [
-              new GraphQLError("send mutations over HTTP (POST /graphql), not over the WebSocket", {
-                extensions: { code: "BAD_USER_INPUT" },
-              }),
-            ];
-          }
-        } catch {
-          // A document that does not parse is reported by graphql-ws's own validation.
-        }
-        return undefined;
-      },
+      subscribe: sharedSubscribe(schema, SUBJECT_FREE, viewerKey, socketReads),
+      execute: socketReads.execute,
+      // Same verification as HTTP; a refused connection is closed with 4403 Forbidden. Each
+      // operation passes the same guard as over HTTP (security/ws-guard.ts).
+      onSubscribe: (ctx, _id, payload) =>
+        socketOperation(
+          schema,
+          guard,
+          { trusted, maxTokens },
+          ctx.extra.principal ?? null,
+          payload,
+        ),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const raw = (params.Authorization ?? params.authorization ?? params.token) as unknown;
@@ -235,7 +188,7 @@ export async function startServer(
           return false;
         }
       },
-      context: (ctx): Context => {
+      context: (ctx, id, _payload, args): Context => {
         const principal = ctx.extra.principal ?? null;
         const db = new PerUseTransaction(dataSource, principal ? scopeOf(principal) : NOBODY);
         return {
@@ -249,6 +202,8 @@ export async function startServer(
             cutOff: (reason) => cutOff(ctx.extra.socket, reason),
           },
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: false }),
+          reads: new ReadCollector(),
+          ...sockets.scope(ctx.extra.socket, id, args, principal),
         };
       },
       // Counted once running (past validation): a subscription over the limits is refused with
@@ -265,6 +220,7 @@ export async function startServer(
         return undefined;
       },
       onComplete: (ctx, id) => {
+        sockets.completed(ctx.extra.socket, id);
         const p = ctx.extra.principal;
         if (p && ctx.extra.ops?.delete(id)) limits.end(p.subject);
       },
@@ -278,8 +234,8 @@ export async function startServer(
         }
       },
       // The same error mapping as HTTP: stable codes, no internals.
-      onError: (_ctx, _id, _payload, errors) => errors.map(wsFormat),
-      onNext: (ctx, _id, _payload, _args, result) => {
+      onError: (ctx, id, _payload, errors) => errors.map((e) => wsFormat(e, ctx.extra.socket, id)),
+      onNext: (ctx, id, _payload, _args, result) => {
         // A token can expire while its connection lives: the next event closes the socket, as a
         // new connection with that token would be refused, and the client reconnects with a fresh one.
         const p = ctx.extra.principal;
@@ -289,7 +245,10 @@ export async function startServer(
             errors: [{ message: "the token has expired", extensions: { code: "UNAUTHENTICATED" } }],
           };
         }
-        return result.errors ? { ...result, errors: result.errors.map(wsFormat) } : undefined;
+        sockets.next(ctx.extra.socket, id, result);
+        return result.errors
+          ? { ...result, errors: result.errors.map((e) => wsFormat(e, ctx.extra.socket, id)) }
+          : undefined;
       },
     },
     wsServer,
@@ -299,11 +258,16 @@ export async function startServer(
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // The parser stops at the largest token limit of any role; each role's own limit and the
+    // others are checked by the security plugin once the caller is known.
+    parseOptions: { maxTokens },
+    // With trusted documents, ids resolve from the manifest and nothing can register a new one.
+    ...(trusted ? { persistedQueries: { cache: trusted.cache() } } : {}),
     // main.ts owns the signals: it drains this server, then closes the database, then exits.
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: (formatted, error) =>
-      formatError(formatted, error, (e) => log.error("unexpected error", e)),
+      noteError(formatError(formatted, error, (e) => requestLog(log).error("unexpected error", e))),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       {
@@ -323,7 +287,9 @@ export async function startServer(
           };
         },
       },
-      transactionPlugin(log),
+      observabilityPlugin(),
+      securityPlugin(guard, "/graphql"),
+      transactionPlugin(log, dataSource),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -332,21 +298,35 @@ export async function startServer(
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  if (config.metrics.enabled) app.get("/metrics", serveMetrics(metrics, config.metrics.token));
+  // Answers within READY_TIMEOUT_MS even when the database does not (a host that drops packets,
+  // a pool whose connections all hang), so that a load balancer takes the process out promptly.
+  const READY_TIMEOUT_MS = 2000;
   app.get("/readyz", async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), READY_TIMEOUT_MS);
+    });
     try {
-      const pending = await pendingMigrations((sql) => dataSource.query(sql));
-      if (pending.length > 0) {
+      const pending = await Promise.race([pendingMigrations((sql) => dataSource.query(sql)), late]);
+      if (pending === "late") {
+        res.status(503).json({ status: "database did not answer in time" });
+      } else if (pending.length > 0) {
         res.status(503).json({ status: "migrations pending", pending });
-        return;
+      } else {
+        res.json({ status: "ready" });
       }
-      res.json({ status: "ready" });
     } catch {
       res.status(503).json({ status: "database unreachable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    corsFor(security.corsOrigins),
+    ...jsonBody(security.maxBodyBytes),
+    ...(trusted ? [trusted.middleware()] : []),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const principal = await principalFrom(req.headers.authorization, verify, directory);
@@ -358,10 +338,15 @@ export async function startServer(
           clock,
           feeds,
           loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }),
+          reads: new ReadCollector(),
+          remoteAddress: req.socket.remoteAddress,
+          ...requestScope(principal),
         };
       },
     }),
   );
+  app.use(notFound);
+  app.use(lastResort((m, err) => requestLog(log).error(m, err)));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -373,6 +358,8 @@ export async function startServer(
   return {
     port: actualPort,
     feeds,
+    guard,
+    metrics,
     url: `http://${host}:${actualPort}/graphql`,
     wsUrl: `ws://${host}:${actualPort}/graphql`,
     stop() {
@@ -381,6 +368,7 @@ export async function startServer(
         for (const client of wsServer.clients) client.terminate();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         feeds.close();
+        await guard.close();
       })();
       return stopping;
     },

@@ -12,6 +12,18 @@ export type ErrorCode =
   | "CONFLICT"
   /** Over a limit on live subscriptions (per connection, per account); `extensions.limit`. */
   | "TOO_MANY_SUBSCRIPTIONS"
+  /** Over an operation limit, before it ran; `extensions.limit`, `.max` and `.found`. */
+  | "QUERY_TOO_COMPLEX"
+  /** Over a rate (HTTP 429, Retry-After); `extensions.scope` and `.retryAfter` in seconds. */
+  | "RATE_LIMITED"
+  /** Heavy work is queued to its bound (HTTP 503, Retry-After); `extensions.retryAfter`. */
+  | "SERVER_BUSY"
+  /** Trusted documents only: the request named no registered document. */
+  | "DOCUMENT_NOT_TRUSTED"
+  /** The request body is over the size limit (HTTP 413); `extensions.limit`. */
+  | "PAYLOAD_TOO_LARGE"
+  /** The database is out of reach for now (restarting, failing over); `extensions.retryAfter`. */
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
@@ -72,8 +84,60 @@ function fromDatabase(err: PgError): GraphQLFormattedError | null {
   }
 }
 
+/**
+ * A database that went away, or will not take a session yet: a session it ended (57P01 admin
+ * shutdown, 57P02 crash, 57P03 starting up or shutting down), too many connections, SQLSTATE class
+ * 08, a refused or cut connection, and node-postgres's own words for a connection it lost, which
+ * carry no code. Such a request may succeed when retried, once the database is back.
+ */
+const UNAVAILABLE_STATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+const UNAVAILABLE_ERRNOS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+const CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+/**
+ * TypeORM gives up a query runner whose connection failed (its error handler releases it), and
+ * then refuses the runner's next statement in these words. Nothing in this code base uses a
+ * runner after releasing it (db/tenant.ts), so here they mean a lost connection.
+ */
+const RUNNER_LOST = new Set([
+  "QueryRunnerAlreadyReleasedError",
+  "QueryRunnerProviderAlreadyReleasedError",
+]);
+/** Seconds a client waits before it retries: about what a PostgreSQL restart takes. */
+const RETRY_AFTER_SECONDS = 2;
+
+function databaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 3) return false;
+  const e = err as Record<string, unknown>;
+  const code = typeof e.code === "string" ? e.code : "";
+  if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || /^08...$/.test(code))
+    return true;
+  if (typeof e.message === "string" && CONNECTION_LOST.test(e.message)) return true;
+  if (RUNNER_LOST.has(String(e.name))) return true;
+  // A connection to every address of a host name failed (AggregateError); TypeORM's wrapper of
+  // a driver error; graphql-js's wrapper of a thrown value that is no Error of its realm.
+  if (Array.isArray(e.errors) && e.errors.some((x) => databaseUnavailable(x, depth + 1)))
+    return true;
+  return (
+    databaseUnavailable(e.driverError, depth + 1) || databaseUnavailable(e.thrownValue, depth + 1)
+  );
+}
+
 const PASS_THROUGH = new Set([
   "TOO_MANY_SUBSCRIPTIONS",
+  "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
+  "SERVER_BUSY",
+  "DOCUMENT_NOT_TRUSTED",
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "NOT_FOUND",
@@ -86,6 +150,9 @@ const PASS_THROUGH = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
 ]);
+
+/** Extensions a client may read beside the code (the rest, such as `http`, stay inside). */
+const PUBLIC_EXTENSIONS = ["field", "limit", "max", "found", "scope", "retryAfter"] as const;
 
 export type ErrorLogger = (err: unknown) => void;
 
@@ -132,9 +199,32 @@ export function formatError(
   }
   const pg = fromDatabase((original ?? {}) as PgError);
   if (pg) return { ...base, ...pg };
+  if (databaseUnavailable(original)) {
+    return {
+      ...base,
+      message:
+        "the database cannot be reached at the moment; retry in a few seconds. A mutation cut " +
+        "off this way may have been applied or not: retry it with the same idempotencyKey, or " +
+        "read before you act again",
+      extensions: { code: "SERVICE_UNAVAILABLE", retryAfter: RETRY_AFTER_SECONDS },
+    };
+  }
+  // The parser's token ceiling (see security/limits.ts): the same code as the other limits.
+  const tokens =
+    code === "GRAPHQL_PARSE_FAILED" && /more th\w+ (\d+) tokens/.exec(formatted.message);
+  if (tokens) {
+    const max = Number(tokens[1]);
+    return {
+      ...base,
+      message: `the operation is over the tokens limit: more than ${max} against at most ${max}`,
+      extensions: { code: "QUERY_TOO_COMPLEX", limit: "tokens", max, found: null },
+    };
+  }
   if (code && PASS_THROUGH.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    if (formatted.extensions?.field) extensions.field = formatted.extensions.field;
+    for (const key of PUBLIC_EXTENSIONS) {
+      if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    }
     return { ...base, message: formatted.message, extensions };
   }
   log(original);

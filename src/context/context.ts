@@ -3,7 +3,9 @@ import { type Loaders } from "./loaders";
 import { type TenantDb } from "../db/tenant";
 import { type PubSub } from "../realtime/pubsub";
 import { type Clock } from "../common/clock";
+import { type Logger } from "../logger";
 import { type FeedRegistry, type SubscriberLimits } from "../realtime/feeds";
+import { type ReadCollector } from "./read-audit";
 
 /** What every resolver receives: who is calling, its tenant-scoped database, its loaders, the time. */
 export interface Context {
@@ -17,6 +19,14 @@ export interface Context {
   feeds: FeedRegistry;
   /** Over a WebSocket: how far a subscription may fall behind, and how it is cut off. */
   subscriber?: SubscriberLimits;
+  /** The request's id (HTTP), or `<connection id>:<operation id>` over a WebSocket. */
+  requestId?: string;
+  /** A logger whose lines carry the request's id, caller and operation (observability/). */
+  log?: Logger;
+  /** The client's address (HTTP), which rate limits count anonymous requests by. */
+  remoteAddress?: string;
+  /** Personal data this operation served in full, for the read audit (see read-audit.ts). */
+  reads: ReadCollector;
 }
 
 /** A context whose principal is known: what resolvers behind @Authorized get. */

@@ -7,6 +7,7 @@ import { StaffAccount } from "../modules/org/staff-account.entity";
 import { GRID_ENTITIES } from "../modules/grid/entities";
 import { CASE_ENTITIES } from "../modules/cases/entities";
 import { TARGET_ENTITIES } from "../modules/targets/target.entity";
+import { PersonalDataRead } from "../modules/audit/read.entity";
 
 export const ENTITIES = [
   City,
@@ -16,6 +17,7 @@ export const ENTITIES = [
   ...GRID_ENTITIES,
   ...CASE_ENTITIES,
   ...TARGET_ENTITIES,
+  PersonalDataRead,
 ];
 export const MIGRATIONS_TABLE = "schema_migrations";
 

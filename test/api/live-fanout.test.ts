@@ -166,6 +166,7 @@ it("a subscriber that stops reading is cut off alone with 4503; the server and t
   const { code, reason } = await stalled.closed;
   expect(code).toBe(4503);
   expect(reason).toMatch(/fell more than 8 events behind/);
+  expect(await server.metrics.text()).toMatch(/^civic_grid_subscribers_cut_off_total 1$/m);
   await healthy.client.dispose();
 });
 
@@ -183,6 +184,9 @@ it("limits subscriptions per connection and per account, and connections per acc
     /TOO_MANY_SUBSCRIPTIONS[\s\S]*|at most 20 subscriptions on one connection/,
   );
   await liveSubscriptions(server, "caseCreated", PER_CONNECTION);
+  expect(await server.metrics.text()).toMatch(
+    /^civic_grid_graphql_errors_total\{code="TOO_MANY_SUBSCRIPTIONS",transport="ws"\} 1$/m,
+  );
 
   // The account's limit (30) across connections: 10 more fit on a second one, the 11th not.
   const b = wsClient(server, token);

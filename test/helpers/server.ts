@@ -5,7 +5,7 @@ import { print } from "graphql";
 import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { loadConfig } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
-import { createLogger } from "../../src/logger";
+import { createLogger, type Logger } from "../../src/logger";
 import { createPubSubFor, type PubSub } from "../../src/realtime/pubsub";
 import { startServer, type RunningServer } from "../../src/server";
 import { type Clock } from "../../src/common/clock";
@@ -23,28 +23,30 @@ export interface TestServer extends RunningServer {
 /** A real server on a free port, connected as the restricted application role. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  opts: { sharedPubSub?: boolean; clock?: Clock } = {},
+  /**
+   * `databaseUrl`: another database than the run's (a test with a PostgreSQL of its own); `log`:
+   * where the server logs (a test that reads its lines).
+   */
+  opts: { sharedPubSub?: boolean; clock?: Clock; databaseUrl?: string; log?: Logger } = {},
 ): Promise<TestServer> {
   const clock = opts.clock ?? testClock;
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ...env });
   const statements: string[] = [];
+  const databaseUrl = opts.databaseUrl ?? process.env.TEST_APP_DATABASE_URL!;
   const dataSource = createDataSource({
-    url: process.env.TEST_APP_DATABASE_URL!,
+    url: databaseUrl,
     poolSize: 5,
     onQuery: (sql) => statements.push(sql),
   });
   await dataSource.initialize();
   // sharedPubSub: events travel through the database (or Redis), as between several processes.
-  const pubSub = await createPubSubFor(
-    config,
-    opts.sharedPubSub ? process.env.TEST_APP_DATABASE_URL : undefined,
-  );
+  const pubSub = await createPubSubFor(config, opts.sharedPubSub ? databaseUrl : undefined);
   const server = await startServer(
     {
       config,
       dataSource,
       pubSub,
-      log: createLogger(config.logLevel),
+      log: opts.log ?? createLogger(config.logLevel),
       directoryReloadMs: 0,
       clock,
     },

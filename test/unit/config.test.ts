@@ -31,6 +31,9 @@ it.each([
   [{ NODE_ENV: "production", DATABASE_URL: "postgres://a@h/db" }, /JWT_SECRET or JWKS_URL/],
   [{ NODE_ENV: "production", JWT_SECRET: "x".repeat(32) }, /DATABASE_URL/],
   [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+  [{ LOG_FORMAT: "xml" }, /LOG_FORMAT must be json, pretty or auto/],
+  [{ METRICS: "maybe" }, /METRICS must be true or false/],
+  [{ METRICS_TOKEN: "short" }, /METRICS_TOKEN must be at least 16/],
   [{ PUBSUB_NAMESPACE: "Civic-Grid" }, /PUBSUB_NAMESPACE must be lower-case/],
   [{ WS_SUBSCRIBER_QUEUE: "0" }, /WS_SUBSCRIBER_QUEUE must be an integer between 1/],
   [{ WS_CONNECTIONS_PER_PRINCIPAL: "lots" }, /WS_CONNECTIONS_PER_PRINCIPAL/],
@@ -59,4 +62,31 @@ it("has documented defaults for live subscriptions and the channel namespace", (
       queue: 1000,
     },
   });
+});
+
+it("logs JSON in production and to a terminal's taste in development; /metrics is on", () => {
+  expect(loadConfig({})).toMatchObject({
+    logLevel: "info",
+    logFormat: "auto",
+    metrics: { enabled: true, token: undefined },
+  });
+  const prod = {
+    NODE_ENV: "production",
+    DATABASE_URL: "postgres://a@h/db",
+    JWT_SECRET: "x".repeat(32),
+  };
+  expect(loadConfig(prod).logFormat).toBe("json");
+  expect(
+    loadConfig({
+      LOG_LEVEL: "warn",
+      LOG_FORMAT: "pretty",
+      METRICS: "false",
+      METRICS_TOKEN: "t".repeat(16),
+    }),
+  ).toMatchObject({
+    logLevel: "warn",
+    logFormat: "pretty",
+    metrics: { enabled: false, token: "t".repeat(16) },
+  });
+  expect(loadConfig({ LOG_LEVEL: "error" }).logLevel).toBe("error");
 });

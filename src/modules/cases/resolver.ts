@@ -7,6 +7,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   ObjectType,
@@ -19,6 +20,7 @@ import {
 } from "type-graphql";
 import { ArrayMaxSize, IsOptional, Matches, Max, Min } from "class-validator";
 import { In } from "typeorm";
+import { type GraphQLResolveInfo } from "graphql";
 import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
 import { ConnectionType, PageArgs, paginate, pageSize } from "../../common/connection";
@@ -55,6 +57,7 @@ import * as svc from "./service";
 import { maySeeCase, mayReadComplainant, visibleCasesSql } from "./access";
 import { ensureCaseDefaults, isOverdue, overdueSql } from "./limits";
 import { caseStream, SUBSCRIBERS, type CaseFeedItem, type StreamItem } from "./stream";
+import { noteComplainantRead } from "../audit/read.policy";
 
 export enum CaseOrder {
   newest = "newest",
@@ -64,7 +67,10 @@ registerEnumType(CaseOrder, { name: "CaseOrder", description: "By time of receip
 
 export const CaseConnection = ConnectionType("Case", Case);
 
-@ObjectType({ description: "The complainant, masked unless the caller handles the case." })
+@ObjectType({
+  description:
+    "The complainant, masked unless the caller handles the case; reads in full are recorded in the read audit.",
+})
 export class Complainant {
   @Field(() => String, { nullable: true })
   name: string | null;
@@ -371,11 +377,16 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Complainant, { nullable: true })
-  async complainant(@Root() c: Case, @Ctx() ctx: AuthedContext): Promise<Complainant | null> {
+  async complainant(
+    @Root() c: Case,
+    @Ctx() ctx: AuthedContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Complainant | null> {
     if (!c.complainantName && !c.complainantPhone) return null;
     if (ctx.principal.districtId !== c.districtId)
       return { name: null, phone: null, visible: false };
     const visible = await mayReadComplainant(ctx, c);
+    if (visible) noteComplainantRead(ctx, info, c);
     return {
       name: visible
         ? c.complainantName

@@ -137,22 +137,52 @@ async function sweepBatch(
   return { count: rows.length, events };
 }
 
+/** What the deadline watcher tells whoever watches it (observability/metrics.ts: runs, lag, marks). */
+export interface SweepWatch {
+  started(at: Date): void;
+  ran(run: {
+    outcome: "ok" | "failed" | "skipped";
+    seconds?: number;
+    /** The instant the run swept at. */
+    at: Date;
+    marks?: SweepResult;
+  }): void;
+}
+
+export interface SweeperOptions {
+  dataSource: DataSource;
+  pubSub: PubSub;
+  log: { error: (message: string, err?: unknown) => void };
+  intervalMs: number;
+  clock?: Clock;
+  watch?: SweepWatch;
+  /** Only these districts (tests); every district by default. */
+  only?: string[];
+}
+
 /** Runs sweepOnce every `intervalMs` until stopped; errors are logged, never fatal. */
-export function startSweeper(
-  ds: DataSource,
-  pubSub: PubSub,
-  log: { error: (message: string, err?: unknown) => void },
-  intervalMs: number,
-  clock: Clock = systemClock,
-): { stop(): Promise<void> } {
+export function startSweeper(opts: SweeperOptions): { stop(): Promise<void> } {
+  const { dataSource, pubSub, log, intervalMs, watch, only } = opts;
+  const clock = opts.clock ?? systemClock;
   let running: Promise<unknown> | null = null;
   // A tick that finds the last sweep still running skips: sweeps in one process never overlap.
   const tick = () => {
-    if (running) return;
-    running = sweepOnce(ds, pubSub, clock.now())
-      .catch((err) => log.error("deadline sweep failed", err))
+    const at = clock.now();
+    if (running) {
+      watch?.ran({ outcome: "skipped", at });
+      return;
+    }
+    const t0 = performance.now();
+    const seconds = () => (performance.now() - t0) / 1000;
+    running = sweepOnce(dataSource, pubSub, at, only)
+      .then((marks) => watch?.ran({ outcome: "ok", seconds: seconds(), at, marks }))
+      .catch((err) => {
+        log.error("deadline sweep failed", err);
+        watch?.ran({ outcome: "failed", seconds: seconds(), at });
+      })
       .finally(() => (running = null));
   };
+  watch?.started(clock.now());
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   tick();

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
+import { type GraphQLResolveInfo } from "graphql";
 import { type AuthedContext } from "../../context/context";
 import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
@@ -24,17 +25,21 @@ import {
   mayReadPersonDetails,
 } from "./access";
 import { Gender, PersonTag } from "./enums";
+import { notePersonRead } from "../audit/read.policy";
+import { PersonalField } from "../audit/read.entity";
 
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "Phone number: in full for the district admin, the staff of the person's own street office and grid, and the person; otherwise masked as 138****5678. City-scope callers always get it masked.",
+      "Phone number: in full for the district admin, the staff of the person's own street office and grid, and the person; otherwise masked as 138****5678. City-scope callers always get it masked. Every read in full by someone else is recorded in the read audit.",
   })
-  async phone(@Root() p: Person, @Ctx() ctx: AuthedContext) {
+  async phone(@Root() p: Person, @Ctx() ctx: AuthedContext, @Info() info: GraphQLResolveInfo) {
     if (!p.phone || !mayReadPersonDetails(ctx, p)) return null;
-    return (await mayReadPersonalData(ctx, p)) ? p.phone : maskPhone(p.phone);
+    if (!(await mayReadPersonalData(ctx, p))) return maskPhone(p.phone);
+    notePersonRead(ctx, info, p, PersonalField.phone);
+    return p.phone;
   }
 
   @FieldResolver(() => String, {
@@ -42,9 +47,11 @@ export class PersonResolver {
     description:
       "ID-card number, shown under the same rule as `phone` (masked as 2105**********1234).",
   })
-  async idNumber(@Root() p: Person, @Ctx() ctx: AuthedContext) {
+  async idNumber(@Root() p: Person, @Ctx() ctx: AuthedContext, @Info() info: GraphQLResolveInfo) {
     if (!p.idNumber || !mayReadPersonDetails(ctx, p)) return null;
-    return (await mayReadPersonalData(ctx, p)) ? p.idNumber : maskIdNumber(p.idNumber);
+    if (!(await mayReadPersonalData(ctx, p))) return maskIdNumber(p.idNumber);
+    notePersonRead(ctx, info, p, PersonalField.id_number);
+    return p.idNumber;
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,0 +1,235 @@
+import {
+  execute,
+  GraphQLError,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLResolveInfo,
+  type OperationTypeNode,
+} from "graphql";
+import { type DataSource, type EntityManager } from "typeorm";
+import { uuidv7 } from "../common/ids";
+import { inTenantTransaction, scopeOf, type RequestTransaction } from "../db/tenant";
+import { type PerDelivery } from "../realtime/shared-execution";
+import { type Context } from "./context";
+import { type Principal } from "./principal";
+
+/**
+ * The personal-data read audit's recording side: resolvers that serve a phone, an ID number or a
+ * name in full note it on the operation's collector (`ctx.reads`); the notes are written once per
+ * HTTP request (one INSERT, inside the request's transaction) or, over the WebSocket, once per
+ * delivery through a writer that gathers a whole fan-out into one INSERT. What counts as such a
+ * read is decided in modules/audit; this file only carries and writes the notes.
+ */
+
+export type PersonalRecordKind = "person" | "case_complainant";
+export type PersonalField = "phone" | "id_number" | "name";
+
+/** One record whose fields one operation served in full. */
+export interface PersonalRead {
+  districtId: string;
+  kind: PersonalRecordKind;
+  recordId: string;
+  fields: PersonalField[];
+  /** Null for an anonymous operation. */
+  operationName: string | null;
+  operationType: OperationTypeNode;
+}
+
+/** A read as stored: who read it, and when by the server's clock. */
+export interface ReadRow extends PersonalRead {
+  readerSubject: string;
+  readerRole: string;
+  at: Date;
+}
+
+/** Operation names are the client's to choose; a name beyond this is cut (the table's bound). */
+const MAX_OPERATION_NAME = 200;
+
+/**
+ * The reads of one execution, one note per record (fields merged), so that a person shown twice
+ * costs one row. Once taken, further notes are dropped: they come from resolvers still running
+ * after the answer was made, whose values no client receives.
+ */
+export class ReadCollector {
+  private reads = new Map<string, PersonalRead>();
+  private taken = false;
+
+  note(
+    info: GraphQLResolveInfo,
+    read: Pick<PersonalRead, "districtId" | "kind" | "recordId" | "fields">,
+  ): void {
+    if (this.taken || read.fields.length === 0) return;
+    const operationName = info.operation.name?.value.slice(0, MAX_OPERATION_NAME) ?? null;
+    const key = [read.kind, read.districtId, read.recordId, operationName ?? ""].join("\u0000");
+    const seen = this.reads.get(key);
+    if (seen) {
+      for (const f of read.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
+      return;
+    }
+    this.reads.set(key, {
+      ...read,
+      fields: [...read.fields],
+      operationName,
+      operationType: info.operation.operation,
+    });
+  }
+
+  take(): PersonalRead[] {
+    this.taken = true;
+    const reads = [...this.reads.values()];
+    this.reads.clear();
+    return reads;
+  }
+}
+
+/** The reads as rows of one reader at one instant. */
+export function rowsOf(
+  reads: readonly PersonalRead[],
+  reader: Pick<Principal, "subject" | "role">,
+  at: Date,
+): ReadRow[] {
+  return reads.map((r) => ({ ...r, readerSubject: reader.subject, readerRole: reader.role, at }));
+}
+
+/** Raised when reads could not be recorded: the data that was read must then not be served. */
+export class ReadAuditError extends Error {
+  constructor(cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`the personal-data read audit could not be written (${why}); nothing was served`, {
+      cause,
+    });
+    this.name = "ReadAuditError";
+  }
+}
+
+/** Writes rows in one statement, whatever their number (row-level security checks each district). */
+export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await m.query(
+    `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
+                                     record_kind, record_id, fields, operation_name, operation_type)
+     SELECT d, i, s, r, t, k, rec, string_to_array(f, ','), o, ot
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
+                   $7::uuid[], $8::text[], $9::text[], $10::text[]) AS x(d, i, s, r, t, k, rec, f, o, ot)`,
+    [
+      rows.map((r) => r.districtId),
+      rows.map(() => uuidv7()),
+      rows.map((r) => r.readerSubject),
+      rows.map((r) => r.readerRole),
+      rows.map((r) => r.at.toISOString()),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.recordId),
+      rows.map((r) => r.fields.join(",")),
+      rows.map((r) => r.operationName),
+      rows.map((r) => r.operationType),
+    ],
+  );
+}
+
+/**
+ * Ends an HTTP request's transaction with its reads recorded. A request that commits writes them
+ * in its own transaction, just before COMMIT: they stand or fall with it, and a failed commit
+ * answers no data. A request that rolls back (it has errors) may still answer data beside them,
+ * and what it answered was read: those reads are written in a transaction of their own. Either
+ * way a failure to record throws, and the caller must then answer no data.
+ */
+export async function finishRequest(
+  ctx: Context,
+  tx: RequestTransaction,
+  opts: { commit: boolean; served: boolean; dataSource: DataSource },
+): Promise<void> {
+  const p = ctx.principal;
+  const rows = p ? rowsOf(ctx.reads.take(), p, ctx.clock.now()) : [];
+  if (!opts.commit) {
+    await tx.finish(false);
+    if (!opts.served || rows.length === 0) return;
+    await inTenantTransaction(opts.dataSource, scopeOf(p!), (m) => insertReads(m, rows)).catch(
+      (err: unknown) => {
+        throw new ReadAuditError(err);
+      },
+    );
+    return;
+  }
+  if (rows.length > 0) {
+    try {
+      await tx.run((m) => insertReads(m, rows));
+    } catch (err) {
+      await tx.finish(false).catch(() => undefined);
+      throw new ReadAuditError(err);
+    }
+  }
+  await tx.finish(true);
+}
+
+/**
+ * Reads over the WebSocket: queries and every subscription event. Each execution gathers its reads
+ * on a collector of its own; each subscriber that receives the result records them as itself,
+ * before the result is sent. That matters for shared executions (realtime/shared-execution.ts):
+ * one execution serves every subscriber with the same rights, under the first one's context, but
+ * each of them has read what it receives. The rows of every delivery made in one turn of the
+ * event loop (an event fanned out to a thousand screens) are written in one INSERT.
+ */
+export class SocketReadAudit implements PerDelivery {
+  private batch: { rows: ReadRow[]; written: Promise<void> } | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  fork(contextValue: unknown) {
+    const reads = new ReadCollector();
+    return {
+      contextValue: { ...(contextValue as Context), reads },
+      gathered: () => reads.take(),
+    };
+  }
+
+  async deliver(
+    contextValue: unknown,
+    gathered: unknown,
+    result: ExecutionResult,
+  ): Promise<ExecutionResult> {
+    const ctx = contextValue as Context;
+    const reads = gathered as PersonalRead[];
+    if (!ctx.principal || reads.length === 0) return result;
+    await this.write(rowsOf(reads, ctx.principal, ctx.clock.now()));
+    return result;
+  }
+
+  /** graphql-ws's `execute` (queries over the socket): recorded like a subscription's event. */
+  execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
+    const forked = this.fork(args.contextValue);
+    const result = await execute({ ...args, contextValue: forked.contextValue });
+    try {
+      return await this.deliver(args.contextValue, forked.gathered(), result);
+    } catch (err) {
+      return { errors: [new GraphQLError("read audit failed", { originalError: err as Error })] };
+    }
+  };
+
+  private write(rows: ReadRow[]): Promise<void> {
+    if (!this.batch) {
+      const batch = { rows: [] as ReadRow[], written: Promise.resolve() };
+      batch.written = new Promise<void>((r) => setImmediate(r)).then(() => {
+        this.batch = null;
+        return this.flush(batch.rows);
+      });
+      this.batch = batch;
+    }
+    this.batch.rows.push(...rows);
+    return this.batch.written;
+  }
+
+  /**
+   * Rows of several districts and readers in one statement: the writer acts for the server, as the
+   * live feed's reader does, with the rows' own districts as its scope; each row's reader comes
+   * from that subscriber's verified token.
+   */
+  private async flush(rows: ReadRow[]): Promise<void> {
+    const districtIds = [...new Set(rows.map((r) => r.districtId))];
+    const scope = { districtIds, subject: "system:read-audit", role: "system" };
+    try {
+      await inTenantTransaction(this.dataSource, scope, (m) => insertReads(m, rows));
+    } catch (err) {
+      throw new ReadAuditError(err);
+    }
+  }
+}

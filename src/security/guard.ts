@@ -1,0 +1,94 @@
+import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { type Clock } from "../common/clock";
+import { type Principal } from "../context/principal";
+import { limitsFor } from "./limits";
+import { checkOperation } from "./operation-check";
+import { rateLimited, type BucketRequest, type RateLimiter } from "./rate-limit";
+import { assertCleanText } from "./text-input";
+import { WorkGate, type Release } from "./work-gate";
+import { type SecurityConfig } from "./config";
+
+/** Who a request is counted against: its account, or its address when it has none. */
+export interface Caller {
+  principal: Principal | null;
+  remoteAddress?: string;
+}
+
+const SHAPE_CACHE_SIZE = 1000;
+
+/**
+ * The checks every operation passes before it runs, over HTTP and over the WebSocket alike:
+ * its limits (for the caller's role), clean text in its arguments, its cost against the caller's
+ * rate, and, over HTTP, a place among the work in flight.
+ */
+export class OperationGuard {
+  readonly gate: WorkGate;
+  /** Documents already found within a role's shape limits (the shape does not vary with variables). */
+  private readonly shapeOk = new Map<string, true>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly config: SecurityConfig,
+    private readonly clock: Clock,
+    private readonly rates: RateLimiter,
+  ) {
+    this.gate = new WorkGate(config.workGate);
+  }
+
+  /** Limits, text and rate; returns the operation's cost. */
+  async check(
+    caller: Caller,
+    source: string | undefined,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): Promise<number> {
+    const role = caller.principal?.role ?? "anonymous";
+    const limits = limitsFor(this.config.limits, caller.principal?.role);
+    const key = source === undefined ? undefined : `${role}\u0000${source}`;
+    const known = key !== undefined && this.shapeOk.has(key);
+    const { cost } = checkOperation(this.schema, document, operation, variables, limits, {
+      source,
+      shapeKnown: known,
+    });
+    if (key !== undefined && !known) {
+      if (this.shapeOk.size >= SHAPE_CACHE_SIZE) this.shapeOk.clear();
+      this.shapeOk.set(key, true);
+    }
+    assertCleanText(document, operation, variables);
+    await this.take(caller, cost);
+    return cost;
+  }
+
+  private async take(caller: Caller, cost: number): Promise<void> {
+    const { subject, district } = this.config.rate;
+    const p = caller.principal;
+    const buckets: BucketRequest[] = [];
+    const who = p ? `sub:${p.subject}` : `ip:${caller.remoteAddress ?? "unknown"}`;
+    if (subject) buckets.push({ key: who, spec: subject });
+    if (district && p)
+      buckets.push({ key: `district:${p.districtId ?? `city:${p.cityId}`}`, spec: district });
+    if (buckets.length === 0) return;
+    const result = await this.rates.take(buckets, cost, this.clock.now().getTime());
+    if (!result.ok) {
+      throw rateLimited(
+        result.key.startsWith("district:") ? "district" : "account",
+        result.retryAfterMs,
+      );
+    }
+  }
+
+  /** A place among the work in flight (HTTP operations). */
+  admit(caller: Caller, cost: number): Promise<Release> {
+    const p = caller.principal;
+    return this.gate.admit(
+      p ? `sub:${p.subject}` : `ip:${caller.remoteAddress ?? "unknown"}`,
+      cost,
+    );
+  }
+
+  async close(): Promise<void> {
+    this.gate.close();
+    await this.rates.close();
+  }
+}

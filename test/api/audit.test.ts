@@ -1,0 +1,408 @@
+import { Client } from "pg";
+import {
+  ComplainantsLiveDocument,
+  CreateCaseDocument,
+  LookUpComplainantDocument,
+  LookUpPersonDocument,
+  MyPersonDocument,
+  PersonAndMyVoteDocument,
+  PersonalDataReadsDocument,
+  PersonsDocument,
+  WhoReadMyDataDocument,
+  type PersonalDataReadsQueryVariables,
+} from "../generated/graphql";
+import {
+  collect,
+  errorCode,
+  gql,
+  liveSubscriptions,
+  ok,
+  startTestServer,
+  wsClient,
+  type TestServer,
+} from "../helpers/server";
+import { TEST_EPOCH } from "../helpers/clock";
+import { asDistrict, buildCity, buildStaffAccount, closeFactories, tokenFor } from "../factories";
+import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+import { ManualClock } from "../../src/common/clock";
+import { uuidv7 } from "../../src/common/ids";
+import { Role } from "../../src/modules/tenancy/roles";
+
+/**
+ * The personal-data read audit: reads of unmasked phones, ID numbers and complainants are recorded
+ * with who, when (the server's clock, here a manual one), which record and which operation; the
+ * audit is for inspectors and district admins, and each resident sees the reads of its own data.
+ */
+let server: TestServer;
+let clock: ManualClock;
+let w: CaseWorld;
+let other: CaseWorld;
+const sub = (role: string) => `${w.district.code}.${role}`;
+
+beforeAll(async () => {
+  clock = new ManualClock(TEST_EPOCH);
+  const city = await buildCity();
+  w = await buildCaseWorld({ city });
+  other = await buildCaseWorld({ city });
+  await buildStaffAccount({
+    district: w.district,
+    role: Role.district_admin,
+    subject: sub("district_admin"),
+  });
+  server = await startTestServer({}, { clock });
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+// Each test reads in its own minute of the server's clock, and looks at that minute only.
+let since: string;
+beforeEach(() => {
+  clock.advance(60_000);
+  since = clock.now().toISOString();
+});
+
+async function reads(vars: PersonalDataReadsQueryVariables, token = w.tokens.inspector) {
+  return ok(await gql(server, PersonalDataReadsDocument, { from: since, ...vars }, token))
+    .personalDataReads;
+}
+const person = (key: "resident" | "resident2" | "villager" | "outsider") =>
+  gid("Person", w.tree[key]);
+
+describe("recording", () => {
+  it("records an unmasked read: who, when, which record, which fields, which operation", async () => {
+    const seen = ok(
+      await gql(server, LookUpPersonDocument, { id: person("resident") }, w.tokens.admin),
+    );
+    expect(seen.node).toMatchObject({ phone: "13812345678", personalDataVisible: true });
+    const page = await reads({ recordId: person("resident") });
+    expect(page.totalCount).toBe(1);
+    const read = page.edges[0].node;
+    expect(read).toMatchObject({
+      at: clock.now().toISOString(),
+      recordKind: "person",
+      recordId: person("resident"),
+      operationName: "LookUpPerson",
+      operationType: "query",
+      reader: { subject: sub("district_admin"), role: "district_admin", displayName: "测试用户" },
+    });
+    expect([...read.fields].sort()).toEqual(["id_number", "phone"]);
+  });
+
+  it("records nothing for masked values, nor for one's own record", async () => {
+    const masked = ok(await gql(server, PersonsDocument, { first: 50 }, w.tokens.command));
+    expect(masked.district.persons.edges.every((e) => !e.node.personalDataVisible)).toBe(true);
+    ok(await gql(server, LookUpPersonDocument, { id: person("resident") }, w.tokens.otherStreet));
+    const own = ok(await gql(server, MyPersonDocument, {}, w.tokens.resident));
+    expect(own.me.person?.phone).toBe("13812345678");
+    expect((await reads({})).totalCount).toBe(0);
+  });
+
+  it("writes the reads of a list of 200 people in one statement", async () => {
+    await asDistrict(w.district.id, (q) =>
+      q(
+        `INSERT INTO person (district_id, id, grid_id, name, phone, id_number)
+         SELECT $1, gen_random_uuid(), $2, '居民' || n, '1390000' || lpad(n::text, 4, '0'), '210504200001' || lpad(n::text, 6, '0')
+           FROM generate_series(1, 200) n`,
+        [w.district.id, w.tree.gridA],
+      ),
+    );
+    const before = server.statements.length;
+    const res = ok(await gql(server, PersonsDocument, { first: 200 }, w.tokens.admin));
+    const audit = server.statements.slice(before).filter((s) => /personal_data_read/.test(s));
+    expect(res.district.persons.edges).toHaveLength(200);
+    expect(audit).toHaveLength(1);
+    const page = await reads({ readerSubject: sub("district_admin"), first: 1 });
+    expect(page.totalCount).toBe(200);
+    expect(page.edges[0].node.operationName).toBe("Persons");
+  });
+
+  it("records complainants, mutations and anonymous operations", async () => {
+    const c = await hotlineCase(server, w, {
+      complainantName: "孙丽",
+      complainantPhone: "13600001111",
+    });
+    expect(c.complainant).toEqual({ name: "孙丽", phone: "13600001111", visible: true });
+    const anonymous = "query ($id: ID!) { case(id: $id) { complainant { name phone } } }";
+    ok(await gql(server, anonymous, { id: c.id }, w.tokens.command));
+    const masked = ok(
+      await gql(server, LookUpComplainantDocument, { id: c.id }, w.tokens.inspector),
+    );
+    expect(masked.case?.complainant?.visible).toBe(false);
+    const page = await reads({ recordId: c.id });
+    expect(page.edges.map((e) => e.node)).toMatchObject([
+      { reader: { role: "command_center" }, operationName: null, operationType: "query" },
+      { reader: { role: "operator" }, operationName: "CreateCase", operationType: "mutation" },
+    ]);
+    expect(page.edges[0].node).toMatchObject({
+      recordKind: "case_complainant",
+      fields: ["name", "phone"],
+    });
+  });
+
+  it("records what a response served even when its errors roll the request back", async () => {
+    const res = await gql(
+      server,
+      PersonAndMyVoteDocument,
+      { person: person("villager"), consultation: gid("Consultation", w.tree.consultation) },
+      w.tokens.admin,
+    );
+    expect(errorCode(res)).toBe("FORBIDDEN");
+    expect(res.data?.person).toEqual({ phone: "15112345673" });
+    const page = await reads({ recordId: person("villager") });
+    expect(page.edges.map((e) => e.node.operationName)).toEqual(["PersonAndMyVote"]);
+  });
+
+  it("records a read for every subscriber of a shared execution, and for queries over the socket", async () => {
+    // Two command-center accounts with the same rights: one execution per event serves both.
+    const a = wsClient(
+      server,
+      await tokenFor({ district: w.district, role: "command_center" }, { sub: sub("cc1") }),
+    );
+    const b = wsClient(
+      server,
+      await tokenFor({ district: w.district, role: "command_center" }, { sub: sub("cc2") }),
+    );
+    const liveA = collect(a.client, ComplainantsLiveDocument, {});
+    const liveB = collect(b.client, ComplainantsLiveDocument, {});
+    await liveSubscriptions(server, "caseCreated", 2);
+    const c = await hotlineCase(server, w, {
+      complainantName: "周强",
+      complainantPhone: "13600002222",
+    });
+    const [[ea], [eb]] = await Promise.all([liveA.next(1), liveB.next(1)]);
+    expect(ea.data?.caseCreated.case.complainant?.phone).toBe("13600002222");
+    expect(eb.data?.caseCreated.case.complainant?.phone).toBe("13600002222");
+    const query = collect(a.client, LookUpComplainantDocument, { id: c.id });
+    expect((await query.next(1))[0].data?.case?.complainant?.visible).toBe(true);
+    liveA.dispose();
+    liveB.dispose();
+    await a.client.dispose();
+    await b.client.dispose();
+    await liveSubscriptions(server, "caseCreated", 0);
+
+    const live = await reads({ recordId: c.id });
+    const bySubscription = live.edges
+      .map((e) => e.node)
+      .filter((r) => r.operationType === "subscription");
+    expect(bySubscription.map((r) => r.reader.subject).sort()).toEqual([sub("cc1"), sub("cc2")]);
+    expect(bySubscription.every((r) => r.operationName === "ComplainantsLive")).toBe(true);
+    const queries = live.edges.map((e) => e.node).filter((r) => r.operationType === "query");
+    expect(queries).toMatchObject([
+      { reader: { subject: sub("cc1") }, operationName: "LookUpComplainant" },
+    ]);
+  });
+
+  it("serves no data when its reads cannot be recorded", async () => {
+    // A trigger refuses audit rows of one subject only, so that nothing else in the run is touched.
+    const fn = `audit_refuses_${uuidv7().replace(/-/g, "")}`;
+    const failing = `${w.district.code}.audit_fails`;
+    await asDistrict(w.district.id, async (q) => {
+      await q(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.reader_subject = '${failing}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+      await q(
+        `CREATE TRIGGER ${fn} BEFORE INSERT ON personal_data_read FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      );
+    });
+    try {
+      const admin = await tokenFor(
+        { district: w.district, role: "district_admin" },
+        { sub: failing },
+      );
+      const res = await gql(server, LookUpPersonDocument, { id: person("resident2") }, admin);
+      expect(res.data ?? null).toBeNull();
+      expect(errorCode(res)).toBe("INTERNAL_SERVER_ERROR");
+      expect(JSON.stringify(res)).not.toContain("13712345671");
+
+      // Over the socket: a query answers the error alone; a subscription ends with it, so that
+      // its client resubscribes from the cursor it has and gets the event again.
+      const command = await tokenFor(
+        { district: w.district, role: "command_center" },
+        { sub: failing },
+      );
+      const earlier = await hotlineCase(server, w, { complainantName: "吴敏" });
+      const ws = wsClient(server, command);
+      const query = collect(ws.client, LookUpComplainantDocument, { id: earlier.id });
+      const [answer] = await query.next(1);
+      expect(answer.data ?? null).toBeNull();
+      expect(JSON.stringify(answer)).toContain("INTERNAL_SERVER_ERROR");
+      const live = collect(ws.client, ComplainantsLiveDocument, {});
+      await liveSubscriptions(server, "caseCreated", 1);
+      await hotlineCase(server, w, { complainantName: "郑红", complainantPhone: "13600003333" });
+      await live.next(1);
+      expect(live.events).toEqual([]);
+      expect(JSON.stringify(live.error)).toContain("INTERNAL_SERVER_ERROR");
+      await ws.client.dispose();
+      await liveSubscriptions(server, "caseCreated", 0);
+    } finally {
+      await asDistrict(w.district.id, async (q) => {
+        await q(`DROP TRIGGER ${fn} ON personal_data_read`);
+        await q(`DROP FUNCTION ${fn}()`);
+      });
+    }
+  });
+});
+
+describe("querying the audit", () => {
+  it("filters by reader, kind, record, person and time, and pages newest first", async () => {
+    const start = since;
+    for (const key of ["resident", "resident2", "outsider"] as const) {
+      ok(await gql(server, LookUpPersonDocument, { id: person(key) }, w.tokens.admin));
+      clock.advance(3_600_000);
+    }
+    const all = {
+      readerSubject: sub("district_admin"),
+      recordKind: "person" as const,
+      from: start,
+    };
+    const p1 = await reads({ ...all, first: 2 });
+    expect(p1.totalCount).toBe(3);
+    expect(p1.pageInfo.hasNextPage).toBe(true);
+    const p2 = await reads({ ...all, first: 2, after: p1.pageInfo.endCursor });
+    expect(p2.pageInfo.hasNextPage).toBe(false);
+    expect([...p1.edges, ...p2.edges].map((e) => e.node.recordId)).toEqual([
+      person("outsider"),
+      person("resident2"),
+      person("resident"),
+    ]);
+    const middle = new Date(Date.parse(start) + 3_600_000);
+    const window = await reads({
+      ...all,
+      from: middle.toISOString(),
+      to: new Date(middle.getTime() + 1).toISOString(),
+    });
+    expect(window.edges.map((e) => e.node.recordId)).toEqual([person("resident2")]);
+    const byPerson = await reads({ personId: person("resident2"), from: start });
+    expect(byPerson.edges.map((e) => e.node.recordId)).toEqual([person("resident2")]);
+    expect((await reads({ recordKind: "case_complainant", from: start })).totalCount).toBe(0);
+  });
+
+  it("refuses a bad cursor or a record id of the wrong type", async () => {
+    expect(
+      errorCode(await gql(server, PersonalDataReadsDocument, { after: "nope" }, w.tokens.admin)),
+    ).toBe("BAD_USER_INPUT");
+    const grid = gid("Grid", w.tree.gridA);
+    expect(
+      errorCode(await gql(server, PersonalDataReadsDocument, { recordId: grid }, w.tokens.admin)),
+    ).toBe("BAD_USER_INPUT");
+  });
+
+  it("shows a resident who read its own data (its entry and its own complaints), and nothing else", async () => {
+    const filed = ok(
+      await gql(
+        server,
+        CreateCaseDocument,
+        {
+          input: {
+            channel: "resident",
+            categoryCode: "roads",
+            description: "楼下路灯坏了",
+            gridId: gid("Grid", w.tree.gridA),
+            complainantName: "王秀英",
+            complainantPhone: "13812345678",
+          },
+        },
+        w.tokens.resident,
+      ),
+    ).createCase;
+    ok(await gql(server, LookUpComplainantDocument, { id: filed.id }, w.tokens.command));
+    ok(await gql(server, LookUpPersonDocument, { id: person("resident") }, w.tokens.admin));
+    ok(await gql(server, LookUpPersonDocument, { id: person("resident2") }, w.tokens.admin));
+    const mine = ok(
+      await gql(server, WhoReadMyDataDocument, { from: since }, w.tokens.resident),
+    ).whoReadMyData;
+    expect(mine.edges.map((e) => [e.node.recordId, e.node.reader.role])).toEqual([
+      [person("resident"), "district_admin"],
+      [filed.id, "command_center"],
+    ]);
+    const theirs = ok(
+      await gql(server, WhoReadMyDataDocument, { from: since }, w.tokens.resident2),
+    ).whoReadMyData;
+    expect(theirs.edges.map((e) => e.node.recordId)).toEqual([person("resident2")]);
+    const byPerson = await reads({ personId: person("resident") });
+    expect(byPerson.totalCount).toBe(2);
+  });
+
+  it("is for inspectors and district admins; whoReadMyData is for residents", async () => {
+    const city = await tokenFor({ city: w.city, role: "city_admin" });
+    for (const token of [
+      w.tokens.command,
+      w.tokens.operator,
+      w.tokens.resident,
+      w.tokens.street,
+      city,
+    ])
+      expect(errorCode(await gql(server, PersonalDataReadsDocument, {}, token))).toBe("FORBIDDEN");
+    for (const token of [w.tokens.inspector, w.tokens.admin, w.tokens.command, city])
+      expect(errorCode(await gql(server, WhoReadMyDataDocument, {}, token))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(server, PersonalDataReadsDocument, {}, null))).toBe(
+      "UNAUTHENTICATED",
+    );
+  });
+
+  it("refuses another district's records, and lists only the caller's district", async () => {
+    ok(await gql(server, LookUpPersonDocument, { id: person("resident") }, w.tokens.admin));
+    ok(
+      await gql(
+        server,
+        LookUpPersonDocument,
+        { id: gid("Person", other.tree.resident) },
+        other.tokens.admin,
+      ),
+    );
+    for (const vars of [{ recordId: person("resident") }, { personId: person("resident") }])
+      expect(
+        errorCode(await gql(server, PersonalDataReadsDocument, vars, other.tokens.inspector)),
+      ).toBe("NOT_FOUND");
+    const theirs = await reads({}, other.tokens.inspector);
+    expect(theirs.edges.map((e) => e.node.recordId)).toEqual([gid("Person", other.tree.resident)]);
+  });
+});
+
+describe("row-level security", () => {
+  let app: Client;
+  beforeAll(async () => {
+    app = new Client({ connectionString: process.env.TEST_APP_DATABASE_URL });
+    await app.connect();
+  });
+  afterAll(() => app.end());
+
+  async function asTenant<T>(districtId: string, fn: () => Promise<T>): Promise<T> {
+    await app.query("BEGIN");
+    try {
+      await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
+      return await fn();
+    } finally {
+      await app.query("ROLLBACK");
+    }
+  }
+
+  it("holds as the server's role even with no filter, and the audit is append-only", async () => {
+    ok(await gql(server, LookUpPersonDocument, { id: person("villager") }, w.tokens.admin));
+    await asTenant(other.district.id, async () => {
+      const { rows } = await app.query("SELECT DISTINCT district_id FROM personal_data_read");
+      expect(rows.map((r) => r.district_id)).not.toContain(w.district.id);
+      await expect(
+        app.query(
+          `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at, record_kind, record_id, fields, operation_type)
+           VALUES ($1, $2, 'forged', 'inspector', now(), 'person', $3, '{phone}', 'query')`,
+          [w.district.id, uuidv7(), w.tree.resident],
+        ),
+      ).rejects.toMatchObject({ code: "42501" });
+    });
+    await asTenant(w.district.id, async () => {
+      const { rows } = await app.query("SELECT count(*)::int AS n FROM personal_data_read");
+      expect(rows[0].n).toBeGreaterThan(0);
+      for (const sql of [
+        "UPDATE personal_data_read SET reader_subject = 'x'",
+        "DELETE FROM personal_data_read",
+        "TRUNCATE personal_data_read",
+      ]) {
+        await app.query("SAVEPOINT s");
+        await expect(app.query(sql)).rejects.toMatchObject({ code: "42501" });
+        await app.query("ROLLBACK TO SAVEPOINT s");
+      }
+    });
+  });
+});
