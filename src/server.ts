@@ -151,14 +151,19 @@ export async function startServer(
     {
       schema,
       subscribe: sharedSubscribe(schema, SUBJECT_FREE, viewerKey, socketReads),
-      execute: socketReads.execute,
+      execute: guard.gatedExecute(socketReads.execute),
       // Same verification as HTTP; a refused connection is closed with 4403 Forbidden. Each
       // operation passes the same guard as over HTTP (security/ws-guard.ts).
       onSubscribe: (ctx, _id, payload) =>
         socketOperation(
           schema,
           guard,
-          { trusted, maxTokens },
+          {
+            trusted,
+            maxTokens,
+            introspection: config.introspection,
+            hideSuggestions: config.production,
+          },
           ctx.extra.principal ?? null,
           payload,
         ),

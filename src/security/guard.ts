@@ -1,10 +1,18 @@
-import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { type Clock } from "../common/clock";
 import { type Principal } from "../context/principal";
 import { limitsFor } from "./limits";
 import { checkOperation } from "./operation-check";
 import { rateLimited, type BucketRequest, type RateLimiter } from "./rate-limit";
 import { assertCleanText } from "./text-input";
+import { sha256 } from "./trusted-documents";
 import { WorkGate, type Release } from "./work-gate";
 import { type SecurityConfig } from "./config";
 
@@ -23,6 +31,7 @@ const SHAPE_CACHE_SIZE = 1000;
  */
 export class OperationGuard {
   readonly gate: WorkGate;
+  private readonly socketCosts = new WeakMap<object, number>();
   /** Documents already found within a role's shape limits (the shape does not vary with variables). */
   private readonly shapeOk = new Map<string, true>();
 
@@ -43,9 +52,23 @@ export class OperationGuard {
     operation: OperationDefinitionNode,
     variables: Record<string, unknown> | undefined,
   ): Promise<number> {
+    const cost = this.measure(caller, source, document, operation, variables);
+    await this.take(caller, cost);
+    return cost;
+  }
+
+  /** Limits and text, without touching the rate: the operation's cost, or a refusal. */
+  measure(
+    caller: Caller,
+    source: string | undefined,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): number {
     const role = caller.principal?.role ?? "anonymous";
     const limits = limitsFor(this.config.limits, caller.principal?.role);
-    const key = source === undefined ? undefined : `${role}\u0000${source}`;
+    // By the text's hash: a document within the token limit may still be a megabyte of comments.
+    const key = source === undefined ? undefined : `${role}\u0000${sha256(source)}`;
     const known = key !== undefined && this.shapeOk.has(key);
     const { cost } = checkOperation(this.schema, document, operation, variables, limits, {
       source,
@@ -56,17 +79,21 @@ export class OperationGuard {
       this.shapeOk.set(key, true);
     }
     assertCleanText(document, operation, variables);
-    await this.take(caller, cost);
     return cost;
   }
 
-  private async take(caller: Caller, cost: number): Promise<void> {
+  /**
+   * Takes the cost from the caller's buckets: its account's (or its address's), and its
+   * district's for district staff (residents and callers without a token cannot drain what
+   * the district's staff work with).
+   */
+  async take(caller: Caller, cost: number): Promise<void> {
     const { subject, district } = this.config.rate;
     const p = caller.principal;
     const buckets: BucketRequest[] = [];
     const who = p ? `sub:${p.subject}` : `ip:${caller.remoteAddress ?? "unknown"}`;
     if (subject) buckets.push({ key: who, spec: subject });
-    if (district && p)
+    if (district && p && p.role !== "resident")
       buckets.push({ key: `district:${p.districtId ?? `city:${p.cityId}`}`, spec: district });
     if (buckets.length === 0) return;
     const result = await this.rates.take(buckets, cost, this.clock.now().getTime());
@@ -85,6 +112,34 @@ export class OperationGuard {
       p ? `sub:${p.subject}` : `ip:${caller.remoteAddress ?? "unknown"}`,
       cost,
     );
+  }
+
+  /** A query over the WebSocket, measured by the socket's guard: it goes through the gate too. */
+  noteSocketQuery(args: object, cost: number): void {
+    this.socketCosts.set(args, cost);
+  }
+
+  /** graphql-ws's `execute`, holding socket queries to the same work gate as HTTP. */
+  gatedExecute(
+    inner: (args: ExecutionArgs) => Promise<ExecutionResult>,
+  ): (args: ExecutionArgs) => Promise<ExecutionResult> {
+    return async (args) => {
+      const cost = this.socketCosts.get(args);
+      if (cost === undefined) return inner(args);
+      const principal = (args.contextValue as { principal?: Principal | null }).principal ?? null;
+      let release: Release;
+      try {
+        release = await this.admit({ principal }, cost);
+      } catch (err) {
+        if (err instanceof GraphQLError) return { errors: [err] };
+        throw err;
+      }
+      try {
+        return await inner(args);
+      } finally {
+        release();
+      }
+    };
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,9 @@
 import {
+  getVariableValues,
+  GraphQLError,
   Kind,
   validate,
   type DocumentNode,
-  type GraphQLError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -109,18 +110,25 @@ export function checkOperation(
     if (opts.source !== undefined && countTokens(opts.source, limits.tokens) === null)
       throw tooComplex("tokens", limits.tokens, null);
     checkShape(schema, document, limits);
-    const roots = rootFieldCount(operation.selectionSet, document);
-    if (roots > limits.rootFields) throw tooComplex("rootFields", limits.rootFields, roots);
   }
+  // Counted every time: in a document of several operations, each request may pick another one.
+  const roots = rootFieldCount(operation.selectionSet, document);
+  if (roots > limits.rootFields) throw tooComplex("rootFields", limits.rootFields, roots);
+  // Variables that do not fit their types: the operation fails on them before anything runs,
+  // with its own BAD_USER_INPUT, so there is nothing to weigh.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return { cost: 1 };
   let cost: number;
   try {
     cost = operationCost(schema, document, operation.name?.value, variables);
   } catch (err) {
     // Past the estimator's node ceiling: far over any budget.
     if (/number of nodes/.test((err as Error).message)) throw tooComplex("cost", limits.cost, null);
-    // Variables that do not fit their types: the operation fails on them before anything runs,
-    // with its own BAD_USER_INPUT, so there is nothing to weigh.
-    cost = 1;
+    // An argument the estimate cannot read (a null where the schema wants a value, e.g. through
+    // a variable's default, or in `@include(if:)`) fails only the fields it touches, and the rest
+    // would run unweighed: refused as the input error it is. Anything else is a fault of ours.
+    if (err instanceof GraphQLError) throw new AppError("BAD_USER_INPUT", err.message);
+    throw err;
   }
   if (cost > limits.cost) throw tooComplex("cost", limits.cost, Math.ceil(cost));
   return { cost: Math.max(1, Math.ceil(cost)) };

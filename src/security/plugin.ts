@@ -54,6 +54,9 @@ export function securityPlugin(guard: OperationGuard, wsPath: string): ApolloSer
   return {
     async requestDidStart() {
       let release: Release | undefined;
+      // Apollo answers as soon as any plugin's didResolveOperation fails, without waiting for
+      // this one: a place granted after the answer went out is given back at once.
+      let answered = false;
       return {
         async didResolveOperation({ contextValue, operation, document, source, request }) {
           if (!operation) return;
@@ -68,13 +71,23 @@ export function securityPlugin(guard: OperationGuard, wsPath: string): ApolloSer
             remoteAddress: contextValue.remoteAddress,
           };
           try {
-            const cost = await guard.check(caller, source, document, operation, request.variables);
-            release = await guard.admit(caller, cost);
+            const cost = guard.measure(caller, source, document, operation, request.variables);
+            // A place first, then the rate: a request the gate refuses spends no points.
+            const admitted = await guard.admit(caller, cost);
+            release = admitted;
+            if (answered) admitted();
+            try {
+              await guard.take(caller, cost);
+            } catch (err) {
+              admitted();
+              throw err;
+            }
           } catch (err) {
             throw withStatus(err);
           }
         },
         async willSendResponse({ request, response }) {
+          answered = true;
           release?.();
           release = undefined;
           legacyJsonStatus(request.http?.headers.get("accept"), response);

@@ -28,6 +28,8 @@ export interface RateLimiter {
 interface Bucket {
   tokens: number;
   at: number;
+  /** Its own spec: an account's and a district's buckets refill differently. */
+  spec: BucketSpec;
 }
 
 function refill(b: Bucket, spec: BucketSpec, now: number): number {
@@ -38,9 +40,21 @@ function refill(b: Bucket, spec: BucketSpec, now: number): number {
 const waitFor = (missing: number, spec: BucketSpec) =>
   Math.ceil((missing / Math.max(spec.perSecond, 1e-9)) * 1000);
 
+/** Buckets kept before the first sweep of full ones. */
+const SWEEP_ABOVE = 100_000;
+
 /** One process's buckets (the default without REDIS_URL). Full buckets are forgotten. */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  /**
+   * The size that starts the next sweep: twice what the last one left, so that many live buckets
+   * (callers from many addresses) cost a sweep now and then, not one per request.
+   */
+  private sweepAt: number;
+
+  constructor(private readonly sweepAbove = SWEEP_ABOVE) {
+    this.sweepAt = sweepAbove;
+  }
 
   async take(requests: BucketRequest[], cost: number, now: number): Promise<TakeResult> {
     const levels = requests.map((r) => {
@@ -57,18 +71,18 @@ export class MemoryRateLimiter implements RateLimiter {
         };
     }
     requests.forEach((r, i) => {
-      this.buckets.set(r.key, { tokens: levels[i] - Math.min(cost, r.spec.burst), at: now });
+      const tokens = levels[i] - Math.min(cost, r.spec.burst);
+      this.buckets.set(r.key, { tokens, at: now, spec: r.spec });
     });
-    if (this.buckets.size > 100_000) this.sweep(requests, now);
+    if (this.buckets.size > this.sweepAt) this.sweep(now);
     return { ok: true };
   }
 
-  /** Drops buckets that have refilled (they are the same as absent ones). */
-  private sweep(requests: BucketRequest[], now: number): void {
-    const spec = requests[0]?.spec;
-    if (!spec) return;
+  /** Drops buckets that have refilled, each by its own spec (they are the same as absent ones). */
+  private sweep(now: number): void {
     for (const [key, b] of this.buckets)
-      if (refill(b, spec, now) >= spec.burst) this.buckets.delete(key);
+      if (refill(b, b.spec, now) >= b.spec.burst) this.buckets.delete(key);
+    this.sweepAt = Math.max(this.sweepAbove, this.buckets.size * 2);
   }
 
   async close(): Promise<void> {
@@ -85,14 +99,18 @@ local now = tonumber(ARGV[1])
 local cost = tonumber(ARGV[2])
 local n = #KEYS
 local levels = {}
+local stamps = {}
 for i = 1, n do
   local burst = tonumber(ARGV[1 + 2 * i])
   local rate = tonumber(ARGV[2 + 2 * i])
   local b = redis.call('HMGET', KEYS[i], 'tokens', 'at')
   local level = burst
+  stamps[i] = now
   if b[1] then
     local elapsed = math.max(0, now - tonumber(b[2])) / 1000
     level = math.min(burst, tonumber(b[1]) + elapsed * rate)
+    -- A process whose clock is behind never moves a bucket's time back (no refill twice).
+    stamps[i] = math.max(now, tonumber(b[2]))
   end
   local need = math.min(cost, burst)
   if level < need then
@@ -103,7 +121,7 @@ end
 for i = 1, n do
   local burst = tonumber(ARGV[1 + 2 * i])
   local rate = tonumber(ARGV[2 + 2 * i])
-  redis.call('HSET', KEYS[i], 'tokens', tostring(levels[i]), 'at', tostring(now))
+  redis.call('HSET', KEYS[i], 'tokens', tostring(levels[i]), 'at', tostring(stamps[i]))
   redis.call('PEXPIRE', KEYS[i], math.ceil((burst - levels[i]) / rate * 1000) + 1000)
 end
 return {0, 0}
@@ -123,7 +141,8 @@ export class RedisRateLimiter implements RateLimiter {
       const [index, retryAfterMs] = (await this.redis.eval(
         TAKE_SCRIPT,
         requests.length,
-        ...requests.map((r) => `${this.prefix}:rate:${r.key}`),
+        // One hash tag for all rate keys: a script's keys share a slot on a Redis Cluster.
+        ...requests.map((r) => `{${this.prefix}:rate}:${r.key}`),
         ...args,
       )) as [number, number];
       if (index === 0) return { ok: true };

@@ -25,6 +25,9 @@ function findControl(value: unknown, path: string): string | null {
   }
   if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
+      // A key is text too (a JSONObject's keys are stored in jsonb, which refuses NUL); the path
+      // names the object, not the key that holds the character.
+      if (FORBIDDEN.test(k)) return path;
       const hit = findControl(v, `${path}.${k}`);
       if (hit) return hit;
     }

@@ -45,8 +45,9 @@ export class TrustedDocuments {
     return this.textHashes.size;
   }
 
+  /** By the manifest's id, with or without codegen's `sha256:` prefix on either side. */
   document(id: string): string | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? this.byId.get(id.replace(/^sha256:/, ""));
   }
 
   /**
@@ -91,7 +92,8 @@ export class TrustedDocuments {
 
   /**
    * Refuses, before anything is parsed, every HTTP request that is not a trusted document, and
-   * turns `documentId` into the persisted-query form the GraphQL server looks up.
+   * replaces the text of a request that names its document by `documentId` with that document
+   * (the GraphQL server does not read `documentId`: a `query` sent beside it would run instead).
    */
   middleware(): RequestHandler {
     return (req, res, next) => {
@@ -102,16 +104,34 @@ export class TrustedDocuments {
           : ((req.body ?? {}) as Record<string, unknown>);
       const found = this.resolve(fields);
       if ("refused" in found) return sendError(res, 400, found.refused, found.message);
-      if (req.method === "POST" && typeof fields.documentId === "string") {
-        const body = req.body as Record<string, unknown>;
-        body.query = found.query;
-        delete body.documentId;
-        if (body.extensions && typeof body.extensions === "object")
-          delete (body.extensions as Record<string, unknown>).persistedQuery;
+      if (typeof fields.documentId === "string" && fields.documentId !== "") {
+        if (req.method === "GET") {
+          req.url = withDocument(req.url, found.query);
+        } else {
+          const body = req.body as Record<string, unknown>;
+          body.query = found.query;
+          delete body.documentId;
+          if (body.extensions && typeof body.extensions === "object")
+            delete (body.extensions as Record<string, unknown>).persistedQuery;
+        }
       }
       next();
     };
   }
+}
+
+/** A GET request's URL with `query` set to the document, and no `documentId` or persisted query. */
+function withDocument(url: string, query: string): string {
+  const u = new URL(url, "http://localhost");
+  u.searchParams.delete("documentId");
+  u.searchParams.set("query", query);
+  const extensions = readGetFields({ extensions: u.searchParams.get("extensions") ?? undefined })
+    .extensions as Record<string, unknown> | undefined;
+  if (extensions && typeof extensions === "object" && "persistedQuery" in extensions) {
+    delete extensions.persistedQuery;
+    u.searchParams.set("extensions", JSON.stringify(extensions));
+  }
+  return u.pathname + u.search;
 }
 
 function readGetFields(query: Record<string, unknown>) {

@@ -1,7 +1,9 @@
 import {
   getOperationAST,
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionArgs,
@@ -32,7 +34,16 @@ export interface SocketPayload {
 export async function socketOperation(
   schema: GraphQLSchema,
   guard: OperationGuard,
-  opts: { trusted?: TrustedDocuments; maxTokens: number },
+  /**
+   * As Apollo does over HTTP: `introspection: false` refuses `__schema` and `__type`;
+   * `hideSuggestions` leaves "did you mean" out of validation errors (production).
+   */
+  opts: {
+    trusted?: TrustedDocuments;
+    maxTokens: number;
+    introspection?: boolean;
+    hideSuggestions?: boolean;
+  },
   principal: Principal | null,
   payload: SocketPayload,
 ): Promise<ExecutionArgs | GraphQLError[]> {
@@ -54,7 +65,11 @@ export async function socketOperation(
     if (/tokens/.test(message)) return [tooComplex("tokens", opts.maxTokens, null)];
     return [coded(message, "GRAPHQL_PARSE_FAILED")];
   }
-  const invalid = validate(schema, document);
+  const rules =
+    opts.introspection === false
+      ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
+      : specifiedRules;
+  const invalid = validate(schema, document, rules, { hideSuggestions: opts.hideSuggestions });
   if (invalid.length > 0) return invalid.map((e) => coded(e.message, "GRAPHQL_VALIDATION_FAILED"));
   const operation = getOperationAST(document, payload.operationName ?? undefined);
   if (!operation) return [coded("name the operation to run (operationName)", "BAD_REQUEST")];
@@ -63,16 +78,20 @@ export async function socketOperation(
       coded("send mutations over HTTP (POST /graphql), not over the WebSocket", "BAD_USER_INPUT"),
     ];
   const variables = payload.variables ?? undefined;
+  let cost: number;
   try {
-    await guard.check({ principal }, source, document, operation, variables);
+    cost = await guard.check({ principal }, source, document, operation, variables);
   } catch (err) {
     if (err instanceof GraphQLError) return [err];
     throw err;
   }
-  return {
+  const args = {
     schema,
     document,
     operationName: payload.operationName,
     variableValues: variables,
   };
+  // A query runs once, like one over HTTP, so it takes a place in the work gate.
+  if (operation.operation === "query") guard.noteSocketQuery(args, cost);
+  return args;
 }

@@ -166,6 +166,21 @@ describe("trusted documents", () => {
     }
   });
 
+  it("runs the document a documentId names on GET too, never a query sent beside it", async () => {
+    const get = (params: Record<string, string>) =>
+      raw(`${trusted.url}?${new URLSearchParams(params)}`, {
+        headers: { authorization: `Bearer ${token}`, "apollo-require-preflight": "true" },
+      });
+    const me = { data: { me: { role: "command_center" } } };
+    expect(JSON.parse((await get({ documentId: sha256(ME) })).text)).toEqual(me);
+    const smuggled = await get({ documentId: sha256(ME), query: "{ me { subject } }" });
+    expect(JSON.parse(smuggled.text)).toEqual(me);
+    const posted = await post({ documentId: sha256(ME), query: "{ me { subject } }" });
+    expect(JSON.parse(posted.text)).toEqual(me);
+    // codegen's `sha256:` form of an id the manifest holds bare.
+    expect(JSON.parse((await post({ documentId: `sha256:${sha256(ME)}` })).text)).toEqual(me);
+  });
+
   it("refuses anything else before it is parsed, and cannot be taught a new document", async () => {
     const other = "{ district { name } }";
     const text = await post({ query: other });

@@ -99,6 +99,39 @@ describe("operation limits", () => {
     );
   });
 
+  it("refuses an operation its cost cannot be read from, instead of letting it through at 1", async () => {
+    // A nullable variable with a default may stand where a value is required; sent as null, it
+    // fails only the field it reaches, and the estimate, which stopped at it, must not count 1.
+    const walk = `district { streetOffices { edges { node { communities { edges { node {
+      grids { edges { node { code name } } } } } } } } } }`;
+    for (const [query, variables] of [
+      [`query ($b: Boolean = true) { me { role @include(if: $b) } ${walk} }`, { b: null }],
+      [`query ($id: ID = "x") { node(id: $id) { id } ${walk} }`, { id: null }],
+    ] as const) {
+      const before = server.statements.length;
+      const res = await gql(server, query, variables, mingshanAdmin);
+      expect(res.status).toBe(400);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+      expect(server.statements.length).toBe(before);
+    }
+  });
+
+  it("counts the root fields of whichever operation of a document a request picks", async () => {
+    const many = Array.from({ length: 13 }, (_, i) => `d${i}: district { code }`).join(" ");
+    const source = `query One { me { role } }
+      query Many { me { role } district { name } cases(first: 1) { totalCount } ${many} }`;
+    const document = parse(source);
+    const caller = { principal: null, remoteAddress: "root-fields-test" };
+    const pick = (name: string) =>
+      server.guard.check(caller, source, document, getOperationAST(document, name)!, {});
+    await expect(pick("One")).resolves.toBeGreaterThan(0);
+    // The same text again: its shape is known, the operation it runs is not.
+    await expect(pick("Many")).rejects.toMatchObject({
+      extensions: { code: "QUERY_TOO_COMPLEX", limit: "rootFields" },
+    });
+  });
+
   it("lets each role have its own limits (QUERY_LIMITS)", async () => {
     const strict = await startTestServer({
       QUERY_LIMITS: JSON.stringify({ resident: { depth: 3 }, district_admin: { cost: 100 } }),
@@ -314,8 +347,49 @@ describe("rates and work in flight", () => {
       );
       expect(heavy.status).toBe(503);
       expect(heavy.errors?.[0].extensions).toMatchObject({ code: "SERVER_BUSY" });
+      // Refused by the gate, it spent nothing: the same account's bucket (10) still holds 10.
+      expect(
+        errorCode(
+          await gql(
+            limited,
+            `{ district { streetOffices(first: 9) { totalCount } } }`,
+            {},
+            await tokenFor({ district: gated, role: "district_admin" }, { sub: "gate-b" }),
+          ),
+        ),
+      ).toBeUndefined();
+      // A query over the WebSocket waits at the same gate.
+      clock.advance(60_000);
+      const { client, connected } = wsClient(limited, token);
+      await connected;
+      const refused = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: `{ district { grids(first: 200) { edges { node { code name } } } } }` },
+          { next: resolve, error: resolve, complete: () => undefined },
+        );
+      });
+      expect(JSON.stringify(refused)).toContain("SERVER_BUSY");
+      await client.dispose();
     } finally {
       hold();
     }
+  });
+
+  it("does not let residents drain their district's bucket", async () => {
+    clock.advance(60_000);
+    const home = await buildDistrict();
+    const codes: unknown[] = [];
+    for (let i = 0; i < 4; i++) {
+      const resident = await tokenFor({ district: home, role: "resident" }, { sub: `res-${i}` });
+      for (let j = 0; j < 3; j++) codes.push(errorCode(await gql(limited, q, {}, resident)));
+    }
+    expect(codes.every((c) => c === undefined)).toBe(true);
+    // 36 points spent by residents, and the district's staff still have their 30.
+    const staff: unknown[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = await tokenFor({ district: home, role: "district_admin" }, { sub: `staff-${i}` });
+      staff.push(errorCode(await gql(limited, q, {}, t)));
+    }
+    expect(staff.every((c) => c === undefined)).toBe(true);
   });
 });

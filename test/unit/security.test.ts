@@ -1,3 +1,4 @@
+import { getOperationAST, parse } from "graphql";
 import { ConfigError, loadConfig } from "../../src/config";
 import { DEFAULT_LIMITS, limitsFor } from "../../src/security/limits";
 import {
@@ -5,6 +6,7 @@ import {
   RedisRateLimiter,
   type RateLimiter,
 } from "../../src/security/rate-limit";
+import { assertCleanText } from "../../src/security/text-input";
 import { WorkGate, type Release } from "../../src/security/work-gate";
 
 describe("work gate", () => {
@@ -118,6 +120,52 @@ function bucketContract(name: string, make: () => RateLimiter) {
 }
 
 bucketContract("memory buckets", () => new MemoryRateLimiter());
+
+describe("memory buckets, swept", () => {
+  it("forgets a full bucket by its own spec, not by the spec of the request that sweeps", async () => {
+    const limiter = new MemoryRateLimiter(1); // sweeps as soon as it holds more than one bucket
+    const account = { burst: 10, perSecond: 1 };
+    const district = { burst: 100, perSecond: 1 };
+    const t0 = 3_000_000;
+    const both = [
+      { key: "sub:a", spec: account },
+      { key: "district:x", spec: district },
+    ];
+    expect(await limiter.take(both, 50, t0)).toEqual({ ok: true }); // sub:a 0, district:x 50
+    // Ten seconds on, other accounts' requests sweep: sub:a is full again, district:x is at 60.
+    for (const k of ["sub:b", "sub:c", "sub:d"])
+      expect(await limiter.take([{ key: k, spec: account }], 1, t0 + 10_000)).toEqual({ ok: true });
+    expect(await limiter.take([{ key: "district:x", spec: district }], 70, t0 + 10_000)).toEqual({
+      ok: false,
+      key: "district:x",
+      retryAfterMs: 10_000,
+    });
+    await limiter.close();
+  });
+});
+
+describe("text inputs", () => {
+  it("refuses a control character in a key of a free-form object, naming the object", () => {
+    const document = parse(
+      `mutation ($b: JSONObject) { updateGrid(input: { id: "g", boundary: $b }) { id } }`,
+    );
+    const boundary = { type: "Polygon", coordinates: [], "a\u0000b": 1 };
+    let caught: unknown;
+    try {
+      assertCleanText(document, getOperationAST(document)!, { b: boundary });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", field: "input.boundary" },
+    });
+    expect(() =>
+      assertCleanText(document, getOperationAST(document)!, {
+        b: { type: "Polygon", coordinates: [], "line\nbreak": 1 },
+      }),
+    ).not.toThrow();
+  });
+});
 
 const redisUrl = process.env.REDIS_URL;
 (redisUrl ? describe : describe.skip)("Redis buckets (REDIS_URL)", () => {
