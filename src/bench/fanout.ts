@@ -1,13 +1,10 @@
 import "reflect-metadata";
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
-import { prepareDatabase } from "../db/database";
-import { signToken } from "../auth/jwt";
+import { prepareBenchDatabase, rssOf, startServerProcess } from "./server-process";
 
 const USAGE = `Usage: npm run bench:fanout [-- options]
 
@@ -37,15 +34,6 @@ const dist = path.join(__dirname);
 function pct(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function rssOf(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,69 +78,31 @@ async function main() {
 
   try {
     // The database, as npm start prepares it, with the demo data.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-fanout-"));
-    fs.chmodSync(dataDir, 0o755);
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const secret = randomBytes(32).toString("base64url");
-    const config = loadConfig({
-      ...process.env,
-      DATA_DIR: dataDir,
-      JWT_SECRET: secret,
-      JWKS_URL: "",
-      LOG_LEVEL: "silent",
-    });
     progress("fanout: preparing the database (migrations, demo data)…");
-    const db = await prepareDatabase(config, () => undefined, { demoData: true });
+    const db = await prepareBenchDatabase("fanout");
     cleanups.push(() => db.stop());
 
     // The servers.
     const servers: Array<{ child: ChildProcess; url: string; wsUrl: string; status: string }> = [];
     for (let i = 0; i < processes; i++) {
-      const prof = values.profile ? ["--cpu-prof", "--cpu-prof-dir", values.profile] : [];
-      const child = spawn(process.execPath, [...prof, path.join(dist, "fanout-server.js")], {
+      const server = await startServerProcess({
+        db,
+        profileDir: values.profile,
         env: {
-          ...process.env,
-          JWT_SECRET: secret,
-          JWKS_URL: "",
-          DATABASE_URL: db.appUrl,
-          FANOUT_APP_DATABASE_URL: db.appUrl,
           FANOUT_PUBSUB: pubsub,
-          SWEEP_INTERVAL_MS: "0",
           WS_SUBSCRIPTIONS_PER_CONNECTION: "10",
           WS_SUBSCRIPTIONS_PER_PRINCIPAL: "10",
           WS_CONNECTIONS_PER_PRINCIPAL: "10",
         },
-        stdio: ["ignore", "pipe", "inherit"],
       });
-      children.push(child);
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        child.stdout!.on("data", (c) => {
-          out += c;
-          const m = /ready (\d+) (\d+)/.exec(out);
-          if (m) resolve(m[0]);
-        });
-        child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-      });
-      const [, port, statusPort] = line.split(" ");
-      servers.push({
-        child,
-        url: `http://127.0.0.1:${port}/graphql`,
-        wsUrl: `ws://127.0.0.1:${port}/graphql`,
-        status: `http://127.0.0.1:${statusPort}/`,
-      });
+      children.push(server.child);
+      servers.push({ ...server, status: server.statusUrl });
     }
     const status = async () =>
       Promise.all(
         servers.map(async (s) => (await (await fetch(s.status)).json()) as { live: number }),
       );
-    const sign = (sub: string, role: string) =>
-      signToken(new TextEncoder().encode(secret), {
-        sub,
-        role,
-        district: DISTRICT,
-        expiresIn: "4h",
-      });
+    const sign = (sub: string, role: string) => db.sign({ sub, role, district: DISTRICT });
 
     // The subscribers.
     progress(

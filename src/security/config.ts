@@ -88,6 +88,14 @@ export function loadSecurityConfig(
     workGate: {
       heavyCost: int(env, "HEAVY_COST", DEFAULT_WORK_GATE.heavyCost, 1, 100_000_000, fail),
       heavySlots: int(env, "HEAVY_SLOTS", DEFAULT_WORK_GATE.heavySlots, 1, 1000, fail),
+      heavyCostInFlight: int(
+        env,
+        "HEAVY_COST_IN_FLIGHT",
+        DEFAULT_WORK_GATE.heavyCostInFlight!,
+        1,
+        1_000_000_000_000,
+        fail,
+      ),
       heavyQueue: int(env, "HEAVY_QUEUE", DEFAULT_WORK_GATE.heavyQueue, 0, 100_000, fail),
       queueWaitMs: int(env, "HEAVY_QUEUE_WAIT_MS", DEFAULT_WORK_GATE.queueWaitMs, 1, 600_000, fail),
       perPrincipal: int(
