@@ -293,7 +293,7 @@ export async function startServer(
         },
       },
       observabilityPlugin(),
-      securityPlugin(guard, "/graphql"),
+      securityPlugin(guard, "/graphql", security.refusalHoldMs),
       transactionPlugin(log, dataSource),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

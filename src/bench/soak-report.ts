@@ -37,7 +37,7 @@ export interface Verdict {
   slopeMBPerMin: number;
 }
 
-export const DEFAULT_VERDICT: Verdict = { meP95Ms: 100, rssBoundMB: 700, slopeMBPerMin: 10 };
+export const DEFAULT_VERDICT: Verdict = { meP95Ms: 100, rssBoundMB: 800, slopeMBPerMin: 10 };
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const ms = (n: number) => (Number.isFinite(n) ? `${Math.round(n)}` : "–");

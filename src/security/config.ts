@@ -16,6 +16,8 @@ export interface SecurityConfig {
   trustedDocuments?: string;
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
+  /** How long a RATE_LIMITED or SERVER_BUSY answer is held (at most its Retry-After), in ms. */
+  refusalHoldMs: number;
 }
 
 type Fail = (message: string) => Error;
@@ -122,5 +124,6 @@ export function loadSecurityConfig(
     corsOrigins: origins(env.CORS_ORIGINS, production, fail),
     trustedDocuments: env.TRUSTED_DOCUMENTS ? path.resolve(env.TRUSTED_DOCUMENTS) : undefined,
     maxBodyBytes: int(env, "MAX_BODY_BYTES", 1_000_000, 1_000, 100_000_000, fail),
+    refusalHoldMs: int(env, "REFUSAL_HOLD_MS", 1000, 0, 60_000, fail),
   };
 }

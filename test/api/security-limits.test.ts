@@ -304,12 +304,16 @@ describe("rates and work in flight", () => {
     const codes: unknown[] = [];
     for (let i = 0; i < 4; i++) codes.push(errorCode(await gql(limited, q, {}, token)));
     expect(codes).toEqual([undefined, undefined, undefined, "RATE_LIMITED"]);
+    const sent = Date.now();
     const res = await fetch(limited.url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: q }),
     });
     expect(res.status).toBe(429);
+    // Held for its Retry-After (at most REFUSAL_HOLD_MS, 1 s) before it was sent: a client
+    // that comes back at once cannot make the server spend a refusal every millisecond.
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(900);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
     expect(body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", scope: "account" });
