@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
-import { startSweeper } from "./modules/cases/sweeper";
+import { startSweeper } from "./modules/cases/deadline.sweeper";
 import { prepareDatabase } from "./db/database";
 import { createDataSource } from "./db/data-source";
 import { createPubSubFor } from "./realtime/pubsub";

@@ -42,15 +42,15 @@ import {
   ProposalResolver,
   RenovationProjectResolver,
 } from "./modules/grid/renovation.resolver";
-import { GridMutationResolver } from "./modules/grid/mutation.resolver";
+import { GridMutationResolver } from "./modules/grid/grid-mutation.resolver";
 import {
   CaseAssignmentResolver,
   CaseEventResolver,
   CaseResolver,
   CaseSettingsResolver,
-} from "./modules/cases/resolver";
-import { MeasuresResolver } from "./modules/scores/resolver";
-import { ScoreboardResolver } from "./modules/scores/scoreboard";
+} from "./modules/cases/case.resolver";
+import { MeasuresResolver } from "./modules/scores/measures.resolver";
+import { ScoreboardResolver } from "./modules/scores/scoreboard.resolver";
 import { PersonalDataReadResolver } from "./modules/audit/read.resolver";
 import {
   DistrictTargetResolver,

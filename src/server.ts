@@ -26,7 +26,7 @@ import { createLoaders } from "./context/loaders";
 import { type Principal } from "./context/principal";
 import { PerUseTransaction, RequestTransaction, scopeOf, type TenantScope } from "./db/tenant";
 import { pendingMigrations } from "./db/migrate";
-import { TenancyDirectory } from "./modules/tenancy/directory";
+import { TenancyDirectory } from "./modules/tenancy/tenancy.directory";
 import { type PubSub } from "./realtime/pubsub";
 import { createSchema } from "./schema";
 import { type Logger } from "./logger";

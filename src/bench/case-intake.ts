@@ -1,5 +1,5 @@
 import { uuidv7, toGlobalId } from "../common/ids";
-import { localDay } from "../modules/cases/calendar";
+import { localDay } from "../modules/cases/calendar.rules";
 import { type CountingClient } from "./stack";
 
 /** Scenario 3: a hotline call taken in by the operator. */

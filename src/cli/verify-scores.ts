@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Client } from "pg";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
-import { rebuildCounters, verifyCounters } from "../modules/scores/counters";
+import { rebuildCounters, verifyCounters } from "../modules/scores/score.counters";
 
 /**
  * `npm run verify-scores`: recomputes every district's measure counters from the case event log

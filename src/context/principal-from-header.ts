@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { type TokenVerifier } from "../auth/jwt";
-import { type TenancyDirectory } from "../modules/tenancy/directory";
+import { type TenancyDirectory } from "../modules/tenancy/tenancy.directory";
 import { type Principal } from "./principal";
 import { resolvePrincipal } from "./resolve-principal";
 

@@ -1,7 +1,7 @@
 import { type CivicClaims } from "../auth/jwt";
 import { unauthenticated } from "../common/errors";
-import { type TenancyDirectory } from "../modules/tenancy/directory";
-import { CITY_SCOPE_ROLES, isRole } from "../modules/tenancy/roles";
+import { type TenancyDirectory } from "../modules/tenancy/tenancy.directory";
+import { CITY_SCOPE_ROLES, isRole } from "../modules/tenancy/role.enums";
 import { type Principal } from "./principal";
 
 /**

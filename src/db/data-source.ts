@@ -4,8 +4,8 @@ import { City } from "../modules/tenancy/city.entity";
 import { District } from "../modules/tenancy/district.entity";
 import { Department } from "../modules/org/department.entity";
 import { StaffAccount } from "../modules/org/staff-account.entity";
-import { GRID_ENTITIES } from "../modules/grid/entities";
-import { CASE_ENTITIES } from "../modules/cases/entities";
+import { GRID_ENTITIES } from "../modules/grid/grid.entities";
+import { CASE_ENTITIES } from "../modules/cases/case.entity";
 import { TARGET_ENTITIES } from "../modules/targets/target.entity";
 import { PersonalDataRead } from "../modules/audit/read.entity";
 

@@ -5,9 +5,9 @@ import {
   localDay,
   OFFICIAL_CALENDAR,
   type WorkCalendar,
-} from "../modules/cases/calendar";
-import { insertCaseDefaults, resolutionDue } from "../modules/cases/limits";
-import { type ActorRole, CaseAction, CaseStatus, decide } from "../modules/cases/workflow";
+} from "../modules/cases/calendar.rules";
+import { insertCaseDefaults, resolutionDue } from "../modules/cases/settings.service";
+import { type ActorRole, CaseAction, CaseStatus, decide } from "../modules/cases/case.workflow";
 import { type DistrictInfo, Rng, seedOf } from "./grid-data";
 
 /**

@@ -1,12 +1,12 @@
 import { Client } from "pg";
 import { uuidv7 } from "../common/ids";
-import { DISTRICT_ROLES, Role } from "../modules/tenancy/roles";
+import { DISTRICT_ROLES, Role } from "../modules/tenancy/role.enums";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
 import { loadGridDemo } from "./grid-seed";
 import { GRID_TREE_TABLES } from "./grid-data";
 import { CASE_HISTORY_TABLES, loadCaseHistory } from "./case-history";
 import { loadTargetDemo } from "./targets";
-import { rebuildCounters } from "../modules/scores/counters";
+import { rebuildCounters } from "../modules/scores/score.counters";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",

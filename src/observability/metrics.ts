@@ -237,7 +237,7 @@ export class Metrics {
   }
 
   /**
-   * What the deadline watcher reports (modules/cases/sweeper.ts). Its lag is measured from the
+   * What the deadline watcher reports (modules/cases/deadline.sweeper.ts). Its lag is measured from the
    * instant its last successful run swept at: by then every item due was marked, so an item due
    * since has waited at most the lag. Before the first success it counts from the watcher's start.
    */

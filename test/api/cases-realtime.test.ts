@@ -25,7 +25,7 @@ import { testClock } from "../helpers/clock";
 import { asDistrict, closeFactories } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
-import { sweepOnce } from "../../src/modules/cases/sweeper";
+import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import { createDataSource } from "../../src/db/data-source";
 import { fromGlobalId } from "../../src/common/ids";
 

@@ -9,7 +9,7 @@ import { ok, startTestServer, gql, errorCode, type TestServer } from "../helpers
 import { closeFactories } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
-import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar";
+import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar.rules";
 import { testDay } from "../helpers/clock";
 
 let server: TestServer;

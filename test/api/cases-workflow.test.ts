@@ -24,7 +24,7 @@ import { ok, startTestServer, gql, errorCode, type TestServer } from "../helpers
 import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
-import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar";
+import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar.rules";
 import { testClock } from "../helpers/clock";
 import { fromGlobalId } from "../../src/common/ids";
 

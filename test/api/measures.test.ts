@@ -4,8 +4,8 @@ import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { fromGlobalId } from "../../src/common/ids";
 import { testClock, testDay } from "../helpers/clock";
-import { sweepOnce } from "../../src/modules/cases/sweeper";
-import { verifyCounters } from "../../src/modules/scores/counters";
+import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
+import { verifyCounters } from "../../src/modules/scores/score.counters";
 
 /** Measures on small hand-built histories, with exact expected numbers. */
 let server: TestServer;

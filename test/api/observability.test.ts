@@ -12,7 +12,7 @@ import { asDistrict, closeFactories } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { fromGlobalId } from "../../src/common/ids";
 import { createLogger } from "../../src/logger";
-import { startSweeper } from "../../src/modules/cases/sweeper";
+import { startSweeper } from "../../src/modules/cases/deadline.sweeper";
 
 /**
  * Logs and metrics as an operator reads them: the server's log lines are collected as the JSON

@@ -14,7 +14,7 @@ import { COALESCE_MS } from "../../src/modules/scores/scoreboard.live";
 import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
-import { localDay } from "../../src/modules/cases/calendar";
+import { localDay } from "../../src/modules/cases/calendar.rules";
 
 let server: TestServer;
 let w: CaseWorld;

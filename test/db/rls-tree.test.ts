@@ -1,7 +1,7 @@
 import { Client } from "pg";
 import { buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
 import { buildTree } from "../factories/tree";
-import { GRID_ENTITIES } from "../../src/modules/grid/entities";
+import { GRID_ENTITIES } from "../../src/modules/grid/grid.entities";
 import { getMetadataArgsStorage } from "typeorm";
 
 /**

@@ -7,7 +7,7 @@ import { closeFactories } from "../factories";
 import { buildCaseWorld } from "../factories/cases";
 import { setupRoles } from "../../src/db/roles";
 import { migrateUp } from "../../src/db/migrate";
-import { startSweeper } from "../../src/modules/cases/sweeper";
+import { startSweeper } from "../../src/modules/cases/deadline.sweeper";
 import { fromGlobalId } from "../../src/common/ids";
 import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
 import { callStream, createCase, stored, watcher } from "./clients";

@@ -4,7 +4,7 @@ import {
   localDay,
   OFFICIAL_CALENDAR,
   WorkCalendar,
-} from "../../src/modules/cases/calendar";
+} from "../../src/modules/cases/calendar.rules";
 
 // Expected due times below are worked out by hand from cn-work-calendar.json and a wall calendar,
 // never by calling the code under test. The rule: the day of receipt never counts; the first

@@ -1,10 +1,10 @@
 import { type GraphQLResolveInfo } from "graphql";
 import { type AuthedContext } from "../../context/context";
-import { Role } from "../tenancy/roles";
-import { isOwnRecord } from "../grid/access";
+import { Role } from "../tenancy/role.enums";
+import { isOwnRecord } from "../grid/grid.policy";
 import { type Person } from "../grid/people.entity";
-import { type Case } from "../cases/entities";
-import { CaseChannel } from "../cases/enums";
+import { type Case } from "../cases/case.entity";
+import { CaseChannel } from "../cases/case.enums";
 import { PersonalField, PersonalRecordKind } from "./read.entity";
 
 /**

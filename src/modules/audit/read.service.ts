@@ -1,7 +1,7 @@
 import { type EntityManager } from "typeorm";
 import { type TenantDb } from "../../db/tenant";
 import { decodeCursor, type Page, type PageArgs, pageSize, toPage } from "../../common/connection";
-import { CaseChannel } from "../cases/enums";
+import { CaseChannel } from "../cases/case.enums";
 import { PersonalDataRead, PersonalRecordKind } from "./read.entity";
 
 /** Which reads of one district to list. Every filter is optional; they combine with AND. */

@@ -3,7 +3,7 @@ import { type AuthedContext } from "../../context/context";
 import { localDay } from "../../common/dates";
 import { toGlobalId, uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
-import { Role } from "../tenancy/roles";
+import { Role } from "../tenancy/role.enums";
 import { Department } from "../org/department.entity";
 import { Building, BuildingUnit, Community, Compound, Grid, Household } from "./tree.entity";
 import { CommitteeMember, OwnerCommittee, Person, StaffAssignment } from "./people.entity";
@@ -22,9 +22,9 @@ import {
   ConsultationStatus,
   GridKind,
   GridPost,
-} from "./enums";
-import { idOf } from "./args";
-import { assertStreetWriter, callerPerson, ownDistrict, reachOf } from "./access";
+} from "./grid.enums";
+import { idOf } from "./grid.args";
+import { assertStreetWriter, callerPerson, ownDistrict, reachOf } from "./grid.policy";
 import { effectiveStatus } from "./renovation.resolver";
 import type {
   AddCommitteeMemberInput,
@@ -40,7 +40,7 @@ import type {
   RetireGridInput,
   UpdateGridInput,
   UpdateOwnerCommitteeInput,
-} from "./inputs";
+} from "./grid.inputs";
 
 type Row = ObjectLiteral & { districtId: string; id: string };
 

@@ -1,7 +1,7 @@
 import { Column, Entity, UpdateDateColumn } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { Node } from "../node/node.interface";
-import { TenantRow } from "./tenant-row";
+import { TenantRow } from "../../common/tenant-row";
 import {
   CommitteeRole,
   CommitteeStatus,
@@ -9,7 +9,7 @@ import {
   GridPost,
   OrganizationKind,
   PersonTag,
-} from "./enums";
+} from "./grid.enums";
 
 /**
  * A person known to the grid. Only the name is a plain field: the rest goes through Person's

@@ -14,17 +14,17 @@ import {
   Person,
   StaffAssignment,
 } from "./people.entity";
-import { CommitteeFilterArgs } from "./args";
-import { OwnerCommitteeConnection } from "./connections";
-import { districtPage } from "./query";
+import { CommitteeFilterArgs } from "./grid.args";
+import { OwnerCommitteeConnection } from "./grid.connections";
+import { districtPage } from "./grid.query";
 import {
   callerPerson,
   maskIdNumber,
   maskPhone,
   mayReadPersonalData,
   mayReadPersonDetails,
-} from "./access";
-import { Gender, PersonTag } from "./enums";
+} from "./grid.policy";
+import { Gender, PersonTag } from "./grid.enums";
 import { notePersonRead } from "../audit/read.policy";
 import { PersonalField } from "../audit/read.entity";
 

@@ -1,9 +1,9 @@
 import { Column, Entity, UpdateDateColumn } from "typeorm";
 import { Authorized, Field, Float, Int, ObjectType } from "type-graphql";
-import { STAFF_ROLES } from "../tenancy/roles";
+import { STAFF_ROLES } from "../tenancy/role.enums";
 import { Node } from "../node/node.interface";
-import { numeric, TenantRow } from "./tenant-row";
-import { ConsultationStatus, ProposalQuestion, RenovationKind, VoteChoice } from "./enums";
+import { numeric, TenantRow } from "../../common/tenant-row";
+import { ConsultationStatus, ProposalQuestion, RenovationKind, VoteChoice } from "./grid.enums";
 
 @Entity({ name: "renovation_project" })
 @ObjectType({ implements: Node, description: "A project renovating old compounds (老旧小区改造)." })

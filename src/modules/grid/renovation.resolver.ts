@@ -16,7 +16,7 @@ import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { Department } from "../org/department.entity";
-import { Role } from "../tenancy/roles";
+import { Role } from "../tenancy/role.enums";
 import { Compound } from "./tree.entity";
 import { Person } from "./people.entity";
 import {
@@ -29,15 +29,15 @@ import {
   RenovationProjectCompound,
   Vote,
 } from "./renovation.entity";
-import { ConsultationStatus, VoteChoice } from "./enums";
-import { ConsultationFilterArgs, RenovationFilterArgs } from "./args";
+import { ConsultationStatus, VoteChoice } from "./grid.enums";
+import { ConsultationFilterArgs, RenovationFilterArgs } from "./grid.args";
 import {
   ConsultationCommentConnection,
   ConsultationConnection,
   RenovationProjectConnection,
-} from "./connections";
-import { childPage, districtPage } from "./query";
-import { callerPerson } from "./access";
+} from "./grid.connections";
+import { childPage, districtPage } from "./grid.query";
+import { callerPerson } from "./grid.policy";
 
 @ObjectType({ description: "What a renovation project covers, from its compounds' registers." })
 export class RenovationCoverage {

@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Node } from "../node/node.interface";
-import { TenantRow } from "./tenant-row";
-import { CommunityKind, GridKind, LineOfWork } from "./enums";
+import { TenantRow } from "../../common/tenant-row";
+import { CommunityKind, GridKind, LineOfWork } from "./grid.enums";
 
 @Entity({ name: "street_office" })
 @ObjectType({ implements: Node, description: "A street office (街道办事处) of the district." })

@@ -14,7 +14,7 @@ import { type AuthedContext } from "../../context/context";
 import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
-import { PEOPLE_READERS } from "../tenancy/roles";
+import { PEOPLE_READERS } from "../tenancy/role.enums";
 import {
   Building,
   BuildingUnit,
@@ -34,7 +34,7 @@ import {
   OrganizationFilterArgs,
   PersonFilterArgs,
   StreetOfficeFilterArgs,
-} from "./args";
+} from "./grid.args";
 import {
   CommunityConnection,
   CompoundConnection,
@@ -43,8 +43,8 @@ import {
   OrganizationConnection,
   PersonConnection,
   StreetOfficeConnection,
-} from "./connections";
-import { childPage, districtPage, sortOf, treeChildPage } from "./query";
+} from "./grid.connections";
+import { childPage, districtPage, sortOf, treeChildPage } from "./grid.query";
 
 const NAME_SORT = { key: "name", column: "name" } as const;
 

@@ -1,8 +1,8 @@
 import { Column, Entity } from "typeorm";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.interface";
-import { numeric, TenantRow } from "./tenant-row";
-import { ToiletRemedy, ToiletState, VillageKind } from "./enums";
+import { numeric, TenantRow } from "../../common/tenant-row";
+import { ToiletRemedy, ToiletState, VillageKind } from "./grid.enums";
 
 @Entity({ name: "village_designation" })
 @ObjectType({

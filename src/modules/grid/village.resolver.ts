@@ -15,10 +15,10 @@ import { applyFilters, childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { Community, Household } from "./tree.entity";
 import { ToiletSurvey, Village, VillageProject } from "./village.entity";
-import { ToiletSurveyFilterArgs, VillageFilterArgs } from "./args";
-import { ToiletSurveyConnection, VillageConnection } from "./connections";
-import { districtPage } from "./query";
-import { PEOPLE_READERS } from "../tenancy/roles";
+import { ToiletSurveyFilterArgs, VillageFilterArgs } from "./grid.args";
+import { ToiletSurveyConnection, VillageConnection } from "./grid.connections";
+import { districtPage } from "./grid.query";
+import { PEOPLE_READERS } from "../tenancy/role.enums";
 
 @ObjectType({
   description: "Totals of the rural toilet survey (for the records matching the filters).",

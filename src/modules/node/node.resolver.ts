@@ -2,10 +2,10 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { Node } from "./node.interface";
 import { type AuthedContext } from "../../context/context";
 import { fromGlobalId } from "../../common/ids";
-import { PEOPLE_READERS, type Role, STAFF_READERS } from "../tenancy/roles";
-import { NODE_ENTITIES } from "../grid/entities";
-import { Case, CASE_NODE_ENTITIES } from "../cases/entities";
-import { maySeeCase } from "../cases/access";
+import { PEOPLE_READERS, type Role, STAFF_READERS } from "../tenancy/role.enums";
+import { NODE_ENTITIES } from "../grid/grid.entities";
+import { Case, CASE_NODE_ENTITIES } from "../cases/case.entity";
+import { maySeeCase } from "../cases/case.policy";
 import { TARGET_NODE_ENTITIES } from "../targets/target.entity";
 
 const ENTITIES = { ...NODE_ENTITIES, ...CASE_NODE_ENTITIES, ...TARGET_NODE_ENTITIES };

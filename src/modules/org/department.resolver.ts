@@ -14,7 +14,7 @@ import { Department } from "./department.entity";
 import { StaffAccount } from "./staff-account.entity";
 import { CreateDepartmentInput, RenameDepartmentInput } from "./department.inputs";
 import { createDepartment, renameDepartment } from "./department.service";
-import { Role, STAFF_ROLES } from "../tenancy/roles";
+import { Role, STAFF_ROLES } from "../tenancy/role.enums";
 import { District } from "../tenancy/district.entity";
 import { type AuthedContext } from "../../context/context";
 import { type DepartmentChangedPayload, Topic } from "../../realtime/pubsub";

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { STAFF_ROLES } from "../tenancy/roles";
+import { STAFF_ROLES } from "../tenancy/role.enums";
 import { Node } from "../node/node.interface";
-import { numeric, TenantRow } from "../grid/tenant-row";
+import { numeric, TenantRow } from "../../common/tenant-row";
 
 export enum TargetProgramme {
   livelihood = "livelihood",

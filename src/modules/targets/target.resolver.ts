@@ -17,8 +17,8 @@ import { ConnectionType, PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { Department } from "../org/department.entity";
-import { Role } from "../tenancy/roles";
-import { districtPage } from "../grid/query";
+import { Role } from "../tenancy/role.enums";
+import { districtPage } from "../grid/grid.query";
 import { Target, TargetProgramme, TargetProgress } from "./target.entity";
 import {
   CreateTargetInput,

@@ -3,9 +3,9 @@ import { localDay } from "../../common/dates";
 import { writableDistrict } from "../../context/principal";
 import { uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
-import { Role } from "../tenancy/roles";
+import { Role } from "../tenancy/role.enums";
 import { Department } from "../org/department.entity";
-import { idOf } from "../grid/args";
+import { idOf } from "../grid/grid.args";
 import { Target, TargetProgramme, TargetProgress } from "./target.entity";
 import type {
   CreateTargetInput,

@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "typ
 import { City } from "./city.entity";
 import { District } from "./district.entity";
 import { PrincipalType } from "./principal.type";
-import { Role, STAFF_READERS } from "./roles";
+import { Role, STAFF_READERS } from "./role.enums";
 import { type AuthedContext } from "../../context/context";
 import { badInput, notFound } from "../../common/errors";
 import { PageArgs, ConnectionType, paginate } from "../../common/connection";

@@ -18,7 +18,7 @@ import {
   LineOfWork,
   ProposalQuestion,
   VoteChoice,
-} from "./enums";
+} from "./grid.enums";
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CODE_MESSAGE =

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.interface";
-import { TenantRow } from "../grid/tenant-row";
-import { LineOfWork } from "../grid/enums";
+import { TenantRow } from "../../common/tenant-row";
+import { LineOfWork } from "../grid/grid.enums";
 import {
   AssignmentRole,
   AssignmentStatus,
@@ -14,7 +14,7 @@ import {
   Satisfaction,
   SupervisionTrigger,
   Urgency,
-} from "./enums";
+} from "./case.enums";
 
 @Entity({ name: "case_setting" })
 @ObjectType({ description: "A district's time limits and thresholds for cases." })

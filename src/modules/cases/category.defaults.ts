@@ -1,4 +1,4 @@
-import { LineOfWork } from "../grid/enums";
+import { LineOfWork } from "../grid/grid.enums";
 
 /**
  * The default catalogue every district starts with (it may change limits per category). The

@@ -1,8 +1,8 @@
 import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
-import { CalendarDay, CaseCategory, CaseSetting } from "./entities";
-import { CalendarYearMissing, OFFICIAL_CALENDAR, type WorkCalendar } from "./calendar";
-import { DEFAULT_CATEGORIES } from "./catalogue";
+import { CalendarDay, CaseCategory, CaseSetting } from "./case.entity";
+import { CalendarYearMissing, OFFICIAL_CALENDAR, type WorkCalendar } from "./calendar.rules";
+import { DEFAULT_CATEGORIES } from "./category.defaults";
 
 /**
  * Inserts a district's settings row and default catalogue if it has none; `query` is any

@@ -14,12 +14,12 @@ import {
 import { type AuthedContext } from "../../context/context";
 import { badInput } from "../../common/errors";
 import { fromGlobalId, toGlobalId } from "../../common/ids";
-import { Role, STAFF_ROLES } from "../tenancy/roles";
-import { Case } from "../cases/entities";
-import { maySeeCase } from "../cases/access";
-import { overdueSql } from "../cases/limits";
-import { COLUMN } from "./counters";
-import { caseMeasures, MEASURES, type Measure, UnitLevel } from "./measures";
+import { Role, STAFF_ROLES } from "../tenancy/role.enums";
+import { Case } from "../cases/case.entity";
+import { maySeeCase } from "../cases/case.policy";
+import { overdueSql } from "../cases/settings.service";
+import { COLUMN } from "./score.counters";
+import { caseMeasures, MEASURES, type Measure, UnitLevel } from "./score.measures";
 
 registerEnumType(UnitLevel, { name: "UnitLevel", description: "The level of the units measured." });
 

@@ -1,15 +1,15 @@
 import { type DataSource, In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { badInput, forbidden, unauthenticated } from "../../common/errors";
-import { Role, STAFF_ROLES } from "../tenancy/roles";
+import { Role, STAFF_ROLES } from "../tenancy/role.enums";
 import { cancellable } from "../../realtime/cancellable";
 import { untilClosed } from "../../realtime/bounded-queue";
 import { type FeedDeps, type FeedRegistry, subscriberQueue } from "../../realtime/feeds";
 import { Follower, LogFeed, type LogItem, type LogSource } from "../../realtime/log-feed";
 import { inTenantTransaction } from "../../db/tenant";
 import { SHARED, type SharedPayload } from "../../realtime/shared-execution";
-import { Case, CaseAssignment, CaseEvent, CaseLogHead } from "./entities";
-import { canSeeCase, viewerOf, type CaseFacts, type Viewer } from "./access";
+import { Case, CaseAssignment, CaseEvent, CaseLogHead } from "./case.entity";
+import { canSeeCase, viewerOf, type CaseFacts, type Viewer } from "./case.policy";
 
 /**
  * A subscription's cursor: for each district it follows, the position of the last event it has

@@ -1,11 +1,11 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { inTenantTransaction } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
-import { Case, type CaseEvent } from "./entities";
-import { appendEvent } from "./log";
-import { openSupervision } from "./service";
-import { CaseAction } from "./workflow";
-import { SupervisionTrigger } from "./enums";
+import { Case, type CaseEvent } from "./case.entity";
+import { appendEvent } from "./case.events";
+import { openSupervision } from "./case.service";
+import { CaseAction } from "./case.workflow";
+import { SupervisionTrigger } from "./case.enums";
 import { systemClock, type Clock } from "../../common/clock";
 
 const BATCH = 200;

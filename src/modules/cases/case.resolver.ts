@@ -27,11 +27,11 @@ import { ConnectionType, PageArgs, paginate, pageSize } from "../../common/conne
 import { childList } from "../../common/batch";
 import { badInput, notFound } from "../../common/errors";
 import { fromGlobalId, uuidv7 } from "../../common/ids";
-import { Role, STAFF_ROLES } from "../tenancy/roles";
+import { Role, STAFF_ROLES } from "../tenancy/role.enums";
 import { Department } from "../org/department.entity";
 import { Compound, Grid, StreetOffice } from "../grid/tree.entity";
-import { idOf } from "../grid/args";
-import { maskPhone } from "../grid/access";
+import { idOf } from "../grid/grid.args";
+import { maskPhone } from "../grid/grid.policy";
 import {
   CalendarDay,
   Case,
@@ -41,9 +41,9 @@ import {
   CaseRequest,
   CaseSetting,
   Supervision,
-} from "./entities";
-import { CaseChannel, CaseStatus, DeadlineKind } from "./enums";
-import { CaseAction } from "./workflow";
+} from "./case.entity";
+import { CaseChannel, CaseStatus, DeadlineKind } from "./case.enums";
+import { CaseAction } from "./case.workflow";
 import {
   AssignCaseInput,
   CallbackInput,
@@ -52,11 +52,11 @@ import {
   ExtensionRequestInput,
   ReportProgressInput,
   RulingInput,
-} from "./inputs";
-import * as svc from "./service";
-import { maySeeCase, mayReadComplainant, visibleCasesSql } from "./access";
-import { ensureCaseDefaults, isOverdue, overdueSql } from "./limits";
-import { caseStream, SUBSCRIBERS, type CaseFeedItem, type StreamItem } from "./stream";
+} from "./case.inputs";
+import * as svc from "./case.service";
+import { maySeeCase, mayReadComplainant, visibleCasesSql } from "./case.policy";
+import { ensureCaseDefaults, isOverdue, overdueSql } from "./settings.service";
+import { caseStream, SUBSCRIBERS, type CaseFeedItem, type StreamItem } from "./case.subscriptions";
 import { noteComplainantRead } from "../audit/read.policy";
 
 export enum CaseOrder {

@@ -2,8 +2,8 @@ import { type ObjectLiteral } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { applyFilters, childConnection, type ChildSpec, type Filter } from "../../common/batch";
 import { type Page, type PageArgs, paginate, type SortValueKind } from "../../common/connection";
-import { TreeOrder } from "./enums";
-import { keyOf } from "./args";
+import { TreeOrder } from "./grid.enums";
+import { keyOf } from "./grid.args";
 
 type Row = ObjectLiteral & { id: string; districtId: string };
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { CaseAction, CaseStatus } from "./workflow";
+import { CaseAction, CaseStatus } from "./case.workflow";
 
 export { CaseAction, CaseStatus };
 

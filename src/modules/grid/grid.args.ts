@@ -17,7 +17,7 @@ import {
   ToiletState,
   TreeOrder,
   VillageKind,
-} from "./enums";
+} from "./grid.enums";
 
 /** The uuid behind a global id of the expected type, or BAD_USER_INPUT naming the argument. */
 export function idOf(globalId: string, type: string, field: string): string {

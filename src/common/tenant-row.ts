@@ -1,5 +1,5 @@
 import { PrimaryColumn, type ValueTransformer } from "typeorm";
-import { toGlobalId } from "../../common/ids";
+import { toGlobalId } from "./ids";
 
 /**
  * The keys every tenant row has: (district_id, id). The GraphQL id is the opaque global id of the

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { type AuthedContext } from "../../context/context";
-import { Role } from "../tenancy/roles";
+import { Role } from "../tenancy/role.enums";
 import { Grid } from "./tree.entity";
 import { CommitteeMember, OwnerCommittee, StaffAssignment } from "./people.entity";
 import {
@@ -22,7 +22,7 @@ import {
   RetireGridInput,
   UpdateGridInput,
   UpdateOwnerCommitteeInput,
-} from "./inputs";
+} from "./grid.inputs";
 import * as svc from "./grid.service";
 
 const TREE_WRITERS = [Role.district_admin, Role.street_officer];

@@ -1,10 +1,10 @@
 import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { Department } from "../org/department.entity";
-import { reachOf } from "../grid/access";
-import { Role } from "../tenancy/roles";
-import { type Case, CaseAssignment } from "./entities";
-import { type Reach } from "./workflow";
+import { reachOf } from "../grid/grid.policy";
+import { Role } from "../tenancy/role.enums";
+import { type Case, CaseAssignment } from "./case.entity";
+import { type Reach } from "./case.workflow";
 
 /** Roles that see every case of their district. */
 export const DISTRICT_WIDE: ReadonlySet<Role> = new Set([

@@ -11,8 +11,8 @@ import {
   Min,
   ValidateNested,
 } from "class-validator";
-import { LineOfWork } from "../grid/enums";
-import { AssignmentRole, CaseChannel, Satisfaction, Urgency } from "./enums";
+import { LineOfWork } from "../grid/grid.enums";
+import { AssignmentRole, CaseChannel, Satisfaction, Urgency } from "./case.enums";
 
 @InputType({
   description:

@@ -2,9 +2,9 @@ import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
 import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
-import { type Case, CaseEvent } from "./entities";
-import { type CaseAction, type CaseStatus } from "./workflow";
-import { countEvent } from "../scores/counters";
+import { type Case, CaseEvent } from "./case.entity";
+import { type CaseAction, type CaseStatus } from "./case.workflow";
+import { countEvent } from "../scores/score.counters";
 
 export interface EventInput {
   action: CaseAction;
@@ -37,7 +37,7 @@ export async function appendEvent(
      RETURNING position::text AS position`,
     [c.districtId, uuidv7()],
   )) as Array<{ position: string }>;
-  // The measures' counters move in the same transaction (see modules/scores/measures.ts).
+  // The measures' counters move in the same transaction (see modules/scores/score.measures.ts).
   await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
     action: e.action,
     at,

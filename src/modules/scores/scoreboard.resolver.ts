@@ -20,12 +20,12 @@ import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
 import { badInput } from "../../common/errors";
 import { fromGlobalId, uuidv7 } from "../../common/ids";
-import { Role, STAFF_ROLES } from "../tenancy/roles";
+import { Role, STAFF_ROLES } from "../tenancy/role.enums";
 import { scoreboardStream } from "./scoreboard.live";
-import { reachOf } from "../grid/access";
-import { checkPeriod, computeMeasures, rate, UnitMeasures } from "./resolver";
-import { UnitLevel } from "./measures";
-import { DEFAULT_RULES, type FormulaRules, invalidRules, rank, score } from "./formula";
+import { reachOf } from "../grid/grid.policy";
+import { checkPeriod, computeMeasures, rate, UnitMeasures } from "./measures.resolver";
+import { UnitLevel } from "./score.measures";
+import { DEFAULT_RULES, type FormulaRules, invalidRules, rank, score } from "./score.formula";
 
 @ObjectType()
 class FormulaWeights {

@@ -2,7 +2,7 @@ import { In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
 import { forbidden } from "../../common/errors";
-import { PEOPLE_READERS, Role } from "../tenancy/roles";
+import { PEOPLE_READERS, Role } from "../tenancy/role.enums";
 import { Grid, StreetOffice } from "./tree.entity";
 import { Person } from "./people.entity";
 

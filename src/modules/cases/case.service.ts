@@ -3,18 +3,29 @@ import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../context/principal";
 import { uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
-import { Role } from "../tenancy/roles";
+import { Role } from "../tenancy/role.enums";
 import { Department } from "../org/department.entity";
 import { Building, BuildingUnit, Compound, Grid } from "../grid/tree.entity";
-import { idOf } from "../grid/args";
-import { reachOf } from "../grid/access";
-import { Case, CaseAssignment, CaseCategory, CaseRequest, Supervision } from "./entities";
-import { appendEvent, publishAfterCommit, type EventInput } from "./log";
-import { districtCalendar, ensureCaseDefaults, resolutionDaysOf, resolutionDue } from "./limits";
-import { reachOfCase } from "./access";
-import { WorkCalendar, localDay } from "./calendar";
-import { type ActionParams, type ActorRole, CaseAction, CaseStatus, decide } from "./workflow";
-import { AssignmentRole, CaseChannel, Satisfaction, SupervisionTrigger, Urgency } from "./enums";
+import { idOf } from "../grid/grid.args";
+import { reachOf } from "../grid/grid.policy";
+import { Case, CaseAssignment, CaseCategory, CaseRequest, Supervision } from "./case.entity";
+import { appendEvent, publishAfterCommit, type EventInput } from "./case.events";
+import {
+  districtCalendar,
+  ensureCaseDefaults,
+  resolutionDaysOf,
+  resolutionDue,
+} from "./settings.service";
+import { reachOfCase } from "./case.policy";
+import { WorkCalendar, localDay } from "./calendar.rules";
+import { type ActionParams, type ActorRole, CaseAction, CaseStatus, decide } from "./case.workflow";
+import {
+  AssignmentRole,
+  CaseChannel,
+  Satisfaction,
+  SupervisionTrigger,
+  Urgency,
+} from "./case.enums";
 import type {
   AssignCaseInput,
   CallbackInput,
@@ -23,7 +34,7 @@ import type {
   ExtensionRequestInput,
   ReportProgressInput,
   RulingInput,
-} from "./inputs";
+} from "./case.inputs";
 
 /** Which roles may take a case in through which channel. */
 const CHANNEL_ROLES: Record<CaseChannel, readonly Role[]> = {
