@@ -3,7 +3,9 @@ import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
 import { startSweeper } from "./modules/cases/deadline.sweeper";
 import { prepareDatabase } from "./db/database";
+import { loadDemoData } from "./demo/seed";
 import { createDataSource } from "./db/data-source";
+import { ENTITIES } from "./modules/entities";
 import { createPubSubFor } from "./realtime/pubsub";
 import { startServer } from "./server";
 import { assertPortFree, PortInUseError } from "./common/port";
@@ -19,8 +21,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, { format: config.logFormat });
   // Before the database starts: a port in use is reported in one line, not after migrations.
   await assertPortFree(config.port, config.host);
-  const db = await prepareDatabase(config, (m) => log.info(m));
-  const dataSource = createDataSource({ url: db.appUrl, poolSize: 20 });
+  const db = await prepareDatabase(config, (m) => log.info(m), {
+    seed: config.loadDemoData ? loadDemoData : undefined,
+  });
+  const dataSource = createDataSource({ url: db.appUrl, entities: ENTITIES, poolSize: 20 });
   await dataSource.initialize();
   const pubSub = await createPubSubFor(config, db.embedded ? undefined : db.appUrl, (m, err) =>
     log.error(m, err),

@@ -8,17 +8,20 @@ import {
   PrincipalResolver,
 } from "./modules/tenancy/tenancy.resolver";
 import { DepartmentResolver, StaffAccountResolver } from "./modules/org/department.resolver";
+import { DistrictOrgResolver, PrincipalOrgResolver } from "./modules/org/district-org.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
+import { DistrictTreeResolver } from "./modules/grid/district-tree.resolver";
+import {
+  CommunityResolver,
+  GridResolver,
+  StreetOfficeResolver,
+} from "./modules/grid/tree.resolver";
 import {
   BuildingResolver,
   BuildingUnitResolver,
-  CommunityResolver,
   CompoundResolver,
-  DistrictTreeResolver,
-  GridResolver,
   HouseholdResolver,
-  StreetOfficeResolver,
-} from "./modules/grid/tree.resolver";
+} from "./modules/grid/compound.resolver";
 import {
   CommitteeMemberResolver,
   DistrictCommitteeResolver,
@@ -47,10 +50,13 @@ import {
   CaseAssignmentResolver,
   CaseEventResolver,
   CaseResolver,
-  CaseSettingsResolver,
 } from "./modules/cases/case.resolver";
+import { CaseSettingsResolver } from "./modules/cases/case-settings.resolver";
+import { CaseSubscriptionResolver } from "./modules/cases/case-subscription.resolver";
+import { CaseMutationResolver } from "./modules/cases/case-mutation.resolver";
 import { MeasuresResolver } from "./modules/scores/measures.resolver";
 import { ScoreboardResolver } from "./modules/scores/scoreboard.resolver";
+import { CityScoresResolver } from "./modules/scores/city-scores.resolver";
 import { PersonalDataReadResolver } from "./modules/audit/read.resolver";
 import {
   DistrictTargetResolver,
@@ -65,6 +71,8 @@ export const RESOLVERS = [
   CityResolver,
   DepartmentResolver,
   StaffAccountResolver,
+  DistrictOrgResolver,
+  PrincipalOrgResolver,
   NodeResolver,
   DistrictTreeResolver,
   StreetOfficeResolver,
@@ -92,12 +100,15 @@ export const RESOLVERS = [
   ConsultationCommentResolver,
   DistrictRenovationResolver,
   GridMutationResolver,
+  CaseMutationResolver,
+  CaseSubscriptionResolver,
   CaseResolver,
   CaseAssignmentResolver,
   CaseEventResolver,
   CaseSettingsResolver,
   MeasuresResolver,
   ScoreboardResolver,
+  CityScoresResolver,
   TargetResolver,
   TargetProgressResolver,
   DistrictTargetResolver,

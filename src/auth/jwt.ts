@@ -1,8 +1,20 @@
 import path from "node:path";
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
-import { type Config } from "../config";
 import { readOrCreateSecret } from "../common/secret-file";
 import { unauthenticated } from "../common/errors";
+
+/**
+ * What tokens are read with (config.ts fills it from the environment): plain values, so that auth
+ * does not depend on how the environment is read.
+ */
+export interface TokenSettings {
+  /** Where the development secret is kept when JWT_SECRET is unset. */
+  dataDir: string;
+  jwtSecret?: string;
+  jwksUrl?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+}
 
 /** The claims civic-grid reads from a token, beside the standard ones. */
 export interface CivicClaims extends JWTPayload {
@@ -20,7 +32,7 @@ export interface CivicClaims extends JWTPayload {
  * The HS256 key: JWT_SECRET, or in development a random secret made once and kept in DATA_DIR
  * (never a constant in code, so a token made on one machine means nothing on another).
  */
-export function signingSecret(config: Config): Uint8Array {
+export function signingSecret(config: TokenSettings): Uint8Array {
   const secret =
     config.jwtSecret ?? readOrCreateSecret(path.join(config.dataDir, "jwt-secret"), 48);
   return new TextEncoder().encode(secret);
@@ -28,7 +40,7 @@ export function signingSecret(config: Config): Uint8Array {
 
 export type TokenVerifier = (token: string) => Promise<CivicClaims>;
 
-export function createTokenVerifier(config: Config): TokenVerifier {
+export function createTokenVerifier(config: TokenSettings): TokenVerifier {
   const key = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : signingSecret(config);
   const options = {
     algorithms: config.jwksUrl ? ["RS256", "ES256", "EdDSA"] : ["HS256"],
@@ -104,7 +116,7 @@ export interface SignOptions {
 export async function signToken(
   secret: Uint8Array,
   opts: SignOptions,
-  config?: Config,
+  config?: Pick<TokenSettings, "jwtIssuer" | "jwtAudience">,
 ): Promise<string> {
   const { sub, expiresIn = "8h", ...claims } = opts;
   const jwt = new SignJWT(

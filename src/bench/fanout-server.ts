@@ -2,6 +2,7 @@ import "reflect-metadata";
 import http from "node:http";
 import { loadConfig } from "../config";
 import { createDataSource } from "../db/data-source";
+import { ENTITIES } from "../modules/entities";
 import { createLogger } from "../logger";
 import { createPubSubFor } from "../realtime/pubsub";
 import { startServer } from "../server";
@@ -15,7 +16,7 @@ async function main() {
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
   const log = createLogger("silent");
   const appUrl = process.env.FANOUT_APP_DATABASE_URL!;
-  const dataSource = createDataSource({ url: appUrl, poolSize: 20 });
+  const dataSource = createDataSource({ url: appUrl, entities: ENTITIES, poolSize: 20 });
   await dataSource.initialize();
   const mode = process.env.FANOUT_PUBSUB ?? "memory";
   const pubSub = await createPubSubFor(

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
+import { loadDemoData } from "../demo/seed";
 import { signToken } from "../auth/jwt";
 
 /**
@@ -44,7 +45,7 @@ export async function prepareBenchDatabase(prefix: string): Promise<BenchDatabas
   });
   let db;
   try {
-    db = await prepareDatabase(config, () => undefined, { demoData: true });
+    db = await prepareDatabase(config, () => undefined, { seed: loadDemoData });
   } catch (err) {
     removeDir();
     throw err;

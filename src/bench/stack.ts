@@ -4,7 +4,9 @@ import path from "node:path";
 import { Pool, type PoolClient } from "pg";
 import { loadConfig, type Config } from "../config";
 import { prepareDatabase } from "../db/database";
+import { loadDemoData } from "../demo/seed";
 import { createDataSource } from "../db/data-source";
+import { ENTITIES } from "../modules/entities";
 import { createPubSubFor } from "../realtime/pubsub";
 import { startServer } from "../server";
 import { createLogger } from "../logger";
@@ -66,12 +68,13 @@ export function createStack(log: (m: string) => void): StackHandle {
       // The benchmark signs its own tokens with the server's HS256 secret.
       JWKS_URL: "",
     });
-    const db = await prepareDatabase(config, log, { demoData: true });
+    const db = await prepareDatabase(config, log, { seed: loadDemoData });
     cleanups.push(() => db.stop());
     check();
     let statements = 0;
     const dataSource = createDataSource({
       url: db.appUrl,
+      entities: ENTITIES,
       poolSize: POOL_SIZE,
       onQuery: () => void statements++,
     });

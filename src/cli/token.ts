@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { signingSecret, signToken } from "../auth/jwt";
-import { CITY_SCOPE_ROLES, isRole, ROLES } from "../modules/tenancy/role.enums";
+import { CITY_SCOPE_ROLES, isRole, ROLES } from "../auth/roles";
 import { DEMO_CITIES, findDemoDistrict } from "../demo/cities";
 
 const USAGE = `Prints a signed token for local use (HS256, the server's JWT_SECRET or DATA_DIR secret).

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Client } from "pg";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
-import { rebuildCounters, verifyCounters } from "../modules/scores/score.counters";
+import { rebuildCounters, verifyCounters } from "../modules/cases/case.counters";
 
 /**
  * `npm run verify-scores`: recomputes every district's measure counters from the case event log
@@ -18,7 +18,7 @@ async function main() {
     return;
   }
   const config = loadConfig();
-  const db = await prepareDatabase(config, () => undefined, { demoData: false });
+  const db = await prepareDatabase(config, () => undefined);
   const client = new Client({ connectionString: db.appUrl, application_name: "civic-grid-verify" });
   const fix = process.argv.includes("--fix");
   let bad = 0;

@@ -1,5 +1,5 @@
+import DataLoader, { type BatchLoadFn } from "dataloader";
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
-import { type Loaders } from "../context/loaders";
 import {
   decodeCursor,
   type Page,
@@ -8,6 +8,17 @@ import {
   type SortValueKind,
   toPage,
 } from "./connection";
+
+/**
+ * What batching needs of the request's loaders (context/loaders.ts has it): shared batches, the
+ * tenant transaction, and the caller's districts. Declared here so that common/ imports nothing
+ * of the layers above it.
+ */
+export interface BatchLoaders {
+  batch<K, V>(key: string, fn: BatchLoadFn<K, V>): DataLoader<K, V>;
+  db: { run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> };
+  districtIds: readonly string[];
+}
 
 /**
  * A filter as SQL on a table alias, with its named parameters. Parameter names must be unique
@@ -58,7 +69,7 @@ function tableOf(m: EntityManager, target: EntityTarget<unknown>): string {
  * the counts. The number of statements therefore does not grow with the number of parents.
  */
 export function childConnection<T extends ObjectLiteral & { id: string; districtId: string }>(
-  loaders: Loaders,
+  loaders: BatchLoaders,
   spec: ChildSpec<T>,
   parentId: string,
   args: PageArgs,
@@ -129,7 +140,7 @@ export function childConnection<T extends ObjectLiteral & { id: string; district
  * statement per batch of parents.
  */
 export function childList<T extends ObjectLiteral & { id: string; districtId: string }>(
-  loaders: Loaders,
+  loaders: BatchLoaders,
   spec: Omit<ChildSpec<T>, "sortKey">,
   parentId: string,
 ): Promise<T[]> {

@@ -1,7 +1,7 @@
 import { type AuthCheckerFn } from "type-graphql";
 import { unauthenticated } from "../common/errors";
 import { type Context } from "./context";
-import { type Role } from "../modules/tenancy/role.enums";
+import { type Role } from "../auth/roles";
 
 /**
  * @Authorized(...roles): no principal is UNAUTHENTICATED; a principal whose role is not listed is

@@ -1,4 +1,4 @@
-import { type Principal } from "./principal";
+import { type Principal } from "../auth/principal";
 import { type Loaders } from "./loaders";
 import { type TenantDb } from "../db/tenant";
 import { type PubSub } from "../realtime/pubsub";

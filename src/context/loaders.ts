@@ -1,16 +1,13 @@
 import DataLoader, { type BatchLoadFn } from "dataloader";
 import { In, type FindOptionsWhere } from "typeorm";
 import { type TenantDb } from "../db/tenant";
-import { Department } from "../modules/org/department.entity";
-import { StaffAccount } from "../modules/org/staff-account.entity";
-import { District } from "../modules/tenancy/district.entity";
-import { City } from "../modules/tenancy/city.entity";
 
+/**
+ * The request's loaders. They name no module's entity: a tenant row is loaded with
+ * `entity(Department)`, and a module adds loaders of its own with `batch` (see
+ * modules/tenancy/tenancy.loaders.ts), so that this layer stays below the modules.
+ */
 export interface Loaders {
-  city: DataLoader<string, City | null>;
-  district: DataLoader<string, District | null>;
-  department: DataLoader<string, Department | null>;
-  staffAccount: DataLoader<string, StaffAccount | null>;
   /** A loader of tenant rows of one entity by id (the caller's districts only). */
   entity<T extends Entity & { districtId: string }>(
     target: new () => T,
@@ -28,7 +25,8 @@ export interface Loaders {
 
 type Entity = { id: string };
 
-function byId<T extends Entity>(ids: readonly string[], rows: T[]): Array<T | null> {
+/** The rows in the order of the ids asked for, null where none was found (DataLoader's contract). */
+export function byId<T extends Entity>(ids: readonly string[], rows: T[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => map.get(id) ?? null);
 }
@@ -87,43 +85,5 @@ export function createLoaders(
       }
       return v;
     },
-    city: new DataLoader(
-      (ids) => db.run(async (m) => byId(ids, await m.find(City, { where: { id: In([...ids]) } }))),
-      o,
-    ),
-    district: new DataLoader(
-      (ids) =>
-        db.run(async (m) =>
-          byId(
-            ids,
-            await m.find(District, {
-              where: { id: In(ids.filter((id) => districtIds.includes(id))) },
-            }),
-          ),
-        ),
-      o,
-    ),
-    department: new DataLoader(
-      (ids) =>
-        db.run(async (m) =>
-          byId(
-            ids,
-            await m.find(Department, { where: { districtId: In(districtIds), id: In([...ids]) } }),
-          ),
-        ),
-      o,
-    ),
-    staffAccount: new DataLoader(
-      (ids) =>
-        db.run(async (m) =>
-          byId(
-            ids,
-            await m.find(StaffAccount, {
-              where: { districtId: In(districtIds), id: In([...ids]) },
-            }),
-          ),
-        ),
-      o,
-    ),
   };
 }

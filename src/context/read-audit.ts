@@ -10,8 +10,8 @@ import { type DataSource, type EntityManager } from "typeorm";
 import { uuidv7 } from "../common/ids";
 import { inTenantTransaction, scopeOf, type RequestTransaction } from "../db/tenant";
 import { type PerDelivery } from "../realtime/shared-execution";
-import { type Context } from "./context";
-import { type Principal } from "./principal";
+import { type Principal } from "../auth/principal";
+import { type Clock } from "../common/clock";
 
 /**
  * The personal-data read audit's recording side: resolvers that serve a phone, an ID number or a
@@ -82,6 +82,16 @@ export class ReadCollector {
   }
 }
 
+/**
+ * What the audit needs of a request's context (context.ts, which holds a ReadCollector, hence not
+ * the whole type): who reads, what it noted, and the time.
+ */
+export interface ReadingContext {
+  principal: Principal | null;
+  reads: ReadCollector;
+  clock: Clock;
+}
+
 /** The reads as rows of one reader at one instant. */
 export function rowsOf(
   reads: readonly PersonalRead[],
@@ -134,7 +144,7 @@ export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): P
  * way a failure to record throws, and the caller must then answer no data.
  */
 export async function finishRequest(
-  ctx: Context,
+  ctx: ReadingContext,
   tx: RequestTransaction,
   opts: { commit: boolean; served: boolean; dataSource: DataSource },
 ): Promise<void> {
@@ -177,7 +187,7 @@ export class SocketReadAudit implements PerDelivery {
   fork(contextValue: unknown) {
     const reads = new ReadCollector();
     return {
-      contextValue: { ...(contextValue as Context), reads },
+      contextValue: { ...(contextValue as ReadingContext), reads },
       gathered: () => reads.take(),
     };
   }
@@ -187,7 +197,7 @@ export class SocketReadAudit implements PerDelivery {
     gathered: unknown,
     result: ExecutionResult,
   ): Promise<ExecutionResult> {
-    const ctx = contextValue as Context;
+    const ctx = contextValue as ReadingContext;
     const reads = gathered as PersonalRead[];
     if (!ctx.principal || reads.length === 0) return result;
     await this.write(rowsOf(reads, ctx.principal, ctx.clock.now()));

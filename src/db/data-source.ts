@@ -1,28 +1,15 @@
 import { DataSource, type Logger } from "typeorm";
 import { MIGRATIONS } from "../../migrations";
-import { City } from "../modules/tenancy/city.entity";
-import { District } from "../modules/tenancy/district.entity";
-import { Department } from "../modules/org/department.entity";
-import { StaffAccount } from "../modules/org/staff-account.entity";
-import { GRID_ENTITIES } from "../modules/grid/grid.entities";
-import { CASE_ENTITIES } from "../modules/cases/case.entity";
-import { TARGET_ENTITIES } from "../modules/targets/target.entity";
-import { PersonalDataRead } from "../modules/audit/read.entity";
 
-export const ENTITIES = [
-  City,
-  District,
-  Department,
-  StaffAccount,
-  ...GRID_ENTITIES,
-  ...CASE_ENTITIES,
-  ...TARGET_ENTITIES,
-  PersonalDataRead,
-];
 export const MIGRATIONS_TABLE = "schema_migrations";
 
 export interface DataSourceOptions {
   url: string;
+  /**
+   * The entity classes (modules/entities.ts), handed in by the caller: db/ sits below the modules
+   * and knows none of them. Migrations are SQL and need none.
+   */
+  entities: Array<new () => unknown>;
   poolSize?: number;
   /** Called with each SQL statement; tests use it to count statements. */
   onQuery?: (sql: string) => void;
@@ -49,7 +36,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
     url: opts.url,
-    entities: ENTITIES,
+    entities: opts.entities,
     migrations: MIGRATIONS,
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: "each",

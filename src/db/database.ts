@@ -1,10 +1,8 @@
 import path from "node:path";
-import { type Config } from "../config";
 import { startEmbeddedPostgres } from "./embedded";
 import { readOrCreateSecret } from "../common/secret-file";
 import { assertRestrictedRole, setupRoles } from "./roles";
 import { migrateUp } from "./migrate";
-import { loadDemoData } from "../demo/seed";
 
 export interface PreparedDatabase {
   /** The restricted role the server connects as. */
@@ -15,17 +13,33 @@ export interface PreparedDatabase {
   stop(): Promise<void>;
 }
 
+/** Where the database is (config.ts's Config has these): plain values, read from the environment above. */
+export interface DatabaseSettings {
+  /** The restricted role's connection; unset: an embedded PostgreSQL in `dataDir`. */
+  databaseUrl?: string;
+  /** The owner's connection, for migrations and seeding (with `databaseUrl`). */
+  migrationDatabaseUrl?: string;
+  dataDir: string;
+  /** At `debug`, the embedded PostgreSQL's own lines are logged too. */
+  logLevel: string;
+}
+
+/**
+ * Writes data once the schema is current, as the owner (the demo tenants: demo/seed.ts). The
+ * caller chooses it, so that db/ knows nothing of what is loaded.
+ */
+export type Seed = (ownerUrl: string, log: (m: string) => void) => Promise<unknown>;
+
 const EMBEDDED_APP_ROLE = "civic_app";
 
 /**
  * Everything between "the process started" and "the database is ready for the server": an
- * embedded PostgreSQL when DATABASE_URL is unset, the roles, the migrations and, when asked, the
- * demo data.
+ * embedded PostgreSQL when DATABASE_URL is unset, the roles, the migrations and the seed, if any.
  */
 export async function prepareDatabase(
-  config: Config,
+  config: DatabaseSettings,
   log: (m: string) => void,
-  opts: { demoData?: boolean } = {},
+  opts: { seed?: Seed } = {},
 ): Promise<PreparedDatabase> {
   let appUrl: string;
   let ownerUrl: string;
@@ -55,7 +69,7 @@ export async function prepareDatabase(
   }
   try {
     await migrateUp(ownerUrl, log);
-    if (opts.demoData ?? config.loadDemoData) await loadDemoData(ownerUrl, log);
+    if (opts.seed) await opts.seed(ownerUrl, log);
     await assertRestrictedRole(appUrl);
   } catch (err) {
     await stop();

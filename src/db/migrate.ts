@@ -14,6 +14,7 @@ export async function migrateUp(ownerUrl: string, log: (m: string) => void): Pro
   await lock.connect();
   const ds = createDataSource({
     url: ownerUrl,
+    entities: [],
     poolSize: 2,
     applicationName: "civic-grid-migrate",
   });
@@ -36,6 +37,7 @@ export async function migrateUp(ownerUrl: string, log: (m: string) => void): Pro
 export async function migrateDown(ownerUrl: string, log: (m: string) => void): Promise<void> {
   const ds = createDataSource({
     url: ownerUrl,
+    entities: [],
     poolSize: 2,
     applicationName: "civic-grid-migrate",
   });

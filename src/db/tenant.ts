@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager, type QueryRunner } from "typeorm";
-import { type Principal } from "../context/principal";
+import { type Principal } from "../auth/principal";
 
 /** What row-level security needs to know about the caller, set at the start of each transaction. */
 export interface TenantScope {

@@ -1,5 +1,6 @@
 import { type ClientBase } from "pg";
-import { type DistrictInfo, generateGridTree, GRID_TREE_TABLES, type GridTree } from "./grid-data";
+import { generateGridTree } from "./grid-tree/generate";
+import { type DistrictInfo, GRID_TREE_TABLES, type GridTree } from "./grid-tree/rows";
 
 /** Each generated column's type, for jsonb_to_recordset; the mapped type lists every column. */
 type ColumnTypes = { [T in keyof GridTree]: { [C in keyof GridTree[T][number]]: string } };
@@ -175,10 +176,10 @@ export interface GridDemoStats {
 }
 
 /**
- * Loads the demo grid tree of one district (see grid-data.ts) on the owner's connection, inside
- * the caller's transaction. Sets the tenant context to this district, as the forced row-level
- * security requires. Idempotent: a district that already has a street office is left alone, and
- * null is returned.
+ * Loads the demo grid tree of one district (see grid-tree/generate.ts) on the owner's connection,
+ * inside the caller's transaction. Sets the tenant context to this district, as the forced
+ * row-level security requires. Idempotent: a district that already has a street office is left
+ * alone, and null is returned.
  */
 export async function loadGridDemo(
   client: ClientBase,

@@ -1,12 +1,12 @@
 import { Client } from "pg";
 import { uuidv7 } from "../common/ids";
-import { DISTRICT_ROLES, Role } from "../modules/tenancy/role.enums";
+import { DISTRICT_ROLES, Role } from "../auth/roles";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
 import { loadGridDemo } from "./grid-seed";
-import { GRID_TREE_TABLES } from "./grid-data";
+import { GRID_TREE_TABLES } from "./grid-tree/rows";
 import { CASE_HISTORY_TABLES, loadCaseHistory } from "./case-history";
 import { loadTargetDemo } from "./targets";
-import { rebuildCounters } from "../modules/scores/score.counters";
+import { rebuildCounters } from "../modules/cases/case.counters";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",

@@ -1,15 +1,16 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { getOperationAST, type DocumentNode } from "graphql";
-import { type Context } from "../context/context";
+import { type Logger } from "../logger";
 import { currentRequest } from "./request";
 
 /**
  * Tells the request's record (observability/request.ts) what Apollo learnt: that it took the
  * request, the operation's name and type, and the response it sends. The access log line and the
  * metrics are written from the record when the response is done. Once the operation is known, the
- * request's logger (the context's too) carries its name.
+ * request's logger (the context's too) carries its name. Of the context it needs only the
+ * logger's slot, which keeps observability below context/.
  */
-export function observabilityPlugin(): ApolloServerPlugin<Context> {
+export function observabilityPlugin(): ApolloServerPlugin<{ log?: Logger }> {
   return {
     async requestDidStart() {
       const rec = currentRequest();

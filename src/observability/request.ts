@@ -3,7 +3,7 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { type GraphQLFormattedError } from "graphql";
 import { type Logger } from "../logger";
-import { type Principal } from "../context/principal";
+import { type Principal } from "../auth/principal";
 import { type Metrics, type Outcome } from "./metrics";
 
 /**

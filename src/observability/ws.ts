@@ -2,7 +2,7 @@ import { type IncomingMessage } from "node:http";
 import { type WebSocket } from "ws";
 import { getOperationAST, type ExecutionArgs, type GraphQLFormattedError } from "graphql";
 import { type Logger } from "../logger";
-import { type Principal } from "../context/principal";
+import { type Principal } from "../auth/principal";
 import { type Metrics } from "./metrics";
 import { callerFields, requestIdFrom } from "./request";
 

@@ -1,5 +1,5 @@
 import { Client, Pool } from "pg";
-import { type Topic, type Transport } from "./pubsub";
+import { type Transport } from "./transport";
 
 /**
  * Events across processes over PostgreSQL LISTEN/NOTIFY, so that several server processes share
@@ -83,7 +83,7 @@ export async function createPgTransport(
   await listen();
 
   return {
-    send(topic: Topic, detail: unknown) {
+    send(topic: string, detail: unknown) {
       const payload = JSON.stringify({ topic, detail });
       publisher.query("SELECT pg_notify($1, $2)", [channel, payload]).catch((err: unknown) =>
         // One retry on a fresh connection; after that the event is lost to other processes,

@@ -1,5 +1,5 @@
-import { type Config } from "../config";
 import { createPgTransport } from "./pg-event-target";
+import { type Transport } from "./transport";
 
 export enum Topic {
   DEPARTMENT_CHANGED = "DEPARTMENT_CHANGED",
@@ -92,12 +92,6 @@ export interface PubSub {
   close(): Promise<void>;
 }
 
-/** How events cross processes: PostgreSQL NOTIFY, Redis, or nothing (one process). */
-export interface Transport {
-  send(topic: Topic, payload: unknown): void;
-  close(): Promise<void>;
-}
-
 /** A notice (never from a district) that notifications may have been lost: re-read the logs. */
 export const CATCH_UP_DISTRICT = "*";
 
@@ -158,7 +152,7 @@ class LocalPubSub implements PubSub {
  * other. Resolves once the transport is listening.
  */
 export async function createPubSubFor(
-  config: Pick<Config, "redisUrl" | "pubSubNamespace">,
+  config: { redisUrl?: string; pubSubNamespace: string },
   databaseUrl?: string,
   log: (m: string, err?: unknown) => void = () => undefined,
 ): Promise<PubSub> {

@@ -1,4 +1,4 @@
-import { type Context } from "../context/context";
+import { type Principal } from "../auth/principal";
 
 /**
  * Types whose fields answer the same to every caller with the same rights (role, districts,
@@ -26,7 +26,8 @@ export const SUBJECT_FREE: ReadonlySet<string> = new Set([
 
 /** What makes two subscribers' answers equal (see realtime/shared-execution.ts). */
 export function viewerKey(contextValue: unknown, subjectMatters: boolean): string | null {
-  const p = (contextValue as Context).principal;
+  // A request context (context/context.ts): only its principal matters here.
+  const p = (contextValue as { principal: Principal | null }).principal;
   if (!p) return null;
   return [
     p.role,

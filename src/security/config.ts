@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ROLES } from "../modules/tenancy/role.enums";
+import { ROLES } from "../auth/roles";
 import { parseLimits, type LimitsByRole } from "./limits";
 import { type BucketSpec } from "./rate-limit";
 import { DEFAULT_WORK_GATE, type WorkGateOptions } from "./work-gate";

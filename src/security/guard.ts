@@ -7,7 +7,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { type Clock } from "../common/clock";
-import { type Principal } from "../context/principal";
+import { type Principal } from "../auth/principal";
 import { limitsFor } from "./limits";
 import { checkOperation } from "./operation-check";
 import { rateLimited, type BucketRequest, type RateLimiter } from "./rate-limit";

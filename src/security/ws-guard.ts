@@ -9,7 +9,7 @@ import {
   type ExecutionArgs,
   type GraphQLSchema,
 } from "graphql";
-import { type Principal } from "../context/principal";
+import { type Principal } from "../auth/principal";
 import { type OperationGuard } from "./guard";
 import { tooComplex } from "./operation-check";
 import { type TrustedDocuments } from "./trusted-documents";

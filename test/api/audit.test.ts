@@ -27,7 +27,7 @@ import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases"
 import { gid } from "../factories/tree";
 import { ManualClock } from "../../src/common/clock";
 import { uuidv7 } from "../../src/common/ids";
-import { Role } from "../../src/modules/tenancy/role.enums";
+import { Role } from "../../src/auth/roles";
 
 /**
  * The personal-data read audit: reads of unmasked phones, ID numbers and complainants are recorded

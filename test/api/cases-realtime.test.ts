@@ -27,6 +27,7 @@ import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import { createDataSource } from "../../src/db/data-source";
+import { ENTITIES } from "../../src/modules/entities";
 import { fromGlobalId } from "../../src/common/ids";
 
 let server: TestServer;
@@ -234,7 +235,10 @@ describe("the deadline watcher", () => {
     await dueAt(soon.id, "resolution_due_at", 60);
     await dueAt(late.id, "resolution_due_at", -1);
     // A second process: its own connection pool, sweeping at the same moment.
-    const second = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
+    const second = createDataSource({
+      url: process.env.TEST_APP_DATABASE_URL!,
+      entities: ENTITIES,
+    });
     await second.initialize();
     const [r1, r2] = await Promise.all([sweep(), sweep(second)]);
     expect(r1.breaches + r2.breaches).toBeGreaterThanOrEqual(1);
@@ -254,7 +258,7 @@ describe("the deadline watcher", () => {
 
     // A restart: a new process sweeps again and finds nothing left to do for these cases.
     await second.destroy();
-    const third = createDataSource({ url: process.env.TEST_APP_DATABASE_URL! });
+    const third = createDataSource({ url: process.env.TEST_APP_DATABASE_URL!, entities: ENTITIES });
     await third.initialize();
     await sweep(third);
     await third.destroy();

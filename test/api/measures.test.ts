@@ -5,7 +5,7 @@ import { gid } from "../factories/tree";
 import { fromGlobalId } from "../../src/common/ids";
 import { testClock, testDay } from "../helpers/clock";
 import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
-import { verifyCounters } from "../../src/modules/scores/score.counters";
+import { verifyCounters } from "../../src/modules/cases/case.counters";
 
 /** Measures on small hand-built histories, with exact expected numbers. */
 let server: TestServer;

@@ -7,7 +7,8 @@ import {
 import { ok, gql, startTestServer, type TestServer } from "../helpers/server";
 import { closeFactories, secret } from "../factories";
 import { buildCaseWorld, type CaseWorld } from "../factories/cases";
-import { parseDuration, runSimulation, type SimulationCounts } from "../../src/cli/simulate";
+import { parseDuration } from "../../src/cli/simulate";
+import { runSimulation, type SimulationCounts } from "../../src/cli/simulate/run";
 
 /**
  * `npm run simulate` against a real server: twenty cases of fast, flat traffic in a fresh

@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import { DEMO_CITIES } from "../../src/demo/cities";
-import { generateGridTree, GRID_TREE_TABLES, REFERENCE_YEAR } from "../../src/demo/grid-data";
+import { generateGridTree } from "../../src/demo/grid-tree/generate";
+import { GRID_TREE_TABLES, REFERENCE_YEAR } from "../../src/demo/grid-tree/rows";
 import { loadGridDemo } from "../../src/demo/grid-seed";
 import { loadDemoData } from "../../src/demo/seed";
 import { buildDistrict, closeFactories } from "../factories";

@@ -2,6 +2,7 @@ import { Client } from "pg";
 import { buildDepartment, buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
 import { uuidv7 } from "../../src/common/ids";
 import { createDataSource } from "../../src/db/data-source";
+import { ENTITIES } from "../../src/modules/entities";
 import { inTenantTransaction } from "../../src/db/tenant";
 
 /**
@@ -92,7 +93,11 @@ it("with A's context, writes into B are refused and updates of B's rows touch no
 
 it("the server's tenant transaction sets the context for that transaction only", async () => {
   // One pooled connection, so the second query reuses the connection the transaction used.
-  const ds = createDataSource({ url: process.env.TEST_APP_DATABASE_URL!, poolSize: 1 });
+  const ds = createDataSource({
+    url: process.env.TEST_APP_DATABASE_URL!,
+    entities: ENTITIES,
+    poolSize: 1,
+  });
   await ds.initialize();
   try {
     const scope = { districtIds: [a.id], subject: "rls.test", role: "district_admin" };

@@ -1,7 +1,7 @@
 import { Pool } from "pg";
 import { uuidv7 } from "../../src/common/ids";
 import { signToken, type SignOptions } from "../../src/auth/jwt";
-import { type Role } from "../../src/modules/tenancy/role.enums";
+import { type Role } from "../../src/auth/roles";
 
 /**
  * Factories write as the owner role (reference tables are not writable by the server's role) and

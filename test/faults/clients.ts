@@ -4,7 +4,7 @@ import { errorCode, gql, wsClient } from "../helpers/server";
 import { asDistrict } from "../factories";
 import { type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
-import { verifyCounters } from "../../src/modules/scores/score.counters";
+import { verifyCounters } from "../../src/modules/cases/case.counters";
 
 /** The clients of a fault test: operators taking calls, command centers watching, and a look at the database. */
 

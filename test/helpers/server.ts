@@ -5,6 +5,7 @@ import { print } from "graphql";
 import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { loadConfig } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
+import { ENTITIES } from "../../src/modules/entities";
 import { createLogger, type Logger } from "../../src/logger";
 import { createPubSubFor, type PubSub } from "../../src/realtime/pubsub";
 import { startServer, type RunningServer } from "../../src/server";
@@ -35,6 +36,7 @@ export async function startTestServer(
   const databaseUrl = opts.databaseUrl ?? process.env.TEST_APP_DATABASE_URL!;
   const dataSource = createDataSource({
     url: databaseUrl,
+    entities: ENTITIES,
     poolSize: 5,
     onQuery: (sql) => statements.push(sql),
   });

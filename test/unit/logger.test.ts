@@ -1,5 +1,4 @@
-import { createLogger } from "../../src/logger";
-import { prettyLine } from "../../src/observability/pretty";
+import { createLogger, prettyLine } from "../../src/logger";
 import { BoundedLabel } from "../../src/observability/metrics";
 import { requestIdFrom } from "../../src/observability/request";
 

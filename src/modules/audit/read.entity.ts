@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { Role } from "../tenancy/role.enums";
+import { Role } from "../../auth/roles";
 
 export enum PersonalRecordKind {
   person = "person",

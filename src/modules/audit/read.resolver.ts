@@ -4,7 +4,7 @@ import { type AuthedContext } from "../../context/context";
 import { ConnectionType, PageArgs } from "../../common/connection";
 import { badInput, forbidden, notFound } from "../../common/errors";
 import { fromGlobalId, toGlobalId } from "../../common/ids";
-import { Role } from "../tenancy/role.enums";
+import { Role } from "../../auth/roles";
 import { StaffAccount } from "../org/staff-account.entity";
 import { Person } from "../grid/people.entity";
 import { callerPerson } from "../grid/grid.policy";

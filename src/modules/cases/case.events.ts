@@ -2,9 +2,9 @@ import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
 import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
-import { type Case, CaseEvent } from "./case.entity";
+import { CaseEvent } from "./case-event.entity";
 import { type CaseAction, type CaseStatus } from "./case.workflow";
-import { countEvent } from "../scores/score.counters";
+import { countEvent } from "./case.counters";
 
 export interface EventInput {
   action: CaseAction;
@@ -24,7 +24,7 @@ export interface EventInput {
  */
 export async function appendEvent(
   m: EntityManager,
-  c: Case,
+  c: { districtId: string; id: string },
   /** `at`: the action's instant, from the platform's clock (see common/clock.ts). */
   e: EventInput & { at: Date },
 ): Promise<CaseEvent> {

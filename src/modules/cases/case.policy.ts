@@ -1,10 +1,14 @@
 import { In } from "typeorm";
+import { type GraphQLResolveInfo } from "graphql";
+import { type PersonalField } from "../../context/read-audit";
 import { type AuthedContext } from "../../context/context";
 import { Department } from "../org/department.entity";
 import { reachOf } from "../grid/grid.policy";
-import { Role } from "../tenancy/role.enums";
-import { type Case, CaseAssignment } from "./case.entity";
+import { Role } from "../../auth/roles";
+import { type Case } from "./case.entity";
+import { CaseAssignment } from "./assignment.entity";
 import { type Reach } from "./case.workflow";
+import { badInput } from "../../common/errors";
 
 /** Roles that see every case of their district. */
 export const DISTRICT_WIDE: ReadonlySet<Role> = new Set([
@@ -206,4 +210,33 @@ export async function visibleCasesSql(
     default:
       return { sql: "FALSE", params: {} };
   }
+}
+
+/** The caller's one district, for reads that need one (a city-scope caller has none). */
+export function singleDistrictOf(ctx: AuthedContext): string {
+  const id = ctx.principal.districtId;
+  if (!id) throw badInput("district", "a city-scope caller has no single district");
+  return id;
+}
+
+/**
+ * Whether the case's complainant is the caller itself: a case it filed as a resident. Reading
+ * one's own data is not recorded in the read audit.
+ */
+export function isOwnComplaint(ctx: AuthedContext, c: Case): boolean {
+  return c.channel === "resident" && c.createdBy === ctx.principal.subject;
+}
+
+/** Notes on the request's read audit that the caller was served the case's complainant in full. */
+export function noteComplainantRead(ctx: AuthedContext, info: GraphQLResolveInfo, c: Case): void {
+  if (isOwnComplaint(ctx, c)) return;
+  const fields: PersonalField[] = [];
+  if (c.complainantName) fields.push("name");
+  if (c.complainantPhone) fields.push("phone");
+  ctx.reads.note(info, {
+    districtId: c.districtId,
+    kind: "case_complainant",
+    recordId: c.id,
+    fields,
+  });
 }

@@ -1,14 +1,16 @@
 import { type DataSource, In } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { badInput, forbidden, unauthenticated } from "../../common/errors";
-import { Role, STAFF_ROLES } from "../tenancy/role.enums";
+import { Role, STAFF_ROLES } from "../../auth/roles";
 import { cancellable } from "../../realtime/cancellable";
 import { untilClosed } from "../../realtime/bounded-queue";
 import { type FeedDeps, type FeedRegistry, subscriberQueue } from "../../realtime/feeds";
 import { Follower, LogFeed, type LogItem, type LogSource } from "../../realtime/log-feed";
 import { inTenantTransaction } from "../../db/tenant";
 import { SHARED, type SharedPayload } from "../../realtime/shared-execution";
-import { Case, CaseAssignment, CaseEvent, CaseLogHead } from "./case.entity";
+import { Case } from "./case.entity";
+import { CaseAssignment } from "./assignment.entity";
+import { CaseEvent, CaseLogHead } from "./case-event.entity";
 import { canSeeCase, viewerOf, type CaseFacts, type Viewer } from "./case.policy";
 
 /**

@@ -1,11 +1,11 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { inTenantTransaction } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
-import { Case, type CaseEvent } from "./case.entity";
-import { appendEvent } from "./case.events";
-import { openSupervision } from "./case.service";
-import { CaseAction } from "./case.workflow";
-import { SupervisionTrigger } from "./case.enums";
+import { type CaseEvent } from "./case-event.entity";
+import { type CasePolicy } from "./case.state";
+import { applyMark, FINISHED_STATUSES, marksDue } from "./case.deadlines";
+import { loadCase, policyOf, saveCase } from "./case.store";
+import { newId } from "./case-action.service";
 import { systemClock, type Clock } from "../../common/clock";
 
 const BATCH = 200;
@@ -20,11 +20,16 @@ export interface SweepResult {
 
 type Kind = "warning" | "breach" | "reply_breach" | "assignment_breach";
 
-/** Which open cases each pass takes: due (or nearly due) and not yet marked. */
+const notFinished = `c.status NOT IN (${FINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+
+/**
+ * Which cases each pass takes: due (or nearly due) and not yet marked. These only pick the
+ * candidates with the indexes; whether a mark is due is the rules' call (marksDue).
+ */
 const WHERE: Record<Exclude<Kind, "assignment_breach">, string> = {
-  breach: `c.status NOT IN ('resolved', 'closed') AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
-  reply_breach: `c.status NOT IN ('resolved', 'closed') AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
-  warning: `c.status NOT IN ('resolved', 'closed') AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
+  breach: `${notFinished} AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
+  reply_breach: `${notFinished} AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
+  warning: `${notFinished} AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
     AND c.resolution_due_at - make_interval(mins => coalesce(
       (SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = c.district_id), 240)) <= $1`,
 };
@@ -51,10 +56,11 @@ export async function sweepOnce(
   )) as Array<{ ids: string[] }>;
   const scope = { districtIds: ids, subject: "system", role: "system" };
   const result: SweepResult = { warnings: 0, breaches: 0, replyBreaches: 0, assignmentBreaches: 0 };
+  const policies = new Map<string, CasePolicy>();
   for (const kind of ["breach", "reply_breach", "warning", "assignment_breach"] as const) {
     for (;;) {
-      const { count, events } = await inTenantTransaction(ds, scope, (m) =>
-        sweepBatch(m, kind, now),
+      const { claimed, count, events } = await inTenantTransaction(ds, scope, (m) =>
+        sweepBatch(m, kind, now, policies),
       );
       for (const e of events)
         pubSub.publish(Topic.CASE_EVENT, {
@@ -67,74 +73,50 @@ export async function sweepOnce(
       else if (kind === "reply_breach") result.replyBreaches += count;
       else if (kind === "assignment_breach") result.assignmentBreaches += count;
       else result.warnings += count;
-      if (count < BATCH) break;
+      if (claimed < BATCH || count === 0) break;
     }
   }
   return result;
 }
 
+/**
+ * One batch of one pass: the SQL above finds the candidates (with the indexes) and claims them;
+ * the rules decide and make each mark (case.deadlines.ts), so a candidate the rules do not find
+ * due is left as it is.
+ */
 async function sweepBatch(
   m: EntityManager,
   kind: Kind,
   now: Date,
-): Promise<{ count: number; events: CaseEvent[] }> {
-  if (kind === "assignment_breach") return sweepAssignments(m, now);
+  policies: Map<string, CasePolicy>,
+): Promise<{ claimed: number; count: number; events: CaseEvent[] }> {
   const rows = (await m.query(
-    `SELECT c.district_id, c.id FROM hotline_case c WHERE ${WHERE[kind]}
-      ORDER BY c.district_id, c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
+    kind === "assignment_breach"
+      ? `SELECT a.district_id, a.case_id AS id, a.id AS assignment_id
+           FROM case_assignment a
+           JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
+          WHERE a.status = 'assigned' AND a.breached_at IS NULL AND a.due_at <= $1
+            AND ${notFinished}
+          ORDER BY a.district_id, a.due_at LIMIT ${BATCH} FOR UPDATE OF a, c SKIP LOCKED`
+      : `SELECT c.district_id, c.id FROM hotline_case c WHERE ${WHERE[kind]}
+          ORDER BY c.district_id, c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
     [now],
-  )) as Array<{ district_id: string; id: string }>;
+  )) as Array<{ district_id: string; id: string; assignment_id?: string }>;
   const events: CaseEvent[] = [];
+  let count = 0;
   for (const r of rows) {
-    const c = await m.findOneOrFail(Case, { where: { districtId: r.district_id, id: r.id } });
-    const base = { actor: "system", actorRole: "system", from: c.status, to: c.status, at: now };
-    if (kind === "warning") {
-      c.warnedAt = now;
-      events.push(
-        await appendEvent(m, c, {
-          ...base,
-          action: CaseAction.warn,
-          data: { limit: "resolution", dueAt: c.resolutionDueAt.toISOString() },
-        }),
-      );
-    } else if (kind === "reply_breach") {
-      c.replyBreachedAt = now;
-      events.push(
-        await appendEvent(m, c, {
-          ...base,
-          action: CaseAction.breach,
-          data: { limit: "reply", dueAt: c.replyDueAt.toISOString() },
-        }),
-      );
-    } else {
-      c.breachedAt = now;
-      events.push(
-        await appendEvent(m, c, {
-          ...base,
-          action: CaseAction.breach,
-          data: { limit: "resolution", dueAt: c.resolutionDueAt.toISOString() },
-        }),
-      );
-      if (!c.supervised) {
-        const reason = `the resolution limit passed at ${c.resolutionDueAt.toISOString()}`;
-        await openSupervision(m, c, SupervisionTrigger.breach, reason, "system", now);
-        events.push(
-          await appendEvent(m, c, {
-            ...base,
-            action: CaseAction.supervise,
-            note: reason,
-            data: { trigger: "breach" },
-          }),
-        );
-      }
-    }
-    await m.query(
-      `UPDATE hotline_case SET warned_at = $3, breached_at = $4, reply_breached_at = $5, supervised = $6,
-              version = version + 1, updated_at = $7 WHERE district_id = $1 AND id = $2`,
-      [c.districtId, c.id, c.warnedAt, c.breachedAt, c.replyBreachedAt, c.supervised, now],
+    let policy = policies.get(r.district_id);
+    if (!policy) policies.set(r.district_id, (policy = await policyOf(m, r.district_id)));
+    const { state } = await loadCase(m, r.district_id, r.id, false);
+    const mark = marksDue(state, now, policy).find((k) =>
+      "assignmentId" in k ? k.assignmentId === r.assignment_id : k.kind === kind,
     );
+    if (!mark) continue;
+    const out = applyMark(state, mark, now, newId);
+    events.push(...(await saveCase(m, state, out.state, out.events)));
+    count += 1;
   }
-  return { count: rows.length, events };
+  return { claimed: rows.length, count, events };
 }
 
 /** What the deadline watcher tells whoever watches it (observability/metrics.ts: runs, lag, marks). */
@@ -192,59 +174,4 @@ export function startSweeper(opts: SweeperOptions): { stop(): Promise<void> } {
       await running;
     },
   };
-}
-
-/**
- * A department's own due time (set when the command center assigned it, moved by a granted
- * extension) that passes while the department still holds the case: the assignment is marked and
- * the case's log gets a `breach` with `limit: assignment`, so the command center hears of it.
- */
-async function sweepAssignments(
-  m: EntityManager,
-  now: Date,
-): Promise<{ count: number; events: CaseEvent[] }> {
-  const rows = (await m.query(
-    `SELECT a.district_id, a.id, a.case_id, a.due_at, d.code AS department
-       FROM case_assignment a
-       JOIN department d ON d.district_id = a.district_id AND d.id = a.department_id
-       JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
-      WHERE a.status = 'assigned' AND a.breached_at IS NULL AND a.due_at <= $1
-        AND c.status NOT IN ('resolved', 'closed')
-      ORDER BY a.district_id, a.due_at LIMIT ${BATCH} FOR UPDATE OF a, c SKIP LOCKED`,
-    [now],
-  )) as Array<{
-    district_id: string;
-    id: string;
-    case_id: string;
-    due_at: Date;
-    department: string;
-  }>;
-  const events: CaseEvent[] = [];
-  for (const r of rows) {
-    const c = await m.findOneOrFail(Case, { where: { districtId: r.district_id, id: r.case_id } });
-    await m.query(
-      `UPDATE case_assignment SET breached_at = $3 WHERE district_id = $1 AND id = $2`,
-      [r.district_id, r.id, now],
-    );
-    await m.query(
-      `UPDATE hotline_case SET version = version + 1, updated_at = $3 WHERE district_id = $1 AND id = $2`,
-      [r.district_id, r.case_id, now],
-    );
-    events.push(
-      await appendEvent(m, c, {
-        action: CaseAction.breach,
-        actor: "system",
-        actorRole: "system",
-        from: c.status,
-        to: c.status,
-        at: now,
-        data: {
-          limit: "assignment",
-          department: r.department,
-          dueAt: new Date(r.due_at).toISOString(),
-        },
-      }),
-    );
-  }
-  return { count: rows.length, events };
 }

@@ -1,7 +1,8 @@
-import { type EntityManager } from "typeorm";
+import { In, type EntityManager } from "typeorm";
+import { notFound } from "../../common/errors";
 import { uuidv7 } from "../../common/ids";
-import { CalendarDay, CaseCategory, CaseSetting } from "./case.entity";
-import { CalendarYearMissing, OFFICIAL_CALENDAR, type WorkCalendar } from "./calendar.rules";
+import { CalendarDay, CaseCategory, CaseSetting } from "./settings.entity";
+import { OFFICIAL_CALENDAR, type WorkCalendar } from "./calendar.rules";
 import { DEFAULT_CATEGORIES } from "./category.defaults";
 
 /**
@@ -61,49 +62,64 @@ export async function districtCalendar(
   return OFFICIAL_CALENDAR.withOverrides(days.map((d) => ({ day: d.day, kind: d.kind })));
 }
 
-/**
- * The resolution due time. A case is never refused because a year's calendar is missing: the
- * missing year is counted with its 1 January off and otherwise Monday to Friday, and the result
- * says so, so that the district can add the year and the event log shows which cases it touched.
- */
-export function resolutionDue(
-  calendar: WorkCalendar,
-  receivedAt: Date,
-  workingDays: number,
-): { due: Date; assumedYears: number[] } {
-  const assumedYears: number[] = [];
-  let cal = calendar;
-  for (;;) {
-    try {
-      return { due: cal.resolutionDue(receivedAt, workingDays), assumedYears };
-    } catch (err) {
-      if (!(err instanceof CalendarYearMissing) || assumedYears.length > 3) throw err;
-      assumedYears.push(err.year);
-      cal = cal.withOverrides([{ day: `${err.year}-01-01`, kind: "holiday" }]);
-    }
-  }
+/** The district's limits, catalogue and own calendar days. */
+export async function caseLimitsOf(m: EntityManager, districtId: string) {
+  return {
+    settings: await ensureCaseDefaults(m, districtId),
+    categories: await m.find(CaseCategory, { where: { districtId }, order: { code: "ASC" } }),
+    calendarDays: await m.find(CalendarDay, { where: { districtId }, order: { day: "ASC" } }),
+  };
 }
 
-export function resolutionDaysOf(category: CaseCategory, setting: CaseSetting): number {
-  return category.resolutionDays ?? setting.resolutionDays;
-}
-
-/**
- * Overdue, the one definition: not yet resolved (nor closed), and past its resolution due time or
- * already marked breached by the deadline watcher. `isOverdue` is the rule; `overdueSql` says the
- * same in SQL for filters and counts (`c` is the case table's alias, `now` a parameter).
- */
-export function isOverdue(
-  c: { status: string; resolutionDueAt: Date; breachedAt: Date | null },
-  now: Date,
-): boolean {
-  return (
-    c.status !== "resolved" &&
-    c.status !== "closed" &&
-    (c.breachedAt !== null || c.resolutionDueAt < now)
+/** Changes the district's limits; new cases take them, open ones keep their due times. */
+export async function updateCaseSettings(
+  m: EntityManager,
+  districtId: string,
+  change: Partial<
+    Pick<CaseSetting, "replyHours" | "resolutionDays" | "maxReturns" | "warningMinutes">
+  >,
+): Promise<CaseSetting> {
+  const s = await ensureCaseDefaults(m, districtId);
+  Object.assign(
+    s,
+    Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined && v !== null)),
   );
+  return m.save(s);
 }
 
-export function overdueSql(c: string, now: string): string {
-  return `(${c}.status NOT IN ('resolved', 'closed') AND (${c}.resolution_due_at < ${now} OR ${c}.breached_at IS NOT NULL))`;
+/** A category's own resolution limit in working days (null: the district's). */
+export async function setCategoryResolutionDays(
+  m: EntityManager,
+  districtId: string,
+  code: string,
+  days: number | null,
+): Promise<CaseCategory> {
+  await ensureCaseDefaults(m, districtId);
+  const k = await m.findOne(CaseCategory, { where: { districtId, code } });
+  if (!k) throw notFound(`no category "${code}" in your district`);
+  k.resolutionDays = days;
+  return m.save(k);
+}
+
+/** Adds or changes the district's own calendar days (validated dates). */
+export async function setCalendarDays(
+  m: EntityManager,
+  districtId: string,
+  days: Array<{ day: string; kind: "holiday" | "workday"; name?: string | null }>,
+): Promise<CalendarDay[]> {
+  await m.query(
+    `INSERT INTO calendar_day (district_id, id, day, kind, name)
+     SELECT $1, x.id, x.day, x.kind, x.name FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, day date, kind text, name text)
+     ON CONFLICT (district_id, day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
+    [
+      districtId,
+      JSON.stringify(
+        days.map((d) => ({ id: uuidv7(), day: d.day, kind: d.kind, name: d.name ?? null })),
+      ),
+    ],
+  );
+  return m.find(CalendarDay, {
+    where: { districtId, day: In(days.map((d) => d.day)) },
+    order: { day: "ASC" },
+  });
 }

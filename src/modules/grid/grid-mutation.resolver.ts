@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { type AuthedContext } from "../../context/context";
-import { Role } from "../tenancy/role.enums";
+import { Role } from "../../auth/roles";
 import { Grid } from "./tree.entity";
 import { CommitteeMember, OwnerCommittee, StaffAssignment } from "./people.entity";
 import {
@@ -23,7 +23,9 @@ import {
   UpdateGridInput,
   UpdateOwnerCommitteeInput,
 } from "./grid.inputs";
-import * as svc from "./grid.service";
+import * as trees from "./tree.service";
+import * as people from "./people.service";
+import * as renovation from "./renovation.service";
 
 const TREE_WRITERS = [Role.district_admin, Role.street_officer];
 const STAFF_MANAGERS = [Role.district_admin, Role.street_officer, Role.grid_chief];
@@ -40,7 +42,7 @@ export class GridMutationResolver {
       "Adds a grid to a community or village (district_admin; street_officer in its street office).",
   })
   createGrid(@Arg("input") input: CreateGridInput, @Ctx() ctx: AuthedContext) {
-    return svc.createGrid(ctx, input);
+    return trees.createGrid(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
@@ -48,7 +50,7 @@ export class GridMutationResolver {
     description: "Changes a grid in use (as createGrid); CONFLICT on a stale expectedVersion.",
   })
   updateGrid(@Arg("input") input: UpdateGridInput, @Ctx() ctx: AuthedContext) {
-    return svc.updateGrid(ctx, input);
+    return trees.updateGrid(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
@@ -57,7 +59,7 @@ export class GridMutationResolver {
       "Retires a grid: it leaves the lists (see includeRetired) and its current posts end today.",
   })
   retireGrid(@Arg("input") input: RetireGridInput, @Ctx() ctx: AuthedContext) {
-    return svc.retireGrid(ctx, input);
+    return trees.retireGrid(ctx, input);
   }
 
   @Authorized(...STAFF_MANAGERS)
@@ -66,13 +68,13 @@ export class GridMutationResolver {
       "Gives a person a post in a grid (district_admin; street_officer in its street office; grid_chief in its grids, except grid chief).",
   })
   assignStaff(@Arg("input") input: AssignStaffInput, @Ctx() ctx: AuthedContext) {
-    return svc.assignStaff(ctx, input);
+    return people.assignStaff(ctx, input);
   }
 
   @Authorized(...STAFF_MANAGERS)
   @Mutation(() => StaffAssignment, { description: "Ends a post (same rules as assignStaff)." })
   endStaffAssignment(@Arg("input") input: EndStaffAssignmentInput, @Ctx() ctx: AuthedContext) {
-    return svc.endStaffAssignment(ctx, input);
+    return people.endStaffAssignment(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
@@ -84,25 +86,25 @@ export class GridMutationResolver {
     @Arg("input") input: RegisterOwnerCommitteeInput,
     @Ctx() ctx: AuthedContext,
   ) {
-    return svc.registerOwnerCommittee(ctx, input);
+    return people.registerOwnerCommittee(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
   @Mutation(() => OwnerCommittee, { description: "Changes a committee's name, status or term." })
   updateOwnerCommittee(@Arg("input") input: UpdateOwnerCommitteeInput, @Ctx() ctx: AuthedContext) {
-    return svc.updateOwnerCommittee(ctx, input);
+    return people.updateOwnerCommittee(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
   @Mutation(() => CommitteeMember, { description: "Adds a member living in the compound." })
   addCommitteeMember(@Arg("input") input: AddCommitteeMemberInput, @Ctx() ctx: AuthedContext) {
-    return svc.addCommitteeMember(ctx, input);
+    return people.addCommitteeMember(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
   @Mutation(() => OwnerCommittee, { description: "Removes a member; returns the committee." })
   removeCommitteeMember(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthedContext) {
-    return svc.removeCommitteeMember(ctx, id);
+    return people.removeCommitteeMember(ctx, id);
   }
 
   @Authorized(Role.district_admin, Role.department)
@@ -114,7 +116,7 @@ export class GridMutationResolver {
     @Arg("input") input: RecordRenovationProgressInput,
     @Ctx() ctx: AuthedContext,
   ) {
-    return svc.recordRenovationProgress(ctx, input);
+    return renovation.recordRenovationProgress(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
@@ -123,13 +125,13 @@ export class GridMutationResolver {
       "Opens a consultation of a compound's households (district_admin; street_officer).",
   })
   openConsultation(@Arg("input") input: OpenConsultationInput, @Ctx() ctx: AuthedContext) {
-    return svc.openConsultation(ctx, input);
+    return renovation.openConsultation(ctx, input);
   }
 
   @Authorized(...TREE_WRITERS)
   @Mutation(() => Consultation, { description: "Closes a consultation before its time." })
   closeConsultation(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthedContext) {
-    return svc.closeConsultation(ctx, id);
+    return renovation.closeConsultation(ctx, id);
   }
 
   @Authorized(Role.resident)
@@ -138,7 +140,7 @@ export class GridMutationResolver {
       "Casts the caller's household's vote on a proposal of its compound's open consultation: one vote per household (CONFLICT after that).",
   })
   castVote(@Arg("input") input: CastVoteInput, @Ctx() ctx: AuthedContext) {
-    return svc.castVote(ctx, input);
+    return renovation.castVote(ctx, input);
   }
 
   @Authorized(Role.resident)
@@ -149,6 +151,6 @@ export class GridMutationResolver {
     @Arg("input") input: AddConsultationCommentInput,
     @Ctx() ctx: AuthedContext,
   ) {
-    return svc.addConsultationComment(ctx, input);
+    return renovation.addConsultationComment(ctx, input);
   }
 }

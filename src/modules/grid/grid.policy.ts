@@ -1,8 +1,10 @@
 import { In } from "typeorm";
+import { type GraphQLResolveInfo } from "graphql";
 import { type AuthedContext } from "../../context/context";
-import { writableDistrict } from "../../context/principal";
+import { type PersonalField } from "../../context/read-audit";
+import { writableDistrict } from "../../auth/principal";
 import { forbidden } from "../../common/errors";
-import { PEOPLE_READERS, Role } from "../tenancy/role.enums";
+import { PEOPLE_READERS, Role } from "../../auth/roles";
 import { Grid, StreetOffice } from "./tree.entity";
 import { Person } from "./people.entity";
 
@@ -101,22 +103,29 @@ export function isOwnRecord(ctx: AuthedContext, person: Person): boolean {
 }
 
 /**
+ * Notes for the read audit (modules/audit) that the caller was served this field of the person in
+ * full, its resolver having decided so. One's own record is no read of anybody else's data.
+ */
+export function notePersonRead(
+  ctx: AuthedContext,
+  info: GraphQLResolveInfo,
+  person: Person,
+  field: Extract<PersonalField, "phone" | "id_number">,
+): void {
+  if (isOwnRecord(ctx, person)) return;
+  ctx.reads.note(info, {
+    districtId: person.districtId,
+    kind: "person",
+    recordId: person.id,
+    fields: [field],
+  });
+}
+
+/**
  * May the caller see more of this person than the name? Staff and city admins (who list people
  * anyway, with phone and ID masked by the rule above), and the person itself. A resident who
  * reaches another person through a grid's staff or a committee's members sees the name only.
  */
 export function mayReadPersonDetails(ctx: AuthedContext, person: Person): boolean {
   return PEOPLE_READERS.includes(ctx.principal.role) || isOwnRecord(ctx, person);
-}
-
-/** 13812345678 → 138****5678: the first three and last four characters stay. */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 7) return "*".repeat(phone.length);
-  return phone.slice(0, 3) + "*".repeat(phone.length - 7) + phone.slice(-4);
-}
-
-/** 210504199001011234 → 2105**********1234: the region prefix and the last four stay. */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 8) return "*".repeat(id.length);
-  return id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, UpdateDateColumn } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
-import { Node } from "../node/node.interface";
+import { Node } from "../../common/node";
 import { TenantRow } from "../../common/tenant-row";
 import {
   CommitteeRole,

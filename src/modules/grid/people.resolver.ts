@@ -17,16 +17,14 @@ import {
 import { CommitteeFilterArgs } from "./grid.args";
 import { OwnerCommitteeConnection } from "./grid.connections";
 import { districtPage } from "./grid.query";
+import { maskIdNumber, maskPhone } from "../../common/masking";
 import {
   callerPerson,
-  maskIdNumber,
-  maskPhone,
   mayReadPersonalData,
   mayReadPersonDetails,
+  notePersonRead,
 } from "./grid.policy";
 import { Gender, PersonTag } from "./grid.enums";
-import { notePersonRead } from "../audit/read.policy";
-import { PersonalField } from "../audit/read.entity";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -38,7 +36,7 @@ export class PersonResolver {
   async phone(@Root() p: Person, @Ctx() ctx: AuthedContext, @Info() info: GraphQLResolveInfo) {
     if (!p.phone || !mayReadPersonDetails(ctx, p)) return null;
     if (!(await mayReadPersonalData(ctx, p))) return maskPhone(p.phone);
-    notePersonRead(ctx, info, p, PersonalField.phone);
+    notePersonRead(ctx, info, p, "phone");
     return p.phone;
   }
 
@@ -50,7 +48,7 @@ export class PersonResolver {
   async idNumber(@Root() p: Person, @Ctx() ctx: AuthedContext, @Info() info: GraphQLResolveInfo) {
     if (!p.idNumber || !mayReadPersonDetails(ctx, p)) return null;
     if (!(await mayReadPersonalData(ctx, p))) return maskIdNumber(p.idNumber);
-    notePersonRead(ctx, info, p, PersonalField.id_number);
+    notePersonRead(ctx, info, p, "id_number");
     return p.idNumber;
   }
 

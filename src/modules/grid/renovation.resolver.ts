@@ -16,7 +16,7 @@ import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { Department } from "../org/department.entity";
-import { Role } from "../tenancy/role.enums";
+import { Role } from "../../auth/roles";
 import { Compound } from "./tree.entity";
 import { Person } from "./people.entity";
 import {
@@ -136,7 +136,7 @@ export class RenovationProjectResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: "The department in charge." })
   department(@Root() p: RenovationProject, @Ctx() ctx: AuthedContext) {
-    return p.departmentId ? ctx.loaders.department.load(p.departmentId) : null;
+    return p.departmentId ? ctx.loaders.entity(Department).load(p.departmentId) : null;
   }
 }
 

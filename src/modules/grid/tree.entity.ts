@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Node } from "../node/node.interface";
+import { Node } from "../../common/node";
 import { TenantRow } from "../../common/tenant-row";
 import { CommunityKind, GridKind, LineOfWork } from "./grid.enums";
 

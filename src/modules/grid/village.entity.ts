@@ -1,6 +1,6 @@
 import { Column, Entity } from "typeorm";
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Node } from "../node/node.interface";
+import { Node } from "../../common/node";
 import { numeric, TenantRow } from "../../common/tenant-row";
 import { ToiletRemedy, ToiletState, VillageKind } from "./grid.enums";
 

@@ -18,7 +18,7 @@ import { ToiletSurvey, Village, VillageProject } from "./village.entity";
 import { ToiletSurveyFilterArgs, VillageFilterArgs } from "./grid.args";
 import { ToiletSurveyConnection, VillageConnection } from "./grid.connections";
 import { districtPage } from "./grid.query";
-import { PEOPLE_READERS } from "../tenancy/role.enums";
+import { PEOPLE_READERS } from "../../auth/roles";
 
 @ObjectType({
   description: "Totals of the rural toilet survey (for the records matching the filters).",

@@ -1,21 +1,31 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
-import { Node } from "./node.interface";
+import { Node } from "../../common/node";
 import { type AuthedContext } from "../../context/context";
+import { type Loaders } from "../../context/loaders";
 import { fromGlobalId } from "../../common/ids";
-import { PEOPLE_READERS, type Role, STAFF_READERS } from "../tenancy/role.enums";
+import { PEOPLE_READERS, type Role, STAFF_READERS } from "../../auth/roles";
+import { cityLoader, districtLoader } from "../tenancy/tenancy.loaders";
+import { Department } from "../org/department.entity";
+import { StaffAccount } from "../org/staff-account.entity";
 import { NODE_ENTITIES } from "../grid/grid.entities";
-import { Case, CASE_NODE_ENTITIES } from "../cases/case.entity";
+import { Case } from "../cases/case.entity";
+import { CASE_NODE_ENTITIES } from "../cases/case.entities";
 import { maySeeCase } from "../cases/case.policy";
 import { TARGET_NODE_ENTITIES } from "../targets/target.entity";
 
-const ENTITIES = { ...NODE_ENTITIES, ...CASE_NODE_ENTITIES, ...TARGET_NODE_ENTITIES };
+/** Node types that are tenant rows, loaded with `loaders.entity`. */
+const ENTITIES: Record<string, new () => { id: string; districtId: string }> = {
+  Department,
+  StaffAccount,
+  ...NODE_ENTITIES,
+  ...CASE_NODE_ENTITIES,
+  ...TARGET_NODE_ENTITIES,
+};
 
-/** Which loader fetches each Node type. A type missing here cannot be refetched by id. */
-const LOADER_OF: Partial<Record<string, "city" | "district" | "department" | "staffAccount">> = {
-  City: "city",
-  District: "district",
-  Department: "department",
-  StaffAccount: "staffAccount",
+/** The reference tables' loaders. A type missing here and above cannot be refetched by id. */
+const LOADER_OF: Partial<Record<string, (l: Loaders) => { load(id: string): Promise<unknown> }>> = {
+  City: cityLoader,
+  District: districtLoader,
 };
 
 /** Types that only some roles may read: the same roles as the lists that show them. */
@@ -44,7 +54,7 @@ export class NodeResolver {
     const roles = Object.hasOwn(ROLES_OF, ref.type) ? ROLES_OF[ref.type] : undefined;
     if (ref.type === "City" && ref.id !== ctx.principal.cityId) return null;
     const row = (await (loader
-      ? ctx.loaders[loader].load(ref.id)
+      ? loader(ctx.loaders).load(ref.id)
       : ctx.loaders.entity(entity!).load(ref.id))) as (Node & { subject?: string | null }) | null;
     if (roles && !roles.includes(ctx.principal.role)) {
       // A resident may refetch its own person record, and nothing else of the register.

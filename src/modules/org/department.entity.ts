@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { Node } from "../node/node.interface";
+import { Node } from "../../common/node";
 import { toGlobalId } from "../../common/ids";
 
 /** A district department (区直部门), e.g. housing and construction. Tenant-owned. */

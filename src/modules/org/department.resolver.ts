@@ -14,8 +14,9 @@ import { Department } from "./department.entity";
 import { StaffAccount } from "./staff-account.entity";
 import { CreateDepartmentInput, RenameDepartmentInput } from "./department.inputs";
 import { createDepartment, renameDepartment } from "./department.service";
-import { Role, STAFF_ROLES } from "../tenancy/role.enums";
+import { Role, STAFF_ROLES } from "../../auth/roles";
 import { District } from "../tenancy/district.entity";
+import { districtLoader } from "../tenancy/tenancy.loaders";
 import { type AuthedContext } from "../../context/context";
 import { type DepartmentChangedPayload, Topic } from "../../realtime/pubsub";
 import { topicStream } from "../../realtime/topic-stream";
@@ -36,7 +37,7 @@ export class DepartmentChange {
 export class DepartmentResolver {
   @FieldResolver(() => District)
   district(@Root() d: Department, @Ctx() ctx: AuthedContext) {
-    return ctx.loaders.district.load(d.districtId);
+    return districtLoader(ctx.loaders).load(d.districtId);
   }
 
   @Authorized(Role.district_admin)
@@ -74,7 +75,7 @@ export class DepartmentResolver {
     return {
       action: payload.action,
       at: new Date(payload.at),
-      department: await ctx.loaders.department.load(payload.departmentId),
+      department: await ctx.loaders.entity(Department).load(payload.departmentId),
     };
   }
 }
@@ -83,11 +84,11 @@ export class DepartmentResolver {
 export class StaffAccountResolver {
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() s: StaffAccount, @Ctx() ctx: AuthedContext) {
-    return s.departmentId ? ctx.loaders.department.load(s.departmentId) : null;
+    return s.departmentId ? ctx.loaders.entity(Department).load(s.departmentId) : null;
   }
 
   @FieldResolver(() => District)
   district(@Root() s: StaffAccount, @Ctx() ctx: AuthedContext) {
-    return ctx.loaders.district.load(s.districtId);
+    return districtLoader(ctx.loaders).load(s.districtId);
   }
 }

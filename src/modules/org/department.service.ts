@@ -1,6 +1,6 @@
 import { type EntityManager } from "typeorm";
 import { Department } from "./department.entity";
-import { type Principal, writableDistrict } from "../../context/principal";
+import { type Principal, writableDistrict } from "../../auth/principal";
 import { type TenantDb } from "../../db/tenant";
 import { uuidv7, fromGlobalId } from "../../common/ids";
 import { badInput, conflict, notFound } from "../../common/errors";

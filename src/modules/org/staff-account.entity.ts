@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { Node } from "../node/node.interface";
-import { Role } from "../tenancy/role.enums";
+import { Node } from "../../common/node";
+import { Role } from "../../auth/roles";
 import { toGlobalId } from "../../common/ids";
 
 /**

@@ -1,3 +1,5 @@
+import { type Counts, type Rates } from "../cases/case.measures";
+
 /**
  * The score of a unit from its measures, by a district's formula (versioned data):
  *
@@ -32,17 +34,9 @@ export const DEFAULT_RULES: FormulaRules = {
   bonus: { proactive: 10 },
 };
 
-export interface ScoreInputs {
-  received: number;
-  supervisions: number;
-  breaches: number;
-  returns: number;
-  proactiveShare: number | null;
-  onTimeCompletionRate: number | null;
-  satisfactionRate: number | null;
-  effectiveCallbackRate: number | null;
-  responseRate: number | null;
-}
+/** What a score is made of: counts, and rates from `ratesOf` (null when undefined). */
+export type ScoreInputs = Pick<Counts, "received" | "supervisions" | "breaches" | "returns"> &
+  Pick<Rates, "proactiveShare" | keyof FormulaRules["weights"]>;
 
 export function score(m: ScoreInputs, r: FormulaRules): number | null {
   if (m.received === 0) return null;

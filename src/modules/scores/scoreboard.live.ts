@@ -2,13 +2,13 @@ import { type AuthedContext } from "../../context/context";
 import { forbidden, unauthenticated } from "../../common/errors";
 import { type Clock } from "../../common/clock";
 import { localDay } from "../../common/dates";
-import { Role, STAFF_ROLES } from "../tenancy/role.enums";
+import { Role, STAFF_ROLES } from "../../auth/roles";
 import { CATCH_UP_DISTRICT, type PubSub, Topic } from "../../realtime/pubsub";
 import { cancellable } from "../../realtime/cancellable";
 import { untilClosed } from "../../realtime/bounded-queue";
 import { type FeedRegistry, subscriberQueue } from "../../realtime/feeds";
-import { UnitLevel } from "./score.measures";
-import { type Scoreboard, type ScoreboardChange } from "./scoreboard.resolver";
+import { UnitLevel } from "../cases/case.measures";
+import { type Scoreboard, type ScoreboardChange } from "./scoreboard.types";
 
 /** How long a push waits for more events after the first one (well within the one-second promise). */
 export const COALESCE_MS = 300;

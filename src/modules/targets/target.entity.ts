@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { STAFF_ROLES } from "../tenancy/role.enums";
-import { Node } from "../node/node.interface";
+import { STAFF_ROLES } from "../../auth/roles";
+import { Node } from "../../common/node";
 import { numeric, TenantRow } from "../../common/tenant-row";
 
 export enum TargetProgramme {

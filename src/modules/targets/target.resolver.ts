@@ -17,7 +17,7 @@ import { ConnectionType, PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { Department } from "../org/department.entity";
-import { Role } from "../tenancy/role.enums";
+import { Role } from "../../auth/roles";
 import { districtPage } from "../grid/grid.query";
 import { Target, TargetProgramme, TargetProgress } from "./target.entity";
 import {
@@ -80,7 +80,7 @@ export class TargetResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: "The department in charge." })
   department(@Root() t: Target, @Ctx() ctx: AuthedContext) {
-    return t.departmentId ? ctx.loaders.department.load(t.departmentId) : null;
+    return t.departmentId ? ctx.loaders.entity(Department).load(t.departmentId) : null;
   }
 }
 

@@ -1,9 +1,9 @@
 import { type AuthedContext } from "../../context/context";
 import { localDay } from "../../common/dates";
-import { writableDistrict } from "../../context/principal";
+import { writableDistrict } from "../../auth/principal";
 import { uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
-import { Role } from "../tenancy/role.enums";
+import { Role } from "../../auth/roles";
 import { Department } from "../org/department.entity";
 import { idOf } from "../grid/grid.args";
 import { Target, TargetProgramme, TargetProgress } from "./target.entity";
@@ -121,7 +121,7 @@ async function assertRecorder(ctx: AuthedContext, target: Target): Promise<void>
   if (p.role === Role.district_admin) return;
   if (p.role === Role.department) {
     const dept = target.departmentId
-      ? await ctx.loaders.department.load(target.departmentId)
+      ? await ctx.loaders.entity(Department).load(target.departmentId)
       : null;
     if (dept && p.departmentCode && dept.code === p.departmentCode) return;
     throw forbidden("only the department in charge of the target may record its progress");

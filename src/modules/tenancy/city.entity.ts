@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { Node } from "../node/node.interface";
+import { Node } from "../../common/node";
 import { toGlobalId } from "../../common/ids";
 
 /** A city (市): a reference table shared by its districts, never itself a tenant. */

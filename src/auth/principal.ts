@@ -1,5 +1,5 @@
 import { forbidden } from "../common/errors";
-import { type Role } from "../modules/tenancy/role.enums";
+import { type Role } from "./roles";
 
 /**
  * Who is calling, resolved once at the edge from a verified token. Codes from the token have been

@@ -65,6 +65,65 @@ export function zero(): Counts {
   return Object.fromEntries(MEASURES.map((m) => [m, 0])) as Counts;
 }
 
+/** Measure by measure, the sum of several units' counts (a city's totals, a period's). */
+export function sumCounts(units: ReadonlyArray<Readonly<Counts>>): Counts {
+  const total = zero();
+  for (const u of units) for (const m of MEASURES) total[m] += u[m];
+  return total;
+}
+
+export const RATES = [
+  "responseRate",
+  "onTimeCompletionRate",
+  "resolutionRate",
+  "satisfactionRate",
+  "effectiveCallbackRate",
+  "proactiveShare",
+] as const;
+
+export type RateName = (typeof RATES)[number];
+export type Rates = Record<RateName, number | null>;
+
+/** The measures the rates are made of. */
+export type RateCounts = Pick<
+  Counts,
+  | "received"
+  | "gridPatrol"
+  | "repliedOnTime"
+  | "resolved"
+  | "resolvedOnTime"
+  | "callbacks"
+  | "callbacksValid"
+  | "satisfied"
+  | "basicallySatisfied"
+>;
+
+/** n / d; null when there is nothing to divide by, so that "no cases" never reads as 0 %. */
+const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
+
+/**
+ * The rates of a unit's counts, each a fraction from 0 to 1, or null when its denominator is 0:
+ * - responseRate = repliedOnTime / received
+ * - onTimeCompletionRate (办结率) = resolvedOnTime / received
+ * - resolutionRate = resolved / received
+ * - satisfactionRate (满意率) = (satisfied + basicallySatisfied) / callbacksValid
+ * - effectiveCallbackRate (有效回访率) = callbacksValid / callbacks
+ * - proactiveShare = gridPatrol / received
+ * The only place they are computed: the rates of several units together are the rates of their
+ * summed counts (`sumCounts`), never a mean of their rates, which would weigh a unit of 3 cases
+ * like one of 3,000.
+ */
+export function ratesOf(c: Readonly<RateCounts>): Rates {
+  return {
+    responseRate: rate(c.repliedOnTime, c.received),
+    onTimeCompletionRate: rate(c.resolvedOnTime, c.received),
+    resolutionRate: rate(c.resolved, c.received),
+    satisfactionRate: rate(c.satisfied + c.basicallySatisfied, c.callbacksValid),
+    effectiveCallbackRate: rate(c.callbacksValid, c.callbacks),
+    proactiveShare: rate(c.gridPatrol, c.received),
+  };
+}
+
 const CHANNEL_MEASURE: Record<string, Measure> = {
   hotline: "hotline",
   community_report: "communityReport",

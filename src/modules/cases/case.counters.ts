@@ -1,5 +1,5 @@
 import { uuidv7 } from "../../common/ids";
-import { localDay } from "../cases/calendar.rules";
+import { localDay } from "./calendar.rules";
 import {
   type CaseFacts,
   caseMeasures,
@@ -9,7 +9,7 @@ import {
   type Measure,
   type UnitCounts,
   UnitLevel,
-} from "./score.measures";
+} from "./case.measures";
 
 /** Runs SQL and returns rows: TypeORM's manager.query, or a pg client wrapped. */
 export type Sql = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;

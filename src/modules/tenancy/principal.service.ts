@@ -1,8 +1,32 @@
-import { type CivicClaims } from "../auth/jwt";
-import { unauthenticated } from "../common/errors";
-import { type TenancyDirectory } from "../modules/tenancy/tenancy.directory";
-import { CITY_SCOPE_ROLES, isRole } from "../modules/tenancy/role.enums";
-import { type Principal } from "./principal";
+import { GraphQLError } from "graphql";
+import { type CivicClaims, type TokenVerifier } from "../../auth/jwt";
+import { unauthenticated } from "../../common/errors";
+import { type TenancyDirectory } from "./tenancy.directory";
+import { CITY_SCOPE_ROLES, isRole } from "../../auth/roles";
+import { type Principal } from "../../auth/principal";
+
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) return "";
+  return match[1];
+}
+
+/** The edge: a verified token becomes a principal, once per request or WebSocket connection. */
+export async function principalFrom(
+  header: string | undefined,
+  verify: TokenVerifier,
+  dir: TenancyDirectory,
+): Promise<Principal | null> {
+  const token = bearer(header);
+  if (token === null) return null;
+  if (token === "") {
+    throw new GraphQLError("the Authorization header must be 'Bearer <token>'", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  return resolvePrincipal(await verify(token), dir);
+}
 
 /**
  * Turns verified claims into a principal, checking every code against the reference tables. A

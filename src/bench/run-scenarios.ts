@@ -1,0 +1,190 @@
+import { isDeepStrictEqual } from "node:util";
+import { compareConcurrent, comparePairs, type PairResult, type Plan } from "./measure";
+import { gql, inTenant, type Stack, type Tenant } from "./stack";
+import {
+  TREE_WALK,
+  TREE_WALK_FIRST,
+  treeSize,
+  treeWalkBySql,
+  type TreeWalkData,
+} from "./tree-walk";
+import { CASE_LIST, CASE_LIST_VARIABLES, caseListBySql, type CaseListData } from "./case-list";
+import { CREATE_CASE, createCaseBySql, createCaseInput, intakeFixture } from "./case-intake";
+
+/**
+ * The scenarios of `npm run bench`: each an API operation and its hand-written SQL peer, probed
+ * once alone (statements, same answer) and then timed side by side.
+ */
+
+/** The demo district the scenarios run in. */
+export const DISTRICT = "mingshan";
+const CONCURRENCY = 8;
+
+export interface ScenarioReport extends PairResult {
+  name: string;
+  description: string;
+  peerDescription: string;
+  plan: Plan & { clients?: number };
+  /** Whether the peer's answer equals the API's (read scenarios). */
+  sameAnswer?: boolean;
+  notes: string[];
+}
+
+export interface Ctx {
+  stack: Stack;
+  tenantOf(role: string): Tenant;
+  districtId: string;
+  tokens: Record<"district_admin" | "command_center" | "operator", string>;
+  runId: string;
+  quick: boolean;
+}
+
+export interface Scenario {
+  name: string;
+  run(ctx: Ctx): Promise<ScenarioReport>;
+}
+
+const plans = (quick: boolean) => ({
+  treeWalk: quick
+    ? { warmup: 2, iterations: 8, maxMs: 6_000 }
+    : { warmup: 5, iterations: 60, maxMs: 30_000 },
+  caseList: quick
+    ? { warmup: 10, iterations: 50, maxMs: 3_000 }
+    : { warmup: 40, iterations: 600, maxMs: 15_000 },
+  intake: quick
+    ? { warmup: 10, iterations: 50, maxMs: 3_000 }
+    : { warmup: 40, iterations: 600, maxMs: 15_000 },
+  intake8: quick
+    ? { warmup: 16, iterations: 240, maxMs: 4_000, perClient: 10 }
+    : { warmup: 48, iterations: 2_400, maxMs: 20_000, perClient: 25 },
+});
+
+/** Runs one API request and one peer operation alone, counting the SQL statements of each. */
+async function probe<A, P>(
+  ctx: Ctx,
+  api: () => Promise<A>,
+  peer: () => Promise<{ result: P; statements: number }>,
+): Promise<{ api: A; peer: P; apiStatements: number; peerStatements: number }> {
+  const before = ctx.stack.serverStatements();
+  const a = await api();
+  const apiStatements = ctx.stack.serverStatements() - before;
+  const p = await peer();
+  return { api: a, peer: p.result, apiStatements, peerStatements: p.statements };
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: "tree-walk",
+    async run(ctx) {
+      const plan = plans(ctx.quick).treeWalk;
+      const tenant = ctx.tenantOf("district_admin");
+      const api = () =>
+        gql<TreeWalkData>(ctx.stack.url, ctx.tokens.district_admin, TREE_WALK, {
+          first: TREE_WALK_FIRST,
+        });
+      const peer = () => inTenant(ctx.stack.peer, tenant, (c) => treeWalkBySql(c, ctx.districtId));
+      const p = await probe(ctx, api, peer);
+      const size = treeSize(p.api);
+      const r = await comparePairs(
+        plan,
+        async () => void (await api()),
+        async () => void (await peer()),
+      );
+      return {
+        name: "tree-walk",
+        description: `TreeWalk (first: ${TREE_WALK_FIRST}) over ${DISTRICT}'s whole tree as district_admin`,
+        peerDescription:
+          "one SELECT per level with = ANY($2) (street offices, communities, grids, staff ⋈ person) in a tenant transaction, assembled in JS",
+        plan,
+        ...r,
+        api: { ...r.api, statements: p.apiStatements },
+        peer: { ...r.peer, statements: p.peerStatements },
+        sameAnswer: isDeepStrictEqual(p.api, p.peer),
+        notes: [`${size.grids} grids, ${size.posts} posts`],
+      };
+    },
+  },
+  {
+    name: "case-list",
+    async run(ctx) {
+      const plan = plans(ctx.quick).caseList;
+      const tenant = ctx.tenantOf("command_center");
+      const api = () =>
+        gql<CaseListData>(ctx.stack.url, ctx.tokens.command_center, CASE_LIST, CASE_LIST_VARIABLES);
+      const peer = () => inTenant(ctx.stack.peer, tenant, (c) => caseListBySql(c, ctx.districtId));
+      const p = await probe(ctx, api, peer);
+      const r = await comparePairs(
+        plan,
+        async () => void (await api()),
+        async () => void (await peer()),
+      );
+      return {
+        name: "case-list",
+        description: `cases(first: ${CASE_LIST_VARIABLES.first}, status: [dispatched]) with assignments and complainant, as command_center`,
+        peerDescription:
+          "count, page (ORDER BY id DESC LIMIT 51), assignments ⋈ department with = ANY($2), in a tenant transaction, assembled in JS",
+        plan,
+        ...r,
+        api: { ...r.api, statements: p.apiStatements },
+        peer: { ...r.peer, statements: p.peerStatements },
+        sameAnswer: isDeepStrictEqual(p.api, p.peer),
+        notes: [
+          `${p.api.cases.totalCount} dispatched cases, ${p.api.cases.edges.length} on the page`,
+        ],
+      };
+    },
+  },
+  ...[1, CONCURRENCY].map((clients): Scenario => {
+    const name = clients === 1 ? "case-intake" : `case-intake-${clients}`;
+    return {
+      name,
+      async run(ctx) {
+        const all = plans(ctx.quick);
+        const tenant = ctx.tenantOf("operator");
+        const { result: fixture } = await inTenant(ctx.stack.peer, tenant, (c) =>
+          intakeFixture(c, ctx.districtId, DISTRICT),
+        );
+        const prefix = `bench-${ctx.runId}-${clients}`;
+        const api = (i: number) =>
+          gql<unknown>(ctx.stack.url, ctx.tokens.operator, CREATE_CASE, {
+            input: createCaseInput(fixture, `${prefix}-api-${i}`, i),
+          });
+        const peer = (i: number) =>
+          inTenant(ctx.stack.peer, tenant, (c) =>
+            createCaseBySql(c, ctx.districtId, tenant.subject, fixture, `${prefix}-sql-${i}`, i),
+          );
+        const p = await probe(
+          ctx,
+          () => api(-1),
+          () => peer(-1),
+        );
+        const plan = clients === 1 ? all.intake : all.intake8;
+        const r =
+          clients === 1
+            ? await comparePairs(
+                plan,
+                async (i) => void (await api(i)),
+                async (i) => void (await peer(i)),
+              )
+            : await compareConcurrent(
+                plan,
+                clients,
+                all.intake8.perClient,
+                async (i) => void (await api(i)),
+                async (i) => void (await peer(i)),
+              );
+        return {
+          name,
+          description: `createCase (hotline, as operator), ${clients === 1 ? "one at a time" : `${clients} concurrent clients`}, a fresh idempotency key each`,
+          peerDescription:
+            "log head position, INSERT case, INSERT create event, in one tenant transaction",
+          plan: { ...plan, clients },
+          ...r,
+          api: { ...r.api, statements: p.apiStatements },
+          peer: { ...r.peer, statements: p.peerStatements },
+          notes: [],
+        };
+      },
+    };
+  }),
+];

@@ -1,0 +1,100 @@
+import { In, type EntityManager } from "typeorm";
+import { badInput, conflict, forbidden, notFound } from "../../common/errors";
+import { uuidv7 } from "../../common/ids";
+import { Department } from "../org/department.entity";
+import { type Case } from "./case.entity";
+import { type CaseEvent } from "./case-event.entity";
+import { perform } from "./case.rules";
+import { type Command, checkCommand } from "./case.commands";
+import { type Actor, CaseRuleError, type NewId } from "./case.state";
+import { type ActorRole, CaseAction } from "./case.workflow";
+import { loadCase, policyOf, saveCase } from "./case.store";
+
+/** Who acts, as the services need it: taken from the verified token by the resolver. */
+export interface Caller {
+  subject: string;
+  role: ActorRole;
+  /** The district the caller writes to. */
+  districtId: string;
+  /** The caller's department (department role), if the token names one of the district's. */
+  departmentId: string | null;
+  /** The caller's grids (grid staff) and street office (street officers). */
+  gridIds: ReadonlySet<string>;
+  streetOfficeId: string | null;
+}
+
+/** Ids of the rows a rule adds: time-ordered from the action's instant. */
+export const newId: NewId = (at) => uuidv7(at.getTime());
+
+/** The caller as the rules see them on this case. */
+export function actorOn(
+  caller: Caller,
+  c: { gridId: string | null; streetOfficeId: string | null },
+): Actor {
+  return {
+    subject: caller.subject,
+    role: caller.role,
+    departmentId: caller.departmentId,
+    gridOfCase: c.gridId !== null && caller.gridIds.has(c.gridId),
+    streetOfCase: c.streetOfficeId !== null && caller.streetOfficeId === c.streetOfficeId,
+  };
+}
+
+/** A refusal of the rules as the API answers it. */
+export function apiError(err: unknown): unknown {
+  if (!(err instanceof CaseRuleError)) return err;
+  return err.code === "FORBIDDEN" ? forbidden(err.message) : badInput(err.field, err.message);
+}
+
+/** An assignment's departments, named by id, given their codes; NOT_FOUND for another district's. */
+async function withCodes(m: EntityManager, districtId: string, cmd: Command): Promise<Command> {
+  if (cmd.action !== CaseAction.assign) return cmd;
+  const ids = cmd.parts.map((p) => p.departmentId);
+  const depts = await m.find(Department, { where: { districtId, id: In(ids) } });
+  if (depts.length !== ids.length) throw notFound("no such department in your district");
+  const code = new Map(depts.map((d) => [d.id, d.code]));
+  return { ...cmd, parts: cmd.parts.map((p) => ({ ...p, code: code.get(p.departmentId)! })) };
+}
+
+export interface ActionInput {
+  caller: Caller;
+  caseId: string;
+  /** The version the caller read: a case that moved on since is a CONFLICT. */
+  expectedVersion: number;
+  command: Command;
+  /** The action's one instant: its effects, the case's updated_at and its events agree. */
+  at: Date;
+}
+
+/**
+ * Applies one workflow action in the caller's transaction: reads the case under its row lock,
+ * checks the version, lets the rules decide and change it, writes the change and appends the
+ * events. The caller publishes the events after the transaction commits.
+ */
+export async function actOnCase(
+  m: EntityManager,
+  input: ActionInput,
+): Promise<{ case: Case; events: CaseEvent[] }> {
+  const { caller, at } = input;
+  try {
+    checkCommand(input.command, at);
+  } catch (err) {
+    throw apiError(err);
+  }
+  const command = await withCodes(m, caller.districtId, input.command);
+  const { row, state } = await loadCase(m, caller.districtId, input.caseId, true);
+  if (state.case.version !== input.expectedVersion)
+    throw conflict(
+      `the case is at version ${state.case.version}, not ${input.expectedVersion}: read it again`,
+    );
+  const policy = await policyOf(m, caller.districtId);
+  let out;
+  try {
+    out = perform(state, command, actorOn(caller, row), at, policy, newId);
+  } catch (err) {
+    throw apiError(err);
+  }
+  const events = await saveCase(m, state, out.state, out.events);
+  Object.assign(row, out.state.case);
+  return { case: row, events };
+}

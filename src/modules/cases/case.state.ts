@@ -1,0 +1,147 @@
+/**
+ * A case as the rules see it: the case's own workflow fields and the rows that hang off it
+ * (departments' parts, pending and ruled requests, supervisions). The services load one from the
+ * database under the case's row lock and write back what the rules changed; the demo history
+ * keeps them in memory. Plain data, no I/O, no GraphQL.
+ */
+import { type CaseAction, type CaseStatus, type ActorRole } from "./case.workflow";
+
+export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";
+export type SupervisionTrigger = "inspector" | "breach" | "returns" | "unsatisfied";
+export type AssignmentRole = "lead" | "co";
+export type AssignmentStatus = "assigned" | "reported" | "returned" | "withdrawn";
+export type RequestKind = "return" | "extension";
+export type RequestStatus = "pending" | "granted" | "refused";
+
+/** The workflow fields of a case (the rest of the row, what and where, never changes by rule). */
+export interface CaseRecord {
+  districtId: string;
+  id: string;
+  status: CaseStatus;
+  /** The stage that last handled the case: where a redo sends it back. */
+  stage: CaseStatus;
+  version: number;
+  receivedAt: Date;
+  replyDueAt: Date;
+  repliedAt: Date | null;
+  resolutionDueAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  warnedAt: Date | null;
+  breachedAt: Date | null;
+  replyBreachedAt: Date | null;
+  returnCount: number;
+  redoCount: number;
+  supervised: boolean;
+  escalated: boolean;
+  callbackReached: boolean | null;
+  satisfaction: Satisfaction | null;
+  resolution: string | null;
+  updatedAt: Date;
+}
+
+export interface AssignmentRecord {
+  id: string;
+  departmentId: string;
+  /** The department's code (not stored on the row: the log names departments by code). */
+  departmentCode: string;
+  role: AssignmentRole;
+  status: AssignmentStatus;
+  dueAt: Date;
+  report: string | null;
+  reportedAt: Date | null;
+  breachedAt: Date | null;
+  assignedAt: Date;
+}
+
+export interface RequestRecord {
+  id: string;
+  assignmentId: string | null;
+  kind: RequestKind;
+  reason: string;
+  requestedDueAt: Date | null;
+  status: RequestStatus;
+  requestedBy: string;
+  requestedAt: Date;
+  ruledBy: string | null;
+  ruledAt: Date | null;
+  rulingNote: string | null;
+}
+
+export interface SupervisionRecord {
+  id: string;
+  trigger: SupervisionTrigger;
+  reason: string;
+  status: "open" | "concluded";
+  findings: string | null;
+  openedBy: string;
+  openedAt: Date;
+  concludedBy: string | null;
+  concludedAt: Date | null;
+}
+
+export interface CaseState {
+  case: CaseRecord;
+  assignments: AssignmentRecord[];
+  requests: RequestRecord[];
+  supervisions: SupervisionRecord[];
+}
+
+/** An event the rules produce; the log gives it its position when it is appended. */
+export interface EventDraft {
+  action: CaseAction;
+  actor: string;
+  actorRole: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  note: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+/** Who acts, and what the caller knows of their relation to the case's place. */
+export interface Actor {
+  subject: string;
+  role: ActorRole;
+  /** A department's id (department role). */
+  departmentId?: string | null;
+  /** The case's grid is one of the actor's grids (grid staff). */
+  gridOfCase?: boolean;
+  /** The case's street office is the actor's (street officers). */
+  streetOfCase?: boolean;
+}
+
+export const SYSTEM: Actor = { subject: "system", role: "system" };
+
+/** The district's settings that the rules read. */
+export interface CasePolicy {
+  /** Granted returns allowed before the system opens a supervision. */
+  maxReturns: number;
+  /** How long before the resolution due time the deadline watcher warns. */
+  warningMinutes: number;
+}
+
+/** A new row id at an instant (uuidv7 in the services; the demo passes the same). */
+export type NewId = (at: Date) => string;
+
+/** A rule refused: the code the API answers with, and the input field at fault if any. */
+export class CaseRuleError extends Error {
+  constructor(
+    readonly code: "FORBIDDEN" | "BAD_USER_INPUT",
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CaseRuleError";
+  }
+}
+
+/** A copy the rules may change without touching the caller's. */
+export function copyState(s: CaseState): CaseState {
+  return {
+    case: { ...s.case },
+    assignments: s.assignments.map((a) => ({ ...a })),
+    requests: s.requests.map((r) => ({ ...r })),
+    supervisions: s.supervisions.map((v) => ({ ...v })),
+  };
+}

@@ -1,0 +1,212 @@
+import { type EntityManager } from "typeorm";
+import { conflict, notFound } from "../../common/errors";
+import { Case } from "./case.entity";
+import { CaseAssignment, CaseRequest } from "./assignment.entity";
+import { type CaseEvent } from "./case-event.entity";
+import { Supervision } from "./supervision.entity";
+import { appendEvent } from "./case.events";
+import {
+  type AssignmentRecord,
+  type CasePolicy,
+  type CaseRecord,
+  type CaseState,
+  type EventDraft,
+} from "./case.state";
+import { ensureCaseDefaults } from "./settings.service";
+
+/**
+ * A case's state in and out of the database: the services read it under the case's row lock,
+ * hand it to the rules (case.rules.ts, case.deadlines.ts) and write back what changed, with the
+ * events, in the caller's transaction.
+ */
+
+/** The case's workflow fields of a row (the rest never changes by rule). */
+const CASE_FIELDS = [
+  "status",
+  "stage",
+  "repliedAt",
+  "resolutionDueAt",
+  "resolvedAt",
+  "closedAt",
+  "warnedAt",
+  "breachedAt",
+  "replyBreachedAt",
+  "returnCount",
+  "redoCount",
+  "supervised",
+  "escalated",
+  "callbackReached",
+  "satisfaction",
+  "resolution",
+] as const;
+
+function recordOf(c: Case): CaseRecord {
+  return {
+    districtId: c.districtId,
+    id: c.id,
+    version: c.version,
+    receivedAt: c.receivedAt,
+    replyDueAt: c.replyDueAt,
+    updatedAt: c.updatedAt,
+    ...Object.fromEntries(CASE_FIELDS.map((f) => [f, c[f]])),
+  } as CaseRecord;
+}
+
+/**
+ * Reads a case and its rows. `lock`: the row lock that makes concurrent actions on one case take
+ * turns (the second then sees the first's version and gets a plain CONFLICT, having done nothing).
+ */
+export async function loadCase(
+  m: EntityManager,
+  districtId: string,
+  id: string,
+  lock: boolean,
+): Promise<{ row: Case; state: CaseState }> {
+  const row = await m.findOne(Case, {
+    where: { districtId, id },
+    ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}),
+  });
+  if (!row) throw notFound("no such case in your district");
+  const [assignments, requests, supervisions] = await Promise.all([
+    m.query(
+      `SELECT a.id, a.department_id AS "departmentId", d.code AS "departmentCode", a.role, a.status,
+              a.due_at AS "dueAt", a.report, a.reported_at AS "reportedAt", a.breached_at AS "breachedAt",
+              a.assigned_at AS "assignedAt"
+         FROM case_assignment a JOIN department d ON d.district_id = a.district_id AND d.id = a.department_id
+        WHERE a.district_id = $1 AND a.case_id = $2 ORDER BY a.assigned_at, a.id`,
+      [districtId, id],
+    ) as Promise<AssignmentRecord[]>,
+    m.find(CaseRequest, { where: { districtId, caseId: id }, order: { requestedAt: "ASC" } }),
+    m.find(Supervision, { where: { districtId, caseId: id }, order: { openedAt: "ASC" } }),
+  ]);
+  return {
+    row,
+    state: {
+      case: recordOf(row),
+      assignments,
+      requests: requests.map(({ districtId: _d, caseId: _c, ...r }) => r),
+      supervisions: supervisions.map(({ districtId: _d, caseId: _c, ...v }) => v),
+    },
+  };
+}
+
+/** The district's settings the rules read. */
+export async function policyOf(m: EntityManager, districtId: string): Promise<CasePolicy> {
+  const s = await ensureCaseDefaults(m, districtId);
+  return { maxReturns: s.maxReturns, warningMinutes: s.warningMinutes };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** The rows of `after` that are new, and those whose given fields changed. */
+function changes<T extends { id: string }>(before: T[], after: T[], fields: Array<keyof T>) {
+  const old = new Map(before.map((r) => [r.id, r]));
+  return {
+    added: after.filter((r) => !old.has(r.id)),
+    changed: after.filter((r) => {
+      const o = old.get(r.id);
+      return o !== undefined && fields.some((f) => !same(o[f], r[f]));
+    }),
+  };
+}
+
+/**
+ * Writes what the rules changed, then appends the events (whose counters read the updated row).
+ * The case's update is conditional on the version read: a change that slipped in between is a
+ * CONFLICT, and the caller's transaction rolls back whole.
+ */
+export async function saveCase(
+  m: EntityManager,
+  before: CaseState,
+  after: CaseState,
+  drafts: EventDraft[],
+): Promise<CaseEvent[]> {
+  const { districtId, id } = after.case;
+  const res = await m
+    .createQueryBuilder()
+    .update(Case)
+    .set({
+      ...Object.fromEntries(CASE_FIELDS.map((f) => [f, after.case[f]])),
+      version: after.case.version,
+      updatedAt: after.case.updatedAt,
+    })
+    .where("district_id = :d AND id = :id AND version = :v", {
+      d: districtId,
+      id,
+      v: before.case.version,
+    })
+    .execute();
+  if (!res.affected) throw conflict("the case changed while this action ran: read it again");
+  await saveRows(m, districtId, id, before, after);
+  const events: CaseEvent[] = [];
+  for (const e of drafts) events.push(await appendEvent(m, after.case, e));
+  return events;
+}
+
+async function saveRows(
+  m: EntityManager,
+  districtId: string,
+  caseId: string,
+  before: CaseState,
+  after: CaseState,
+): Promise<void> {
+  const keys = { districtId, caseId };
+  const a = changes(before.assignments, after.assignments, [
+    "status",
+    "dueAt",
+    "report",
+    "reportedAt",
+    "breachedAt",
+  ]);
+  if (a.added.length)
+    await m.insert(
+      CaseAssignment,
+      a.added.map(({ departmentCode: _code, ...r }) => ({ ...keys, ...r })) as never,
+    );
+  for (const r of a.changed)
+    await m.update(
+      CaseAssignment,
+      { districtId, id: r.id },
+      {
+        status: r.status,
+        dueAt: r.dueAt,
+        report: r.report,
+        reportedAt: r.reportedAt,
+        breachedAt: r.breachedAt,
+      },
+    );
+  const q = changes(before.requests, after.requests, [
+    "status",
+    "ruledBy",
+    "ruledAt",
+    "rulingNote",
+  ]);
+  if (q.added.length) await m.insert(CaseRequest, q.added.map((r) => ({ ...keys, ...r })) as never);
+  for (const r of q.changed)
+    await m.update(
+      CaseRequest,
+      { districtId, id: r.id },
+      { status: r.status, ruledBy: r.ruledBy, ruledAt: r.ruledAt, rulingNote: r.rulingNote },
+    );
+  const v = changes(before.supervisions, after.supervisions, [
+    "status",
+    "findings",
+    "concludedBy",
+    "concludedAt",
+  ]);
+  if (v.added.length) await m.insert(Supervision, v.added.map((r) => ({ ...keys, ...r })) as never);
+  for (const r of v.changed)
+    await m.update(
+      Supervision,
+      { districtId, id: r.id },
+      {
+        status: r.status,
+        findings: r.findings,
+        concludedBy: r.concludedBy,
+        concludedAt: r.concludedAt,
+      },
+    );
+}

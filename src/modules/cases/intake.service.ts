@@ -1,0 +1,225 @@
+import { type EntityManager } from "typeorm";
+import { badInput, conflict, forbidden, notFound } from "../../common/errors";
+import { Building, BuildingUnit, Compound, Grid } from "../grid/tree.entity";
+import { Case } from "./case.entity";
+import { CaseCategory } from "./settings.entity";
+import { type CaseEvent } from "./case-event.entity";
+import { appendEvent } from "./case.events";
+import { caseNumber, newCase, startingStatus } from "./intake.rules";
+import { dueTimesOf, resolutionDaysOf } from "./case.deadlines";
+import { CaseStatus } from "./case.workflow";
+import { type CaseChannel, Urgency } from "./case.enums";
+import { districtCalendar, ensureCaseDefaults } from "./settings.service";
+import { type Caller, newId } from "./case-action.service";
+
+/** Which roles may take a case in through which channel. */
+export const CHANNEL_ROLES: Record<`${CaseChannel}`, readonly string[]> = {
+  hotline: ["operator", "command_center"],
+  community_report: ["street_officer", "grid_chief", "grid_worker"],
+  grid_patrol: ["grid_worker", "grid_chief"],
+  resident: ["resident"],
+};
+
+/** What a new case says (the API's CreateCaseInput, with ids already decoded). */
+export interface CaseIntake {
+  channel: CaseChannel;
+  categoryCode: string;
+  lineOfWork?: Case["lineOfWork"];
+  description: string;
+  urgency?: Urgency;
+  gridId?: string | null;
+  compoundId?: string | null;
+  buildingId?: string | null;
+  unitId?: string | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  complainantName?: string | null;
+  complainantPhone?: string | null;
+  attachmentUrls?: string[] | null;
+  idempotencyKey?: string | null;
+}
+
+interface Location {
+  gridId: string | null;
+  streetOfficeId: string | null;
+  compoundId: string | null;
+  buildingId: string | null;
+  unitId: string | null;
+}
+
+/**
+ * Completes a location from its most precise part: a unit gives its building, a building its
+ * compound, a compound its grid, a grid its street office; with only coordinates, the grid whose
+ * centroid is nearest. What is given must agree (a unit in another compound is BAD_USER_INPUT).
+ */
+async function locate(
+  m: EntityManager,
+  districtId: string,
+  input: CaseIntake,
+  defaultGridId: string | null,
+): Promise<Location> {
+  const loc: Location = {
+    gridId: null,
+    streetOfficeId: null,
+    compoundId: null,
+    buildingId: null,
+    unitId: null,
+  };
+  const find = async <T extends { id: string }>(entity: new () => T, id: string, field: string) => {
+    const row = await m.findOne(entity, { where: { districtId, id } as never });
+    if (!row) throw notFound(`no such ${entity.name} in your district (${field})`);
+    return row;
+  };
+  const agree = (field: string, given: string | null, derived: string | null) => {
+    if (given && derived && given !== derived)
+      throw badInput(field, `the ${field} does not match the rest of the location`);
+    return given ?? derived;
+  };
+  if (input.unitId) {
+    const u = await find(BuildingUnit, input.unitId, "unitId");
+    loc.unitId = u.id;
+    loc.buildingId = u.buildingId;
+  }
+  if (input.buildingId) {
+    const b = await find(Building, input.buildingId, "buildingId");
+    loc.buildingId = agree("buildingId", b.id, loc.buildingId);
+  }
+  if (loc.buildingId) {
+    const b = await m.findOneOrFail(Building, { where: { districtId, id: loc.buildingId } });
+    loc.compoundId = b.compoundId;
+  }
+  if (input.compoundId) {
+    const c = await find(Compound, input.compoundId, "compoundId");
+    loc.compoundId = agree("compoundId", c.id, loc.compoundId);
+  }
+  if (loc.compoundId) {
+    const c = await m.findOneOrFail(Compound, { where: { districtId, id: loc.compoundId } });
+    loc.gridId = c.gridId;
+  }
+  if (input.gridId) {
+    const g = await find(Grid, input.gridId, "gridId");
+    loc.gridId = agree("gridId", g.id, loc.gridId);
+  }
+  if (!loc.gridId && input.latitude != null && input.longitude != null) {
+    const [near] = (await m.query(
+      `SELECT id FROM grid WHERE district_id = $1 AND retired_at IS NULL
+        ORDER BY (latitude - $2) ^ 2 + ((longitude - $3) * cos(radians($2))) ^ 2 LIMIT 1`,
+      [districtId, input.latitude, input.longitude],
+    )) as Array<{ id: string }>;
+    loc.gridId = near?.id ?? null;
+  }
+  loc.gridId ??= defaultGridId;
+  if (loc.gridId) {
+    const g = await m.findOneOrFail(Grid, { where: { districtId, id: loc.gridId } });
+    loc.streetOfficeId = g.streetOfficeId;
+  }
+  return loc;
+}
+
+export interface IntakeInput {
+  caller: Caller;
+  /** The district's code, for the case number. */
+  districtCode: string;
+  intake: CaseIntake;
+  at: Date;
+}
+
+/**
+ * Takes a case in, in the caller's transaction. The same idempotency key returns the same case,
+ * never a second one (and no event).
+ */
+export async function takeCaseIn(
+  m: EntityManager,
+  { caller, districtCode, intake: input, at }: IntakeInput,
+): Promise<{ case: Case; events: CaseEvent[] }> {
+  const districtId = caller.districtId;
+  if (!CHANNEL_ROLES[input.channel].includes(caller.role))
+    throw forbidden(
+      `the role ${caller.role} does not take cases in through the ${input.channel} channel`,
+    );
+  const gridStaff = caller.role === "grid_worker" || caller.role === "grid_chief";
+  if (gridStaff && caller.gridIds.size === 0)
+    throw forbidden("a grid report needs a grid: the token names none of the district's grids");
+  if (input.idempotencyKey) {
+    // Same-key requests queue here, so the second finds the first's case.
+    await m.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [
+      districtId,
+      input.idempotencyKey,
+    ]);
+    const existing = await m.findOne(Case, {
+      where: { districtId, idempotencyKey: input.idempotencyKey },
+    });
+    if (existing) {
+      if (existing.createdBy !== caller.subject)
+        throw conflict("the idempotency key was used by someone else for another case");
+      return { case: existing, events: [] };
+    }
+  }
+  const setting = await ensureCaseDefaults(m, districtId);
+  const category = await m.findOne(CaseCategory, {
+    where: { districtId, code: input.categoryCode, active: true },
+  });
+  if (!category)
+    throw badInput(
+      "categoryCode",
+      `no active category "${input.categoryCode}" in your district's catalogue`,
+    );
+  const loc = await locate(
+    m,
+    districtId,
+    input,
+    gridStaff ? ([...caller.gridIds][0] ?? null) : null,
+  );
+  const due = dueTimesOf(await districtCalendar(m, districtId), at, {
+    replyHours: setting.replyHours,
+    resolutionDays: resolutionDaysOf(category, setting),
+  });
+  const status = startingStatus(input.channel, caller.role);
+  if (
+    status === CaseStatus.street_handling &&
+    (!loc.streetOfficeId || loc.streetOfficeId !== caller.streetOfficeId)
+  )
+    throw forbidden("a street office reports cases of its own area");
+  if (status === CaseStatus.grid_handling && !(loc.gridId && caller.gridIds.has(loc.gridId)))
+    throw forbidden("grid staff report cases of their own grids");
+  const id = newId(at);
+  const opened = newCase({
+    districtId,
+    id,
+    status,
+    receivedAt: at,
+    replyDueAt: due.replyDueAt,
+    resolutionDueAt: due.resolutionDueAt,
+    creator: { subject: caller.subject, role: caller.role },
+    data: {
+      channel: input.channel,
+      category: category.code,
+      ...(due.assumedYears.length ? { calendarAssumedYears: due.assumedYears } : {}),
+    },
+  });
+  const c = m.create(Case, {
+    ...opened.state.case,
+    number: `pending-${id}`,
+    idempotencyKey: input.idempotencyKey ?? null,
+    channel: input.channel,
+    categoryId: category.id,
+    lineOfWork: input.lineOfWork ?? category.lineOfWork,
+    urgency: input.urgency ?? Urgency.normal,
+    description: input.description.trim(),
+    ...loc,
+    address: input.address?.trim() || null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    complainantName: input.complainantName?.trim() || null,
+    complainantPhone: input.complainantPhone?.trim() || null,
+    attachmentUrls: input.attachmentUrls ?? [],
+    createdBy: caller.subject,
+  } as Partial<Case>);
+  await m.insert(Case, c);
+  const event = await appendEvent(m, c, opened.events[0]);
+  // The number carries the create event's position, known only once the event is in the log.
+  c.number = caseNumber(districtCode, at, event.position);
+  await m.update(Case, { districtId, id }, { number: c.number });
+  return { case: c, events: [event] };
+}

@@ -1,0 +1,140 @@
+import { startTestServer, gql, type TestServer } from "../helpers/server";
+import { closeFactories } from "../factories";
+import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+import { ManualClock } from "../../src/common/clock";
+import { localDay } from "../../src/common/dates";
+import { TEST_EPOCH } from "../helpers/clock";
+import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
+import { fromGlobalId } from "../../src/common/ids";
+
+/**
+ * One definition of overdue (case.deadlines.ts): `Case.overdue`, `cases(overdue:)` and the
+ * measures' `overdueNow` agree on it, before and after the deadline watcher has marked the
+ * breaches. A case resolved late is not overdue (it counts as not resolved on time instead).
+ */
+let server: TestServer;
+let w: CaseWorld;
+const clock = new ManualClock(TEST_EPOCH);
+const DAY = 86_400_000;
+
+async function call(query: string, variables: Record<string, unknown>, token: string) {
+  const res = await gql(server, query, variables as never, token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data as Record<string, never>;
+}
+const CASE = `id version status overdue`;
+type C = { id: string; version: number; status: string; overdue: boolean };
+const create = async () =>
+  (
+    await call(
+      `mutation($i: CreateCaseInput!) { createCase(input: $i) { ${CASE} } }`,
+      {
+        i: {
+          channel: "grid_patrol",
+          categoryCode: "roads",
+          description: "路面塌陷",
+          gridId: gid("Grid", w.tree.gridA),
+        },
+      },
+      w.tokens.worker,
+    )
+  ).createCase as C;
+const resolve = async (c: C) =>
+  (
+    await call(
+      `mutation($i: CaseNoteInput!) { resolveCase(input: $i) { ${CASE} } }`,
+      { i: { id: c.id, expectedVersion: c.version, note: "已修复" } },
+      w.tokens.worker,
+    )
+  ).resolveCase as C;
+
+async function views(ids: Record<string, string>) {
+  const one = async (id: string) =>
+    (
+      (await call(`query($id: ID!) { case(id: $id) { overdue } }`, { id }, w.tokens.command))
+        .case as { overdue: boolean }
+    ).overdue;
+  const list = async (overdue: boolean) =>
+    (
+      (
+        await call(
+          `query($o: Boolean) { cases(first: 50, overdue: $o) { edges { node { id } } } }`,
+          { o: overdue },
+          w.tokens.command,
+        )
+      ).cases as { edges: Array<{ node: { id: string } }> }
+    ).edges.map((e) => e.node.id);
+  const day = localDay(TEST_EPOCH);
+  const measures = (
+    await call(
+      `query($f: String!, $t: String!) { measures(level: district, from: $f, to: $t) { overdueNow resolved resolvedOnTime } }`,
+      { f: day, t: localDay(clock.now()) },
+      w.tokens.command,
+    )
+  ).measures as Array<{ overdueNow: number; resolved: number; resolvedOnTime: number }>;
+  const field: Record<string, boolean> = {};
+  for (const [name, id] of Object.entries(ids)) field[name] = await one(id);
+  const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
+  return {
+    field,
+    overdueList: (await list(true)).map((id) => byId[id]).sort(),
+    notOverdueList: (await list(false)).map((id) => byId[id]).sort(),
+    measures: measures[0],
+  };
+}
+
+beforeAll(async () => {
+  w = await buildCaseWorld();
+  server = await startTestServer({}, { clock });
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+
+test("Case.overdue, cases(overdue:) and overdueNow agree, before and after the sweep", async () => {
+  const open = await create();
+  const resolvedOnTime = await resolve(await create());
+  const lateToBeResolved = await create();
+  // Ten days on: two cases are past their three working days, and the watcher marks them; then
+  // one of them is resolved, late.
+  clock.set(new Date(TEST_EPOCH.getTime() + 10 * DAY));
+  const districtId = w.district.id;
+  const marks = await sweepOnce(server.dataSource, server.pubSub, clock.now(), [districtId]);
+  expect(marks.breaches).toBe(2);
+  const current = (
+    await call(
+      `query($id: ID!) { case(id: $id) { ${CASE} } }`,
+      { id: lateToBeResolved.id },
+      w.tokens.command,
+    )
+  ).case as C;
+  const resolvedLate = await resolve(current);
+  const fresh = await create();
+  const ids = {
+    open: open.id,
+    resolvedOnTime: resolvedOnTime.id,
+    resolvedLate: resolvedLate.id,
+    fresh: fresh.id,
+  };
+  const expected = {
+    field: { open: true, resolvedOnTime: false, resolvedLate: false, fresh: false },
+    overdueList: ["open"],
+    notOverdueList: ["fresh", "resolvedLate", "resolvedOnTime"],
+    measures: { overdueNow: 1, resolved: 2, resolvedOnTime: 1 },
+  };
+  expect(await views(ids)).toEqual(expected);
+  // Before the watcher marks a case, its due time alone makes it overdue.
+  const later = await create();
+  clock.advance(10 * DAY);
+  const ids2 = { ...ids, later: later.id };
+  const before = await views(ids2);
+  expect(before.field).toMatchObject({ later: true, fresh: true });
+  expect(before.overdueList).toEqual(["fresh", "later", "open"]);
+  expect(before.measures.overdueNow).toBe(3);
+  const again = await sweepOnce(server.dataSource, server.pubSub, clock.now(), [districtId]);
+  expect(again.breaches).toBe(2);
+  expect(await views(ids2)).toEqual(before);
+  expect(fromGlobalId(open.id)?.type).toBe("Case");
+});
