@@ -1,5 +1,5 @@
 import { uuidv7, toGlobalId } from "../common/ids";
-import { localDay } from "../modules/cases/calendar.rules";
+import { caseNumber } from "../modules/cases/intake.rules";
 import { type CountingClient } from "./stack";
 
 /** Scenario 3: a hotline call taken in by the operator. */
@@ -82,7 +82,7 @@ export async function createCaseBySql(
     [districtId, uuidv7()],
   );
   const id = uuidv7(receivedAt.getTime());
-  const number = `${f.districtCode.toUpperCase()}-${localDay(receivedAt).replaceAll("-", "")}-${head.position.padStart(6, "0")}`;
+  const number = caseNumber(f.districtCode, receivedAt, head.position);
   await c.query(
     `INSERT INTO hotline_case (district_id, id, number, idempotency_key, channel, category_id,
        line_of_work, description, street_office_id, grid_id, complainant_name, complainant_phone,

@@ -7,6 +7,7 @@ import { localDay } from "../../src/common/dates";
 import { TEST_EPOCH } from "../helpers/clock";
 import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import { fromGlobalId } from "../../src/common/ids";
+import { isOverdue, overdueSql } from "../../src/modules/cases/case.deadlines";
 
 /**
  * One definition of overdue (case.deadlines.ts): `Case.overdue`, `cases(overdue:)` and the
@@ -137,4 +138,33 @@ test("Case.overdue, cases(overdue:) and overdueNow agree, before and after the s
   expect(again.breaches).toBe(2);
   expect(await views(ids2)).toEqual(before);
   expect(fromGlobalId(open.id)?.type).toBe("Case");
+});
+
+test("overdueSql says what isOverdue says, on every combination of status, due time and mark", async () => {
+  const now = new Date("2026-03-12T00:00:00Z");
+  const statuses = ["received", "dispatched", "escalated", "resolved", "closed"];
+  const dues = [new Date(now.getTime() - 60_000), now, new Date(now.getTime() + 60_000)];
+  const marks = [null, new Date(now.getTime() - DAY)];
+  const rows = statuses.flatMap((status) =>
+    dues.flatMap((resolutionDueAt) =>
+      marks.map((breachedAt) => ({ status, resolutionDueAt, breachedAt })),
+    ),
+  );
+  const sql = `SELECT ${overdueSql("c", "$2::timestamptz")} AS overdue
+      FROM jsonb_to_recordset($1::jsonb)
+        AS c(n int, status text, resolution_due_at timestamptz, breached_at timestamptz)
+     ORDER BY c.n`;
+  const answers = (await server.dataSource.query(sql, [
+    JSON.stringify(
+      rows.map((r, n) => ({
+        n,
+        status: r.status,
+        resolution_due_at: r.resolutionDueAt,
+        breached_at: r.breachedAt,
+      })),
+    ),
+    now,
+  ])) as Array<{ overdue: boolean }>;
+  expect(answers.map((a) => a.overdue)).toEqual(rows.map((r) => isOverdue(r, now)));
+  expect(answers.filter((a) => a.overdue).length).toBe(12);
 });

@@ -61,15 +61,18 @@ export async function appendEvent(
   return event;
 }
 
+/** Tells the live streams of committed events (their subscribers read the rest from the log). */
+export function publishEvents(pubSub: PubSub, events: CaseEvent[]): void {
+  for (const e of events)
+    pubSub.publish(Topic.CASE_EVENT, {
+      districtId: e.districtId,
+      position: e.position,
+      caseId: e.caseId,
+      action: e.action,
+    });
+}
+
 /** Publishes the events once the transaction has committed (never if it rolls back). */
 export function publishAfterCommit(db: TenantDb, pubSub: PubSub, events: CaseEvent[]): void {
-  db.afterCommit(() => {
-    for (const e of events)
-      pubSub.publish(Topic.CASE_EVENT, {
-        districtId: e.districtId,
-        position: e.position,
-        caseId: e.caseId,
-        action: e.action,
-      });
-  });
+  db.afterCommit(() => publishEvents(pubSub, events));
 }

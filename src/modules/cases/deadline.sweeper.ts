@@ -1,6 +1,7 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { inTenantTransaction } from "../../db/tenant";
-import { type PubSub, Topic } from "../../realtime/pubsub";
+import { type PubSub } from "../../realtime/pubsub";
+import { publishEvents } from "./case.events";
 import { type CaseEvent } from "./case-event.entity";
 import { type CasePolicy } from "./case.state";
 import { applyMark, FINISHED_STATUSES, marksDue } from "./case.deadlines";
@@ -62,13 +63,8 @@ export async function sweepOnce(
       const { claimed, count, events } = await inTenantTransaction(ds, scope, (m) =>
         sweepBatch(m, kind, now, policies),
       );
-      for (const e of events)
-        pubSub.publish(Topic.CASE_EVENT, {
-          districtId: e.districtId,
-          position: e.position,
-          caseId: e.caseId,
-          action: e.action,
-        });
+      // The batch's transaction has committed: its events may go out.
+      publishEvents(pubSub, events);
       if (kind === "breach") result.breaches += count;
       else if (kind === "reply_breach") result.replyBreaches += count;
       else if (kind === "assignment_breach") result.assignmentBreaches += count;
