@@ -54,6 +54,7 @@ import {
 import { CaseSettingsResolver } from "./modules/cases/case-settings.resolver";
 import { CaseSubscriptionResolver } from "./modules/cases/case-subscription.resolver";
 import { CaseMutationResolver } from "./modules/cases/case-mutation.resolver";
+import { DispatchResolver } from "./modules/cases/dispatch.resolver";
 import { MeasuresResolver } from "./modules/scores/measures.resolver";
 import { ScoreboardResolver } from "./modules/scores/scoreboard.resolver";
 import { CityScoresResolver } from "./modules/scores/city-scores.resolver";
@@ -102,6 +103,7 @@ export const RESOLVERS = [
   GridMutationResolver,
   CaseMutationResolver,
   CaseSubscriptionResolver,
+  DispatchResolver,
   CaseResolver,
   CaseAssignmentResolver,
   CaseEventResolver,

@@ -4,6 +4,7 @@ import { localDay } from "../common/dates";
 import { OFFICIAL_CALENDAR } from "../modules/cases/calendar.rules";
 import { insertCaseDefaults } from "../modules/cases/settings.service";
 import { dueTimesOf, resolutionDaysOf } from "../modules/cases/case.deadlines";
+import { startingStatus } from "../modules/cases/intake.rules";
 import { CaseStatus } from "../modules/cases/case.workflow";
 import { play } from "./case-play";
 import { writeHistory } from "./case-rows";
@@ -121,10 +122,8 @@ export async function loadCaseHistory(
         : rng.weighted(popWeights);
     let person: GridInfo["people"][number] | null = null;
     let createdBy: ScriptActor;
-    let status: CaseStatus;
     if (channel === "hotline") {
       createdBy = w.actors.operator;
-      status = CaseStatus.received;
     } else if (channel === "resident") {
       if (demoResident && rng.chance(3 / Math.max(residentCases, 3))) {
         grid = demoResident.g;
@@ -134,14 +133,13 @@ export async function loadCaseHistory(
         subject: person?.subject ?? `${code}.resident.${rng.int(100000, 999999)}`,
         role: "resident",
       };
-      status = CaseStatus.received;
     } else if (channel === "community_report" && rng.chance(0.45)) {
       createdBy = w.actors.street;
-      status = CaseStatus.street_handling;
     } else {
       createdBy = rng.chance(0.2) ? w.actors.chief : w.actors.worker;
-      status = CaseStatus.grid_handling;
     }
+    // Where it starts is the intake rule's call, as for a case taken in through the API.
+    const status = startingStatus(channel, createdBy.role);
     const month = Number(localDay(new Date(at)).slice(5, 7));
     const weights = Object.entries(categoryWeights(channel, grid.kind === "rural", month)).filter(
       ([c]) => catByCode.has(c),

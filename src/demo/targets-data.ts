@@ -16,6 +16,8 @@ export interface DemoTarget {
   programme: Programme;
   unit: string;
   targetValue: number | null;
+  /** The year it is for; REFERENCE_YEAR (2022) unless a plan for a later year. */
+  year?: number;
   /** Department code (区直部门) in charge, if any. */
   department: string | null;
   notes: string | null;
@@ -23,6 +25,7 @@ export interface DemoTarget {
 }
 
 const ASSUMED = "报道只给出结果, 目标值为演示设定。";
+const TOILET_SURVEY = "排查高台子、牛心台、卧龙山街道1015户、1106座厕所";
 
 /** Month ends of 2022 from March, the campaign's working months. */
 const MONTH_ENDS = [
@@ -113,21 +116,44 @@ export const MINGSHAN_TARGETS: DemoTarget[] = [
     notes: `投入1.54亿元。${ASSUMED}`,
     progress: spread(15400, QUARTERS, [3, 4, 5, 3]),
   },
+  // The survey's remedies are results of 2022; the 100 new toilets are a plan for the next year,
+  // and only toilets newly built count toward it (none yet).
   {
-    code: "2022-sanitary-toilets",
-    name: "农户卫生厕所",
+    code: "2022-rural-toilets-repaired",
+    name: "维修改造农村厕所",
+    programme: "livelihood",
+    unit: "座",
+    targetValue: null,
+    department: "agriculture",
+    notes: `${TOILET_SURVEY}; 开放式计数, 无目标值。`,
+    progress: [
+      { on: "2022-08-31", amount: 8 },
+      { on: "2022-09-30", amount: 11 },
+    ],
+  },
+  {
+    code: "2022-rural-toilets-restored",
+    name: "恢复使用农村厕所",
+    programme: "livelihood",
+    unit: "座",
+    targetValue: null,
+    department: "agriculture",
+    notes: `${TOILET_SURVEY}; 开放式计数, 无目标值。`,
+    progress: [
+      { on: "2022-10-31", amount: 31 },
+      { on: "2022-11-30", amount: 38 },
+    ],
+  },
+  {
+    code: "2023-sanitary-toilets-new",
+    name: "新建农户卫生厕所",
     programme: "livelihood",
     unit: "座",
     targetValue: 100,
+    year: 2023,
     department: "agriculture",
-    notes:
-      "新建农户卫生厕所100座; 排查高台子、牛心台、卧龙山街道1015户、1106座厕所, 维修改造19座, 恢复使用69座。",
-    progress: [
-      { on: "2022-08-31", amount: 8, note: "维修改造农村厕所" },
-      { on: "2022-09-30", amount: 11, note: "维修改造农村厕所" },
-      { on: "2022-10-31", amount: 31, note: "恢复使用农村厕所" },
-      { on: "2022-11-30", amount: 38, note: "恢复使用农村厕所" },
-    ],
+    notes: "报道所列下一步计划; 只计新建的卫生厕所, 维修和恢复使用的不计入。",
+    progress: [],
   },
   {
     code: "2022-stairwells",

@@ -40,13 +40,12 @@ export async function loadTargetDemo(
   await client.query(
     `INSERT INTO target (district_id, id, code, name, programme, unit, target_value, year,
                          department_id, due_on, notes)
-     SELECT $1, x.id, x.code, x.name, x.programme, x.unit, x.target_value, $2, x.department_id,
-            make_date($2, 12, 31), x.notes
-       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, code text, name text, programme text,
-            unit text, target_value numeric, department_id uuid, notes text)`,
+     SELECT $1, x.id, x.code, x.name, x.programme, x.unit, x.target_value, x.year, x.department_id,
+            make_date(x.year, 12, 31), x.notes
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, name text, programme text,
+            unit text, target_value numeric, year integer, department_id uuid, notes text)`,
     [
       districtId,
-      REFERENCE_YEAR,
       JSON.stringify(
         rows.map((t) => ({
           id: t.id,
@@ -55,6 +54,7 @@ export async function loadTargetDemo(
           programme: t.programme,
           unit: t.unit,
           target_value: t.targetValue,
+          year: t.year ?? REFERENCE_YEAR,
           department_id: (t.department && deptId.get(t.department)) ?? null,
           notes: t.notes,
         })),

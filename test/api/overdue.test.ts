@@ -166,5 +166,5 @@ test("overdueSql says what isOverdue says, on every combination of status, due t
     now,
   ])) as Array<{ overdue: boolean }>;
   expect(answers.map((a) => a.overdue)).toEqual(rows.map((r) => isOverdue(r, now)));
-  expect(answers.filter((a) => a.overdue).length).toBe(12);
+  expect(answers.filter((a) => a.overdue).length).toBe(15);
 });

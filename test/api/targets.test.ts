@@ -597,9 +597,9 @@ describe("the demo data", () => {
       "2022-mother-baby-rooms": 9,
       "2022-key-livelihood-projects": 12,
       "2022-livelihood-investment": 15400,
-      "2022-sanitary-toilets": 88,
+      "2022-rural-toilets-repaired": 19,
+      "2022-rural-toilets-restored": 69,
     });
-    expect(by.get("2022-sanitary-toilets")).toMatchObject({ targetValue: 100, share: 0.88 });
     expect(by.get("2022-satellite-dishes")!.share).toBeNull();
     for (const t of by.values()) {
       // Each result is spread over dated entries of 2022 that add up to it exactly.
@@ -612,6 +612,45 @@ describe("the demo data", () => {
     const civ = summary.data!.district.targetSummary.find((s) => s.programme === "civilized_city")!;
     expect(civ.targets).toBe(9);
     expect(civ.behind).toBe(1); // the 门前三包 pledges: 4,997 of 5,000
+  });
+
+  it("Mingshan's 100 new sanitary toilets are a plan for 2023; repairs and restorations count apart", async () => {
+    const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+    const res = await gql(server, TargetsDocument, { search: "厕所", first: 100 }, token);
+    expect(res.errors).toBeUndefined();
+    const by = new Map(res.data!.district.targets.edges.map((e) => [e.node.code, e.node]));
+    expect([...by.keys()].sort()).toEqual([
+      "2022-rural-toilets-repaired",
+      "2022-rural-toilets-restored",
+      "2023-sanitary-toilets-new",
+    ]);
+    // Only toilets newly built count toward the plan, and none are recorded yet.
+    expect(by.get("2023-sanitary-toilets-new")).toMatchObject({
+      name: "新建农户卫生厕所",
+      year: 2023,
+      dueOn: "2023-12-31",
+      unit: "座",
+      targetValue: 100,
+      achieved: 0,
+      share: 0,
+      progress: [],
+      department: { code: "agriculture" },
+    });
+    // The survey's remedies are 2022 results with no target of their own: 19 and 69 toilets.
+    for (const [code, name, achieved] of [
+      ["2022-rural-toilets-repaired", "维修改造农村厕所", 19],
+      ["2022-rural-toilets-restored", "恢复使用农村厕所", 69],
+    ] as const) {
+      expect(by.get(code)).toMatchObject({
+        name,
+        year: 2022,
+        unit: "座",
+        targetValue: null,
+        achieved,
+        share: null,
+        department: { code: "agriculture" },
+      });
+    }
   });
 
   it("every other demo district has a handful of targets", async () => {

@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import { DEMO_CITIES } from "../../src/demo/cities";
+import { DEFAULT_CATEGORIES } from "../../src/modules/cases/category.defaults";
 import { generateGridTree } from "../../src/demo/grid-tree/generate";
 import { GRID_TREE_TABLES, REFERENCE_YEAR } from "../../src/demo/grid-tree/rows";
 import { loadGridDemo } from "../../src/demo/grid-seed";
@@ -122,6 +123,15 @@ describe("Mingshan (明山区), to the figures of the report", () => {
            FROM owner_committee oc JOIN compound c ON c.id = oc.compound_id`,
       );
       expect(committees).toEqual({ n: 76, self_managed_active: 23 });
+      // All 76 were formed in 2022: active, elected that year, on a five-year term.
+      const formed = await one(
+        `SELECT array_agg(DISTINCT status) AS statuses,
+                array_agg(DISTINCT extract(year FROM election_date)::int) AS election_years,
+                count(*) FILTER (WHERE term_start <> election_date
+                                  OR term_end <> election_date + interval '5 years' - interval '1 day')::int AS odd_terms
+           FROM owner_committee`,
+      );
+      expect(formed).toEqual({ statuses: ["active"], election_years: [2022], odd_terms: 0 });
     });
   });
 
@@ -160,10 +170,10 @@ describe("Mingshan (明山区), to the figures of the report", () => {
           WHERE c.name = '塔峪村' AND p.name = '庭院果树'`,
       );
       expect(tayu).toEqual({
-        measure: "庭院栽植苹果树和苹果梨树",
+        measure: "庭院栽植苹果树和杏梅",
         unit: "棵",
         target: 3500,
-        note: "每户不少于10棵",
+        note: "户均10棵以上",
       });
       const shengli = await one(
         `SELECT v.featured_industry FROM village_designation v JOIN community c ON c.id = v.community_id
@@ -173,41 +183,79 @@ describe("Mingshan (明山区), to the figures of the report", () => {
     });
   });
 
-  it("renovates 13 compounds (85 buildings, 5,113 households) in 3 projects, 5 bid sections, 30 %", async () => {
+  it("renovates 13 compounds (85 buildings, 5,113 households) in 明山, 北地 and 高峪; 5 bid sections on the building body, 30 %", async () => {
     await mingshan(async () => {
       const projects = await all(
-        `SELECT p.kind, p.investment::text AS investment, p.year, p.progress_percent,
-                p.planned_completion::text AS planned_completion, d.code AS department
-           FROM renovation_project p LEFT JOIN department d ON d.id = p.department_id ORDER BY p.kind`,
+        `SELECT p.kind, sum(p.investment)::text AS investment, min(p.year) AS year,
+                array_agg(DISTINCT p.progress_percent) AS progress,
+                array_agg(DISTINCT p.planned_completion::text) AS planned_completion,
+                array_agg(DISTINCT d.code) AS department, count(*)::int AS projects
+           FROM renovation_project p LEFT JOIN department d ON d.id = p.department_id
+          GROUP BY p.kind ORDER BY p.kind`,
       );
-      const common = {
-        year: 2022,
-        progress_percent: 30,
-        planned_completion: "2023-12-31",
-        department: "housing",
-      };
+      const common = { year: 2022, planned_completion: ["2023-12-31"], department: ["housing"] };
+      // The building body in two projects (19.4613 M yuan between them), both 30 % done.
       expect(projects).toEqual([
-        { kind: "building_body", investment: "19461300.00", ...common },
-        { kind: "gas_pipeline", investment: "29250000.00", ...common },
-        { kind: "infrastructure", investment: "30038400.00", ...common },
+        {
+          kind: "building_body",
+          investment: "19461300.00",
+          progress: [30],
+          projects: 2,
+          ...common,
+        },
+        { kind: "gas_pipeline", investment: "29250000.00", progress: [5], projects: 1, ...common },
+        {
+          kind: "infrastructure",
+          investment: "30038400.00",
+          progress: [15],
+          projects: 1,
+          ...common,
+        },
       ]);
       const compounds = await one(
         `SELECT count(*)::int AS n, sum(building_count)::int AS buildings,
-                sum(household_count)::int AS households, bool_and(is_old) AS all_old
-           FROM compound WHERE id IN (SELECT compound_id FROM renovation_project_compound)`,
+                sum(household_count)::int AS households, bool_and(is_old) AS all_old,
+                array_agg(DISTINCT s.code ORDER BY s.code) AS streets
+           FROM compound c JOIN grid g ON g.id = c.grid_id
+           JOIN street_office s ON s.id = g.street_office_id
+          WHERE c.id IN (SELECT compound_id FROM renovation_project_compound)`,
       );
-      expect(compounds).toEqual({ n: 13, buildings: 85, households: 5113, all_old: true });
+      expect(compounds).toEqual({
+        n: 13,
+        buildings: 85,
+        households: 5113,
+        all_old: true,
+        streets: ["beidi", "gaoyu", "mingshan"],
+      });
       const bids = await one(
-        `SELECT count(*)::int AS n, sum(winning_amount)::text AS total,
-                count(contractor)::int AS with_contractor FROM bid_section`,
+        `SELECT count(*)::int AS n, sum(b.winning_amount)::text AS total,
+                count(b.contractor)::int AS with_contractor,
+                array_agg(DISTINCT p.kind) AS kinds, max(b.awarded_on)::text AS last_awarded
+           FROM bid_section b JOIN renovation_project p ON p.id = b.project_id`,
       );
-      expect(bids).toEqual({ n: 5, total: "16505000.00", with_contractor: 5 });
+      expect(bids).toEqual({
+        n: 5,
+        total: "16505000.00",
+        with_contractor: 5,
+        kinds: ["building_body"],
+        last_awarded: expect.stringMatching(/^2022-0[1-7]-/),
+      });
+      // The building body's progress: on site in August 2022, 30 % by the report (December).
       const progress = await all(
-        `SELECT DISTINCT ON (project_id) percent, recorded_by FROM renovation_progress
-          ORDER BY project_id, recorded_at DESC`,
+        `SELECT to_char(min(r.recorded_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS on_site,
+                (array_agg(r.percent ORDER BY r.recorded_at DESC))[1] AS percent,
+                to_char(max(r.recorded_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS last,
+                array_agg(DISTINCT r.recorded_by) AS recorded_by
+           FROM renovation_progress r JOIN renovation_project p ON p.id = r.project_id
+          WHERE p.kind = 'building_body' GROUP BY p.id`,
       );
       expect(progress).toEqual(
-        Array.from({ length: 3 }, () => ({ percent: 30, recorded_by: "mingshan.district_admin" })),
+        Array.from({ length: 2 }, () => ({
+          on_site: "2022-08",
+          percent: 30,
+          last: "2022-12-15",
+          recorded_by: ["mingshan.district_admin"],
+        })),
       );
     });
   });
@@ -232,6 +280,13 @@ describe("Mingshan (明山区), to the figures of the report", () => {
         street_offices: 3,
         rural: 1015,
       });
+      // The report's 19 and 69 are toilets: each remedied household has the one toilet.
+      const remedied = await one(
+        `SELECT sum(toilets) FILTER (WHERE remedy = 'repaired')::int AS repaired,
+                sum(toilets) FILTER (WHERE remedy = 'restored')::int AS restored
+           FROM toilet_survey`,
+      );
+      expect(remedied).toEqual({ repaired: 19, restored: 69 });
     });
   });
 
@@ -405,13 +460,29 @@ it.each(DEMO_CODES.filter((c) => c !== "mingshan"))(
   },
 );
 
-it("is deterministic: the same district always gets the same tree", () => {
+it("every demo district's catalogue sends each default category to a department it has", async () => {
+  const routed = DEFAULT_CATEGORIES.filter((c) => c.department !== null).map((c) => c.code);
+  for (const code of DEMO_CODES) {
+    await inDistrict(code, async () => {
+      const r = await one(
+        `SELECT count(*)::int AS n,
+                array(SELECT code FROM case_category WHERE code = ANY($1) AND department_id IS NULL
+                       ORDER BY code) AS without_department
+           FROM case_category WHERE code = ANY($1)`,
+        [routed],
+      );
+      expect({ code, ...r }).toEqual({ code, n: routed.length, without_department: [] });
+    });
+  }
+});
+
+it.each([
+  ["xihu", "溪湖区"],
+  ["mingshan", "明山区"],
+])("is deterministic: %s always gets the same tree", (code, name) => {
   const make = () => {
     let n = 0;
-    return generateGridTree(
-      { code: "xihu", name: "溪湖区", kind: "district" },
-      { newId: () => `id-${++n}` },
-    );
+    return generateGridTree({ code, name, kind: "district" }, { newId: () => `id-${++n}` });
   };
   expect(make()).toEqual(make());
 });

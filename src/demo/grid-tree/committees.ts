@@ -6,9 +6,10 @@ import { isAdult, type Residents } from "./persons";
 import { addYears, dateIn, dayBefore } from "./words";
 
 /**
- * Owner committees (业主委员会) of the compounds chosen for them: active, preparing or expired,
- * with a chair, vice chairs and members from different households; some of the active ones
- * manage their compound themselves.
+ * Owner committees (业主委员会) of the compounds chosen for them: active (elected in 2022, the year
+ * the report's 76 were formed), preparing or expired (as the plan says; Mingshan's are all
+ * active), with a chair, vice chairs and members from different households; some of the active
+ * ones manage their compound themselves.
  */
 export function buildCommittees(
   build: Build,

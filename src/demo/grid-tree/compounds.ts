@@ -53,11 +53,20 @@ export function buildCompounds(build: Build, areas: Areas): Housing {
   );
   const drafts = oldFlags.map((isOld, k) => ({ grid: slots[k % slots.length], isOld }));
   drafts.sort((a, b) => (a.grid.code < b.grid.code ? -1 : a.grid.code > b.grid.code ? 1 : 0));
-  // The renovated compounds: old ones in the first street offices, spread over them.
+  // The renovated compounds: old ones in the first street offices, each in the street office its
+  // plan names (the report's: 明山, 北地, 高峪), else anywhere among them.
   const eligible = rng.shuffle(
     drafts.filter((d) => d.isOld && streetOf(d.grid) < plan.renovationStreets),
   );
-  const renovatedDrafts = eligible.slice(0, plan.renovated.length);
+  const taken = new Set<(typeof drafts)[number]>();
+  const renovatedDrafts = plan.renovated.map((r, i) => {
+    const d = eligible.find(
+      (e) => !taken.has(e) && (r.street === undefined || streetOf(e.grid) === r.street),
+    );
+    if (!d) throw new Error(`${district.code}: no old compound left for renovated compound ${i}`);
+    taken.add(d);
+    return d;
+  });
   const renovatedIndex = new Map(renovatedDrafts.map((d, i) => [d, i]));
   const renovatedCompounds: CompoundRow[] = [];
 

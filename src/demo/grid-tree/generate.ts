@@ -18,11 +18,14 @@ import { buildConsultations, buildRenovation } from "./renovation";
  * compounds and the residents' consultations), made up but plausible.
  *
  * Mingshan (明山区) is built to the figures of the 2022 report (docs: /work/shared/DOMAIN.md):
- * 7 street offices, 55 communities, 26 villages, 702 grids, 282 old compounds, 76 owner committees,
- * 23 self-managed compounds, 7 beautiful villages, the toilet survey (1,015 households, 1,106
- * toilets, 19 repaired, 69 restored), the 2022 renovation (3 projects, 13 compounds, 85 buildings,
- * 5,113 households, 5 bid sections for 16,505,000 yuan, 30 % done). Every other district gets a
- * smaller but complete tree from the same code.
+ * 7 street offices, 55 communities, 26 villages, 702 grids, 282 old compounds, 76 owner committees
+ * formed in 2022, 23 self-managed compounds, 7 beautiful villages, the toilet survey (1,015
+ * households, 1,106 toilets, 19 toilets repaired, 69 restored), the 2022 renovation (13 compounds
+ * in 明山, 北地 and 高峪, 85 buildings, 5,113 households; the building body in two projects whose 5
+ * bid sections, 16,505,000 yuan, went on site in August 2022 and were 30 % done by the report,
+ * then infrastructure and gas pipelines). What the report leaves open (how the compounds, the
+ * money and the progress of the other projects are split) is ours; the README says which.
+ * Every other district gets a smaller but complete tree from the same code.
  *
  * Pure: no I/O, no clock. The data comes from a PRNG seeded with the district's code, so a district
  * always gets the same tree; only the ids come from `newId` (uuidv7 unless given).

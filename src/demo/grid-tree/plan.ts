@@ -67,8 +67,11 @@ export interface Plan {
   minHouseholdsInKeyCompound: number;
   oldCompounds: number;
   newCompounds: number;
-  /** Renovated compounds (all old, in the first `renovationStreets` street offices). */
-  renovated: Array<{ buildings: number; households: number }>;
+  /**
+   * Renovated compounds (all old, in the first `renovationStreets` street offices); `street`, an
+   * index into `streets`, places one in that street office.
+   */
+  renovated: Array<{ street?: number; buildings: number; households: number }>;
   renovationStreets: number;
   committees: { active: number; preparing: number; expired: number };
   selfManaged: number;
@@ -97,7 +100,8 @@ function livableProjects(rng: Rng): DesignationPlan["projects"] {
 
 /**
  * Mingshan (明山区), 2022: the report's figures. The renovated compounds add up to 85 buildings and
- * 5,113 households; the livable villages are drawn like those of other districts.
+ * 5,113 households in the 明山, 北地 and 高峪 street offices; the livable villages are drawn like
+ * those of other districts.
  */
 function mingshanPlan(rng: Rng): Plan {
   const livable = (village: string): DesignationPlan => ({
@@ -113,7 +117,6 @@ function mingshanPlan(rng: Rng): Plan {
     ruralGridsPerVillage: [fewest, most],
     demonstrationVillages,
     livableVillages,
-    progressReports,
     projects,
     ...figures
   } = mingshan;
@@ -126,10 +129,10 @@ function mingshanPlan(rng: Rng): Plan {
       ...(demonstrationVillages as DesignationPlan[]),
       ...Array.from({ length: livableVillages }, () => livable("")),
     ],
-    projects: projects.map(({ progressNotes, ...p }) => ({
+    projects: projects.map(({ progress, ...p }) => ({
       ...p,
       kind: p.kind as RenovationProjectRow["kind"],
-      progress: progressReports.map(({ day, percent }, i) => [day, percent, progressNotes[i]]),
+      progress: progress.map(({ day, percent, note }) => [day, percent, note]),
     })),
     exact: true,
   };
@@ -262,6 +265,13 @@ export function checkFigures(t: GridTree, plan: Plan): void {
     plan.oldCompounds,
   );
   want("owner committees", t.owner_committee.length, sum(Object.values(plan.committees)));
+  for (const status of ["active", "preparing", "expired"] as const) {
+    want(
+      `${status} owner committees`,
+      count(t.owner_committee, (c) => c.status === status),
+      plan.committees[status],
+    );
+  }
   want(
     "self-managed",
     count(t.compound, (c) => c.self_managed),
@@ -279,6 +289,14 @@ export function checkFigures(t: GridTree, plan: Plan): void {
     count(t.toilet_survey, (r) => r.remedy === "restored"),
     plan.toilets.restored,
   );
+  // The report counts toilets, not households: a remedied household holds exactly one.
+  for (const remedy of ["repaired", "restored"] as const) {
+    want(
+      `${remedy} toilets`,
+      sum(t.toilet_survey.filter((r) => r.remedy === remedy).map((r) => r.toilets)),
+      plan.toilets[remedy],
+    );
+  }
   const linked = new Set(t.renovation_project_compound.map((l) => l.compound_id));
   const renovated = t.compound.filter((c) => linked.has(c.id));
   want("renovated compounds", renovated.length, plan.renovated.length);
@@ -292,9 +310,21 @@ export function checkFigures(t: GridTree, plan: Plan): void {
     sum(renovated.map((c) => c.household_count)),
     sum(plan.renovated.map((r) => r.households)),
   );
+  const grids = new Map(t.grid.map((g) => [g.id, g]));
+  const streetCodes = new Map(t.street_office.map((s) => [s.id, s.code]));
+  const placed = plan.renovated.some((r) => r.street !== undefined);
+  for (const [i, street] of placed ? plan.streets.entries() : []) {
+    want(
+      `renovated compounds in ${street.code}`,
+      count(
+        renovated,
+        (c) => streetCodes.get(grids.get(c.grid_id)!.street_office_id) === street.code,
+      ),
+      count(plan.renovated, (r) => r.street === i),
+    );
+  }
   want("village designations", t.village_designation.length, plan.designations.length);
   const households = new Map(t.household.map((h) => [h.id, h]));
-  const grids = new Map(t.grid.map((g) => [g.id, g]));
   const surveyedStreets = new Set(
     t.toilet_survey.map(
       (r) => grids.get(households.get(r.household_id)!.grid_id)!.street_office_id,

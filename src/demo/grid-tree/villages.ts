@@ -35,7 +35,7 @@ export function buildVillageDesignations(build: Build, areas: Areas): void {
 
 /**
  * The rural toilet survey: most rural households surveyed, their toilets usable or not, and the
- * report's repaired and restored ones.
+ * report's repaired and restored toilets (each in a household with that one toilet).
  */
 export function buildToiletSurvey(build: Build): void {
   const { t, rng, plan, newId, district } = build;
@@ -68,8 +68,15 @@ export function buildToiletSurvey(build: Build): void {
     extra--;
   }
   // Brought back into use (恢复使用): toilets that stood unused; repaired: broken or awkward ones;
-  // then some still waiting for a remedy.
-  const bad = rng.shuffle(records);
+  // then some still waiting for a remedy. The report counts remedied toilets (19 and 69), so the
+  // remedies go to households with one toilet: households and toilets remedied are the same count.
+  const shuffled = rng.shuffle(records);
+  const remedies = toilets.restored + toilets.repaired;
+  const remedied = new Set(shuffled.filter((r) => r.toilets === 1).slice(0, remedies));
+  if (remedied.size < remedies) {
+    throw new Error(`${district.code}: too few one-toilet households for the remedies`);
+  }
+  const bad = [...remedied, ...shuffled.filter((r) => !remedied.has(r))];
   const unremedied = Math.round(records.length * 0.05);
   for (const [i, r] of bad.entries()) {
     if (i < toilets.restored) {

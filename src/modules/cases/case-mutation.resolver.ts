@@ -11,6 +11,7 @@ import { publishAfterCommit } from "./case.events";
 import { callerDepartmentId } from "./case.policy";
 import { actOnCase, type Caller } from "./case-action.service";
 import { takeCaseIn } from "./intake.service";
+import { INTAKE_ROLES } from "./intake.rules";
 import { districtLoader } from "../tenancy/tenancy.loaders";
 import {
   AssignCaseInput,
@@ -73,14 +74,7 @@ async function createCase(ctx: AuthedContext, input: CreateCaseInput): Promise<C
 
 @Resolver(() => Case)
 export class CaseMutationResolver {
-  @Authorized(
-    Role.operator,
-    Role.command_center,
-    Role.street_officer,
-    Role.grid_chief,
-    Role.grid_worker,
-    Role.resident,
-  )
+  @Authorized(...(INTAKE_ROLES as Role[]))
   @Mutation(() => Case, {
     description:
       "Takes a case in: hotline (operator, command center), community_report (street officer, grid staff), grid_patrol (grid staff: proactive), resident (residents).",

@@ -10,6 +10,7 @@ import {
   type CasePolicy,
   type CaseState,
   copyState,
+  stepped,
   type EventDraft,
   type NewId,
   SYSTEM,
@@ -62,9 +63,10 @@ export function dueTimesOf(
 export const FINISHED_STATUSES: readonly string[] = ["resolved", "closed"];
 
 /**
- * Overdue, the one definition: not yet resolved (nor closed), and past its resolution due time or
- * already marked breached by the deadline watcher. A case resolved late is not overdue: it is
- * counted as resolved late by the measures (`resolvedOnTime`), and its breach stays in its log.
+ * Overdue, the one definition: not yet resolved (nor closed), and at or past its resolution due
+ * time (from that instant the deadline watcher marks a breach) or already marked breached. A case
+ * resolved late is not overdue: the measures count it as not resolved on time, and its breach
+ * stays in its log.
  * `isOverdue` is the rule; `overdueSql` says the same in SQL for filters and counts (`c` is the
  * case table's alias, `now` a parameter); a test holds the two to the same answers.
  */
@@ -74,18 +76,18 @@ export function isOverdue(
 ): boolean {
   return (
     !FINISHED_STATUSES.includes(c.status) &&
-    (c.breachedAt !== null || c.resolutionDueAt.getTime() < now.getTime())
+    (c.breachedAt !== null || c.resolutionDueAt.getTime() <= now.getTime())
   );
 }
 
 export function overdueSql(c: string, now: string): string {
   const finished = FINISHED_STATUSES.map((s) => `'${s}'`).join(", ");
-  return `(${c}.status NOT IN (${finished}) AND (${c}.resolution_due_at < ${now} OR ${c}.breached_at IS NOT NULL))`;
+  return `(${c}.status NOT IN (${finished}) AND (${c}.resolution_due_at <= ${now} OR ${c}.breached_at IS NOT NULL))`;
 }
 
 /** A department's part is overdue while it still holds it past its own due time. */
 export function isAssignmentOverdue(a: { status: string; dueAt: Date }, now: Date): boolean {
-  return a.status === "assigned" && a.dueAt.getTime() < now.getTime();
+  return a.status === "assigned" && a.dueAt.getTime() <= now.getTime();
 }
 
 /**
@@ -181,7 +183,6 @@ export function applyMark(before: CaseState, mark: Mark, at: Date, newId: NewId)
       data: { limit: "assignment", department: a.departmentCode, dueAt: a.dueAt.toISOString() },
     });
   }
-  c.version += 1;
-  c.updatedAt = at;
+  stepped(c, at);
   return { state: s, events };
 }

@@ -37,7 +37,7 @@ export async function appendEvent(
      RETURNING position::text AS position`,
     [c.districtId, uuidv7()],
   )) as Array<{ position: string }>;
-  // The measures' counters move in the same transaction (see modules/scores/score.measures.ts).
+  // The measures' counters move in the same transaction (see case.measures.ts).
   await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
     action: e.action,
     at,

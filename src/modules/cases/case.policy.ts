@@ -7,7 +7,7 @@ import { reachOf } from "../grid/grid.policy";
 import { Role } from "../../auth/roles";
 import { type Case } from "./case.entity";
 import { CaseAssignment } from "./assignment.entity";
-import { type Reach } from "./case.workflow";
+import { departmentReach, type Reach } from "./case.workflow";
 import { badInput } from "../../common/errors";
 
 /** Roles that see every case of their district. */
@@ -61,9 +61,10 @@ export async function reachOfCase(ctx: AuthedContext, c: Case): Promise<Reach> {
     const r = await reachOf(ctx);
     reach.street = c.streetOfficeId !== null && r.streetOfficeId === c.streetOfficeId;
   } else if (role === Role.department) {
-    const mine = (await myAssignments(ctx, c.id)).filter((a) => a.status === "assigned");
-    reach.assigned = mine.length > 0;
-    reach.lead = mine.some((a) => a.role === "lead");
+    Object.assign(
+      reach,
+      departmentReach(await myAssignments(ctx, c.id), await callerDepartmentId(ctx)),
+    );
   }
   return reach;
 }

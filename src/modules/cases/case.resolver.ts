@@ -135,7 +135,7 @@ export class CaseResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      "Not yet resolved (nor closed) and past its resolution due time, or marked breached: the definition of `cases(overdue:)` and of the measures' overdueNow.",
+      "Not yet resolved (nor closed) and at or past its resolution due time, or marked breached: the definition of `cases(overdue:)` and of the measures' overdueNow.",
   })
   overdue(@Root() c: Case, @Ctx() ctx: AuthedContext) {
     return isOverdue(c, ctx.clock.now());

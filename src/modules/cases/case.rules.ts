@@ -1,11 +1,19 @@
 /**
  * The case rules, the one home of each: what every workflow action changes, when the system opens
- * a supervision, how a pending extension lapses, how a case starts and is numbered. Pure: `perform`
+ * a supervision, how a pending extension lapses (how a case starts and is numbered: intake.rules.ts;
+ * its time limits and the watcher's marks: case.deadlines.ts). Pure: `perform`
  * takes a case's state, a command, who acts and when, and returns the new state and the events
  * to append, or throws a CaseRuleError. The API's services, the deadline sweeper (through
  * case.deadlines.ts) and the demo history all go through here; none keeps a copy of a rule.
  */
-import { CaseAction, CaseStatus, decide, type Reach } from "./case.workflow";
+import {
+  CaseAction,
+  CaseStatus,
+  decide,
+  departmentReach,
+  type Reach,
+  STAGES,
+} from "./case.workflow";
 import { bad, checkCommand, type Command, noteOf } from "./case.commands";
 import {
   type Actor,
@@ -13,6 +21,7 @@ import {
   CaseRuleError,
   type CaseState,
   copyState,
+  stepped,
   type EventDraft,
   type NewId,
   type RequestKind,
@@ -21,24 +30,12 @@ import {
   SYSTEM,
 } from "./case.state";
 
-/** Statuses that are a stage of handling: entering one makes it the case's stage. */
-const STAGES = new Set([
-  CaseStatus.grid_handling,
-  CaseStatus.street_handling,
-  CaseStatus.dispatched,
-  CaseStatus.escalated,
-]);
-
 /** The actor's relation to the case: its place from the caller, its parts from the state. */
 export function reachOf(s: CaseState, actor: Actor): Reach {
-  const mine = s.assignments.filter(
-    (a) => actor.departmentId && a.departmentId === actor.departmentId && a.status === "assigned",
-  );
   return {
     grid: Boolean(actor.gridOfCase),
     street: Boolean(actor.streetOfCase),
-    assigned: mine.length > 0,
-    lead: mine.some((a) => a.role === "lead"),
+    ...departmentReach(s.assignments, actor.departmentId),
   };
 }
 
@@ -313,8 +310,7 @@ export function perform(
         ruledAt: at,
       });
   }
-  c.version += 1;
-  c.updatedAt = at;
+  stepped(c, at);
   const main: EventDraft = {
     action: cmd.action,
     actor: actor.subject,

@@ -145,3 +145,9 @@ export function copyState(s: CaseState): CaseState {
     supervisions: s.supervisions.map((v) => ({ ...v })),
   };
 }
+
+/** Every step of a case, an action or a deadline mark, moves its version by one, at its instant. */
+export function stepped(c: CaseRecord, at: Date): void {
+  c.version += 1;
+  c.updatedAt = at;
+}

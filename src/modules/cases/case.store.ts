@@ -67,18 +67,23 @@ export async function loadCase(
     ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}),
   });
   if (!row) throw notFound("no such case in your district");
-  const [assignments, requests, supervisions] = await Promise.all([
-    m.query(
-      `SELECT a.id, a.department_id AS "departmentId", d.code AS "departmentCode", a.role, a.status,
+  // One statement at a time: the transaction's connection runs them in turn anyway.
+  const assignments = (await m.query(
+    `SELECT a.id, a.department_id AS "departmentId", d.code AS "departmentCode", a.role, a.status,
               a.due_at AS "dueAt", a.report, a.reported_at AS "reportedAt", a.breached_at AS "breachedAt",
               a.assigned_at AS "assignedAt"
          FROM case_assignment a JOIN department d ON d.district_id = a.district_id AND d.id = a.department_id
         WHERE a.district_id = $1 AND a.case_id = $2 ORDER BY a.assigned_at, a.id`,
-      [districtId, id],
-    ) as Promise<AssignmentRecord[]>,
-    m.find(CaseRequest, { where: { districtId, caseId: id }, order: { requestedAt: "ASC" } }),
-    m.find(Supervision, { where: { districtId, caseId: id }, order: { openedAt: "ASC" } }),
-  ]);
+    [districtId, id],
+  )) as AssignmentRecord[];
+  const requests = await m.find(CaseRequest, {
+    where: { districtId, caseId: id },
+    order: { requestedAt: "ASC" },
+  });
+  const supervisions = await m.find(Supervision, {
+    where: { districtId, caseId: id },
+    order: { openedAt: "ASC" },
+  });
   return {
     row,
     state: {
@@ -161,11 +166,20 @@ async function saveRows(
     "reportedAt",
     "breachedAt",
   ]);
-  if (a.added.length)
-    await m.insert(
-      CaseAssignment,
-      a.added.map(({ departmentCode: _code, ...r }) => ({ ...keys, ...r })) as never,
-    );
+  const q = changes(before.requests, after.requests, [
+    "status",
+    "ruledBy",
+    "ruledAt",
+    "rulingNote",
+  ]);
+  const v = changes(before.supervisions, after.supervisions, [
+    "status",
+    "findings",
+    "concludedBy",
+    "concludedAt",
+  ]);
+  // Changes first, then new rows: a step that rules a request and asks a new one, or concludes a
+  // supervision and opens another, must not meet the one-pending and one-open unique indexes.
   for (const r of a.changed)
     await m.update(
       CaseAssignment,
@@ -178,26 +192,12 @@ async function saveRows(
         breachedAt: r.breachedAt,
       },
     );
-  const q = changes(before.requests, after.requests, [
-    "status",
-    "ruledBy",
-    "ruledAt",
-    "rulingNote",
-  ]);
-  if (q.added.length) await m.insert(CaseRequest, q.added.map((r) => ({ ...keys, ...r })) as never);
   for (const r of q.changed)
     await m.update(
       CaseRequest,
       { districtId, id: r.id },
       { status: r.status, ruledBy: r.ruledBy, ruledAt: r.ruledAt, rulingNote: r.rulingNote },
     );
-  const v = changes(before.supervisions, after.supervisions, [
-    "status",
-    "findings",
-    "concludedBy",
-    "concludedAt",
-  ]);
-  if (v.added.length) await m.insert(Supervision, v.added.map((r) => ({ ...keys, ...r })) as never);
   for (const r of v.changed)
     await m.update(
       Supervision,
@@ -209,4 +209,11 @@ async function saveRows(
         concludedAt: r.concludedAt,
       },
     );
+  if (a.added.length)
+    await m.insert(
+      CaseAssignment,
+      a.added.map(({ departmentCode: _code, ...r }) => ({ ...keys, ...r })) as never,
+    );
+  if (q.added.length) await m.insert(CaseRequest, q.added.map((r) => ({ ...keys, ...r })) as never);
+  if (v.added.length) await m.insert(Supervision, v.added.map((r) => ({ ...keys, ...r })) as never);
 }

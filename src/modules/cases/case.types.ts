@@ -54,7 +54,11 @@ export class CaseFilterArgs {
   @Field(() => ID, { nullable: true, description: "Cases this department is or was assigned." })
   departmentId?: string;
 
-  @Field({ nullable: true, description: "Open and past the resolution due time (or breached)." })
+  @Field({
+    nullable: true,
+    description:
+      "Overdue as `Case.overdue` says: open, at or past the resolution due time, or breached.",
+  })
   overdue?: boolean;
 
   @Field({ nullable: true })

@@ -283,9 +283,22 @@ export function decide(
   }
 }
 
-/** Statuses in which a department works on the case (its assignments' due times apply). */
-export const STAGES_OF_HANDLING = new Set([
+/** Statuses that are a stage of handling: entering one makes it the case's stage (where a redo
+ * sends it back). */
+export const STAGES: ReadonlySet<CaseStatus> = new Set([
   CaseStatus.grid_handling,
   CaseStatus.street_handling,
   CaseStatus.dispatched,
+  CaseStatus.escalated,
 ]);
+
+/** A department's relation to a case from the case's parts: it holds one, and whether as lead. */
+export function departmentReach(
+  parts: ReadonlyArray<{ departmentId: string; role: string; status: string }>,
+  departmentId: string | null | undefined,
+): Pick<Reach, "assigned" | "lead"> {
+  const mine = departmentId
+    ? parts.filter((a) => a.departmentId === departmentId && a.status === "assigned")
+    : [];
+  return { assigned: mine.length > 0, lead: mine.some((a) => a.role === "lead") };
+}

@@ -49,7 +49,7 @@ export const DEFAULT_CATEGORIES: ReadonlyArray<{
     code: "fire_hazards",
     name: "消防隐患",
     lineOfWork: LineOfWork.fire_safety,
-    department: "emergency",
+    department: "public_security",
   },
   { code: "market_order", name: "市场秩序", lineOfWork: null, department: "market_supervision" },
   { code: "education", name: "教育", lineOfWork: null, department: "education" },
@@ -57,7 +57,7 @@ export const DEFAULT_CATEGORIES: ReadonlyArray<{
     code: "epidemic",
     name: "疫情防控",
     lineOfWork: LineOfWork.epidemic_control,
-    department: "health",
+    department: "civil_affairs",
   },
   { code: "other", name: "其他", lineOfWork: null, department: null },
 ];

@@ -59,9 +59,10 @@ export async function sweepOnce(
   const result: SweepResult = { warnings: 0, breaches: 0, replyBreaches: 0, assignmentBreaches: 0 };
   const policies = new Map<string, CasePolicy>();
   for (const kind of ["breach", "reply_breach", "warning", "assignment_breach"] as const) {
+    const passedOver = new Set<string>();
     for (;;) {
       const { claimed, count, events } = await inTenantTransaction(ds, scope, (m) =>
-        sweepBatch(m, kind, now, policies),
+        sweepBatch(m, kind, now, policies, passedOver),
       );
       // The batch's transaction has committed: its events may go out.
       publishEvents(pubSub, events);
@@ -69,7 +70,7 @@ export async function sweepOnce(
       else if (kind === "reply_breach") result.replyBreaches += count;
       else if (kind === "assignment_breach") result.assignmentBreaches += count;
       else result.warnings += count;
-      if (claimed < BATCH || count === 0) break;
+      if (claimed < BATCH) break;
     }
   }
   return result;
@@ -85,6 +86,8 @@ async function sweepBatch(
   kind: Kind,
   now: Date,
   policies: Map<string, CasePolicy>,
+  /** Candidates of this pass the rules did not find due: not claimed again in the same pass. */
+  passedOver: Set<string>,
 ): Promise<{ claimed: number; count: number; events: CaseEvent[] }> {
   const rows = (await m.query(
     kind === "assignment_breach"
@@ -92,11 +95,12 @@ async function sweepBatch(
            FROM case_assignment a
            JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
           WHERE a.status = 'assigned' AND a.breached_at IS NULL AND a.due_at <= $1
-            AND ${notFinished}
+            AND ${notFinished} AND NOT (a.id = ANY($2::uuid[]))
           ORDER BY a.district_id, a.due_at LIMIT ${BATCH} FOR UPDATE OF a, c SKIP LOCKED`
-      : `SELECT c.district_id, c.id FROM hotline_case c WHERE ${WHERE[kind]}
+      : `SELECT c.district_id, c.id FROM hotline_case c
+          WHERE ${WHERE[kind]} AND NOT (c.id = ANY($2::uuid[]))
           ORDER BY c.district_id, c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
-    [now],
+    [now, [...passedOver]],
   )) as Array<{ district_id: string; id: string; assignment_id?: string }>;
   const events: CaseEvent[] = [];
   let count = 0;
@@ -107,7 +111,12 @@ async function sweepBatch(
     const mark = marksDue(state, now, policy).find((k) =>
       "assignmentId" in k ? k.assignmentId === r.assignment_id : k.kind === kind,
     );
-    if (!mark) continue;
+    if (!mark) {
+      // The index's candidate is not due by the rules (e.g. a due time a fraction of a
+      // millisecond after the sweep's instant): the next sweep looks again.
+      passedOver.add(r.assignment_id ?? r.id);
+      continue;
+    }
     const out = applyMark(state, mark, now, newId);
     events.push(...(await saveCase(m, state, out.state, out.events)));
     count += 1;

@@ -7,6 +7,20 @@ import { type ActorRole, CaseAction, CaseStatus } from "./case.workflow";
 import { type Actor, type CaseState, type EventDraft } from "./case.state";
 import { type Outcome } from "./case.rules";
 
+/** Which roles may take a case in through which channel. */
+export const CHANNEL_ROLES: Record<
+  "hotline" | "community_report" | "grid_patrol" | "resident",
+  readonly ActorRole[]
+> = {
+  hotline: ["operator", "command_center"],
+  community_report: ["street_officer", "grid_chief", "grid_worker"],
+  grid_patrol: ["grid_worker", "grid_chief"],
+  resident: ["resident"],
+};
+
+/** Every role that takes cases in through some channel. */
+export const INTAKE_ROLES: readonly ActorRole[] = [...new Set(Object.values(CHANNEL_ROLES).flat())];
+
 /**
  * Where a new case starts: a patrol's or a grid's own report with its grid (网格领办), a street
  * office's report with the street office (街道首办), a call or a resident's report as received.

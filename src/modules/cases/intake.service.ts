@@ -5,20 +5,12 @@ import { Case } from "./case.entity";
 import { CaseCategory } from "./settings.entity";
 import { type CaseEvent } from "./case-event.entity";
 import { appendEvent } from "./case.events";
-import { caseNumber, newCase, startingStatus } from "./intake.rules";
+import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.deadlines";
 import { CaseStatus } from "./case.workflow";
 import { type CaseChannel, Urgency } from "./case.enums";
 import { districtCalendar, ensureCaseDefaults } from "./settings.service";
 import { type Caller, newId } from "./case-action.service";
-
-/** Which roles may take a case in through which channel. */
-export const CHANNEL_ROLES: Record<`${CaseChannel}`, readonly string[]> = {
-  hotline: ["operator", "command_center"],
-  community_report: ["street_officer", "grid_chief", "grid_worker"],
-  grid_patrol: ["grid_worker", "grid_chief"],
-  resident: ["resident"],
-};
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
 export interface CaseIntake {

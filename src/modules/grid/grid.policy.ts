@@ -47,27 +47,49 @@ export function callerPerson(ctx: AuthedContext): Promise<Person | null> {
   );
 }
 
-/** The district a write goes to: the caller's own. City-scope callers write nowhere. */
-export function ownDistrict(ctx: AuthedContext): string {
-  return writableDistrict(ctx.principal);
+/**
+ * Who changes the tree, as the grid services need it: the token's claims and the reach resolved
+ * from them. The resolver resolves the reach first, since a service runs inside the request's
+ * transaction, where the loaders (which use that transaction too) may not be called.
+ */
+export interface GridCaller extends Reach {
+  subject: string;
+  role: Role;
+  /** The district the caller writes to. */
+  districtId: string;
+  /** The department a department-role caller works for (token claim `department`). */
+  departmentCode: string | null;
+}
+
+/** The caller of a grid mutation, from the verified token. */
+export async function gridCallerOf(ctx: AuthedContext): Promise<GridCaller> {
+  const p = ctx.principal;
+  const districtId = writableDistrict(p);
+  const reach = await reachOf(ctx);
+  return {
+    subject: p.subject,
+    role: p.role,
+    districtId,
+    departmentCode: p.departmentCode,
+    streetOfficeId: reach.streetOfficeId,
+    gridIds: reach.gridIds,
+  };
 }
 
 /**
  * May the caller maintain the tree under this street office (grids, committees, consultations)?
  * district_admin anywhere in its district; a street officer in its own street office.
  */
-export async function assertStreetWriter(
-  ctx: AuthedContext,
+export function checkStreetWriter(
+  caller: Pick<GridCaller, "role" | "streetOfficeId">,
   streetOfficeId: string,
-): Promise<void> {
-  const role = ctx.principal.role;
-  if (role === Role.district_admin) return;
-  if (role === Role.street_officer) {
-    const reach = await reachOf(ctx);
-    if (reach.streetOfficeId === streetOfficeId) return;
+): void {
+  if (caller.role === Role.district_admin) return;
+  if (caller.role === Role.street_officer) {
+    if (caller.streetOfficeId === streetOfficeId) return;
     throw forbidden("a street officer may only change its own street office's data");
   }
-  throw forbidden(`the role ${role} may not change this`);
+  throw forbidden(`the role ${caller.role} may not change this`);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   Root,
 } from "type-graphql";
 import { In } from "typeorm";
+import { effectiveStatus } from "./consultation.rules";
 import { type AuthedContext } from "../../context/context";
 import { PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
@@ -58,13 +59,6 @@ export class VoteTally {
     description: "voted / households; null without households.",
   })
   turnout: number | null;
-}
-
-/** The consultation's status as of now: an open one whose closing time has passed is closed. */
-export function effectiveStatus(c: Consultation, now: Date): ConsultationStatus {
-  return c.status === ConsultationStatus.open && c.closesAt > now
-    ? ConsultationStatus.open
-    : ConsultationStatus.closed;
 }
 
 @Resolver(() => RenovationProject)

@@ -14,6 +14,9 @@ import { Department } from "./department.entity";
 import { StaffAccount } from "./staff-account.entity";
 import { CreateDepartmentInput, RenameDepartmentInput } from "./department.inputs";
 import { createDepartment, renameDepartment } from "./department.service";
+import { writableDistrict } from "../../auth/principal";
+import { fromGlobalId } from "../../common/ids";
+import { badInput } from "../../common/errors";
 import { Role, STAFF_ROLES } from "../../auth/roles";
 import { District } from "../tenancy/district.entity";
 import { districtLoader } from "../tenancy/tenancy.loaders";
@@ -33,6 +36,18 @@ export class DepartmentChange {
   department: Department | null;
 }
 
+/** Tells subscribers once the request's transaction has committed the change. */
+function publishAfterCommit(ctx: AuthedContext, d: Department, action: "created" | "updated") {
+  ctx.db.afterCommit(() =>
+    ctx.pubSub.publish(Topic.DEPARTMENT_CHANGED, {
+      districtId: d.districtId,
+      departmentId: d.id,
+      action,
+      at: ctx.clock.now().toISOString(),
+    }),
+  );
+}
+
 @Resolver(() => Department)
 export class DepartmentResolver {
   @FieldResolver(() => District)
@@ -44,16 +59,26 @@ export class DepartmentResolver {
   @Mutation(() => Department, {
     description: "Adds a department to the caller's district (district_admin).",
   })
-  createDepartment(@Arg("input") input: CreateDepartmentInput, @Ctx() ctx: AuthedContext) {
-    return createDepartment({ db: ctx.db, principal: ctx.principal, pubSub: ctx.pubSub }, input);
+  async createDepartment(@Arg("input") input: CreateDepartmentInput, @Ctx() ctx: AuthedContext) {
+    const caller = { districtId: writableDistrict(ctx.principal) };
+    const d = await ctx.db.run((m) => createDepartment(m, { caller, input }));
+    publishAfterCommit(ctx, d, "created");
+    return d;
   }
 
   @Authorized(Role.district_admin)
   @Mutation(() => Department, {
     description: "Renames a department of the caller's district (district_admin).",
   })
-  renameDepartment(@Arg("input") input: RenameDepartmentInput, @Ctx() ctx: AuthedContext) {
-    return renameDepartment({ db: ctx.db, principal: ctx.principal, pubSub: ctx.pubSub }, input);
+  async renameDepartment(@Arg("input") input: RenameDepartmentInput, @Ctx() ctx: AuthedContext) {
+    const caller = { districtId: writableDistrict(ctx.principal) };
+    const ref = fromGlobalId(input.id);
+    if (!ref || ref.type !== "Department") throw badInput("id", "not a Department id");
+    const d = await ctx.db.run((m) =>
+      renameDepartment(m, { caller, input: { ...input, id: ref.id } }),
+    );
+    publishAfterCommit(ctx, d, "updated");
+    return d;
   }
 
   @Authorized(...STAFF_ROLES)

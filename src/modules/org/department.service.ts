@@ -1,62 +1,54 @@
 import { type EntityManager } from "typeorm";
 import { Department } from "./department.entity";
-import { type Principal, writableDistrict } from "../../auth/principal";
-import { type TenantDb } from "../../db/tenant";
-import { uuidv7, fromGlobalId } from "../../common/ids";
-import { badInput, conflict, notFound } from "../../common/errors";
-import { type PubSub, Topic } from "../../realtime/pubsub";
+import { uuidv7 } from "../../common/ids";
+import { conflict, notFound } from "../../common/errors";
 
-export interface DepartmentDeps {
-  db: TenantDb;
-  principal: Principal;
-  pubSub: PubSub;
+/**
+ * A district's departments. Each function runs in the caller's transaction and writes to the
+ * caller's district; the resolver publishes the change once the transaction commits.
+ */
+
+/** Who writes, from the verified token: the district it writes to. */
+export interface DepartmentCaller {
+  districtId: string;
 }
 
-function publishAfterCommit(deps: DepartmentDeps, d: Department, action: "created" | "updated") {
-  deps.db.afterCommit(() =>
-    deps.pubSub.publish(Topic.DEPARTMENT_CHANGED, {
-      districtId: d.districtId,
-      departmentId: d.id,
-      action,
-      at: new Date().toISOString(),
-    }),
-  );
+export interface NewDepartment {
+  code: string;
+  name: string;
+}
+
+export interface DepartmentRename {
+  /** The department's id (the resolver decodes its global id). */
+  id: string;
+  name: string;
 }
 
 export async function createDepartment(
-  deps: DepartmentDeps,
-  input: { code: string; name: string },
+  m: EntityManager,
+  { caller, input }: { caller: DepartmentCaller; input: NewDepartment },
 ): Promise<Department> {
-  const districtId = writableDistrict(deps.principal);
-  const d = await deps.db.run(async (m: EntityManager) => {
-    const exists = await m.existsBy(Department, { districtId, code: input.code });
-    if (exists) throw conflict(`a department with code "${input.code}" already exists`);
-    const row = m.create(Department, {
-      districtId,
-      id: uuidv7(),
-      code: input.code,
-      name: input.name.trim(),
-    });
-    return m.save(row);
+  const districtId = caller.districtId;
+  if (await m.existsBy(Department, { districtId, code: input.code }))
+    throw conflict(`a department with code "${input.code}" already exists`);
+  const row = m.create(Department, {
+    districtId,
+    id: uuidv7(),
+    code: input.code,
+    name: input.name.trim(),
   });
-  publishAfterCommit(deps, d, "created");
-  return d;
+  return m.save(row);
 }
 
 export async function renameDepartment(
-  deps: DepartmentDeps,
-  input: { id: string; name: string },
+  m: EntityManager,
+  { caller, input }: { caller: DepartmentCaller; input: DepartmentRename },
 ): Promise<Department> {
-  const districtId = writableDistrict(deps.principal);
-  const ref = fromGlobalId(input.id);
-  if (!ref || ref.type !== "Department") throw badInput("id", "not a Department id");
-  const d = await deps.db.run(async (m) => {
-    const row = await m.findOne(Department, { where: { districtId, id: ref.id } });
-    // Another district's department looks exactly like a missing one.
-    if (!row) throw notFound("no such department in your district");
-    row.name = input.name.trim();
-    return m.save(row);
+  const row = await m.findOne(Department, {
+    where: { districtId: caller.districtId, id: input.id },
   });
-  publishAfterCommit(deps, d, "updated");
-  return d;
+  // Another district's department looks exactly like a missing one.
+  if (!row) throw notFound("no such department in your district");
+  row.name = input.name.trim();
+  return m.save(row);
 }

@@ -36,7 +36,7 @@ export const LEVEL_TYPE: Record<UnitLevel, string> = {
   department: "Department",
 };
 
-// The rates' descriptions repeat the formulas of `ratesOf` (score.measures.ts), where they are computed.
+// The rates' descriptions repeat the formulas of `ratesOf` (cases/case.measures.ts), where they are computed.
 @ObjectType({
   description:
     "A unit's measures over a period: the cases received in the period (local days, UTC+8), counted as they stand now. Rates are null when their denominator is zero.",

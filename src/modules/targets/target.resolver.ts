@@ -13,12 +13,14 @@ import {
   Root,
 } from "type-graphql";
 import { type AuthedContext } from "../../context/context";
+import { writableDistrict } from "../../auth/principal";
 import { ConnectionType, PageArgs } from "../../common/connection";
 import { childList } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { Department } from "../org/department.entity";
 import { Role } from "../../auth/roles";
 import { districtPage } from "../grid/grid.query";
+import { idOf } from "../grid/grid.args";
 import { Target, TargetProgramme, TargetProgress } from "./target.entity";
 import {
   CreateTargetInput,
@@ -29,6 +31,17 @@ import {
 import * as svc from "./target.service";
 
 export const TargetConnection = ConnectionType("Target", Target);
+
+/** The caller of a target mutation, from the verified token. */
+function callerOf(ctx: AuthedContext): svc.TargetCaller {
+  const p = ctx.principal;
+  return {
+    subject: p.subject,
+    role: p.role,
+    districtId: writableDistrict(p),
+    departmentCode: p.departmentCode,
+  };
+}
 
 @ObjectType({ description: "How a programme's targets stand." })
 export class TargetSummary {
@@ -115,7 +128,7 @@ export class DistrictTargetResolver {
     @Arg("year", () => Int, { nullable: true }) year: number | null | undefined,
     @Ctx() ctx: AuthedContext,
   ) {
-    return svc.summarize(ctx, d.id, year ?? null);
+    return ctx.db.run((m) => svc.summarize(m, { districtId: d.id, year: year ?? null }));
   }
 }
 
@@ -126,7 +139,11 @@ export class TargetMutationResolver {
     description: "Adds a target (district_admin); CONFLICT when the code is taken.",
   })
   createTarget(@Arg("input") input: CreateTargetInput, @Ctx() ctx: AuthedContext) {
-    return svc.createTarget(ctx, input);
+    const caller = callerOf(ctx);
+    const departmentId = input.departmentId
+      ? idOf(input.departmentId, "Department", "departmentId")
+      : null;
+    return ctx.db.run((m) => svc.createTarget(m, { caller, input: { ...input, departmentId } }));
   }
 
   @Authorized(Role.district_admin)
@@ -134,7 +151,9 @@ export class TargetMutationResolver {
     description: "Changes a target's name, target value, due date or notes (district_admin).",
   })
   updateTarget(@Arg("input") input: UpdateTargetInput, @Ctx() ctx: AuthedContext) {
-    return svc.updateTarget(ctx, input);
+    const caller = callerOf(ctx);
+    const id = idOf(input.id, "Target", "id");
+    return ctx.db.run((m) => svc.updateTarget(m, { caller, input: { ...input, id } }));
   }
 
   @Authorized(Role.district_admin, Role.department)
@@ -143,6 +162,11 @@ export class TargetMutationResolver {
       "Records an increment towards a target (district_admin; the department in charge). Returns the target.",
   })
   recordTargetProgress(@Arg("input") input: RecordTargetProgressInput, @Ctx() ctx: AuthedContext) {
-    return svc.recordTargetProgress(ctx, input);
+    const caller = callerOf(ctx);
+    const targetId = idOf(input.targetId, "Target", "targetId");
+    const at = ctx.clock.now();
+    return ctx.db.run((m) =>
+      svc.recordTargetProgress(m, { caller, input: { ...input, targetId }, at }),
+    );
   }
 }

@@ -1,17 +1,59 @@
+import { type EntityManager } from "typeorm";
 import { type AuthedContext } from "../../context/context";
 import { localDay } from "../../common/dates";
-import { writableDistrict } from "../../auth/principal";
 import { uuidv7 } from "../../common/ids";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Role } from "../../auth/roles";
 import { Department } from "../org/department.entity";
-import { idOf } from "../grid/grid.args";
 import { Target, TargetProgramme, TargetProgress } from "./target.entity";
-import type {
-  CreateTargetInput,
-  RecordTargetProgressInput,
-  UpdateTargetInput,
-} from "./target.inputs";
+
+/**
+ * Targets and their progress. The writes run in the caller's transaction; ids are the rows' own
+ * (the resolver decodes global ids, naming the input's fields).
+ */
+
+/** Who writes targets, from the verified token. */
+export interface TargetCaller {
+  subject: string;
+  role: Role;
+  /** The district the caller writes to. */
+  districtId: string;
+  /** The department a department-role caller works for (token claim `department`). */
+  departmentCode: string | null;
+}
+
+export interface NewTarget {
+  code: string;
+  name: string;
+  programme: TargetProgramme;
+  unit: string;
+  /** null or left out: an open-ended count. */
+  targetValue?: number | null;
+  baseline?: number | null;
+  year: number;
+  departmentId?: string | null;
+  /** YYYY-MM-DD */
+  dueOn?: string | null;
+  notes?: string | null;
+}
+
+/** Changes to a target: fields left out stay; an explicit null clears targetValue, dueOn, notes. */
+export interface TargetChanges {
+  id: string;
+  name?: string | null;
+  targetValue?: number | null;
+  dueOn?: string | null;
+  notes?: string | null;
+}
+
+export interface TargetProgressEntry {
+  targetId: string;
+  /** In the target's unit (> 0). */
+  amount: number;
+  /** YYYY-MM-DD, not after the day of `at`; default that day. */
+  recordedOn?: string | null;
+  note?: string | null;
+}
 
 /** Values are stored as numeric(18, 4): at most 4 decimals, and well inside its range. */
 const MAX_VALUE = 1e12;
@@ -34,34 +76,29 @@ function day(field: string, v: string): string {
   return v;
 }
 
-/** Today in the district (UTC+8), by the platform's clock. */
-function today(ctx: AuthedContext): string {
-  return localDay(ctx.clock.now());
-}
-
 function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw badInput("year", "year must be between 2000 and 2100");
   return year;
 }
 
-/** A target of the caller's district by global id; another district's looks like a missing one. */
-async function loadTarget(ctx: AuthedContext, globalId: string, field: string): Promise<Target> {
-  const districtId = writableDistrict(ctx.principal);
-  const id = idOf(globalId, "Target", field);
-  const row = await ctx.db.run((m) => m.findOne(Target, { where: { districtId, id } }));
+/** A target of the caller's district; another district's looks like a missing one. */
+async function loadTarget(m: EntityManager, districtId: string, id: string): Promise<Target> {
+  const row = await m.findOne(Target, { where: { districtId, id } });
   if (!row) throw notFound("no such target in your district");
   return row;
 }
 
-function assertAdmin(ctx: AuthedContext, what: string): void {
-  if (ctx.principal.role !== Role.district_admin)
-    throw forbidden(`only the district admin may ${what}`);
+function assertAdmin(caller: TargetCaller, what: string): void {
+  if (caller.role !== Role.district_admin) throw forbidden(`only the district admin may ${what}`);
 }
 
-export async function createTarget(ctx: AuthedContext, input: CreateTargetInput): Promise<Target> {
-  assertAdmin(ctx, "create targets");
-  const districtId = writableDistrict(ctx.principal);
+export async function createTarget(
+  m: EntityManager,
+  { caller, input }: { caller: TargetCaller; input: NewTarget },
+): Promise<Target> {
+  assertAdmin(caller, "create targets");
+  const districtId = caller.districtId;
   const targetValue =
     input.targetValue === undefined || input.targetValue === null
       ? null
@@ -71,36 +108,36 @@ export async function createTarget(ctx: AuthedContext, input: CreateTargetInput)
   const dueOn = input.dueOn ? day("dueOn", input.dueOn) : null;
   let departmentId: string | null = null;
   if (input.departmentId) {
-    const id = idOf(input.departmentId, "Department", "departmentId");
-    const dept = await ctx.db.run((m) => m.findOne(Department, { where: { districtId, id } }));
+    const dept = await m.findOne(Department, { where: { districtId, id: input.departmentId } });
     if (!dept) throw notFound("no such department in your district");
     departmentId = dept.id;
   }
-  return ctx.db.run(async (m) => {
-    if (await m.existsBy(Target, { districtId, code: input.code }))
-      throw conflict(`a target with code "${input.code}" already exists`);
-    return m.save(
-      m.create(Target, {
-        districtId,
-        id: uuidv7(),
-        code: input.code,
-        name: input.name.trim(),
-        programme: input.programme,
-        unit: input.unit.trim(),
-        targetValue,
-        baseline,
-        year,
-        departmentId,
-        dueOn,
-        notes: input.notes?.trim() || null,
-      }),
-    );
-  });
+  if (await m.existsBy(Target, { districtId, code: input.code }))
+    throw conflict(`a target with code "${input.code}" already exists`);
+  return m.save(
+    m.create(Target, {
+      districtId,
+      id: uuidv7(),
+      code: input.code,
+      name: input.name.trim(),
+      programme: input.programme,
+      unit: input.unit.trim(),
+      targetValue,
+      baseline,
+      year,
+      departmentId,
+      dueOn,
+      notes: input.notes?.trim() || null,
+    }),
+  );
 }
 
-export async function updateTarget(ctx: AuthedContext, input: UpdateTargetInput): Promise<Target> {
-  assertAdmin(ctx, "change targets");
-  const target = await loadTarget(ctx, input.id, "id");
+export async function updateTarget(
+  m: EntityManager,
+  { caller, input }: { caller: TargetCaller; input: TargetChanges },
+): Promise<Target> {
+  assertAdmin(caller, "change targets");
+  const target = await loadTarget(m, caller.districtId, input.id);
   if (input.name !== undefined && input.name !== null) target.name = input.name.trim();
   if (input.targetValue !== undefined)
     target.targetValue =
@@ -109,49 +146,50 @@ export async function updateTarget(ctx: AuthedContext, input: UpdateTargetInput)
         : quantity("targetValue", input.targetValue, { zero: false });
   if (input.dueOn !== undefined) target.dueOn = input.dueOn ? day("dueOn", input.dueOn) : null;
   if (input.notes !== undefined) target.notes = input.notes?.trim() || null;
-  return ctx.db.run((m) => m.save(target));
+  return m.save(target);
 }
 
 /**
  * Who may record progress: the district admin, and a department whose token names the target's
  * department (a target without one is the district admin's alone).
  */
-async function assertRecorder(ctx: AuthedContext, target: Target): Promise<void> {
-  const p = ctx.principal;
-  if (p.role === Role.district_admin) return;
-  if (p.role === Role.department) {
+async function assertRecorder(m: EntityManager, caller: TargetCaller, target: Target) {
+  if (caller.role === Role.district_admin) return;
+  if (caller.role === Role.department) {
     const dept = target.departmentId
-      ? await ctx.loaders.entity(Department).load(target.departmentId)
+      ? await m.findOne(Department, {
+          where: { districtId: target.districtId, id: target.departmentId },
+        })
       : null;
-    if (dept && p.departmentCode && dept.code === p.departmentCode) return;
+    if (dept && caller.departmentCode && dept.code === caller.departmentCode) return;
     throw forbidden("only the department in charge of the target may record its progress");
   }
-  throw forbidden(`the role ${p.role} may not record progress on targets`);
+  throw forbidden(`the role ${caller.role} may not record progress on targets`);
 }
 
+/** Records an increment at `at`; the day it is for may not be after `at`'s (UTC+8). */
 export async function recordTargetProgress(
-  ctx: AuthedContext,
-  input: RecordTargetProgressInput,
+  m: EntityManager,
+  { caller, input, at }: { caller: TargetCaller; input: TargetProgressEntry; at: Date },
 ): Promise<Target> {
-  const target = await loadTarget(ctx, input.targetId, "targetId");
-  await assertRecorder(ctx, target);
+  const target = await loadTarget(m, caller.districtId, input.targetId);
+  await assertRecorder(m, caller, target);
   const amount = quantity("amount", input.amount, { zero: false });
-  const recordedOn = input.recordedOn ? day("recordedOn", input.recordedOn) : today(ctx);
-  if (recordedOn > today(ctx))
-    throw badInput("recordedOn", `${recordedOn} is in the future (today is ${today(ctx)}, UTC+8)`);
-  return ctx.db.run(async (m) => {
-    await m.insert(TargetProgress, {
-      districtId: target.districtId,
-      id: uuidv7(),
-      targetId: target.id,
-      amount,
-      recordedOn,
-      note: input.note?.trim() || null,
-      recordedBy: ctx.principal.subject,
-      createdAt: ctx.clock.now(),
-    });
-    return target;
+  const today = localDay(at);
+  const recordedOn = input.recordedOn ? day("recordedOn", input.recordedOn) : today;
+  if (recordedOn > today)
+    throw badInput("recordedOn", `${recordedOn} is in the future (today is ${today}, UTC+8)`);
+  await m.insert(TargetProgress, {
+    districtId: target.districtId,
+    id: uuidv7(),
+    targetId: target.id,
+    amount,
+    recordedOn,
+    note: input.note?.trim() || null,
+    recordedBy: caller.subject,
+    createdAt: at,
   });
+  return target;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,9 +234,8 @@ export interface ProgrammeSummary {
 
 /** One row per programme (all of them, zeros included), for a year or for every year. */
 export async function summarize(
-  ctx: AuthedContext,
-  districtId: string,
-  year: number | null,
+  m: EntityManager,
+  { districtId, year }: { districtId: string; year: number | null },
 ): Promise<ProgrammeSummary[]> {
   const rows: Array<{
     programme: TargetProgramme;
@@ -206,9 +243,8 @@ export async function summarize(
     met: number;
     behind: number;
     average_share: string | null;
-  }> = await ctx.db.run((m) =>
-    m.query(
-      `SELECT t.programme, count(*)::int AS targets,
+  }> = await m.query(
+    `SELECT t.programme, count(*)::int AS targets,
               count(*) FILTER (WHERE a.achieved >= t.target_value)::int AS met,
               count(*) FILTER (WHERE a.achieved < t.target_value)::int AS behind,
               avg(a.achieved / t.target_value)::text AS average_share
@@ -218,8 +254,7 @@ export async function summarize(
             WHERE p.district_id = t.district_id AND p.target_id = t.id) a
         WHERE t.district_id = $1 AND ($2::int IS NULL OR t.year = $2::int)
         GROUP BY t.programme`,
-      [districtId, year],
-    ),
+    [districtId, year],
   );
   const by = new Map(rows.map((r) => [r.programme, r]));
   return Object.values(TargetProgramme).map((programme) => {
