@@ -5,6 +5,8 @@ import { Targets1764489600000 } from "./1764489600000-Targets";
 import { ScoreCounters1764576000000 } from "./1764576000000-ScoreCounters";
 import { ScoreFormula1764662400000 } from "./1764662400000-ScoreFormula";
 import { ReadAudit1764748800000 } from "./1764748800000-ReadAudit";
+import { CommunityStaff1764835200000 } from "./1764835200000-CommunityStaff";
+import { SupervisionOnDissatisfaction1764921600000 } from "./1764921600000-SupervisionOnDissatisfaction";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   ScoreCounters1764576000000,
   ScoreFormula1764662400000,
   ReadAudit1764748800000,
+  CommunityStaff1764835200000,
+  SupervisionOnDissatisfaction1764921600000,
 ];

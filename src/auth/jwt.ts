@@ -25,6 +25,8 @@ export interface CivicClaims extends JWTPayload {
   department?: string;
   /** Street office code (street_officer). */
   street?: string;
+  /** Community code (community_worker). */
+  community?: string;
   grids?: string[];
 }
 
@@ -65,7 +67,7 @@ export function createTokenVerifier(config: TokenSettings): TokenVerifier {
       throw unauthenticated("the token has no subject (sub)");
     }
     if (typeof payload.role !== "string") throw unauthenticated("the token has no role claim");
-    for (const claim of ["city", "district", "department", "street"] as const) {
+    for (const claim of ["city", "district", "department", "street", "community"] as const) {
       if (payload[claim] !== undefined && typeof payload[claim] !== "string") {
         throw unauthenticated(`the token's ${claim} claim must be a string`);
       }
@@ -107,6 +109,7 @@ export interface SignOptions {
   district?: string;
   department?: string;
   street?: string;
+  community?: string;
   grids?: string[];
   /** Lifetime, e.g. "8h" or a number of seconds. */
   expiresIn?: string | number;

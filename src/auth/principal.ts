@@ -19,6 +19,8 @@ export interface Principal {
   departmentCode: string | null;
   /** The street office a street officer works for (token claim `street`). */
   streetOfficeCode: string | null;
+  /** The community a community worker works for (token claim `community`). */
+  communityCode: string | null;
   gridCodes: string[];
   expiresAt: number | null;
 }

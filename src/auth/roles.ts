@@ -6,6 +6,7 @@ export enum Role {
   grid_worker = "grid_worker",
   grid_chief = "grid_chief",
   street_officer = "street_officer",
+  community_worker = "community_worker",
   command_center = "command_center",
   department = "department",
   inspector = "inspector",
@@ -47,6 +48,10 @@ registerEnumType(Role, {
     grid_worker: { description: "Grid worker (网格员): patrols a grid and reports what is found." },
     grid_chief: { description: "Grid chief (网格长): leads a grid and its staff." },
     street_officer: { description: "Staff of a street office (街道办事处)." },
+    community_worker: {
+      description:
+        "Community staff (社区工作者): files its community's direct reports (社区直报), which reach the command center at once, and follows them.",
+    },
     command_center: { description: "The district command center (指挥中心) that assigns cases." },
     department: { description: "Staff of a district department (区直部门)." },
     inspector: { description: "Discipline inspection (纪检监察): supervises handling." },

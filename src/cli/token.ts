@@ -10,6 +10,7 @@ const USAGE = `Prints a signed token for local use (HS256, the server's JWT_SECR
   npm run token -- --role city_admin --city benxi
   npm run token -- --role department --district mingshan --department housing
   npm run token -- --role street_officer --district mingshan --street beidi
+  npm run token -- --role community_worker --district mingshan --community mingshan-c01
   npm run token -- --role grid_chief --district mingshan --grid mingshan-c01-g01
   npm run token -- --role resident --district mingshan
 
@@ -19,6 +20,7 @@ Options:
   --city        city code (city_admin; optional for district roles), e.g. benxi, dandong
   --department  department code (department role)
   --street      street office code (street_officer), e.g. beidi
+  --community   community code (community_worker), e.g. mingshan-c01
   --grid        grid code (grid roles; repeatable), e.g. mingshan-c01-g01
   --sub         subject; default "<district or city>.<role>", the demo account of that role
   --ttl         lifetime, e.g. 8h, 30m, 7d (default 8h)`;
@@ -31,6 +33,7 @@ async function main() {
       city: { type: "string" },
       department: { type: "string" },
       street: { type: "string" },
+      community: { type: "string" },
       grid: { type: "string", multiple: true },
       sub: { type: "string" },
       ttl: { type: "string", default: "8h" },
@@ -59,6 +62,10 @@ async function main() {
     return fail("--department is required for the department role");
   if (role === "street_officer" && !values.street)
     return fail("--street is required for the street_officer role, e.g. --street beidi");
+  if (role === "community_worker" && !values.community)
+    return fail(
+      "--community is required for the community_worker role, e.g. --community mingshan-c01",
+    );
   if ((role === "grid_chief" || role === "grid_worker") && !values.grid?.length)
     return fail("--grid is required for grid roles, e.g. --grid mingshan-c01-g01");
   if (!/^\d+[smhd]$/.test(values.ttl!)) return fail("--ttl must look like 30m, 8h or 7d");
@@ -73,6 +80,7 @@ async function main() {
       district: values.district,
       department: values.department,
       street: values.street,
+      community: values.community,
       grids: values.grid,
       expiresIn: values.ttl,
     },

@@ -113,7 +113,12 @@ export async function loadCaseHistory(
     .flatMap((g) => g.people.map((p) => ({ g, p })))
     .find(({ p }) => p.subject === `${code}.resident`);
   const catByCode = new Map(categories.map((c) => [c.code, c]));
-  const policy = { maxReturns: settings.maxReturns, warningMinutes: settings.warningMinutes };
+  const policy = {
+    maxReturns: settings.maxReturns,
+    warningMinutes: settings.warningMinutes,
+    superviseOnUnsatisfied: settings.superviseOnUnsatisfied,
+    maxRedos: settings.maxRedos,
+  };
   const drafts: Draft[] = [];
   for (const { at, channel } of arrivals) {
     let grid =
@@ -264,7 +269,8 @@ async function readDistrict(client: ClientBase, districtId: string) {
     (await client.query(sql, [districtId])).rows as T[];
   const [settings] = await q<Settings>(
     `SELECT reply_hours AS "replyHours", resolution_days AS "resolutionDays",
-            max_returns AS "maxReturns", warning_minutes AS "warningMinutes"
+            max_returns AS "maxReturns", warning_minutes AS "warningMinutes",
+            supervise_on_unsatisfied AS "superviseOnUnsatisfied", max_redos AS "maxRedos"
        FROM case_setting WHERE district_id = $1`,
   );
   const categories = await q<CategoryInfo>(

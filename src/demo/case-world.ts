@@ -36,6 +36,8 @@ export interface Settings {
   replyHours: number;
   resolutionDays: number;
   maxReturns: number;
+  superviseOnUnsatisfied: boolean;
+  maxRedos: number;
   warningMinutes: number;
 }
 

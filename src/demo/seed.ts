@@ -14,6 +14,7 @@ const ROLE_TITLES: Record<string, string> = {
   grid_worker: "网格员",
   grid_chief: "网格长",
   street_officer: "街道干部",
+  community_worker: "社区工作者",
   command_center: "指挥中心值班员",
   department: "部门承办人",
   inspector: "纪检监察员",

@@ -2,7 +2,7 @@ import { type Principal } from "../auth/principal";
 
 /**
  * Types whose fields answer the same to every caller with the same rights (role, districts,
- * department, street office, grids): subscribers whose selection stays within them share one
+ * department, street office, community, grids): subscribers whose selection stays within them share one
  * execution per event even across accounts. Anything else (a person's own record, say) is
  * executed per account.
  */
@@ -35,6 +35,7 @@ export function viewerKey(contextValue: unknown, subjectMatters: boolean): strin
     p.districtId ?? "",
     p.departmentCode ?? "",
     p.streetOfficeCode ?? "",
+    p.communityCode ?? "",
     [...p.gridCodes].sort().join(","),
     subjectMatters ? p.subject : "",
   ].join("|");

@@ -84,7 +84,8 @@ beforeAll(async () => {
     { id: b.id, expectedVersion: b.version, reached: false },
     t.operator,
   );
-  // C: assigned to housing (lead) and urban management, returned, reassigned to water, unsatisfied.
+  // C: assigned to housing (lead) and urban management, returned, reassigned to water, unsatisfied
+  // (which opens a supervision: the district's default).
   let c = await act("createCase", hotline(w.tree.gridB), t.operator);
   c = await act(
     "assignCase",
@@ -166,7 +167,7 @@ it("counts the district's measures exactly, with their rates", async () => {
     basicallySatisfied: 0,
     unsatisfied: 1,
     returns: 1,
-    supervisions: 1,
+    supervisions: 2,
     breaches: 1,
     overdueNow: 0,
     proactiveShare: 0.25,

@@ -137,9 +137,11 @@ export type CaseRequestStatus =
   | 'refused';
 
 export type CaseSettingsInput = {
+  maxRedos?: number | null | undefined;
   maxReturns?: number | null | undefined;
   replyHours?: number | null | undefined;
   resolutionDays?: number | null | undefined;
+  superviseOnUnsatisfied?: boolean | null | undefined;
   warningMinutes?: number | null | undefined;
 };
 
@@ -448,6 +450,8 @@ export type Role =
   | 'city_admin'
   /** The district command center (指挥中心) that assigns cases. */
   | 'command_center'
+  /** Community staff (社区工作者): files its community's direct reports (社区直报), which reach the command center at once, and follows them. */
+  | 'community_worker'
   /** Staff of a district department (区直部门). */
   | 'department'
   /** Administers one district (tenant). */

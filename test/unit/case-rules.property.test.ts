@@ -26,7 +26,12 @@ import {
 
 const T0 = new Date("2026-03-10T01:00:00Z"); // 09:00 in UTC+8, a Tuesday
 const HOUR = 3_600_000;
-const POLICY: CasePolicy = { maxReturns: 1, warningMinutes: 240 };
+const POLICY: CasePolicy = {
+  maxReturns: 1,
+  warningMinutes: 240,
+  superviseOnUnsatisfied: true,
+  maxRedos: 1,
+};
 let ids = 0;
 const newId = () => `00000000-0000-7000-8000-${String(++ids).padStart(12, "0")}`;
 

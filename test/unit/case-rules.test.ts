@@ -21,7 +21,12 @@ import { CaseAction, CaseStatus } from "../../src/modules/cases/case.workflow";
 const T0 = new Date("2026-03-10T01:00:00Z");
 const H = 3_600_000;
 const at = (hours: number) => new Date(T0.getTime() + hours * H);
-const POLICY: CasePolicy = { maxReturns: 1, warningMinutes: 240 };
+const POLICY: CasePolicy = {
+  maxReturns: 1,
+  warningMinutes: 240,
+  superviseOnUnsatisfied: true,
+  maxRedos: 1,
+};
 let n = 0;
 const newId = () => `id-${++n}`;
 
@@ -75,6 +80,7 @@ test.each([
   ["grid_patrol", "grid_worker", CaseStatus.grid_handling],
   ["community_report", "grid_chief", CaseStatus.grid_handling],
   ["community_report", "street_officer", CaseStatus.street_handling],
+  ["community_report", "community_worker", CaseStatus.awaiting_dispatch],
 ])("a %s case taken in by a %s starts %s", (channel, role, status) => {
   expect(startingStatus(channel, role)).toBe(status);
 });
@@ -304,5 +310,70 @@ describe("deadlines", () => {
     expect(isAssignmentOverdue({ status: "assigned", dueAt: at(1) }, at(2))).toBe(true);
     expect(isAssignmentOverdue({ status: "reported", dueAt: at(1) }, at(2))).toBe(false);
     expect(isAssignmentOverdue({ status: "assigned", dueAt: at(3) }, at(2))).toBe(false);
+  });
+});
+
+describe("dissatisfaction opens a supervision (群众满意度不高)", () => {
+  const unsatisfied = (atFault: boolean): Command => ({
+    action: CaseAction.callback,
+    reached: true,
+    satisfaction: "unsatisfied",
+    handlerAtFault: atFault,
+  });
+  const resolved = () =>
+    run(assign(hotline(), 1), { action: CaseAction.resolve, note: "fixed" }, housing, 5).state;
+
+  test("an unsatisfied answer, by the system, when the district says so (the default)", () => {
+    const out = run(resolved(), unsatisfied(false), operator, 6);
+    expect(out.state.case.status).toBe(CaseStatus.closed);
+    expect(out.events.map((e) => [e.action, e.actor, e.note, e.data])).toEqual([
+      [
+        CaseAction.callback,
+        "op",
+        null,
+        { reached: true, satisfaction: "unsatisfied", redo: false },
+      ],
+      [
+        CaseAction.supervise,
+        "system",
+        "the complainant was unsatisfied",
+        { trigger: "unsatisfied" },
+      ],
+    ]);
+    expect(out.state.supervisions).toMatchObject([{ trigger: "unsatisfied", status: "open" }]);
+  });
+
+  test("with the setting off, only more redos than the district allows do", () => {
+    const quiet = { ...POLICY, superviseOnUnsatisfied: false, maxRedos: 1 };
+    const redo = (s: CaseState, hours: number) =>
+      perform(s, unsatisfied(true), operator, at(hours), quiet, newId);
+    let out = redo(resolved(), 6);
+    expect(out.events.map((e) => e.action)).toEqual([CaseAction.callback]);
+    let s = run(out.state, { action: CaseAction.resolve, note: "again" }, housing, 7).state;
+    out = redo(s, 8);
+    expect(out.state.case.redoCount).toBe(2);
+    expect(out.events.map((e) => [e.action, e.note])).toEqual([
+      [CaseAction.callback, null],
+      [CaseAction.supervise, "redone 2 times (the district allows 1)"],
+    ]);
+    s = run(out.state, { action: CaseAction.resolve, note: "third" }, housing, 9).state;
+    expect(
+      perform(
+        s,
+        { action: CaseAction.callback, reached: true, satisfaction: "satisfied" },
+        operator,
+        at(10),
+        quiet,
+        newId,
+      ).events,
+    ).toHaveLength(1);
+  });
+
+  test("a satisfied or unreached callback opens nothing", () => {
+    for (const cmd of [
+      { action: CaseAction.callback, reached: true, satisfaction: "satisfied" },
+      { action: CaseAction.callback, reached: false },
+    ] as Command[])
+      expect(run(resolved(), cmd, operator, 6).events).toHaveLength(1);
   });
 });

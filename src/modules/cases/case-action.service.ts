@@ -21,6 +21,8 @@ export interface Caller {
   /** The caller's grids (grid staff) and street office (street officers). */
   gridIds: ReadonlySet<string>;
   streetOfficeId: string | null;
+  /** The caller's community (community workers), if the token names one of the district's. */
+  communityId: string | null;
 }
 
 /** Ids of the rows a rule adds: time-ordered from the action's instant. */

@@ -40,6 +40,7 @@ async function callerOf(ctx: AuthedContext): Promise<Caller> {
     departmentId: await callerDepartmentId(ctx),
     gridIds: reach.gridIds,
     streetOfficeId: reach.streetOfficeId,
+    communityId: reach.communityId,
   };
 }
 
@@ -77,7 +78,7 @@ export class CaseMutationResolver {
   @Authorized(...(INTAKE_ROLES as Role[]))
   @Mutation(() => Case, {
     description:
-      "Takes a case in: hotline (operator, command center), community_report (street officer, grid staff), grid_patrol (grid staff: proactive), resident (residents).",
+      "Takes a case in: hotline (operator, command center), community_report (community worker: straight to the command center; street officer, grid staff), grid_patrol (grid staff: proactive), resident (residents).",
   })
   createCase(@Arg("input") input: CreateCaseInput, @Ctx() ctx: AuthedContext) {
     return createCase(ctx, input);

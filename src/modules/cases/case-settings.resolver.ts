@@ -63,6 +63,16 @@ export class CaseSettingsInput {
   @Min(1)
   @Max(10080)
   warningMinutes?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  superviseOnUnsatisfied?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(20)
+  maxRedos?: number;
 }
 
 @ObjectType()

@@ -78,6 +78,8 @@ export interface Viewer {
   districtIds: readonly string[];
   gridIds: ReadonlySet<string>;
   streetOfficeId: string | null;
+  /** The grids of a community worker's community. */
+  communityGridIds: ReadonlySet<string>;
   departmentId: string | null;
 }
 
@@ -95,7 +97,7 @@ export interface CaseFacts {
 /**
  * May the viewer see this case? The one rule, pure: the command center, the operators, inspectors
  * and the district admin see the district's; a street officer its street office's; grid staff
- * their grids'; a department the cases it holds or has reported on (not those returned or
+ * their grids'; a community worker its community's grids' and the ones it filed; a department the cases it holds or has reported on (not those returned or
  * withdrawn from it); a resident the cases it filed; a city admin only the cases escalated to the
  * city. `maySeeCase` applies it to a request's caller, the live feeds to each subscriber, and
  * `visibleCasesSql` says the same in SQL.
@@ -113,6 +115,8 @@ export function canSeeCase(v: Viewer, c: CaseFacts): boolean {
         (c.gridId !== null && v.gridIds.has(c.gridId)) ||
         (c.streetOfficeId !== null && c.streetOfficeId === v.streetOfficeId)
       );
+    case Role.community_worker:
+      return (c.gridId !== null && v.communityGridIds.has(c.gridId)) || c.createdBy === v.subject;
     case Role.department:
       return v.departmentId !== null && c.departmentIds.includes(v.departmentId);
     case Role.resident:
@@ -125,7 +129,12 @@ export function canSeeCase(v: Viewer, c: CaseFacts): boolean {
 /** The caller as a viewer of cases: its reach in the tree and its department, read once. */
 export async function viewerOf(ctx: AuthedContext): Promise<Viewer> {
   const p = ctx.principal;
-  const inTree = [Role.street_officer, Role.grid_worker, Role.grid_chief].includes(p.role);
+  const inTree = [
+    Role.street_officer,
+    Role.grid_worker,
+    Role.grid_chief,
+    Role.community_worker,
+  ].includes(p.role);
   const reach = inTree ? await reachOf(ctx) : null;
   return {
     role: p.role,
@@ -134,6 +143,7 @@ export async function viewerOf(ctx: AuthedContext): Promise<Viewer> {
     districtIds: p.districtIds,
     gridIds: reach?.gridIds ?? new Set(),
     streetOfficeId: reach?.streetOfficeId ?? null,
+    communityGridIds: reach?.communityGridIds ?? new Set(),
     departmentId: await callerDepartmentId(ctx),
   };
 }
@@ -174,6 +184,11 @@ export async function mayReadComplainant(ctx: AuthedContext, c: Case): Promise<b
   if (p.role === Role.resident) return c.createdBy === p.subject;
   if (p.role === Role.district_admin || p.role === Role.command_center || p.role === Role.operator)
     return true;
+  // The community is staff of the case's place, as its grid and street office are; by the
+  // community and not by who filed it, so that subscribers of one community share one answer
+  // (realtime/viewer.ts).
+  if (p.role === Role.community_worker)
+    return c.gridId !== null && (await reachOf(ctx)).communityGridIds.has(c.gridId);
   const r = await reachOfCase(ctx, c);
   return r.grid || r.street || r.assigned;
 }
@@ -197,6 +212,13 @@ export async function visibleCasesSql(
           vGrids: [...r.gridIds],
           vStreet: r.streetOfficeId ?? "00000000-0000-0000-0000-000000000000",
         },
+      };
+    }
+    case Role.community_worker: {
+      const r = await reachOf(ctx);
+      return {
+        sql: `(${alias}.grid_id = ANY(CAST(:vGrids AS uuid[])) OR ${alias}.created_by = :vSubject)`,
+        params: { vGrids: [...r.communityGridIds], vSubject: p.subject },
       };
     }
     case Role.department: {

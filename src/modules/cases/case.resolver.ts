@@ -50,7 +50,7 @@ export class CaseResolver {
   @Authorized()
   @Query(() => CaseConnection, {
     description:
-      "Cases the caller may see (the command center its district's, a street office its own, grid staff their grids', a department its assignments, a resident its own, a city admin the escalated ones).",
+      "Cases the caller may see (the command center its district's, a street office its own, grid staff their grids', a community worker its community's, a department its assignments, a resident its own, a city admin the escalated ones).",
   })
   async cases(@Args() page: PageArgs, @Args() f: CaseFilterArgs, @Ctx() ctx: AuthedContext) {
     pageSize(page);

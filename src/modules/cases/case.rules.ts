@@ -89,6 +89,33 @@ export function openSupervision(
   };
 }
 
+/**
+ * The system's supervision on dissatisfaction (群众满意度不高), if the district's settings say so: an
+ * unsatisfied answer, or more redos than the district allows.
+ */
+function supervisionForDissatisfaction(
+  s: CaseState,
+  unsatisfied: boolean,
+  policy: CasePolicy,
+  at: Date,
+  newId: NewId,
+) {
+  const c = s.case;
+  if (c.supervised) return null;
+  if (unsatisfied && policy.superviseOnUnsatisfied)
+    return openSupervision(s, "unsatisfied", "the complainant was unsatisfied", SYSTEM, at, newId);
+  if (c.redoCount > policy.maxRedos)
+    return openSupervision(
+      s,
+      "unsatisfied",
+      `redone ${c.redoCount} times (the district allows ${policy.maxRedos})`,
+      SYSTEM,
+      at,
+      newId,
+    );
+  return null;
+}
+
 /** The system's supervision after too many granted returns, if this one tipped it over. */
 function supervisionForReturns(s: CaseState, policy: CasePolicy, at: Date, newId: NewId) {
   const c = s.case;
@@ -277,6 +304,11 @@ export function perform(
         c.closedAt = at;
       }
       data = { reached: cmd.reached, satisfaction: cmd.satisfaction ?? null, redo };
+      {
+        const unsatisfied = cmd.reached && cmd.satisfaction === "unsatisfied";
+        const sup = supervisionForDissatisfaction(s, unsatisfied, policy, at, newId);
+        if (sup) system.push(sup);
+      }
       break;
     case CaseAction.escalate:
       c.escalated = true;

@@ -119,6 +119,10 @@ export interface CasePolicy {
   maxReturns: number;
   /** How long before the resolution due time the deadline watcher warns. */
   warningMinutes: number;
+  /** An unsatisfied callback opens a supervision by itself. */
+  superviseOnUnsatisfied: boolean;
+  /** Redos allowed before the system opens a supervision. */
+  maxRedos: number;
 }
 
 /** A new row id at an instant (uuidv7 in the services; the demo passes the same). */

@@ -98,7 +98,12 @@ export async function loadCase(
 /** The district's settings the rules read. */
 export async function policyOf(m: EntityManager, districtId: string): Promise<CasePolicy> {
   const s = await ensureCaseDefaults(m, districtId);
-  return { maxReturns: s.maxReturns, warningMinutes: s.warningMinutes };
+  return {
+    maxReturns: s.maxReturns,
+    warningMinutes: s.warningMinutes,
+    superviseOnUnsatisfied: s.superviseOnUnsatisfied,
+    maxRedos: s.maxRedos,
+  };
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -19,6 +19,8 @@
  *
  * Beside the path: reply (provisional reply, any handler), report_progress, request_extension and
  * rule_extension, supervise and conclude_supervision (inspector), and the sweeper's warn/breach.
+ * A community worker's direct report (社区直报) starts at awaiting_dispatch (intake.rules.ts); the
+ * community files and follows it but takes no action here, so every branch below refuses it.
  */
 
 export enum CaseStatus {
@@ -60,6 +62,7 @@ export type ActorRole =
   | "grid_worker"
   | "grid_chief"
   | "street_officer"
+  | "community_worker"
   | "command_center"
   | "department"
   | "inspector"

@@ -13,7 +13,7 @@ export const CHANNEL_ROLES: Record<
   readonly ActorRole[]
 > = {
   hotline: ["operator", "command_center"],
-  community_report: ["street_officer", "grid_chief", "grid_worker"],
+  community_report: ["community_worker", "street_officer", "grid_chief", "grid_worker"],
   grid_patrol: ["grid_worker", "grid_chief"],
   resident: ["resident"],
 };
@@ -23,12 +23,16 @@ export const INTAKE_ROLES: readonly ActorRole[] = [...new Set(Object.values(CHAN
 
 /**
  * Where a new case starts: a patrol's or a grid's own report with its grid (网格领办), a street
- * office's report with the street office (街道首办), a call or a resident's report as received.
+ * office's report with the street office (街道首办), a community's direct report in the command
+ * center's queue (the appeals center's 社区直报: "民意诉求直达中心"), a call or a resident's report
+ * as received.
  */
 export function startingStatus(channel: string, role: ActorRole | string): CaseStatus {
   if (channel === "grid_patrol") return CaseStatus.grid_handling;
-  if (channel === "community_report")
+  if (channel === "community_report") {
+    if (role === "community_worker") return CaseStatus.awaiting_dispatch;
     return role === "street_officer" ? CaseStatus.street_handling : CaseStatus.grid_handling;
+  }
   return CaseStatus.received;
 }
 

@@ -44,13 +44,14 @@ interface Location {
  * Completes a location from its most precise part: a unit gives its building, a building its
  * compound, a compound its grid, a grid its street office; with only coordinates, the grid whose
  * centroid is nearest. What is given must agree (a unit in another compound is BAD_USER_INPUT).
+ * Beside the location, the community of its grid (a case records no community of its own).
  */
 async function locate(
   m: EntityManager,
   districtId: string,
   input: CaseIntake,
   defaultGridId: string | null,
-): Promise<Location> {
+): Promise<{ loc: Location; communityId: string | null }> {
   const loc: Location = {
     gridId: null,
     streetOfficeId: null,
@@ -102,11 +103,10 @@ async function locate(
     loc.gridId = near?.id ?? null;
   }
   loc.gridId ??= defaultGridId;
-  if (loc.gridId) {
-    const g = await m.findOneOrFail(Grid, { where: { districtId, id: loc.gridId } });
-    loc.streetOfficeId = g.streetOfficeId;
-  }
-  return loc;
+  if (!loc.gridId) return { loc, communityId: null };
+  const g = await m.findOneOrFail(Grid, { where: { districtId, id: loc.gridId } });
+  loc.streetOfficeId = g.streetOfficeId;
+  return { loc, communityId: g.communityId };
 }
 
 export interface IntakeInput {
@@ -133,6 +133,11 @@ export async function takeCaseIn(
   const gridStaff = caller.role === "grid_worker" || caller.role === "grid_chief";
   if (gridStaff && caller.gridIds.size === 0)
     throw forbidden("a grid report needs a grid: the token names none of the district's grids");
+  const communityStaff = caller.role === "community_worker";
+  if (communityStaff && !caller.communityId)
+    throw forbidden(
+      "a community report needs a community: the token names none of the district's communities",
+    );
   if (input.idempotencyKey) {
     // Same-key requests queue here, so the second finds the first's case.
     await m.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [
@@ -157,7 +162,7 @@ export async function takeCaseIn(
       "categoryCode",
       `no active category "${input.categoryCode}" in your district's catalogue`,
     );
-  const loc = await locate(
+  const { loc, communityId } = await locate(
     m,
     districtId,
     input,
@@ -175,6 +180,15 @@ export async function takeCaseIn(
     throw forbidden("a street office reports cases of its own area");
   if (status === CaseStatus.grid_handling && !(loc.gridId && caller.gridIds.has(loc.gridId)))
     throw forbidden("grid staff report cases of their own grids");
+  // No grid is picked for a community that says no place: the case's grid is what it is counted
+  // against, and any one of the community's grids would be charged with a case it never had.
+  if (communityStaff && !loc.gridId)
+    throw badInput(
+      "gridId",
+      "a community report says where: a grid, compound, building, unit or coordinates in the community",
+    );
+  if (communityStaff && communityId !== caller.communityId)
+    throw forbidden("a community reports cases of its own community");
   const id = newId(at);
   const opened = newCase({
     districtId,

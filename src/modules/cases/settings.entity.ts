@@ -32,6 +32,19 @@ export class CaseSetting {
   @Field(() => Int, { description: "The warning comes this many minutes before a due time." })
   @Column("integer", { name: "warning_minutes" })
   warningMinutes: number;
+
+  @Field({
+    description:
+      "An unsatisfied callback (群众不满意) opens a supervision by itself (default on, as the report holds low satisfaction to account).",
+  })
+  @Column("boolean", { name: "supervise_on_unsatisfied" })
+  superviseOnUnsatisfied: boolean;
+
+  @Field(() => Int, {
+    description: "A case redone more times than this goes to supervision (whatever the above).",
+  })
+  @Column("integer", { name: "max_redos" })
+  maxRedos: number;
 }
 
 @Entity({ name: "calendar_day" })

@@ -76,7 +76,15 @@ export async function updateCaseSettings(
   m: EntityManager,
   districtId: string,
   change: Partial<
-    Pick<CaseSetting, "replyHours" | "resolutionDays" | "maxReturns" | "warningMinutes">
+    Pick<
+      CaseSetting,
+      | "replyHours"
+      | "resolutionDays"
+      | "maxReturns"
+      | "warningMinutes"
+      | "superviseOnUnsatisfied"
+      | "maxRedos"
+    >
   >,
 ): Promise<CaseSetting> {
   const s = await ensureCaseDefaults(m, districtId);

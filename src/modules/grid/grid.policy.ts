@@ -5,23 +5,36 @@ import { type PersonalField } from "../../context/read-audit";
 import { writableDistrict } from "../../auth/principal";
 import { forbidden } from "../../common/errors";
 import { PEOPLE_READERS, Role } from "../../auth/roles";
-import { Grid, StreetOffice } from "./tree.entity";
+import { Community, Grid, StreetOffice } from "./tree.entity";
 import { Person } from "./people.entity";
 
 /**
  * What the caller's token entitles it to inside its district, resolved once per request from the
- * token's claims: the street office of a street officer, the grids of grid staff, and the person
- * a resident's subject belongs to. Codes that match nothing entitle to nothing.
+ * token's claims: the street office of a street officer, the grids of grid staff, the community of
+ * a community worker, and the person a resident's subject belongs to. Codes that match nothing
+ * entitle to nothing.
  */
 export interface Reach {
   streetOfficeId: string | null;
   gridIds: ReadonlySet<string>;
+  communityId: string | null;
+  /**
+   * The grids of that community, retired ones too (their cases stay the community's): a case
+   * names its grid, not its community, so this is how a case is found to be the community's.
+   */
+  communityGridIds: ReadonlySet<string>;
 }
 
 export function reachOf(ctx: AuthedContext): Promise<Reach> {
   const p = ctx.principal;
   return ctx.loaders.memo("reach", async () => {
-    if (!p.districtId) return { streetOfficeId: null, gridIds: new Set<string>() };
+    const none: Reach = {
+      streetOfficeId: null,
+      gridIds: new Set<string>(),
+      communityId: null,
+      communityGridIds: new Set<string>(),
+    };
+    if (!p.districtId) return none;
     const districtId = p.districtId;
     return ctx.db.run(async (m) => {
       const street = p.streetOfficeCode
@@ -30,7 +43,22 @@ export function reachOf(ctx: AuthedContext): Promise<Reach> {
       const grids = p.gridCodes.length
         ? await m.find(Grid, { where: { districtId, code: In(p.gridCodes) }, select: { id: true } })
         : [];
-      return { streetOfficeId: street?.id ?? null, gridIds: new Set(grids.map((g) => g.id)) };
+      const community = p.communityCode
+        ? await m.findOne(Community, { where: { districtId, code: p.communityCode } })
+        : null;
+      const communityGrids = community
+        ? await m.find(Grid, {
+            where: { districtId, communityId: community.id },
+            select: { id: true },
+          })
+        : [];
+      return {
+        ...none,
+        streetOfficeId: street?.id ?? null,
+        gridIds: new Set(grids.map((g) => g.id)),
+        communityId: community?.id ?? null,
+        communityGridIds: new Set(communityGrids.map((g) => g.id)),
+      };
     });
   });
 }
@@ -73,6 +101,8 @@ export async function gridCallerOf(ctx: AuthedContext): Promise<GridCaller> {
     departmentCode: p.departmentCode,
     streetOfficeId: reach.streetOfficeId,
     gridIds: reach.gridIds,
+    communityId: reach.communityId,
+    communityGridIds: reach.communityGridIds,
   };
 }
 

@@ -44,6 +44,7 @@ export async function resolvePrincipal(
     role: claims.role,
     departmentCode: claims.department ?? null,
     streetOfficeCode: claims.street ?? null,
+    communityCode: claims.community ?? null,
     gridCodes: claims.grids ?? [],
     expiresAt: typeof claims.exp === "number" ? claims.exp * 1000 : null,
   };

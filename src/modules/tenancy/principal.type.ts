@@ -19,6 +19,12 @@ export class PrincipalType {
   })
   streetOfficeCode: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the community the token names (community workers).",
+  })
+  communityCode: string | null;
+
   /** Kept for field resolvers; not exposed. */
   districtId: string | null;
   cityId: string;

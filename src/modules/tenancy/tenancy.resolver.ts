@@ -20,6 +20,7 @@ export class PrincipalResolver {
       role: p.role,
       gridCodes: p.gridCodes,
       streetOfficeCode: p.streetOfficeCode,
+      communityCode: p.communityCode,
       districtId: p.districtId,
       cityId: p.cityId,
       departmentCode: p.departmentCode,
