@@ -52,6 +52,10 @@ const LAYERS = [
     nodes: ["modules/cases"],
     why: "12345 cases: they are filed in grids and assigned to departments",
   },
+  {
+    nodes: ["modules/accountability"],
+    why: "accountability (追责问责) for the handling of cases: it names a case, its supervision and a unit of the tree or a department",
+  },
   { nodes: ["modules/scores"], why: "counters and boards computed from the cases" },
   { nodes: ["modules/targets"], why: "targets of grids and departments, and their progress" },
   {

@@ -7,6 +7,7 @@ import { ScoreFormula1764662400000 } from "./1764662400000-ScoreFormula";
 import { ReadAudit1764748800000 } from "./1764748800000-ReadAudit";
 import { CommunityStaff1764835200000 } from "./1764835200000-CommunityStaff";
 import { SupervisionOnDissatisfaction1764921600000 } from "./1764921600000-SupervisionOnDissatisfaction";
+import { Accountability1765008000000 } from "./1765008000000-Accountability";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ReadAudit1764748800000,
   CommunityStaff1764835200000,
   SupervisionOnDissatisfaction1764921600000,
+  Accountability1765008000000,
 ];

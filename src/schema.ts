@@ -60,6 +60,10 @@ import { ScoreboardResolver } from "./modules/scores/scoreboard.resolver";
 import { CityScoresResolver } from "./modules/scores/city-scores.resolver";
 import { PersonalDataReadResolver } from "./modules/audit/read.resolver";
 import {
+  AccountabilityResolver,
+  CaseAccountabilityResolver,
+} from "./modules/accountability/accountability.resolver";
+import {
   DistrictTargetResolver,
   TargetMutationResolver,
   TargetProgressResolver,
@@ -116,6 +120,8 @@ export const RESOLVERS = [
   DistrictTargetResolver,
   TargetMutationResolver,
   PersonalDataReadResolver,
+  AccountabilityResolver,
+  CaseAccountabilityResolver,
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */

@@ -10,6 +10,7 @@ export enum Role {
   command_center = "command_center",
   department = "department",
   inspector = "inspector",
+  supervision_office = "supervision_office",
   district_admin = "district_admin",
   city_admin = "city_admin",
 }
@@ -55,6 +56,10 @@ registerEnumType(Role, {
     command_center: { description: "The district command center (指挥中心) that assigns cases." },
     department: { description: "Staff of a district department (区直部门)." },
     inspector: { description: "Discipline inspection (纪检监察): supervises handling." },
+    supervision_office: {
+      description:
+        "The supervision office (督查室) of the district party committee and government: supervises handling as discipline inspection does, and records accountability (追责问责).",
+    },
     district_admin: { description: "Administers one district (tenant)." },
     city_admin: {
       description: "City scope: aggregates across the city's districts, no personal data.",

@@ -13,6 +13,7 @@ const USAGE = `Prints a signed token for local use (HS256, the server's JWT_SECR
   npm run token -- --role community_worker --district mingshan --community mingshan-c01
   npm run token -- --role grid_chief --district mingshan --grid mingshan-c01-g01
   npm run token -- --role resident --district mingshan
+  npm run token -- --role supervision_office --district mingshan
 
 Options:
   --role        one of: ${ROLES.join(", ")}

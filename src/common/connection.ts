@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import { type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import { type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
 import { isUuid } from "./ids";
 
@@ -177,4 +177,27 @@ export function toPage<T extends { id: string }>(
     (page as { totalCount: number | Promise<number> }).totalCount = totalCount;
   }
   return page;
+}
+
+/**
+ * A page of an append-only log, newest first by its time-ordered ids, with the total counted only
+ * when asked (most screens page through without a count). `query` builds the filtered query on
+ * the alias `r`; `db` is the request's transaction.
+ */
+export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
+  db: { run<R>(fn: (m: EntityManager) => Promise<R>): Promise<R> },
+  page: PageArgs,
+  query: (m: EntityManager) => SelectQueryBuilder<T>,
+): Promise<Page<T>> {
+  const first = pageSize(page);
+  const afterId = page.after ? (decodeCursor(page.after, 2, "uuid")[1] as string) : null;
+  const rows = await db.run((m) => {
+    const qb = query(m);
+    if (afterId) qb.andWhere("r.id < :afterId", { afterId });
+    return qb
+      .orderBy("r.id", "DESC")
+      .limit(first + 1)
+      .getMany();
+  });
+  return toPage(rows, page, first, "id", () => db.run((m) => query(m).getCount()));
 }

@@ -113,7 +113,7 @@ const RUNNER_LOST = new Set([
   "QueryRunnerProviderAlreadyReleasedError",
 ]);
 /** Seconds a client waits before it retries: about what a PostgreSQL restart takes. */
-const RETRY_AFTER_SECONDS = 2;
+export const RETRY_AFTER_SECONDS = 2;
 
 function databaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 3) return false;

@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { type DataSource } from "typeorm";
-import { formatError } from "../common/errors";
+import { formatError, RETRY_AFTER_SECONDS } from "../common/errors";
 import { type RequestTransaction } from "../db/tenant";
 import { type Logger } from "../logger";
 import { noteError, requestLog } from "../observability/request";
@@ -34,6 +34,15 @@ export function transactionPlugin(
             if (response.body.kind === "single") {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [formatted];
+            }
+            // The commit is the last step: a database that went away just then is the same
+            // passing outage as one that was away from the start, and answers the same 503.
+            if (formatted.extensions?.code === "SERVICE_UNAVAILABLE") {
+              response.http.status = 503;
+              response.http.headers.set(
+                "retry-after",
+                String(formatted.extensions.retryAfter ?? RETRY_AFTER_SECONDS),
+              );
             }
           }
         },

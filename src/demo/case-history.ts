@@ -98,6 +98,7 @@ export async function loadCaseHistory(
     actors: {
       operator: { subject: `${code}.operator`, role: "operator" },
       commandCenter: { subject: `${code}.command_center`, role: "command_center" },
+      community: { subject: `${code}.community_worker`, role: "community_worker" },
       worker: { subject: `${code}.grid_worker`, role: "grid_worker" },
       chief: { subject: `${code}.grid_chief`, role: "grid_chief" },
       street: { subject: `${code}.street_officer`, role: "street_officer" },
@@ -138,6 +139,9 @@ export async function loadCaseHistory(
         subject: person?.subject ?? `${code}.resident.${rng.int(100000, 999999)}`,
         role: "resident",
       };
+    } else if (channel === "community_report" && rng.chance(0.35)) {
+      // 社区直报: a community worker's report goes straight to the command center.
+      createdBy = w.actors.community;
     } else if (channel === "community_report" && rng.chance(0.45)) {
       createdBy = w.actors.street;
     } else {

@@ -82,7 +82,9 @@ export function play(w: World, d: Draft) {
       ? gridStaff
       : s.status === CaseStatus.street_handling
         ? A.street
-        : A.operator;
+        : s.status === CaseStatus.awaiting_dispatch
+          ? A.commandCenter
+          : A.operator;
   const lateReply = rng.chance(0.06);
   const replyAt = lateReply
     ? s.replyDueAt + rng.int(10, 360) * MINUTE_MS
@@ -233,6 +235,9 @@ export function play(w: World, d: Draft) {
     resolved = grid(t, d.channel === "grid_patrol" ? 0.2 : 0.4, 0.45);
   } else if (s.status === CaseStatus.street_handling) {
     resolved = street(t, 0.3);
+  } else if (s.status === CaseStatus.awaiting_dispatch) {
+    // A community's direct report, in the command center's queue from the start.
+    resolved = departments(t + hours(rng, 0.2, 4));
   } else {
     // A call or a resident's report: who takes it.
     const route = rng.weighted([

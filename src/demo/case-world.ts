@@ -70,6 +70,7 @@ export interface World {
   actors: {
     operator: ScriptActor;
     commandCenter: ScriptActor;
+    community: ScriptActor;
     worker: ScriptActor;
     chief: ScriptActor;
     street: ScriptActor;

@@ -18,6 +18,7 @@ const ROLE_TITLES: Record<string, string> = {
   command_center: "指挥中心值班员",
   department: "部门承办人",
   inspector: "纪检监察员",
+  supervision_office: "督查室督查员",
   district_admin: "区管理员",
 };
 

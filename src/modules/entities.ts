@@ -6,6 +6,7 @@ import { GRID_ENTITIES } from "./grid/grid.entities";
 import { CASE_ENTITIES } from "./cases/case.entities";
 import { TARGET_ENTITIES } from "./targets/target.entity";
 import { PersonalDataRead } from "./audit/read.entity";
+import { AccountabilityRecord } from "./accountability/accountability.entity";
 
 /** Every entity, for the data sources that the entry points build (db/data-source.ts). */
 export const ENTITIES = [
@@ -17,4 +18,5 @@ export const ENTITIES = [
   ...CASE_ENTITIES,
   ...TARGET_ENTITIES,
   PersonalDataRead,
+  AccountabilityRecord,
 ];

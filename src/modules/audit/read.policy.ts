@@ -15,5 +15,12 @@ import { Role } from "../../auth/roles";
  * grid/grid.policy.ts, a complainant's in cases/case.policy.ts).
  */
 
-/** Roles that may query the district's read audit: discipline inspection and the district admin. */
-export const AUDIT_READERS: readonly Role[] = [Role.inspector, Role.district_admin];
+/**
+ * Roles that may query the district's read audit: discipline inspection, the supervision office
+ * (督查室, which oversees handling as inspection does) and the district admin.
+ */
+export const AUDIT_READERS: readonly Role[] = [
+  Role.inspector,
+  Role.supervision_office,
+  Role.district_admin,
+];

@@ -45,7 +45,7 @@ export class PersonalDataReadResolver {
   @Authorized(...AUDIT_READERS)
   @Query(() => PersonalDataReadConnection, {
     description:
-      "Reads of unmasked personal data in the caller's district, newest first (inspectors and the district admin).",
+      "Reads of unmasked personal data in the caller's district, newest first (inspectors, the supervision office and the district admin).",
   })
   async personalDataReads(
     @Args() page: PageArgs,

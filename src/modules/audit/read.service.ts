@@ -1,6 +1,6 @@
 import { type EntityManager } from "typeorm";
 import { type TenantDb } from "../../db/tenant";
-import { decodeCursor, type Page, type PageArgs, pageSize, toPage } from "../../common/connection";
+import { newestFirstPage, type Page, type PageArgs } from "../../common/connection";
 import { CaseChannel } from "../cases/case.enums";
 import { PersonalDataRead, PersonalRecordKind } from "./read.entity";
 
@@ -23,22 +23,12 @@ export interface ReadQuery {
  * A page of reads, newest first (ids are time-ordered), with the total counted only when asked:
  * the audit only grows, and most screens page through it without a count.
  */
-export async function listReads(
+export function listReads(
   db: TenantDb,
   q: ReadQuery,
   page: PageArgs,
 ): Promise<Page<PersonalDataRead>> {
-  const first = pageSize(page);
-  const afterId = page.after ? (decodeCursor(page.after, 2, "uuid")[1] as string) : null;
-  const rows = await db.run((m) => {
-    const qb = filtered(m, q);
-    if (afterId) qb.andWhere("r.id < :afterId", { afterId });
-    return qb
-      .orderBy("r.id", "DESC")
-      .limit(first + 1)
-      .getMany();
-  });
-  return toPage(rows, page, first, "id", () => db.run((m) => filtered(m, q).getCount()));
+  return newestFirstPage(db, page, (m) => filtered(m, q));
 }
 
 function filtered(m: EntityManager, q: ReadQuery) {

@@ -205,7 +205,8 @@ export class CaseMutationResolver {
 
   @Authorized()
   @Mutation(() => Case, {
-    description: "纪检监察督办: opens a supervision (inspector; note: the reason).",
+    description:
+      "纪检监察督办: opens a supervision (inspector, supervision office 督查室; note: the reason).",
   })
   superviseCase(@Arg("input") i: CaseNoteInput, @Ctx() ctx: AuthedContext) {
     return act(ctx, i, { action: CaseAction.supervise, note: i.note });
@@ -213,7 +214,7 @@ export class CaseMutationResolver {
 
   @Authorized()
   @Mutation(() => Case, {
-    description: "Concludes the open supervision with findings (inspector).",
+    description: "Concludes the open supervision with findings (inspector, supervision office).",
   })
   concludeSupervision(@Arg("input") i: CaseNoteInput, @Ctx() ctx: AuthedContext) {
     return act(ctx, i, { action: CaseAction.conclude_supervision, note: i.note });

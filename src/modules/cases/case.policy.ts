@@ -15,6 +15,7 @@ export const DISTRICT_WIDE: ReadonlySet<Role> = new Set([
   Role.district_admin,
   Role.command_center,
   Role.inspector,
+  Role.supervision_office,
   Role.operator,
 ]);
 

@@ -18,7 +18,8 @@
  *   escalate (command center) ─▶ escalated ──resolve (city answered)──▶ resolved
  *
  * Beside the path: reply (provisional reply, any handler), report_progress, request_extension and
- * rule_extension, supervise and conclude_supervision (inspector), and the sweeper's warn/breach.
+ * rule_extension, supervise and conclude_supervision (inspector, supervision office), and the
+ * sweeper's warn/breach.
  * A community worker's direct report (社区直报) starts at awaiting_dispatch (intake.rules.ts); the
  * community files and follows it but takes no action here, so every branch below refuses it.
  */
@@ -66,9 +67,16 @@ export type ActorRole =
   | "command_center"
   | "department"
   | "inspector"
+  | "supervision_office"
   | "district_admin"
   | "city_admin"
   | "system";
+
+/**
+ * Who opens and concludes supervisions by hand: discipline inspection (纪检监察) and the supervision
+ * office (督查室), which the report names side by side as inspecting case handling.
+ */
+const SUPERVISORS: ReadonlySet<ActorRole> = new Set(["inspector", "supervision_office"]);
 
 /** What the service knows about the caller's relation to this case. */
 export interface Reach {
@@ -262,8 +270,8 @@ export function decide(
       return { ok: true, to: CaseStatus.escalated };
 
     case CaseAction.supervise:
-      if (role !== "inspector" && role !== "system")
-        return forbid("only discipline inspection opens a supervision");
+      if (!SUPERVISORS.has(role) && role !== "system")
+        return forbid("only discipline inspection or the supervision office opens a supervision");
       if (f.supervised)
         return {
           ok: false,
@@ -273,7 +281,10 @@ export function decide(
       return { ok: true, to: s };
 
     case CaseAction.conclude_supervision:
-      if (role !== "inspector") return forbid("only discipline inspection concludes a supervision");
+      if (!SUPERVISORS.has(role))
+        return forbid(
+          "only discipline inspection or the supervision office concludes a supervision",
+        );
       if (!f.supervised)
         return { ok: false, code: "BAD_USER_INPUT", message: "the case is not under supervision" };
       return { ok: true, to: s };

@@ -12,6 +12,8 @@ import { Case } from "../cases/case.entity";
 import { CASE_NODE_ENTITIES } from "../cases/case.entities";
 import { maySeeCase } from "../cases/case.policy";
 import { TARGET_NODE_ENTITIES } from "../targets/target.entity";
+import { AccountabilityRecord } from "../accountability/accountability.entity";
+import { ACCOUNTABILITY_READERS } from "../accountability/accountability.policy";
 
 /** Node types that are tenant rows, loaded with `loaders.entity`. */
 const ENTITIES: Record<string, new () => { id: string; districtId: string }> = {
@@ -20,6 +22,7 @@ const ENTITIES: Record<string, new () => { id: string; districtId: string }> = {
   ...NODE_ENTITIES,
   ...CASE_NODE_ENTITIES,
   ...TARGET_NODE_ENTITIES,
+  AccountabilityRecord,
 };
 
 /** The reference tables' loaders. A type missing here and above cannot be refetched by id. */
@@ -34,6 +37,7 @@ const ROLES_OF: Partial<Record<string, readonly Role[]>> = {
   Person: PEOPLE_READERS,
   Household: PEOPLE_READERS,
   ToiletSurvey: PEOPLE_READERS,
+  AccountabilityRecord: ACCOUNTABILITY_READERS,
 };
 
 @Resolver()
