@@ -5,7 +5,6 @@
  * the core alone; this file only keeps the script's bookkeeping (times as milliseconds, the
  * events in the order they were made, asides, and where the script meets `now`).
  */
-import { uuidv7 } from "../common/ids";
 import { applyMark, marksDue, nextMarkAt } from "../modules/cases/case.deadlines";
 import { perform } from "../modules/cases/case.rules";
 import { newCase } from "../modules/cases/intake.rules";
@@ -17,7 +16,7 @@ import {
   CaseRuleError,
   type CaseState,
   type EventDraft,
-  type NewId,
+  newId,
   type Satisfaction,
   type SupervisionRecord,
 } from "../modules/cases/case.state";
@@ -40,8 +39,6 @@ const SWEEP_MS = 30_000;
 function tick(at: number): number {
   return (Math.floor(at / SWEEP_MS) + 1) * SWEEP_MS + 350;
 }
-
-const newId: NewId = (at) => uuidv7(at.getTime());
 
 /**
  * The script's actor as the core sees it. The history places every case where its grid, street

@@ -1,12 +1,11 @@
 import { In, type EntityManager } from "typeorm";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
-import { uuidv7 } from "../../common/ids";
 import { Department } from "../org/department.entity";
 import { type Case } from "./case.entity";
 import { type CaseEvent } from "./case-event.entity";
 import { perform } from "./case.rules";
 import { type Command, checkCommand } from "./case.commands";
-import { type Actor, CaseRuleError, type NewId } from "./case.state";
+import { type Actor, CaseRuleError, newId } from "./case.state";
 import { type ActorRole, CaseAction } from "./case.workflow";
 import { loadCase, policyOf, saveCase } from "./case.store";
 
@@ -24,9 +23,6 @@ export interface Caller {
   /** The caller's community (community workers), if the token names one of the district's. */
   communityId: string | null;
 }
-
-/** Ids of the rows a rule adds: time-ordered from the action's instant. */
-export const newId: NewId = (at) => uuidv7(at.getTime());
 
 /** The caller as the rules see them on this case. */
 export function actorOn(

@@ -4,6 +4,7 @@
  * database under the case's row lock and write back what the rules changed; the demo history
  * keeps them in memory. Plain data, no I/O, no GraphQL.
  */
+import { uuidv7 } from "../../common/ids";
 import { type CaseAction, type CaseStatus, type ActorRole } from "./case.workflow";
 
 export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";
@@ -125,8 +126,11 @@ export interface CasePolicy {
   maxRedos: number;
 }
 
-/** A new row id at an instant (uuidv7 in the services; the demo passes the same). */
+/** A new row id at an instant. */
 export type NewId = (at: Date) => string;
+
+/** Ids of the rows a step adds, time-ordered from the step's instant (services, sweeper, demo). */
+export const newId: NewId = (at) => uuidv7(at.getTime());
 
 /** A rule refused: the code the API answers with, and the input field at fault if any. */
 export class CaseRuleError extends Error {

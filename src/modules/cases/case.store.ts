@@ -111,15 +111,21 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** The rows of `after` that are new, and those whose given fields changed. */
-function changes<T extends { id: string }>(before: T[], after: T[], fields: Array<keyof T>) {
+/** The rows of `after` that are new, and those whose given fields changed (with those fields). */
+function changes<T extends { id: string }, K extends keyof T>(
+  before: T[],
+  after: T[],
+  fields: readonly K[],
+) {
   const old = new Map(before.map((r) => [r.id, r]));
   return {
     added: after.filter((r) => !old.has(r.id)),
-    changed: after.filter((r) => {
-      const o = old.get(r.id);
-      return o !== undefined && fields.some((f) => !same(o[f], r[f]));
-    }),
+    changed: after
+      .filter((r) => {
+        const o = old.get(r.id);
+        return o !== undefined && fields.some((f) => !same(o[f], r[f]));
+      })
+      .map((r) => ({ id: r.id, set: Object.fromEntries(fields.map((f) => [f, r[f]])) })),
   };
 }
 
@@ -185,35 +191,9 @@ async function saveRows(
   ]);
   // Changes first, then new rows: a step that rules a request and asks a new one, or concludes a
   // supervision and opens another, must not meet the one-pending and one-open unique indexes.
-  for (const r of a.changed)
-    await m.update(
-      CaseAssignment,
-      { districtId, id: r.id },
-      {
-        status: r.status,
-        dueAt: r.dueAt,
-        report: r.report,
-        reportedAt: r.reportedAt,
-        breachedAt: r.breachedAt,
-      },
-    );
-  for (const r of q.changed)
-    await m.update(
-      CaseRequest,
-      { districtId, id: r.id },
-      { status: r.status, ruledBy: r.ruledBy, ruledAt: r.ruledAt, rulingNote: r.rulingNote },
-    );
-  for (const r of v.changed)
-    await m.update(
-      Supervision,
-      { districtId, id: r.id },
-      {
-        status: r.status,
-        findings: r.findings,
-        concludedBy: r.concludedBy,
-        concludedAt: r.concludedAt,
-      },
-    );
+  for (const r of a.changed) await m.update(CaseAssignment, { districtId, id: r.id }, r.set);
+  for (const r of q.changed) await m.update(CaseRequest, { districtId, id: r.id }, r.set);
+  for (const r of v.changed) await m.update(Supervision, { districtId, id: r.id }, r.set);
   if (a.added.length)
     await m.insert(
       CaseAssignment,

@@ -6,7 +6,7 @@ import { type CaseEvent } from "./case-event.entity";
 import { type CasePolicy } from "./case.state";
 import { applyMark, FINISHED_STATUSES, marksDue } from "./case.deadlines";
 import { loadCase, policyOf, saveCase } from "./case.store";
-import { newId } from "./case-action.service";
+import { newId } from "./case.state";
 import { systemClock, type Clock } from "../../common/clock";
 
 const BATCH = 200;

@@ -28,26 +28,28 @@ export async function dispatchSuggestionsFor(
      WHERE a.district_id = $1 AND s.category_id = $2 AND s.id <> $3
        AND s.received_at >= $4 AND s.received_at <= $5 AND a.status <> 'withdrawn'`;
   const params = [q.districtId, c.categoryId, c.id, since, q.at];
-  const [history, [{ n }], returned] = await Promise.all([
-    m.query(
-      `SELECT a.department_id AS "departmentId",
-              count(DISTINCT a.case_id) FILTER (WHERE a.role = 'lead')::int AS led,
-              count(DISTINCT a.case_id) FILTER (WHERE a.role = 'lead' AND a.status = 'returned')::int
-                AS "ledAndReturned",
-              count(DISTINCT a.case_id) FILTER (WHERE a.role = 'co' AND a.status <> 'returned')::int
-                AS "coHandled"
-         ${similar} GROUP BY a.department_id`,
-      params,
-    ) as Promise<DispatchHistory[]>,
-    m.query(`SELECT count(DISTINCT a.case_id)::int AS n ${similar}`, params) as Promise<
-      Array<{ n: number }>
-    >,
-    m.query(
-      `SELECT department_id AS id FROM case_assignment
-        WHERE district_id = $1 AND case_id = $2 AND status = 'returned'`,
-      [q.districtId, c.id],
-    ) as Promise<Array<{ id: string }>>,
-  ]);
+  // One statement at a time: the request's transaction has one connection.
+  const history = (await m.query(
+    `SELECT a.department_id AS "departmentId",
+            count(DISTINCT a.case_id) FILTER (WHERE a.role = 'lead')::int AS led,
+            count(DISTINCT a.case_id) FILTER (WHERE a.role = 'lead' AND a.status = 'returned')::int
+              AS "ledAndReturned",
+            count(DISTINCT a.case_id) FILTER (WHERE a.role = 'co' AND a.status <> 'returned')::int
+              AS "coHandled"
+       ${similar} GROUP BY a.department_id`,
+    params,
+  )) as DispatchHistory[];
+  const [{ n }] = (await m.query(
+    `SELECT count(DISTINCT a.case_id)::int AS n ${similar}`,
+    params,
+  )) as Array<{
+    n: number;
+  }>;
+  const returned = (await m.query(
+    `SELECT department_id AS id FROM case_assignment
+      WHERE district_id = $1 AND case_id = $2 AND status = 'returned'`,
+    [q.districtId, c.id],
+  )) as Array<{ id: string }>;
   return suggestDispatch({
     usualDepartmentId: category?.departmentId ?? null,
     categoryName: category?.name ?? "its category",

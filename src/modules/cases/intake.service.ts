@@ -10,7 +10,8 @@ import { dueTimesOf, resolutionDaysOf } from "./case.deadlines";
 import { CaseStatus } from "./case.workflow";
 import { type CaseChannel, Urgency } from "./case.enums";
 import { districtCalendar, ensureCaseDefaults } from "./settings.service";
-import { type Caller, newId } from "./case-action.service";
+import { type Caller } from "./case-action.service";
+import { newId } from "./case.state";
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
 export interface CaseIntake {
