@@ -56,6 +56,10 @@ const LAYERS = [
     nodes: ["modules/accountability"],
     why: "accountability (追责问责) for the handling of cases: it names a case, its supervision and a unit of the tree or a department",
   },
+  {
+    nodes: ["modules/patrols"],
+    why: "grid work beside the cases: daily patrols and household visits (每日巡查走访) in grids, naming households, compounds and the cases they raised, and the district's rewards and penalties (奖惩) for units of the tree or departments; below scores, which weigh them",
+  },
   { nodes: ["modules/scores"], why: "counters and boards computed from the cases" },
   { nodes: ["modules/targets"], why: "targets of grids and departments, and their progress" },
   {

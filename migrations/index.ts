@@ -8,6 +8,9 @@ import { ReadAudit1764748800000 } from "./1764748800000-ReadAudit";
 import { CommunityStaff1764835200000 } from "./1764835200000-CommunityStaff";
 import { SupervisionOnDissatisfaction1764921600000 } from "./1764921600000-SupervisionOnDissatisfaction";
 import { Accountability1765008000000 } from "./1765008000000-Accountability";
+import { PatrolLog1765094400000 } from "./1765094400000-PatrolLog";
+import { DepartmentClocks1765180800000 } from "./1765180800000-DepartmentClocks";
+import { StreetFirst1765267200000 } from "./1765267200000-StreetFirst";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   CommunityStaff1764835200000,
   SupervisionOnDissatisfaction1764921600000,
   Accountability1765008000000,
+  PatrolLog1765094400000,
+  DepartmentClocks1765180800000,
+  StreetFirst1765267200000,
 ];

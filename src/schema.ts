@@ -46,10 +46,12 @@ import {
   RenovationProjectResolver,
 } from "./modules/grid/renovation.resolver";
 import { GridMutationResolver } from "./modules/grid/grid-mutation.resolver";
+import { JointCommitteeResolver, JointUnitResolver } from "./modules/grid/joint-committee.resolver";
 import {
   CaseAssignmentResolver,
   CaseEventResolver,
   CaseResolver,
+  CaseUnitEngagementResolver,
 } from "./modules/cases/case.resolver";
 import { CaseSettingsResolver } from "./modules/cases/case-settings.resolver";
 import { CaseSubscriptionResolver } from "./modules/cases/case-subscription.resolver";
@@ -63,6 +65,9 @@ import {
   AccountabilityResolver,
   CaseAccountabilityResolver,
 } from "./modules/accountability/accountability.resolver";
+import { PatrolResolver } from "./modules/patrols/patrol.resolver";
+import { RewardPenaltyResolver } from "./modules/patrols/reward.resolver";
+import { PatrolCoverageResolver } from "./modules/scores/patrol-coverage.resolver";
 import {
   DistrictTargetResolver,
   TargetMutationResolver,
@@ -110,6 +115,9 @@ export const RESOLVERS = [
   DispatchResolver,
   CaseResolver,
   CaseAssignmentResolver,
+  CaseUnitEngagementResolver,
+  JointCommitteeResolver,
+  JointUnitResolver,
   CaseEventResolver,
   CaseSettingsResolver,
   MeasuresResolver,
@@ -122,6 +130,9 @@ export const RESOLVERS = [
   PersonalDataReadResolver,
   AccountabilityResolver,
   CaseAccountabilityResolver,
+  PatrolResolver,
+  RewardPenaltyResolver,
+  PatrolCoverageResolver,
 ] as const;
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */

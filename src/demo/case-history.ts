@@ -3,7 +3,7 @@ import { uuidv7 } from "../common/ids";
 import { localDay } from "../common/dates";
 import { OFFICIAL_CALENDAR } from "../modules/cases/calendar.rules";
 import { insertCaseDefaults } from "../modules/cases/settings.service";
-import { dueTimesOf, resolutionDaysOf } from "../modules/cases/case.deadlines";
+import { dueTimesOf, resolutionDaysOf } from "../modules/cases/case.clocks";
 import { startingStatus } from "../modules/cases/intake.rules";
 import { CaseStatus } from "../modules/cases/case.workflow";
 import { play } from "./case-play";
@@ -81,7 +81,7 @@ export async function loadCaseHistory(
 
   const read = await readDistrict(client, districtId);
   if (!read) return null;
-  const { settings, categories, departments, days, grids: gridList, base } = read;
+  const { settings, categories, departments, days, grids: gridList, base, units } = read;
 
   const now = (opts.now ?? new Date()).getTime();
   const rng = new Rng(seedOf(`${district.code}:case-history`));
@@ -95,6 +95,7 @@ export async function loadCaseHistory(
     calendar,
     settings,
     departments: new Map(departments.map((d) => [d.code, d.id])),
+    units,
     actors: {
       operator: { subject: `${code}.operator`, role: "operator" },
       commandCenter: { subject: `${code}.command_center`, role: "command_center" },
@@ -119,6 +120,9 @@ export async function loadCaseHistory(
     warningMinutes: settings.warningMinutes,
     superviseOnUnsatisfied: settings.superviseOnUnsatisfied,
     maxRedos: settings.maxRedos,
+    replyHours: settings.replyHours,
+    calendar,
+    gridMayResolve: settings.handlingRule === "grid_may_resolve",
   };
   const drafts: Draft[] = [];
   for (const { at, channel } of arrivals) {
@@ -176,9 +180,10 @@ export async function loadCaseHistory(
       person = rng.pick(grid.people);
     const caller = channel === "hotline" || channel === "resident";
     const receivedAt = at;
+    const resolutionDays = resolutionDaysOf(category, settings);
     const due = dueTimesOf(calendar, new Date(receivedAt), {
       replyHours: settings.replyHours,
-      resolutionDays: resolutionDaysOf(category, settings),
+      resolutionDays,
     });
     const id = uuidv7(receivedAt);
     const script = new CaseScript(
@@ -188,6 +193,7 @@ export async function loadCaseHistory(
         receivedAt,
         replyDueAt: due.replyDueAt.getTime(),
         resolutionDueAt: due.resolutionDueAt.getTime(),
+        resolutionDays,
         status,
         creator: createdBy,
         data: {
@@ -274,7 +280,8 @@ async function readDistrict(client: ClientBase, districtId: string) {
   const [settings] = await q<Settings>(
     `SELECT reply_hours AS "replyHours", resolution_days AS "resolutionDays",
             max_returns AS "maxReturns", warning_minutes AS "warningMinutes",
-            supervise_on_unsatisfied AS "superviseOnUnsatisfied", max_redos AS "maxRedos"
+            supervise_on_unsatisfied AS "superviseOnUnsatisfied", max_redos AS "maxRedos",
+            handling_rule AS "handlingRule"
        FROM case_setting WHERE district_id = $1`,
   );
   const categories = await q<CategoryInfo>(
@@ -331,11 +338,22 @@ async function readDistrict(client: ClientBase, districtId: string) {
   for (const p of people)
     if (p.phone)
       byGrid.get(p.grid_id)?.people.push({ name: p.name, phone: p.phone, subject: p.subject });
+  const unitRows = await q<{ id: string; name: string; streetOfficeId: string }>(
+    `SELECT id, name, street_office_id AS "streetOfficeId" FROM joint_committee_unit
+      WHERE district_id = $1 AND active ORDER BY name, id`,
+  );
+  const units = new Map<string, Array<{ id: string; name: string }>>();
+  for (const u of unitRows) {
+    const list = units.get(u.streetOfficeId) ?? [];
+    list.push({ id: u.id, name: u.name });
+    units.set(u.streetOfficeId, list);
+  }
   return {
     settings,
     categories,
     departments,
     days,
+    units,
     grids: gridList,
     base: Number(head?.position ?? 0),
   };
@@ -350,5 +368,6 @@ export const CASE_HISTORY_TABLES = [
   "case_assignment",
   "case_request",
   "supervision",
+  "case_unit_engagement",
   "case_event",
 ] as const;

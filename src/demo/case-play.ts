@@ -107,11 +107,32 @@ export function play(w: World, d: Draft) {
       : natural;
   };
 
+  /**
+   * Each department's provisional reply on its part, on its own 2-hour clock from the assignment;
+   * a few late.
+   */
+  const partsReply = (from: number | null, parts: Array<{ id: string }>): number | null => {
+    let at = from;
+    for (const p of parts) {
+      if (at === null) return null;
+      const late = rng.chance(0.05);
+      const when = late
+        ? from! + (2 * 60 + rng.int(10, 300)) * MINUTE_MS
+        : Math.max(at, from! + (5 + 100 * rng.next() ** 1.5) * MINUTE_MS);
+      at = s.reply(
+        Math.max(when, at + MINUTE_MS),
+        departmentActor(w, p.id),
+        noteText(rng, "replyDepartment"),
+      );
+    }
+    return at;
+  };
+
   /** The departments' part: assignment, returns, extension, co-handling reports, resolution. */
   const departments = (from: number): number | null => {
     const avoid = new Set<string>();
     let parts = pickDepartments(w, cat);
-    let at = s.assign(from, A.commandCenter, parts, assignNote(parts, w));
+    let at = partsReply(s.assign(from, A.commandCenter, parts, assignNote(parts, w)), parts);
     if (at === null) return null;
     // Returns: most are granted and the case goes to another department.
     while (plan.returns.length) {
@@ -133,7 +154,10 @@ export function play(w: World, d: Draft) {
       if (granted) {
         avoid.add(parts[0].code);
         parts = pickDepartments(w, cat, avoid);
-        at = s.assign(at + hours(rng, 0.2, 3), A.commandCenter, parts, assignNote(parts, w));
+        at = partsReply(
+          s.assign(at + hours(rng, 0.2, 3), A.commandCenter, parts, assignNote(parts, w)),
+          parts,
+        );
         if (at === null) return null;
       }
     }
@@ -190,7 +214,34 @@ export function play(w: World, d: Draft) {
       noteText(rng, "cityAnswered"),
     );
 
-  const street = (from: number, dept: number): number | null => {
+  /** 大工委: the street pulls one or two units of its joint committee in, and records their results. */
+  const jointUnits = (from: number): number | null => {
+    const all = w.units.get(d.grid.streetOfficeId) ?? [];
+    if (all.length === 0 || !rng.chance(0.3)) return from;
+    const first = rng.pick(all);
+    const second = rng.chance(0.3) ? rng.pick(all) : first;
+    const units = second.id === first.id ? [first] : [first, second];
+    let at = s.engageUnits(
+      clock.office(from + hours(rng, 0.5, 6)),
+      A.street,
+      units,
+      noteText(rng, "engageUnits"),
+    );
+    for (const e of s.state.engagements.filter((x) => x.result === null)) {
+      if (at === null) return null;
+      at = s.recordUnitResult(
+        clock.office(at + hours(rng, 2, 30, 1.3)),
+        A.street,
+        e.id,
+        noteText(rng, "unitResult"),
+      );
+    }
+    return at;
+  };
+
+  const street = (start: number, dept: number): number | null => {
+    const from = jointUnits(start);
+    if (from === null) return null;
     if (rng.chance(dept)) {
       const at = s.referToCommandCenter(
         clock.office(from + hours(rng, 2, 24)),
@@ -206,14 +257,19 @@ export function play(w: World, d: Draft) {
     );
   };
 
+  // Under the report's rule (街道首办) the street office resolves what the grid takes on; a
+  // district may let the grid resolve what it settles on the spot.
+  const gridMayResolve = w.settings.handlingRule === "grid_may_resolve";
   const grid = (from: number, toStreet: number, dept: number): number | null => {
-    if (rng.chance(toStreet)) {
+    const referred = rng.chance(toStreet);
+    if (referred || !gridMayResolve) {
       const at = s.referToStreet(
         clock.office(from + hours(rng, 1, 20), { everyDay: true }),
         gridStaff,
-        noteText(rng, "gridToStreet"),
+        noteText(rng, referred ? "gridToStreet" : "gridHandledToStreet"),
       );
-      return at === null ? null : street(at, dept);
+      // What the grid settled on the spot, the street office checks and resolves itself.
+      return at === null ? null : street(at, referred ? dept : 0);
     }
     return s.resolve(
       resolveAt(clock.office(from + hours(rng, 0.5, 30, 2), { from: 7.5, to: 19, everyDay: true })),

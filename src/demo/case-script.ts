@@ -74,6 +74,7 @@ export class CaseScript {
       receivedAt: number;
       replyDueAt: number;
       resolutionDueAt: number;
+      resolutionDays: number;
       status: CaseStatus;
       creator: ScriptActor;
       data: Record<string, unknown>;
@@ -87,6 +88,7 @@ export class CaseScript {
       receivedAt: new Date(input.receivedAt),
       replyDueAt: new Date(input.replyDueAt),
       resolutionDueAt: new Date(input.resolutionDueAt),
+      resolutionDays: input.resolutionDays,
       creator: actorOf(input.creator),
       data: input.data,
     });
@@ -225,6 +227,21 @@ export class CaseScript {
   }
   referToStreet(at: number, who: ScriptActor, note: string) {
     return this.act(at, who, { action: CaseAction.refer_to_street, note });
+  }
+  engageUnits(
+    at: number,
+    who: ScriptActor,
+    units: Array<{ id: string; name: string }>,
+    ask: string,
+  ) {
+    return this.act(at, who, {
+      action: CaseAction.engage_units,
+      note: ask,
+      units: units.map((u) => ({ unitId: u.id, name: u.name })),
+    });
+  }
+  recordUnitResult(at: number, who: ScriptActor, engagementId: string, result: string) {
+    return this.act(at, who, { action: CaseAction.record_unit_result, note: result, engagementId });
   }
   referToCommandCenter(at: number, who: ScriptActor, note: string) {
     return this.act(at, who, { action: CaseAction.refer_to_command_center, note });

@@ -39,6 +39,7 @@ export interface Settings {
   superviseOnUnsatisfied: boolean;
   maxRedos: number;
   warningMinutes: number;
+  handlingRule: "street_first" | "grid_may_resolve";
 }
 
 export interface Draft {
@@ -67,6 +68,8 @@ export interface World {
   calendar: WorkCalendar;
   settings: Settings;
   departments: Map<string, string>;
+  /** Each street office's joint committee units (大工委), by street office id. */
+  units: Map<string, Array<{ id: string; name: string }>>;
   actors: {
     operator: ScriptActor;
     commandCenter: ScriptActor;

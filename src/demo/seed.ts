@@ -3,9 +3,11 @@ import { uuidv7 } from "../common/ids";
 import { DISTRICT_ROLES, Role } from "../auth/roles";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
 import { loadGridDemo } from "./grid-seed";
+import { loadJointCommitteeDemo } from "./joint-committee";
 import { GRID_TREE_TABLES } from "./grid-tree/rows";
 import { CASE_HISTORY_TABLES, loadCaseHistory } from "./case-history";
 import { loadTargetDemo } from "./targets";
+import { loadPatrolDemo } from "./patrols";
 import { rebuildCounters } from "../modules/cases/case.counters";
 
 const ROLE_TITLES: Record<string, string> = {
@@ -25,8 +27,9 @@ const ROLE_TITLES: Record<string, string> = {
 /**
  * Loads the demo tenants: cities, districts, their departments and one staff account per role
  * (subject `<district>.<role>`, which `npm run token` uses by default), each district's grid tree
- * and a month of 12345 case history. Idempotent: every insert is keyed by stable codes, and trees
- * and histories are loaded only where there are none, so a second run changes nothing.
+ * a month of 12345 case history, and the month's grid patrols and visits. Idempotent: every insert
+ * is keyed by stable codes, and trees and histories are loaded only where there are none, so a
+ * second run changes nothing.
  */
 export async function loadDemoData(
   ownerUrl: string,
@@ -40,6 +43,7 @@ export async function loadDemoData(
   const trees = { districts: 0, grids: 0, persons: 0 };
   const history = { districts: 0, cases: 0, events: 0 };
   const targets = { districts: 0, targets: 0, entries: 0 };
+  const patrols = { districts: 0, records: 0, entries: 0 };
   try {
     await client.query("BEGIN");
     for (const city of DEMO_CITIES) {
@@ -84,6 +88,7 @@ export async function loadDemoData(
           [districtId, JSON.stringify(accounts)],
         );
         const tree = await loadGridDemo(client, { id: districtId, ...d });
+        await loadJointCommitteeDemo(client, { id: districtId, code: d.code });
         if (tree) {
           trees.districts++;
           trees.grids += tree.grids;
@@ -103,6 +108,12 @@ export async function loadDemoData(
           // The history was written in bulk: its measure counters are computed from its log.
           await rebuildCounters(async (q, p) => (await client.query(q, p)).rows, districtId);
         }
+        const patrolled = await loadPatrolDemo(client, { id: districtId, ...d }, { now: opts.now });
+        if (patrolled) {
+          patrols.districts++;
+          patrols.records += patrolled.records;
+          patrols.entries += patrolled.entries;
+        }
       }
     }
     await client.query("COMMIT");
@@ -110,6 +121,7 @@ export async function loadDemoData(
     // and picks nested loops that cost seconds instead of milliseconds.
     if (trees.districts > 0) await client.query(`ANALYZE ${GRID_TREE_TABLES.join(", ")}`);
     if (history.districts > 0) await client.query(`ANALYZE ${CASE_HISTORY_TABLES.join(", ")}`);
+    if (patrols.districts > 0) await client.query("ANALYZE patrol_record, reward_penalty");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
@@ -125,6 +137,11 @@ export async function loadDemoData(
   if (history.districts > 0) {
     log(
       `demo case history loaded: ${history.districts} districts, ${history.cases} cases, ${history.events} events`,
+    );
+  }
+  if (patrols.districts > 0) {
+    log(
+      `demo patrols loaded: ${patrols.districts} districts, ${patrols.records} patrols and visits, ${patrols.entries} rewards and penalties`,
     );
   }
   if (targets.districts > 0) {

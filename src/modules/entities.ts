@@ -7,6 +7,8 @@ import { CASE_ENTITIES } from "./cases/case.entities";
 import { TARGET_ENTITIES } from "./targets/target.entity";
 import { PersonalDataRead } from "./audit/read.entity";
 import { AccountabilityRecord } from "./accountability/accountability.entity";
+import { PatrolRecord } from "./patrols/patrol.entity";
+import { RewardPenalty } from "./patrols/reward.entity";
 
 /** Every entity, for the data sources that the entry points build (db/data-source.ts). */
 export const ENTITIES = [
@@ -19,4 +21,6 @@ export const ENTITIES = [
   ...TARGET_ENTITIES,
   PersonalDataRead,
   AccountabilityRecord,
+  PatrolRecord,
+  RewardPenalty,
 ];

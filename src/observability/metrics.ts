@@ -37,18 +37,21 @@ export class BoundedLabel {
 }
 
 const OPERATION_NAMES = 200;
-const MARK_KINDS = ["warning", "breach", "reply_breach", "assignment_breach"] as const;
+/** The deadline watcher's marks, by the label they are counted under and their count's field. */
+const MARK_KINDS = [
+  ["warning", "warnings"],
+  ["breach", "breaches"],
+  ["reply_breach", "replyBreaches"],
+  ["assignment_warning", "assignmentWarnings"],
+  ["assignment_breach", "assignmentBreaches"],
+  ["assignment_reply_breach", "assignmentReplyBreaches"],
+] as const;
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export type Transport = "http" | "ws";
 export type Outcome = "ok" | "partial" | "error";
 export type SweepOutcome = "ok" | "failed" | "skipped";
-export type SweepMarks = {
-  warnings: number;
-  breaches: number;
-  replyBreaches: number;
-  assignmentBreaches: number;
-};
+export type SweepMarks = Record<(typeof MARK_KINDS)[number][1], number>;
 
 /**
  * The metrics of one server, in a registry of its own (tests run several servers in a process;
@@ -264,16 +267,14 @@ export class Metrics {
       });
       // Every series from the start, so that rate() sees the first run's increase.
       for (const outcome of ["ok", "failed", "skipped"]) this.sweeps.inc({ outcome }, 0);
-      for (const kind of MARK_KINDS) this.marks.inc({ kind }, 0);
+      for (const [kind] of MARK_KINDS) this.marks.inc({ kind }, 0);
     },
     ran: (run: { outcome: SweepOutcome; seconds?: number; at: Date; marks?: SweepMarks }) => {
       this.sweeps.inc({ outcome: run.outcome });
       if (run.seconds !== undefined) this.sweepDuration?.observe(run.seconds);
       if (run.outcome !== "ok" || !run.marks) return;
       this.sweptUpTo = run.at;
-      const m = run.marks;
-      const counts = [m.warnings, m.breaches, m.replyBreaches, m.assignmentBreaches];
-      MARK_KINDS.forEach((kind, i) => this.marks.inc({ kind }, counts[i]));
+      for (const [kind, field] of MARK_KINDS) this.marks.inc({ kind }, run.marks[field]);
     },
   };
 

@@ -66,27 +66,51 @@ test("one sweep makes exactly the marks the rules find due", async () => {
       new Date(T.getTime() + dueMin * MIN),
     ]);
   }
-  // Dispatched, replied; the lead's own due time has passed, the case's has not.
-  let d: C = await hotlineCase(server, w);
-  d = await act(
-    "replyToCase",
-    "CaseNoteInput",
-    { id: d.id, expectedVersion: d.version, note: "已受理" },
-    w.tokens.operator,
-  );
-  d = await act(
-    "assignCase",
-    "AssignCaseInput",
-    {
-      id: d.id,
-      expectedVersion: d.version,
-      assignments: [{ departmentId: gid("Department", w.housing.id), role: "lead" }],
-    },
-    w.tokens.command,
-  );
-  made.departmentLate = d;
+  // Dispatched and replied, by the case's handler and by the department on its part: one
+  // department clock at a time is placed, the case's are not due.
+  const dispatched = async () => {
+    let d: C = await hotlineCase(server, w);
+    d = await act(
+      "replyToCase",
+      "CaseNoteInput",
+      { id: d.id, expectedVersion: d.version, note: "已受理" },
+      w.tokens.operator,
+    );
+    d = await act(
+      "assignCase",
+      "AssignCaseInput",
+      {
+        id: d.id,
+        expectedVersion: d.version,
+        assignments: [{ departmentId: gid("Department", w.housing.id), role: "lead" }],
+      },
+      w.tokens.command,
+    );
+    return d;
+  };
+  const partReplied = async (d: C) =>
+    act(
+      "replyToCase",
+      "CaseNoteInput",
+      { id: d.id, expectedVersion: d.version, note: "已收到" },
+      w.tokens.housing,
+    );
+  // The lead's own due time has passed (the case's has not).
+  made.departmentLate = await partReplied(await dispatched());
   await set("UPDATE case_assignment SET due_at = $2 WHERE case_id = $1", [
-    uuid(d),
+    uuid(made.departmentLate),
+    new Date(T.getTime() - MIN),
+  ]);
+  // The lead's own due time is two hours away.
+  made.departmentNear = await partReplied(await dispatched());
+  await set("UPDATE case_assignment SET due_at = $2 WHERE case_id = $1", [
+    uuid(made.departmentNear),
+    new Date(T.getTime() + 120 * MIN),
+  ]);
+  // The lead has not replied on its part, and its two hours have passed.
+  made.departmentSilent = await dispatched();
+  await set("UPDATE case_assignment SET reply_due_at = $2 WHERE case_id = $1", [
+    uuid(made.departmentSilent),
     new Date(T.getTime() - MIN),
   ]);
   await set("UPDATE hotline_case SET reply_due_at = $2 WHERE id = $1", [
@@ -111,6 +135,8 @@ test("one sweep makes exactly the marks the rules find due", async () => {
     pastDue: ["breach"],
     notYet: [],
     departmentLate: ["assignment_breach"],
+    departmentNear: ["assignment_warning"],
+    departmentSilent: ["assignment_reply_breach"],
   });
 
   const result = await sweepOnce(server.dataSource, server.pubSub, T, [w.district.id]);
@@ -120,21 +146,26 @@ test("one sweep makes exactly the marks the rules find due", async () => {
     replyBreaches: all.filter((k) => k === "reply_breach").length,
     warnings: all.filter((k) => k === "warning").length,
     assignmentBreaches: all.filter((k) => k === "assignment_breach").length,
+    assignmentReplyBreaches: all.filter((k) => k === "assignment_reply_breach").length,
+    assignmentWarnings: all.filter((k) => k === "assignment_warning").length,
   });
+  expect(result.assignmentWarnings * result.assignmentReplyBreaches).toBe(1);
   // Each case's log got exactly those marks.
   for (const [name, c] of Object.entries(made)) {
     const rows = (await set(
       `SELECT action, data->>'limit' AS "limit" FROM case_event WHERE case_id = $1 AND actor = 'system' AND action IN ('warn', 'breach') ORDER BY position`,
       [uuid(c)],
     )) as unknown as { rows: Array<{ action: string; limit: string }> };
-    const kinds = rows.rows.map((e) =>
-      e.action === "warn"
-        ? "warning"
-        : e.limit === "reply"
-          ? "reply_breach"
-          : e.limit === "assignment"
-            ? "assignment_breach"
-            : "breach",
+    const kinds = rows.rows.map(
+      (e) =>
+        (<Record<string, string>>{
+          "warn:resolution": "warning",
+          "warn:assignment": "assignment_warning",
+          "breach:resolution": "breach",
+          "breach:reply": "reply_breach",
+          "breach:assignment": "assignment_breach",
+          "breach:assignment_reply": "assignment_reply_breach",
+        })[`${e.action}:${e.limit}`],
     );
     expect([name, kinds.sort()]).toEqual([name, [...expected[name]].sort()]);
   }
@@ -143,5 +174,7 @@ test("one sweep makes exactly the marks the rules find due", async () => {
     replyBreaches: 0,
     warnings: 0,
     assignmentBreaches: 0,
+    assignmentReplyBreaches: 0,
+    assignmentWarnings: 0,
   });
 });

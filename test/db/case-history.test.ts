@@ -131,8 +131,9 @@ it("every case is what replaying its events gives", async () => {
                 max(e.position) AS last_position,
                 count(*) FILTER (WHERE e.action = 'callback') AS callbacks,
                 max(e.at) FILTER (WHERE e.action = 'callback') AS last_callback,
-                max(e.at) FILTER (WHERE e.action = 'reply') AS replied,
-                count(*) FILTER (WHERE e.action = 'reply') AS replies,
+                -- The case's reply is its first; after it only departments reply, on their own parts.
+                min(e.at) FILTER (WHERE e.action = 'reply') AS replied,
+                count(*) FILTER (WHERE e.action = 'reply' AND e.actor_role <> 'department') AS replies,
                 max(e.at) FILTER (WHERE e.action = 'breach' AND e.data->>'limit' = 'resolution') AS breached,
                 max(e.at) FILTER (WHERE e.action = 'breach' AND e.data->>'limit' = 'reply') AS reply_breached,
                 count(*) FILTER (WHERE e.action = 'warn') AS warns,
@@ -166,6 +167,12 @@ it("every case is what replaying its events gives", async () => {
               count(*) FILTER (WHERE c.updated_at <> ev.last_at)::int AS wrong_updated_at,
               count(*) FILTER (WHERE ev.supervisions <> (SELECT count(*) FROM supervision s
                                  WHERE s.district_id = c.district_id AND s.case_id = c.id))::int AS wrong_supervisions,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_assignment a
+                                 JOIN department d ON d.district_id = a.district_id AND d.id = a.department_id
+                                 WHERE a.district_id = c.district_id AND a.case_id = c.id AND a.replied_at IS NOT NULL
+                                   AND NOT EXISTS (SELECT 1 FROM case_event r WHERE r.district_id = c.district_id
+                                     AND r.case_id = c.id AND r.action = 'reply' AND r.at = a.replied_at
+                                     AND r.data->'departments' ? d.code)))::int AS wrong_part_reply,
               count(*) FILTER (WHERE c.supervised <> EXISTS (SELECT 1 FROM supervision s WHERE s.district_id = c.district_id
                                  AND s.case_id = c.id AND s.status = 'open'))::int AS wrong_supervised
          FROM hotline_case c
@@ -194,6 +201,7 @@ it("every case is what replaying its events gives", async () => {
       wrong_escalated: 0,
       wrong_updated_at: 0,
       wrong_supervisions: 0,
+      wrong_part_reply: 0,
       wrong_supervised: 0,
     });
     // Each event starts where the case's previous one left it.

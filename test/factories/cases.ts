@@ -1,11 +1,27 @@
-import { buildCity, buildDepartment, buildDistrict, tokenFor, type BuiltDistrict } from "./index";
+import {
+  asDistrict,
+  buildCity,
+  buildDepartment,
+  buildDistrict,
+  tokenFor,
+  type BuiltDistrict,
+} from "./index";
+import { insertCaseDefaults } from "../../src/modules/cases/settings.service";
 import { buildTree, gid, type BuiltTree } from "./tree";
 import { CreateCaseDocument, type CreateCaseInput } from "../generated/graphql";
 import { gql, ok } from "../helpers/server";
 
-/** A district with its tree, two departments and a token per role of the case workflow. */
+/**
+ * A district with its tree, two departments and a token per role of the case workflow.
+ * `handlingRule`: most tests move cases through the grid and let it resolve, so the world's
+ * district lets it (grid_may_resolve) unless told; null leaves the platform's default (street
+ * first, 街道首办), which test/api/street-first.test.ts and the demo exercise.
+ */
 export async function buildCaseWorld(
-  opts: { city?: { id: string; code: string; name: string } } = {},
+  opts: {
+    city?: { id: string; code: string; name: string };
+    handlingRule?: "street_first" | "grid_may_resolve" | null;
+  } = {},
 ) {
   const city = opts.city ?? (await buildCity());
   const district: BuiltDistrict = await buildDistrict({ city });
@@ -13,6 +29,15 @@ export async function buildCaseWorld(
   const urban = await buildDepartment({ district, code: "urban_management", name: "城管局" });
   const water = await buildDepartment({ district, code: "water", name: "水务局" });
   const tree: BuiltTree = await buildTree(district);
+  const handlingRule = opts.handlingRule === undefined ? "grid_may_resolve" : opts.handlingRule;
+  if (handlingRule)
+    await asDistrict(district.id, async (q) => {
+      await insertCaseDefaults((sql, params) => q(sql, params), district.id);
+      await q("UPDATE case_setting SET handling_rule = $2 WHERE district_id = $1", [
+        district.id,
+        handlingRule,
+      ]);
+    });
   const as = (role: string, extra = {}) => tokenFor({ district, role }, extra);
   const tokens = {
     operator: await as("operator"),

@@ -5,7 +5,8 @@ import { asDistrict, type BuiltDistrict } from "./index";
 /**
  * A small but complete tree for one district, written as the owner: two street offices, a
  * community and a village, three grids, a compound with buildings, units and households, people
- * with phones and ID numbers, grid staff, a renovation project and an open consultation.
+ * with phones and ID numbers, grid staff, a renovation project and an open consultation, and a
+ * joint committee unit (大工委) of the second street office.
  * Returned ids are raw uuids; `gid` gives the global id.
  */
 export async function buildTree(district: BuiltDistrict, opts: { departmentId?: string } = {}) {
@@ -43,6 +44,7 @@ export async function buildTree(district: BuiltDistrict, opts: { departmentId?: 
     proposalWhether: id(),
     proposalWhat: id(),
     village_: id(),
+    jointUnitB: id(),
   };
   const d = district.id;
   await asDistrict(d, async (q) => {
@@ -223,6 +225,11 @@ export async function buildTree(district: BuiltDistrict, opts: { departmentId?: 
       `INSERT INTO proposal (district_id, id, consultation_id, question, position, title) VALUES
          ($1, $2, $4, 'whether', 0, '是否实施改造'), ($1, $3, $4, 'what', 1, '更换楼体外保温')`,
       [d, t.proposalWhether, t.proposalWhat, t.consultation],
+    );
+    await q(
+      `INSERT INTO joint_committee_unit (district_id, id, street_office_id, name, kind, contact_phone)
+       VALUES ($1, $2, $3, '乙街道综合执法队', 'government_agency', '024-41234567')`,
+      [d, t.jointUnitB, t.streetB],
     );
   });
   return t;

@@ -1,3 +1,4 @@
+import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar.rules";
 import fc from "fast-check";
 import { perform } from "../../src/modules/cases/case.rules";
 import { type Command } from "../../src/modules/cases/case.commands";
@@ -31,6 +32,9 @@ const POLICY: CasePolicy = {
   warningMinutes: 240,
   superviseOnUnsatisfied: true,
   maxRedos: 1,
+  replyHours: 2,
+  calendar: OFFICIAL_CALENDAR,
+  gridMayResolve: true,
 };
 let ids = 0;
 const newId = () => `00000000-0000-7000-8000-${String(++ids).padStart(12, "0")}`;
@@ -245,6 +249,7 @@ test("any sequence of actions and sweeps keeps the invariants, and counters add 
         status: startingStatus(channel, role),
         receivedAt: T0,
         replyDueAt: new Date(T0.getTime() + 2 * HOUR),
+        resolutionDays: 3,
         resolutionDueAt: new Date(T0.getTime() + 3 * 24 * HOUR),
         creator,
         data: { channel },

@@ -1,3 +1,4 @@
+import { OFFICIAL_CALENDAR } from "../../src/modules/cases/calendar.rules";
 import { perform } from "../../src/modules/cases/case.rules";
 import { checkCommand, type Command } from "../../src/modules/cases/case.commands";
 import { caseNumber, newCase, startingStatus } from "../../src/modules/cases/intake.rules";
@@ -26,6 +27,9 @@ const POLICY: CasePolicy = {
   warningMinutes: 240,
   superviseOnUnsatisfied: true,
   maxRedos: 1,
+  replyHours: 2,
+  calendar: OFFICIAL_CALENDAR,
+  gridMayResolve: true,
 };
 let n = 0;
 const newId = () => `id-${++n}`;
@@ -44,6 +48,7 @@ function hotline(): CaseState {
     receivedAt: T0,
     replyDueAt: at(2),
     resolutionDueAt: at(72),
+    resolutionDays: 3,
     creator: operator,
     data: { channel: "hotline" },
   }).state;
@@ -210,7 +215,7 @@ test("a granted extension moves the department's due time and, if later, the cas
   s = run(s, { action: CaseAction.rule_extension, granted: true }, cc, 3).state;
   expect(s.case.resolutionDueAt).toEqual(at(120));
   expect(s.assignments.find((a) => a.departmentId === "d-h")?.dueAt).toEqual(at(120));
-  expect(s.assignments.find((a) => a.departmentId === "d-w")?.dueAt).toEqual(at(72));
+  expect(s.assignments.find((a) => a.departmentId === "d-w")?.dueAt).toEqual(at(87));
   expect(
     refused(() =>
       run(
@@ -262,26 +267,115 @@ test("an inspector supervises once at a time, and concludes with findings", () =
 });
 
 describe("deadlines", () => {
+  // Assigned at 10:00 on Tuesday 10 March (UTC+8): each part's reply is due at 12:00 (at(3)),
+  // its resolution at the end of Friday 13 March (at(87)), 3 working days from its own receipt;
+  // the case's own clocks (hand-made here) are at(2) and at(72).
   test("the watcher's marks, in the order one sweep makes them", () => {
     let s = assign(hotline(), 1);
+    const lead = s.assignments.find((a) => a.role === "lead")!.id;
+    const co = s.assignments.find((a) => a.role === "co")!.id;
+    expect(s.assignments.map((a) => [a.replyDueAt, a.dueAt])).toEqual([
+      [at(3), at(87)],
+      [at(3), at(87)],
+    ]);
     expect(nextMarkAt(s, POLICY)).toEqual(at(2));
     expect(marksDue(s, at(1.9), POLICY)).toEqual([]);
     expect(marksDue(s, at(2), POLICY)).toEqual([{ kind: "reply_breach" }]);
-    expect(marksDue(s, at(68), POLICY)).toEqual([{ kind: "reply_breach" }, { kind: "warning" }]);
-    const lead = s.assignments.find((a) => a.role === "lead")!.id;
-    const co = s.assignments.find((a) => a.role === "co")!.id;
+    expect(marksDue(s, at(3), POLICY)).toEqual([
+      { kind: "reply_breach" },
+      { kind: "assignment_reply_breach", assignmentId: lead },
+      { kind: "assignment_reply_breach", assignmentId: co },
+    ]);
+    // The lead replies on its part in time: the case's reply is its too, and only the co-handler
+    // lets its reply time pass.
+    s = run(s, { action: CaseAction.reply, note: "on our way" }, housing, 2.5).state;
+    expect(s.case.repliedAt).toEqual(at(2.5));
+    expect(marksDue(s, at(68), POLICY)).toEqual([
+      { kind: "warning" },
+      { kind: "assignment_reply_breach", assignmentId: co },
+    ]);
     expect(marksDue(s, at(72), POLICY)).toEqual([
       { kind: "breach" },
-      { kind: "reply_breach" },
+      { kind: "assignment_reply_breach", assignmentId: co },
+    ]);
+    for (const mark of marksDue(s, at(72), POLICY)) s = applyMark(s, mark, at(72), newId).state;
+    expect(s.case.version).toBe(3 + 2);
+    expect(s.case.supervised).toBe(true);
+    expect(s.supervisions).toMatchObject([{ trigger: "breach", openedBy: "system" }]);
+    expect(nextMarkAt(s, POLICY)).toEqual(at(83));
+    expect(marksDue(s, at(83), POLICY)).toEqual([
+      { kind: "assignment_warning", assignmentId: lead },
+      { kind: "assignment_warning", assignmentId: co },
+    ]);
+    // Past the parts' due time the breach says it, and no warning comes late.
+    expect(marksDue(s, at(87), POLICY)).toEqual([
       { kind: "assignment_breach", assignmentId: lead },
       { kind: "assignment_breach", assignmentId: co },
     ]);
-    for (const mark of marksDue(s, at(72), POLICY)) s = applyMark(s, mark, at(72), newId).state;
-    expect(s.case.version).toBe(2 + 4);
-    expect(s.case.supervised).toBe(true);
-    expect(s.supervisions).toMatchObject([{ trigger: "breach", openedBy: "system" }]);
+    for (const mark of marksDue(s, at(87), POLICY)) s = applyMark(s, mark, at(87), newId).state;
+    expect(s.assignments.map((a) => [a.replyBreachedAt, a.breachedAt])).toEqual([
+      [null, at(87)],
+      [at(72), at(87)],
+    ]);
     expect(marksDue(s, at(500), POLICY)).toEqual([]);
     expect(nextMarkAt(s, POLICY)).toBeNull();
+  });
+
+  test("a department's part runs from its own receipt: assigned later, due later", () => {
+    // Referred on and assigned on Thursday 12 March at 10:00 (at(49)): its reply is due at 12:00,
+    // its part at the end of Tuesday 17 March (Friday, Monday and Tuesday are its 3 working days).
+    const s = assign(hotline(), 49);
+    expect(s.case.resolutionDueAt).toEqual(at(72));
+    for (const a of s.assignments) {
+      expect(a.replyDueAt).toEqual(at(51));
+      expect(a.dueAt).toEqual(new Date("2026-03-17T16:00:00Z"));
+    }
+    // A due time the command center sets by hand is kept.
+    const set = run(
+      hotline(),
+      {
+        action: CaseAction.assign,
+        parts: [{ departmentId: "d-h", code: "d-h", role: "lead", dueAt: at(30) }],
+      },
+      cc,
+      1,
+    ).state;
+    expect(set.assignments[0]).toMatchObject({ replyDueAt: at(3), dueAt: at(30) });
+  });
+
+  test("a department replies once on its own part, after the case's reply too", () => {
+    let s = run(hotline(), { action: CaseAction.reply, note: "noted" }, operator, 0.5).state;
+    s = assign(s, 1);
+    s = run(s, { action: CaseAction.reply, note: "on our way" }, water, 1.5).state;
+    expect(s.case.repliedAt).toEqual(at(0.5));
+    expect(s.assignments.map((a) => a.repliedAt)).toEqual([null, at(1.5)]);
+    expect(refused(() => run(s, { action: CaseAction.reply, note: "again" }, water, 1.6))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "action",
+    });
+    // The operator's reply was the case's: it is not the department's.
+    expect(
+      refused(() => run(s, { action: CaseAction.reply, note: "again" }, operator, 1.6)),
+    ).toEqual({ code: "BAD_USER_INPUT", field: "action" });
+  });
+
+  test("a granted extension moves a warned part's due time and warns again before it", () => {
+    let s = assign(hotline(), 1);
+    const lead = s.assignments.find((a) => a.role === "lead")!.id;
+    s = applyMark(s, { kind: "assignment_warning", assignmentId: lead }, at(83), newId).state;
+    s = run(
+      s,
+      { action: CaseAction.request_extension, note: "parts", requestedDueAt: at(140) },
+      housing,
+      84,
+    ).state;
+    s = run(s, { action: CaseAction.rule_extension, granted: true }, cc, 85).state;
+    const part = s.assignments.find((a) => a.id === lead)!;
+    expect(part).toMatchObject({ dueAt: at(140), warnedAt: null });
+    expect(marksDue(s, at(136), POLICY)).toContainEqual({
+      kind: "assignment_warning",
+      assignmentId: lead,
+    });
   });
 
   test("a resolved or closed case is not marked", () => {
@@ -307,9 +401,22 @@ describe("deadlines", () => {
   });
 
   test("a department's part is overdue while it holds it past its own due time", () => {
-    expect(isAssignmentOverdue({ status: "assigned", dueAt: at(1) }, at(2))).toBe(true);
-    expect(isAssignmentOverdue({ status: "reported", dueAt: at(1) }, at(2))).toBe(false);
-    expect(isAssignmentOverdue({ status: "assigned", dueAt: at(3) }, at(2))).toBe(false);
+    expect(isAssignmentOverdue({ status: "assigned", dueAt: at(1) }, "dispatched", at(2))).toBe(
+      true,
+    );
+    expect(isAssignmentOverdue({ status: "assigned", dueAt: at(2) }, "dispatched", at(2))).toBe(
+      true,
+    );
+    expect(isAssignmentOverdue({ status: "reported", dueAt: at(1) }, "dispatched", at(2))).toBe(
+      false,
+    );
+    expect(isAssignmentOverdue({ status: "assigned", dueAt: at(3) }, "dispatched", at(2))).toBe(
+      false,
+    );
+    // A co-handler's part left open on a resolved case is no longer running.
+    expect(isAssignmentOverdue({ status: "assigned", dueAt: at(1) }, "resolved", at(2))).toBe(
+      false,
+    );
   });
 });
 

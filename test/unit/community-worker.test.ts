@@ -31,6 +31,7 @@ test.each(cases)("a community worker may not %s a case that is %s", (action, sta
     pendingReturn: true,
     pendingExtension: true,
     replied: false,
+    gridMayResolve: true,
   };
   for (const params of [{}, { granted: true }, { redo: true }]) {
     const d = decide(facts, action, "community_worker", REACH_ALL, params);

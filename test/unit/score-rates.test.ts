@@ -27,6 +27,22 @@ describe("ratesOf", () => {
         satisfactionRate: null,
         effectiveCallbackRate: null,
         proactiveShare: 0.25,
+        partReplyRate: null,
+        partOnTimeRate: null,
+      },
+    ],
+    [
+      "departments' parts: their own reply and on-time rates, of the parts they were given",
+      counts({ received: 1, parts: 4, partsRepliedOnTime: 3, partsOnTime: 1, partBreaches: 2 }),
+      {
+        responseRate: 0,
+        onTimeCompletionRate: 0,
+        resolutionRate: 0,
+        satisfactionRate: null,
+        effectiveCallbackRate: null,
+        proactiveShare: 0,
+        partReplyRate: 0.75,
+        partOnTimeRate: 0.25,
       },
     ],
     [
@@ -39,6 +55,8 @@ describe("ratesOf", () => {
         satisfactionRate: null,
         effectiveCallbackRate: 0,
         proactiveShare: 0,
+        partReplyRate: null,
+        partOnTimeRate: null,
       },
     ],
     [
@@ -58,6 +76,8 @@ describe("ratesOf", () => {
         satisfactionRate: 0.75,
         effectiveCallbackRate: 0.8,
         proactiveShare: 0,
+        partReplyRate: null,
+        partOnTimeRate: null,
       },
     ],
     [
@@ -70,6 +90,8 @@ describe("ratesOf", () => {
         satisfactionRate: 1,
         effectiveCallbackRate: 1,
         proactiveShare: null,
+        partReplyRate: null,
+        partOnTimeRate: null,
       },
     ],
   ])("%s", (_what, c, expected) => {

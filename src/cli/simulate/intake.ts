@@ -16,6 +16,8 @@ export interface SimDistrict {
   departments: Map<string, string>;
   /** Codes of the case categories in use. */
   active: Set<string>;
+  /** The district lets grid staff resolve (else the street office handles first). */
+  gridMayResolve: boolean;
 }
 
 export async function readDistrict(
@@ -37,7 +39,8 @@ export async function readDistrict(
   );
   if (departments.size === 0) throw new Error(`district ${where.district} has no departments`);
   if (active.size === 0) throw new Error(`district ${where.district} has no active case category`);
-  return { grids, departments, active };
+  const gridMayResolve = setup.data.caseLimits.settings.handlingRule === "grid_may_resolve";
+  return { grids, departments, active, gridMayResolve };
 }
 
 export interface Intake {

@@ -36,7 +36,7 @@ export const SETUP = `query SimSetup {
     grids(first: 200) { edges { node { id code name kind } } }
     departments(first: 200) { edges { node { id code } } }
   }
-  caseLimits { categories { code active } }
+  caseLimits { categories { code active } settings { handlingRule } }
 }`;
 export const OPEN_CASES = `query SimOpenCases($status: [CaseStatus!], $first: Int, $orderBy: CaseOrder) {
   cases(status: $status, first: $first, orderBy: $orderBy) {
@@ -73,7 +73,10 @@ export interface Setup {
     grids: { edges: Array<{ node: SimGrid }> };
     departments: { edges: Array<{ node: { id: string; code: string } }> };
   };
-  caseLimits: { categories: Array<{ code: string; active: boolean }> };
+  caseLimits: {
+    categories: Array<{ code: string; active: boolean }>;
+    settings: { handlingRule: string };
+  };
 }
 export interface SimGrid {
   id: string;

@@ -91,7 +91,12 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
   };
 
   const district = await readDistrict(gql, token, opts);
-  const handlers: Handlers = { rng, token, departments: district.departments };
+  const handlers: Handlers = {
+    rng,
+    token,
+    departments: district.departments,
+    gridMayResolve: district.gridMayResolve,
+  };
 
   // --- Intake -----------------------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ export interface Handlers {
   token: TokenFor;
   /** Department ids by code. */
   departments: Map<string, string>;
+  /** The district lets grid staff resolve (else they refer to the street office, 街道首办). */
+  gridMayResolve: boolean;
 }
 
 /** The next step of a case: which mutation, with which token and input. */
@@ -69,7 +71,7 @@ export async function nextStep(h: Handlers, c: OpenCase): Promise<Step | null> {
       };
     case "grid_handling":
       if (!c.grid) return assign(h, c, base);
-      return r < 0.8
+      return r < 0.8 && h.gridMayResolve
         ? {
             action: "resolve",
             bearer: await gridStaff(),

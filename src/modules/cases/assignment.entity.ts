@@ -24,9 +24,24 @@ export class CaseAssignment extends TenantRow implements Node {
   @Column("text")
   status: `${AssignmentStatus}`;
 
-  @Field()
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "The department's provisional reply is due by then: the district's reply hours from its receipt of the part (null for parts assigned before departments had a reply clock).",
+  })
+  @Column("timestamptz", { name: "reply_due_at", nullable: true })
+  replyDueAt: Date | null;
+
+  @Field({
+    description:
+      "The department's part is due by then: the case's working days from its receipt of the part, unless the command center set it or an extension moved it.",
+  })
   @Column("timestamptz", { name: "due_at" })
   dueAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "The department's provisional reply." })
+  @Column("timestamptz", { name: "replied_at", nullable: true })
+  repliedAt: Date | null;
 
   @Field(() => String, { nullable: true })
   @Column("text", { nullable: true })
@@ -35,6 +50,20 @@ export class CaseAssignment extends TenantRow implements Node {
   @Field(() => Date, { nullable: true })
   @Column("timestamptz", { name: "reported_at", nullable: true })
   reportedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the deadline watcher warned the department that its due time was near.",
+  })
+  @Column("timestamptz", { name: "warned_at", nullable: true })
+  warnedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When this department let its reply time pass without a reply.",
+  })
+  @Column("timestamptz", { name: "reply_breached_at", nullable: true })
+  replyBreachedAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: "When this department let its due time pass." })
   @Column("timestamptz", { name: "breached_at", nullable: true })

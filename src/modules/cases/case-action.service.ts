@@ -1,6 +1,7 @@
 import { In, type EntityManager } from "typeorm";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Department } from "../org/department.entity";
+import { JointCommitteeUnit } from "../grid/joint-committee.entity";
 import { type Case } from "./case.entity";
 import { type CaseEvent } from "./case-event.entity";
 import { perform } from "./case.rules";
@@ -54,6 +55,31 @@ async function withCodes(m: EntityManager, districtId: string, cmd: Command): Pr
   return { ...cmd, parts: cmd.parts.map((p) => ({ ...p, code: code.get(p.departmentId)! })) };
 }
 
+/**
+ * The joint committee's units a street office pulls in, named by id, given their names: each must
+ * be a unit of the district (NOT_FOUND), of the case's street office and still active
+ * (BAD_USER_INPUT).
+ */
+async function withUnits(
+  m: EntityManager,
+  districtId: string,
+  cmd: Command,
+  streetOfficeId: string | null,
+): Promise<Command> {
+  if (cmd.action !== CaseAction.engage_units) return cmd;
+  const ids = cmd.units.map((u) => u.unitId);
+  const units = await m.find(JointCommitteeUnit, { where: { districtId, id: In(ids) } });
+  if (units.length !== new Set(ids).size)
+    throw notFound("no such joint committee unit in your district");
+  for (const u of units) {
+    if (u.streetOfficeId !== streetOfficeId)
+      throw badInput("unitIds", `${u.name} is on another street office's joint committee`);
+    if (!u.active) throw badInput("unitIds", `${u.name} is no longer on the joint committee`);
+  }
+  const name = new Map(units.map((u) => [u.id, u.name]));
+  return { ...cmd, units: cmd.units.map((u) => ({ ...u, name: name.get(u.unitId)! })) };
+}
+
 export interface ActionInput {
   caller: Caller;
   caseId: string;
@@ -79,8 +105,13 @@ export async function actOnCase(
   } catch (err) {
     throw apiError(err);
   }
-  const command = await withCodes(m, caller.districtId, input.command);
   const { row, state } = await loadCase(m, caller.districtId, input.caseId, true);
+  const command = await withUnits(
+    m,
+    caller.districtId,
+    await withCodes(m, caller.districtId, input.command),
+    row.streetOfficeId,
+  );
   if (state.case.version !== input.expectedVersion)
     throw conflict(
       `the case is at version ${state.case.version}, not ${input.expectedVersion}: read it again`,

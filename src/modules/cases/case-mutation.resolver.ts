@@ -18,9 +18,11 @@ import {
   CallbackInput,
   CaseNoteInput,
   CreateCaseInput,
+  EngageUnitsInput,
   ExtensionRequestInput,
   ReportProgressInput,
   RulingInput,
+  UnitResultInput,
 } from "./case.inputs";
 
 /**
@@ -218,5 +220,34 @@ export class CaseMutationResolver {
   })
   concludeSupervision(@Arg("input") i: CaseNoteInput, @Ctx() ctx: AuthedContext) {
     return act(ctx, i, { action: CaseAction.conclude_supervision, note: i.note });
+  }
+
+  @Authorized()
+  @Mutation(() => Case, {
+    description:
+      "大工委: the street office handling the case pulls in units of its joint committee (note: what it asks of them).",
+  })
+  engageJointUnits(@Arg("input") i: EngageUnitsInput, @Ctx() ctx: AuthedContext) {
+    return act(ctx, i, {
+      action: CaseAction.engage_units,
+      note: i.note,
+      units: i.unitIds.map((id, n) => ({
+        unitId: idOf(id, "JointCommitteeUnit", `unitIds.${n}`),
+        name: "",
+      })),
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => Case, {
+    description:
+      "What a joint committee unit did on the case (the street office; note: the result).",
+  })
+  recordJointUnitResult(@Arg("input") i: UnitResultInput, @Ctx() ctx: AuthedContext) {
+    return act(ctx, i, {
+      action: CaseAction.record_unit_result,
+      note: i.note,
+      engagementId: idOf(i.engagementId, "CaseUnitEngagement", "engagementId"),
+    });
   }
 }

@@ -15,7 +15,7 @@ import { type AuthedContext } from "../../context/context";
 import { writableDistrict } from "../../auth/principal";
 import { badInput } from "../../common/errors";
 import { Role, STAFF_ROLES } from "../../auth/roles";
-import { CalendarDay, CaseCategory, CaseSetting } from "./settings.entity";
+import { CalendarDay, CaseCategory, CaseSetting, HandlingRule } from "./settings.entity";
 import { singleDistrictOf } from "./case.policy";
 import {
   caseLimitsOf,
@@ -73,6 +73,13 @@ export class CaseSettingsInput {
   @Min(0)
   @Max(20)
   maxRedos?: number;
+
+  @Field(() => HandlingRule, {
+    nullable: true,
+    description: "Who handles first: street_first (由街道首办, default) or grid_may_resolve.",
+  })
+  @IsOptional()
+  handlingRule?: HandlingRule;
 }
 
 @ObjectType()

@@ -36,7 +36,14 @@ export type Command =
     }
   | { action: CaseAction.escalate; note?: string | null }
   | { action: CaseAction.supervise; note?: string | null }
-  | { action: CaseAction.conclude_supervision; note?: string | null };
+  | { action: CaseAction.conclude_supervision; note?: string | null }
+  | {
+      action: CaseAction.engage_units;
+      note?: string | null;
+      /** The joint committee's units, with their names (the service reads them). */
+      units: Array<{ unitId: string; name: string }>;
+    }
+  | { action: CaseAction.record_unit_result; note?: string | null; engagementId: string };
 
 /** Actions whose note is required, and what the note is. */
 const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set([
@@ -50,6 +57,8 @@ const NOTE_REQUIRED: ReadonlySet<CaseAction> = new Set([
   CaseAction.escalate,
   CaseAction.supervise,
   CaseAction.conclude_supervision,
+  CaseAction.engage_units,
+  CaseAction.record_unit_result,
 ]);
 
 export function bad(field: string, message: string): CaseRuleError {
@@ -76,6 +85,11 @@ export function checkCommand(cmd: Command, at: Date): void {
       throw bad("satisfaction", "an unreached complainant gives no answer");
     if (cmd.handlerAtFault && cmd.satisfaction !== "unsatisfied")
       throw bad("handlerAtFault", "a redo follows an unsatisfied answer only");
+  }
+  if (cmd.action === CaseAction.engage_units) {
+    if (cmd.units.length === 0) throw bad("unitIds", "name at least one unit");
+    if (new Set(cmd.units.map((u) => u.unitId)).size !== cmd.units.length)
+      throw bad("unitIds", "a unit is named twice");
   }
   if (cmd.action === CaseAction.assign) {
     if (cmd.parts.filter((p) => p.role === "lead").length !== 1)

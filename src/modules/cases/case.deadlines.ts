@@ -4,7 +4,6 @@
  * (intake, the actions, the sweeper, the list filters, the measures, the demo history) bring the
  * calendar, the settings and the instant.
  */
-import { CalendarYearMissing, WorkCalendar } from "./calendar.rules";
 import { CaseAction } from "./case.workflow";
 import {
   type CasePolicy,
@@ -15,49 +14,8 @@ import {
   type NewId,
   SYSTEM,
 } from "./case.state";
-import { type Outcome, openSupervision } from "./case.rules";
-
-/** The settings that set a case's clocks (the district's, or the category's own days). */
-export interface ClockSettings {
-  replyHours: number;
-  resolutionDays: number;
-}
-
-/** The category's own resolution days, else the district's. */
-export function resolutionDaysOf(
-  category: { resolutionDays: number | null },
-  setting: { resolutionDays: number },
-): number {
-  return category.resolutionDays ?? setting.resolutionDays;
-}
-
-/**
- * A case's two due times from its receipt. A case is never refused because a year's calendar is
- * missing: the missing year is counted with its 1 January off and otherwise Monday to Friday, and
- * `assumedYears` says so, so that the district can add the year and the event log shows which
- * cases it touched. (`WorkCalendar.resolutionDue` is the strict count, which refuses instead.)
- */
-export function dueTimesOf(
-  calendar: WorkCalendar,
-  receivedAt: Date,
-  clocks: ClockSettings,
-): { replyDueAt: Date; resolutionDueAt: Date; assumedYears: number[] } {
-  const assumedYears: number[] = [];
-  let cal = calendar;
-  for (;;) {
-    try {
-      return {
-        replyDueAt: WorkCalendar.replyDue(receivedAt, clocks.replyHours),
-        resolutionDueAt: cal.resolutionDue(receivedAt, clocks.resolutionDays),
-        assumedYears,
-      };
-    } catch (err) {
-      if (!(err instanceof CalendarYearMissing) || assumedYears.length > 3) throw err;
-      assumedYears.push(err.year);
-      cal = cal.withOverrides([{ day: `${err.year}-01-01`, kind: "holiday" }]);
-    }
-  }
-}
+import { type Outcome } from "./case.rules";
+import { openSupervision } from "./case.supervision";
 
 /** Statuses in which a case no longer runs against its resolution limit. */
 export const FINISHED_STATUSES: readonly string[] = ["resolved", "closed"];
@@ -85,19 +43,66 @@ export function overdueSql(c: string, now: string): string {
   return `(${c}.status NOT IN (${finished}) AND (${c}.resolution_due_at <= ${now} OR ${c}.breached_at IS NOT NULL))`;
 }
 
-/** A department's part is overdue while it still holds it past its own due time. */
-export function isAssignmentOverdue(a: { status: string; dueAt: Date }, now: Date): boolean {
-  return a.status === "assigned" && a.dueAt.getTime() <= now.getTime();
+/**
+ * A department's part is overdue while it still holds it, its case is not finished, and its own
+ * due time has come (as for the watcher's mark of the part).
+ * `assignmentOverdueSql` says the same in SQL (`a` the assignment's alias, `c` its case's).
+ */
+export function isAssignmentOverdue(
+  a: { status: string; dueAt: Date },
+  caseStatus: string,
+  now: Date,
+): boolean {
+  return (
+    a.status === "assigned" &&
+    !FINISHED_STATUSES.includes(caseStatus) &&
+    a.dueAt.getTime() <= now.getTime()
+  );
+}
+
+export function assignmentOverdueSql(a: string, c: string, now: string): string {
+  const finished = FINISHED_STATUSES.map((s) => `'${s}'`).join(", ");
+  return `(${a}.status = 'assigned' AND ${c}.status NOT IN (${finished}) AND ${a}.due_at <= ${now})`;
 }
 
 /**
- * The deadline watcher's marks: a warning some minutes before the resolution due time, a breach
- * of the resolution limit (which opens a supervision), a breach of the reply limit, and a breach
- * of a department's own due time while it still holds its part. A finished case is not marked.
+ * The deadline watcher's marks: on the case, a warning some minutes before the resolution due
+ * time, a breach of the resolution limit (which opens a supervision) and a breach of the reply
+ * limit; on each part a department still holds, the same three against the department's own
+ * clocks (a warning before its due time, a breach of its reply time, a breach of its due time).
+ * A finished case is not marked.
  */
 export type Mark =
   | { kind: "breach" | "reply_breach" | "warning" }
-  | { kind: "assignment_breach"; assignmentId: string };
+  | {
+      kind: "assignment_breach" | "assignment_reply_breach" | "assignment_warning";
+      assignmentId: string;
+    };
+
+export type MarkKind = Mark["kind"];
+
+/** When a warning falls due: the district's warning minutes before a due time. */
+const warnFrom = (due: Date, policy: CasePolicy) => due.getTime() - policy.warningMinutes * 60_000;
+
+/** The marks that may still fall on a part, with the instant each falls due. */
+function partMarks(
+  a: CaseState["assignments"][number],
+  policy: CasePolicy,
+): Array<{ mark: Mark; at: number }> {
+  if (a.status !== "assigned") return [];
+  const out: Array<{ mark: Mark; at: number }> = [];
+  const assignmentId = a.id;
+  if (a.breachedAt === null)
+    out.push({ mark: { kind: "assignment_breach", assignmentId }, at: a.dueAt.getTime() });
+  if (a.replyDueAt !== null && a.repliedAt === null && a.replyBreachedAt === null)
+    out.push({
+      mark: { kind: "assignment_reply_breach", assignmentId },
+      at: a.replyDueAt.getTime(),
+    });
+  if (a.warnedAt === null && a.breachedAt === null)
+    out.push({ mark: { kind: "assignment_warning", assignmentId }, at: warnFrom(a.dueAt, policy) });
+  return out;
+}
 
 /** The marks due on a case at an instant, in the order one sweep makes them. */
 export function marksDue(s: CaseState, at: Date, policy: CasePolicy): Mark[] {
@@ -112,12 +117,14 @@ export function marksDue(s: CaseState, at: Date, policy: CasePolicy): Mark[] {
     c.warnedAt === null &&
     c.breachedAt === null &&
     c.resolutionDueAt.getTime() > t &&
-    c.resolutionDueAt.getTime() - policy.warningMinutes * 60_000 <= t
+    warnFrom(c.resolutionDueAt, policy) <= t
   )
     marks.push({ kind: "warning" });
   for (const a of s.assignments)
-    if (a.status === "assigned" && a.breachedAt === null && a.dueAt.getTime() <= t)
-      marks.push({ kind: "assignment_breach", assignmentId: a.id });
+    for (const p of partMarks(a, policy))
+      // A warning is for a due time still ahead: once it has passed, the breach says it.
+      if (p.at <= t && !(p.mark.kind === "assignment_warning" && a.dueAt.getTime() <= t))
+        marks.push(p.mark);
   return marks;
 }
 
@@ -128,10 +135,8 @@ export function nextMarkAt(s: CaseState, policy: CasePolicy): Date | null {
   const times: number[] = [];
   if (c.breachedAt === null) times.push(c.resolutionDueAt.getTime());
   if (c.repliedAt === null && c.replyBreachedAt === null) times.push(c.replyDueAt.getTime());
-  if (c.warnedAt === null && c.breachedAt === null)
-    times.push(c.resolutionDueAt.getTime() - policy.warningMinutes * 60_000);
-  for (const a of s.assignments)
-    if (a.status === "assigned" && a.breachedAt === null) times.push(a.dueAt.getTime());
+  if (c.warnedAt === null && c.breachedAt === null) times.push(warnFrom(c.resolutionDueAt, policy));
+  for (const a of s.assignments) for (const p of partMarks(a, policy)) times.push(p.at);
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
@@ -176,12 +181,29 @@ export function applyMark(before: CaseState, mark: Mark, at: Date, newId: NewId)
   } else if ("assignmentId" in mark) {
     const a = s.assignments.find((x) => x.id === mark.assignmentId);
     if (!a) throw new Error(`no assignment ${mark.assignmentId} on case ${c.id}`);
-    a.breachedAt = at;
-    events.push({
-      ...base,
-      action: CaseAction.breach,
-      data: { limit: "assignment", department: a.departmentCode, dueAt: a.dueAt.toISOString() },
-    });
+    const department = a.departmentCode;
+    if (mark.kind === "assignment_warning") {
+      a.warnedAt = at;
+      events.push({
+        ...base,
+        action: CaseAction.warn,
+        data: { limit: "assignment", department, dueAt: a.dueAt.toISOString() },
+      });
+    } else if (mark.kind === "assignment_reply_breach") {
+      a.replyBreachedAt = at;
+      events.push({
+        ...base,
+        action: CaseAction.breach,
+        data: { limit: "assignment_reply", department, dueAt: a.replyDueAt!.toISOString() },
+      });
+    } else {
+      a.breachedAt = at;
+      events.push({
+        ...base,
+        action: CaseAction.breach,
+        data: { limit: "assignment", department, dueAt: a.dueAt.toISOString() },
+      });
+    }
   }
   stepped(c, at);
   return { state: s, events };

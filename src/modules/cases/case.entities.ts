@@ -3,6 +3,7 @@ import { CaseEvent, CaseLogHead } from "./case-event.entity";
 import { Case } from "./case.entity";
 import { CaseAssignment, CaseRequest } from "./assignment.entity";
 import { Supervision } from "./supervision.entity";
+import { CaseUnitEngagement } from "./engagement.entity";
 
 export const CASE_ENTITIES = [
   CaseSetting,
@@ -13,6 +14,7 @@ export const CASE_ENTITIES = [
   CaseAssignment,
   CaseRequest,
   Supervision,
+  CaseUnitEngagement,
   CaseEvent,
 ];
 
@@ -23,4 +25,5 @@ export const CASE_NODE_ENTITIES: Record<string, new () => { id: string; district
   CaseAssignment,
   CaseRequest,
   Supervision,
+  CaseUnitEngagement,
 };

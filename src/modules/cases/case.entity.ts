@@ -104,6 +104,13 @@ export class Case extends TenantRow implements Node {
   @Column("timestamptz", { name: "resolution_due_at" })
   resolutionDueAt: Date;
 
+  @Field(() => Int, {
+    description:
+      "The case's resolution limit in working days, fixed at intake (its category's, else the district's); each department's part runs as many from its own receipt.",
+  })
+  @Column("smallint", { name: "resolution_days" })
+  resolutionDays: number;
+
   @Field(() => Date, { nullable: true })
   @Column("timestamptz", { name: "resolved_at", nullable: true })
   resolvedAt: Date | null;

@@ -157,3 +157,17 @@ export class CallbackInput extends CaseNoteInput {
   })
   handlerAtFault?: boolean;
 }
+
+@InputType({ description: "Units of the street's joint committee (大工委) to pull into the case." })
+export class EngageUnitsInput extends CaseNoteInput {
+  @Field(() => [ID], { description: "JointCommitteeUnit ids of the case's street office." })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  unitIds: string[];
+}
+
+@InputType({ description: "What a joint committee unit did on the case (note: the result)." })
+export class UnitResultInput extends CaseNoteInput {
+  @Field(() => ID, { description: "The unit's part in the case (CaseUnitEngagement id)." })
+  engagementId: string;
+}

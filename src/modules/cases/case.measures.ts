@@ -25,7 +25,14 @@ export const MEASURES = [
   "returns",
   "supervisions",
   "breaches",
+  "parts",
+  "partsRepliedOnTime",
+  "partsOnTime",
+  "partBreaches",
 ] as const;
+
+/** The measures of the departments' own parts: a unit above them counts all its cases' parts. */
+const PART_MEASURES = ["parts", "partsRepliedOnTime", "partsOnTime", "partBreaches"] as const;
 
 export type Measure = (typeof MEASURES)[number];
 export type Counts = Record<Measure, number>;
@@ -79,6 +86,8 @@ export const RATES = [
   "satisfactionRate",
   "effectiveCallbackRate",
   "proactiveShare",
+  "partReplyRate",
+  "partOnTimeRate",
 ] as const;
 
 export type RateName = (typeof RATES)[number];
@@ -96,6 +105,9 @@ export type RateCounts = Pick<
   | "callbacksValid"
   | "satisfied"
   | "basicallySatisfied"
+  | "parts"
+  | "partsRepliedOnTime"
+  | "partsOnTime"
 >;
 
 /** n / d; null when there is nothing to divide by, so that "no cases" never reads as 0 %. */
@@ -109,6 +121,8 @@ const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
  * - satisfactionRate (满意率) = (satisfied + basicallySatisfied) / callbacksValid
  * - effectiveCallbackRate (有效回访率) = callbacksValid / callbacks
  * - proactiveShare = gridPatrol / received
+ * - partReplyRate = partsRepliedOnTime / parts (departments' own replies on time)
+ * - partOnTimeRate = partsOnTime / parts (departments' own parts finished on time)
  * The only place they are computed: the rates of several units together are the rates of their
  * summed counts (`sumCounts`), never a mean of their rates, which would weigh a unit of 3 cases
  * like one of 3,000.
@@ -121,6 +135,8 @@ export function ratesOf(c: Readonly<RateCounts>): Rates {
     satisfactionRate: rate(c.satisfied + c.basicallySatisfied, c.callbacksValid),
     effectiveCallbackRate: rate(c.callbacksValid, c.callbacks),
     proactiveShare: rate(c.gridPatrol, c.received),
+    partReplyRate: rate(c.partsRepliedOnTime, c.parts),
+    partOnTimeRate: rate(c.partsOnTime, c.parts),
   };
 }
 
@@ -144,6 +160,13 @@ const CHANNEL_MEASURE: Record<string, Measure> = {
  *   system); breaches: 1 if the resolution limit was breached.
  * Departments: the departments of the case's latest assignment carry the case's measures; each
  * granted return counts for the departments that held the case when it was returned.
+ * A department's own part, on its own clocks (case.clocks.ts), whichever assignment it was in:
+ * - parts: parts it was given; partsRepliedOnTime: those it replied on by the part's reply due
+ *   time; partsOnTime: those it finished (the lead by resolving, a co-handler by its final report)
+ *   before the watcher marked the part's due time breached; partBreaches: parts so marked.
+ *   A unit above the departments (district, street office, community, grid) counts the parts of
+ *   all its cases. Parts logged before departments had their own clocks (an assign event without
+ *   `parts`) are not counted.
  */
 export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitCounts[] {
   const counts = zero();
@@ -152,7 +175,9 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
   let replied = false;
   let resolvedOnce = false;
   let breached = false;
+  const parts = new PartTally();
   for (const e of events) {
+    parts.see(e);
     switch (e.action) {
       case "create":
         counts.received = 1;
@@ -204,20 +229,107 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
     }
   }
   if (counts.received === 0) return [];
+  for (const m of PART_MEASURES) counts[m] = parts.total(m);
   const out: UnitCounts[] = [{ level: UnitLevel.district, unit: c.districtId, counts }];
   if (c.streetOfficeId)
     out.push({ level: UnitLevel.street_office, unit: c.streetOfficeId, counts });
   if (c.communityId) out.push({ level: UnitLevel.community, unit: c.communityId, counts });
   if (c.gridId) out.push({ level: UnitLevel.grid, unit: c.gridId, counts });
-  const depts = new Set([...departments, ...returnsBy.keys()]);
+  const depts = new Set([...departments, ...returnsBy.keys(), ...parts.departments()]);
   for (const d of depts) {
     const held = departments.includes(d);
-    const mine = held
-      ? { ...counts, returns: returnsBy.get(d) ?? 0 }
-      : { ...zero(), returns: returnsBy.get(d) ?? 0 };
+    const mine = { ...(held ? counts : zero()), returns: returnsBy.get(d) ?? 0, ...parts.of(d) };
     out.push({ level: UnitLevel.department, unit: d, counts: mine });
   }
   return out;
+}
+
+type PartMeasure = (typeof PART_MEASURES)[number];
+
+/** The departments' own parts of one case, followed event by event. */
+class PartTally {
+  /** The parts of the latest assignment, by department code. */
+  private current = new Map<
+    string,
+    { replyDueAt: number; replied: boolean; finished: boolean; breached: boolean }
+  >();
+  private counts = new Map<string, Record<PartMeasure, number>>();
+
+  private add(d: string, m: PartMeasure) {
+    let c = this.counts.get(d);
+    if (!c)
+      this.counts.set(
+        d,
+        (c = { parts: 0, partsRepliedOnTime: 0, partsOnTime: 0, partBreaches: 0 }),
+      );
+    c[m] += 1;
+  }
+
+  see(e: EventFacts): void {
+    const codes = Array.isArray(e.data.departments) ? (e.data.departments as string[]) : [];
+    switch (e.action) {
+      case "assign": {
+        this.current = new Map();
+        const parts = Array.isArray(e.data.parts)
+          ? (e.data.parts as Array<{ department: string; replyDueAt: string }>)
+          : [];
+        for (const p of parts) {
+          const replyDueAt = Date.parse(p.replyDueAt);
+          this.current.set(p.department, {
+            replyDueAt,
+            replied: false,
+            finished: false,
+            breached: false,
+          });
+          this.add(p.department, "parts");
+        }
+        break;
+      }
+      case "reply":
+        for (const d of codes) {
+          const p = this.current.get(d);
+          if (!p || p.replied) continue;
+          p.replied = true;
+          if (e.at.getTime() <= p.replyDueAt) this.add(d, "partsRepliedOnTime");
+        }
+        break;
+      case "report_progress":
+      case "resolve":
+        if (e.action === "report_progress" && e.data.final !== true) break;
+        for (const d of codes) {
+          const p = this.current.get(d);
+          if (!p || p.finished) continue;
+          p.finished = true;
+          if (!p.breached) this.add(d, "partsOnTime");
+        }
+        break;
+      case "breach": {
+        const p =
+          e.data.limit === "assignment" ? this.current.get(e.data.department as string) : undefined;
+        if (p && !p.breached) {
+          p.breached = true;
+          this.add(e.data.department as string, "partBreaches");
+        }
+        break;
+      }
+    }
+  }
+
+  departments(): string[] {
+    return [...this.counts.keys()];
+  }
+
+  of(d: string): Record<PartMeasure, number> {
+    return (
+      this.counts.get(d) ?? { parts: 0, partsRepliedOnTime: 0, partsOnTime: 0, partBreaches: 0 }
+    );
+  }
+
+  total(m: PartMeasure): number {
+    let n = 0;
+    for (const c of this.counts.values()) n += c[m];
+    return n;
+  }
 }
 
 /** after − before, per unit and measure, without zero rows. */

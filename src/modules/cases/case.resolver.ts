@@ -23,6 +23,8 @@ import { Department } from "../org/department.entity";
 import { Compound, Grid, StreetOffice } from "../grid/tree.entity";
 import { idOf } from "../grid/grid.args";
 import { Case } from "./case.entity";
+import { CaseUnitEngagement } from "./engagement.entity";
+import { JointCommitteeUnit } from "../grid/joint-committee.entity";
 import { CaseAssignment, CaseRequest } from "./assignment.entity";
 import { CaseCategory } from "./settings.entity";
 import { CaseEvent } from "./case-event.entity";
@@ -189,6 +191,23 @@ export class CaseResolver {
     );
   }
 
+  @FieldResolver(() => [CaseUnitEngagement], {
+    description:
+      "Units of the street's joint committee (大工委) pulled into the case, with what they did.",
+  })
+  jointUnits(@Root() c: Case, @Ctx() ctx: AuthedContext) {
+    return childList(
+      ctx.loaders,
+      {
+        entity: CaseUnitEngagement,
+        parentColumn: "case_id",
+        parentKey: "caseId",
+        sortColumn: "id",
+      },
+      c.id,
+    );
+  }
+
   @FieldResolver(() => [Supervision])
   supervisions(@Root() c: Case, @Ctx() ctx: AuthedContext) {
     return childList(
@@ -215,9 +234,20 @@ export class CaseAssignmentResolver {
     return ctx.loaders.entity(Department).load(a.departmentId);
   }
 
-  @FieldResolver(() => Boolean, { description: "Still working and past its own due time." })
-  overdue(@Root() a: CaseAssignment, @Ctx() ctx: AuthedContext) {
-    return isAssignmentOverdue(a, ctx.clock.now());
+  @FieldResolver(() => Boolean, {
+    description: "Still held by the department, its case open, and past the part's own due time.",
+  })
+  async overdue(@Root() a: CaseAssignment, @Ctx() ctx: AuthedContext) {
+    const c = await ctx.loaders.entity(Case).load(a.caseId);
+    return c !== null && isAssignmentOverdue(a, c.status, ctx.clock.now());
+  }
+}
+
+@Resolver(() => CaseUnitEngagement)
+export class CaseUnitEngagementResolver {
+  @FieldResolver(() => JointCommitteeUnit)
+  unit(@Root() e: CaseUnitEngagement, @Ctx() ctx: AuthedContext) {
+    return ctx.loaders.entity(JointCommitteeUnit).load(e.unitId);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The case rules, the one home of each: what every workflow action changes, when the system opens
- * a supervision, how a pending extension lapses (how a case starts and is numbered: intake.rules.ts;
- * its time limits and the watcher's marks: case.deadlines.ts). Pure: `perform`
+ * The case rules, the one home of each: what every workflow action changes, how a pending
+ * extension lapses (how a case starts and is numbered: intake.rules.ts; its clocks: case.clocks.ts;
+ * overdue and the watcher's marks: case.deadlines.ts; when the system opens a supervision:
+ * case.supervision.ts). Pure: `perform`
  * takes a case's state, a command, who acts and when, and returns the new state and the events
  * to append, or throws a CaseRuleError. The API's services, the deadline sweeper (through
  * case.deadlines.ts) and the demo history all go through here; none keeps a copy of a rule.
@@ -15,8 +16,15 @@ import {
   STAGES,
 } from "./case.workflow";
 import { bad, checkCommand, type Command, noteOf } from "./case.commands";
+import { dueTimesOf } from "./case.clocks";
+import {
+  openSupervision,
+  supervisionForDissatisfaction,
+  supervisionForReturns,
+} from "./case.supervision";
 import {
   type Actor,
+  type AssignmentRecord,
   type CasePolicy,
   CaseRuleError,
   type CaseState,
@@ -26,7 +34,6 @@ import {
   type NewId,
   type RequestKind,
   type RequestRecord,
-  type SupervisionTrigger,
   SYSTEM,
 } from "./case.state";
 
@@ -39,6 +46,8 @@ export function reachOf(s: CaseState, actor: Actor): Reach {
   };
 }
 
+const codesOf = (parts: readonly AssignmentRecord[]) => parts.map((a) => a.departmentCode);
+
 const pending = (s: CaseState, kind: RequestKind) =>
   s.requests.find((r) => r.kind === kind && r.status === "pending");
 
@@ -50,78 +59,6 @@ function isRedo(cmd: Command): boolean {
     cmd.satisfaction === "unsatisfied" &&
     Boolean(cmd.handlerAtFault)
   );
-}
-
-/**
- * Opens a supervision on the state and returns its event. One open supervision at a time: the
- * callers check `supervised` first (the workflow refuses a second for an inspector).
- */
-export function openSupervision(
-  s: CaseState,
-  trigger: SupervisionTrigger,
-  reason: string,
-  by: Actor,
-  at: Date,
-  newId: NewId,
-): EventDraft {
-  s.supervisions.push({
-    id: newId(at),
-    trigger,
-    reason,
-    status: "open",
-    findings: null,
-    openedBy: by.subject,
-    openedAt: at,
-    concludedBy: null,
-    concludedAt: null,
-  });
-  s.case.supervised = true;
-  const status = s.case.status;
-  return {
-    action: CaseAction.supervise,
-    actor: by.subject,
-    actorRole: by.role,
-    from: status,
-    to: status,
-    note: reason,
-    data: { trigger },
-    at,
-  };
-}
-
-/**
- * The system's supervision on dissatisfaction (群众满意度不高), if the district's settings say so: an
- * unsatisfied answer, or more redos than the district allows.
- */
-function supervisionForDissatisfaction(
-  s: CaseState,
-  unsatisfied: boolean,
-  policy: CasePolicy,
-  at: Date,
-  newId: NewId,
-) {
-  const c = s.case;
-  if (c.supervised) return null;
-  if (unsatisfied && policy.superviseOnUnsatisfied)
-    return openSupervision(s, "unsatisfied", "the complainant was unsatisfied", SYSTEM, at, newId);
-  if (c.redoCount > policy.maxRedos)
-    return openSupervision(
-      s,
-      "unsatisfied",
-      `redone ${c.redoCount} times (the district allows ${policy.maxRedos})`,
-      SYSTEM,
-      at,
-      newId,
-    );
-  return null;
-}
-
-/** The system's supervision after too many granted returns, if this one tipped it over. */
-function supervisionForReturns(s: CaseState, policy: CasePolicy, at: Date, newId: NewId) {
-  const c = s.case;
-  if (c.returnCount <= policy.maxReturns || c.supervised) return null;
-  const reason = `returned ${c.returnCount} times (the district allows ${policy.maxReturns})`;
-  return openSupervision(s, "returns", reason, SYSTEM, at, newId);
 }
 
 function newRequest(
@@ -189,6 +126,10 @@ export function perform(
   const c = s.case;
   const note = noteOf(cmd);
   const redo = isRedo(cmd);
+  // The actor's own parts (a department's): its reply, reports and requests are on them.
+  const mine = s.assignments.filter(
+    (a) => actor.departmentId && a.departmentId === actor.departmentId && a.status === "assigned",
+  );
   const decision = decide(
     {
       status: c.status,
@@ -196,7 +137,9 @@ export function perform(
       supervised: c.supervised,
       pendingReturn: Boolean(pending(s, "return")),
       pendingExtension: Boolean(pending(s, "extension")),
-      replied: c.repliedAt !== null,
+      // A department replies on its own part, whatever the case had before.
+      replied: mine.length > 0 ? mine.every((a) => a.repliedAt !== null) : c.repliedAt !== null,
+      gridMayResolve: policy.gridMayResolve,
     },
     cmd.action,
     actor.role,
@@ -207,34 +150,53 @@ export function perform(
   const from = c.status;
   c.status = decision.to;
   if (STAGES.has(decision.to)) c.stage = decision.to;
-  const mine = s.assignments.filter(
-    (a) => actor.departmentId && a.departmentId === actor.departmentId && a.status === "assigned",
-  );
   const system: EventDraft[] = [];
   let data: Record<string, unknown> = {};
 
   switch (cmd.action) {
     case CaseAction.reply:
-      c.repliedAt = at;
+      // The case's first reply is its provisional reply; a department's is also its part's.
+      c.repliedAt ??= at;
+      for (const a of mine) a.repliedAt ??= at;
+      if (mine.length) data = { departments: codesOf(mine) };
       break;
-    case CaseAction.assign:
+    case CaseAction.assign: {
       // A case assigned again (after a granted return) starts afresh: earlier parts are withdrawn.
       for (const a of s.assignments) if (a.status === "assigned") a.status = "withdrawn";
-      for (const p of cmd.parts)
-        s.assignments.push({
-          id: newId(at),
-          departmentId: p.departmentId,
-          departmentCode: p.code,
-          role: p.role,
-          status: "assigned",
-          dueAt: p.dueAt ?? c.resolutionDueAt,
-          report: null,
-          reportedAt: null,
-          breachedAt: null,
-          assignedAt: at,
-        });
-      data = { departments: cmd.parts.map((p) => p.code) };
+      // Each department's clocks run from its receipt of the part, as long as the case's own; the
+      // command center may set a part's due time by hand.
+      const own = dueTimesOf(policy.calendar, at, {
+        replyHours: policy.replyHours,
+        resolutionDays: c.resolutionDays,
+      });
+      const added = cmd.parts.map((p) => ({
+        id: newId(at),
+        departmentId: p.departmentId,
+        departmentCode: p.code,
+        role: p.role,
+        status: "assigned" as const,
+        replyDueAt: own.replyDueAt,
+        dueAt: p.dueAt ?? own.resolutionDueAt,
+        repliedAt: null,
+        report: null,
+        reportedAt: null,
+        warnedAt: null,
+        replyBreachedAt: null,
+        breachedAt: null,
+        assignedAt: at,
+      }));
+      s.assignments.push(...added);
+      data = {
+        departments: codesOf(added),
+        parts: added.map((a) => ({
+          department: a.departmentCode,
+          role: a.role,
+          replyDueAt: a.replyDueAt.toISOString(),
+          dueAt: a.dueAt.toISOString(),
+        })),
+      };
       break;
+    }
     case CaseAction.report_progress:
       if (cmd.final) {
         if (mine.some((a) => a.role === "lead"))
@@ -243,15 +205,17 @@ export function perform(
         for (const a of mine)
           Object.assign(a, { status: "reported", report: note, reportedAt: at });
       }
-      data = { final: Boolean(cmd.final) };
+      data = { final: Boolean(cmd.final), departments: codesOf(mine) };
       break;
     case CaseAction.resolve:
       c.resolution = note;
       c.resolvedAt = at;
-      if (c.stage === CaseStatus.dispatched)
-        for (const a of s.assignments)
-          if (a.role === "lead" && a.status === "assigned")
-            Object.assign(a, { status: "reported", report: note, reportedAt: at });
+      if (c.stage === CaseStatus.dispatched) {
+        const lead = s.assignments.filter((a) => a.role === "lead" && a.status === "assigned");
+        for (const a of lead)
+          Object.assign(a, { status: "reported", report: note, reportedAt: at });
+        data = { departments: codesOf(lead) };
+      }
       break;
     case CaseAction.request_return:
       s.requests.push(newRequest("return", note!, mine[0]?.id ?? null, null, actor, at, newId));
@@ -284,7 +248,7 @@ export function perform(
       const moved = req.requestedDueAt;
       if (!cmd.granted || !moved) break;
       const a = s.assignments.find((x) => x.id === req.assignmentId);
-      if (a) a.dueAt = moved;
+      if (a) Object.assign(a, { dueAt: moved, warnedAt: null });
       if (moved.getTime() > c.resolutionDueAt.getTime()) {
         c.resolutionDueAt = moved;
         c.warnedAt = null;
@@ -318,6 +282,32 @@ export function perform(
       // The action's own event says it; the supervision row is what openSupervision adds.
       openSupervision(s, "inspector", note!, actor, at, newId);
       break;
+    case CaseAction.engage_units: {
+      const open = new Set(s.engagements.filter((e) => e.result === null).map((e) => e.unitId));
+      const again = cmd.units.find((u) => open.has(u.unitId));
+      if (again) throw bad("unitIds", `${again.name} is already working on the case`);
+      for (const u of cmd.units)
+        s.engagements.push({
+          id: newId(at),
+          unitId: u.unitId,
+          unitName: u.name,
+          ask: note!,
+          engagedBy: actor.subject,
+          engagedAt: at,
+          result: null,
+          resultAt: null,
+        });
+      data = { units: cmd.units.map((u) => u.name) };
+      break;
+    }
+    case CaseAction.record_unit_result: {
+      const e = s.engagements.find((x) => x.id === cmd.engagementId);
+      if (!e) throw bad("engagementId", "no such unit's part in this case");
+      if (e.result !== null) throw bad("engagementId", "the unit's result is already recorded");
+      Object.assign(e, { result: note, resultAt: at });
+      data = { unit: e.unitName };
+      break;
+    }
     case CaseAction.conclude_supervision:
       for (const v of s.supervisions)
         if (v.status === "open")

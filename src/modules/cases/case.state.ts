@@ -5,6 +5,7 @@
  * keeps them in memory. Plain data, no I/O, no GraphQL.
  */
 import { uuidv7 } from "../../common/ids";
+import { type WorkCalendar } from "./calendar.rules";
 import { type CaseAction, type CaseStatus, type ActorRole } from "./case.workflow";
 
 export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";
@@ -26,6 +27,9 @@ export interface CaseRecord {
   replyDueAt: Date;
   repliedAt: Date | null;
   resolutionDueAt: Date;
+  /** The case's resolution limit in working days, fixed at intake (the category's or the
+   * district's): a department's part runs the same number from its own receipt. */
+  resolutionDays: number;
   resolvedAt: Date | null;
   closedAt: Date | null;
   warnedAt: Date | null;
@@ -48,9 +52,18 @@ export interface AssignmentRecord {
   departmentCode: string;
   role: AssignmentRole;
   status: AssignmentStatus;
+  /** The department's own clocks, from its receipt of the part (case.clocks.ts); a part
+   * assigned before departments had a reply clock has none (null). */
+  replyDueAt: Date | null;
   dueAt: Date;
+  /** The department's provisional reply on its part. */
+  repliedAt: Date | null;
   report: string | null;
   reportedAt: Date | null;
+  /** The deadline watcher's marks on the part: a warning before its due time, the breach of its
+   * reply limit, the breach of its due time. */
+  warnedAt: Date | null;
+  replyBreachedAt: Date | null;
   breachedAt: Date | null;
   assignedAt: Date;
 }
@@ -81,11 +94,27 @@ export interface SupervisionRecord {
   concludedAt: Date | null;
 }
 
+/** A unit of the street's joint committee (大工委) the street office pulled into a case. */
+export interface EngagementRecord {
+  id: string;
+  unitId: string;
+  /** The unit's name (the log names units by name). */
+  unitName: string;
+  /** What the street asked of it. */
+  ask: string;
+  engagedBy: string;
+  engagedAt: Date;
+  /** What the unit did, as the street office records it. */
+  result: string | null;
+  resultAt: Date | null;
+}
+
 export interface CaseState {
   case: CaseRecord;
   assignments: AssignmentRecord[];
   requests: RequestRecord[];
   supervisions: SupervisionRecord[];
+  engagements: EngagementRecord[];
 }
 
 /** An event the rules produce; the log gives it its position when it is appended. */
@@ -124,6 +153,12 @@ export interface CasePolicy {
   superviseOnUnsatisfied: boolean;
   /** Redos allowed before the system opens a supervision. */
   maxRedos: number;
+  /** The provisional reply's limit in hours: a department's part gets it from its receipt. */
+  replyHours: number;
+  /** The district's working days (the official calendar with its own days laid over). */
+  calendar: WorkCalendar;
+  /** Grid staff may resolve from grid handling; otherwise the street office handles first. */
+  gridMayResolve: boolean;
 }
 
 /** A new row id at an instant. */
@@ -151,6 +186,7 @@ export function copyState(s: CaseState): CaseState {
     assignments: s.assignments.map((a) => ({ ...a })),
     requests: s.requests.map((r) => ({ ...r })),
     supervisions: s.supervisions.map((v) => ({ ...v })),
+    engagements: s.engagements.map((e) => ({ ...e })),
   };
 }
 

@@ -12,7 +12,9 @@ import {
   type CaseState,
   type EventDraft,
 } from "./case.state";
-import { ensureCaseDefaults } from "./settings.service";
+import { districtCalendar, ensureCaseDefaults } from "./settings.service";
+import { HandlingRule } from "./settings.entity";
+import { CaseUnitEngagement } from "./engagement.entity";
 
 /**
  * A case's state in and out of the database: the services read it under the case's row lock,
@@ -47,6 +49,7 @@ function recordOf(c: Case): CaseRecord {
     version: c.version,
     receivedAt: c.receivedAt,
     replyDueAt: c.replyDueAt,
+    resolutionDays: c.resolutionDays,
     updatedAt: c.updatedAt,
     ...Object.fromEntries(CASE_FIELDS.map((f) => [f, c[f]])),
   } as CaseRecord;
@@ -70,7 +73,9 @@ export async function loadCase(
   // One statement at a time: the transaction's connection runs them in turn anyway.
   const assignments = (await m.query(
     `SELECT a.id, a.department_id AS "departmentId", d.code AS "departmentCode", a.role, a.status,
-              a.due_at AS "dueAt", a.report, a.reported_at AS "reportedAt", a.breached_at AS "breachedAt",
+              a.reply_due_at AS "replyDueAt", a.due_at AS "dueAt", a.replied_at AS "repliedAt",
+              a.report, a.reported_at AS "reportedAt", a.warned_at AS "warnedAt",
+              a.reply_breached_at AS "replyBreachedAt", a.breached_at AS "breachedAt",
               a.assigned_at AS "assignedAt"
          FROM case_assignment a JOIN department d ON d.district_id = a.district_id AND d.id = a.department_id
         WHERE a.district_id = $1 AND a.case_id = $2 ORDER BY a.assigned_at, a.id`,
@@ -84,6 +89,10 @@ export async function loadCase(
     where: { districtId, caseId: id },
     order: { openedAt: "ASC" },
   });
+  const engagements = await m.find(CaseUnitEngagement, {
+    where: { districtId, caseId: id },
+    order: { engagedAt: "ASC", id: "ASC" },
+  });
   return {
     row,
     state: {
@@ -91,6 +100,7 @@ export async function loadCase(
       assignments,
       requests: requests.map(({ districtId: _d, caseId: _c, ...r }) => r),
       supervisions: supervisions.map(({ districtId: _d, caseId: _c, ...v }) => v),
+      engagements: engagements.map(({ districtId: _d, caseId: _c, ...e }) => e),
     },
   };
 }
@@ -103,6 +113,9 @@ export async function policyOf(m: EntityManager, districtId: string): Promise<Ca
     warningMinutes: s.warningMinutes,
     superviseOnUnsatisfied: s.superviseOnUnsatisfied,
     maxRedos: s.maxRedos,
+    replyHours: s.replyHours,
+    calendar: await districtCalendar(m, districtId),
+    gridMayResolve: s.handlingRule === HandlingRule.grid_may_resolve,
   };
 }
 
@@ -173,8 +186,11 @@ async function saveRows(
   const a = changes(before.assignments, after.assignments, [
     "status",
     "dueAt",
+    "repliedAt",
     "report",
     "reportedAt",
+    "warnedAt",
+    "replyBreachedAt",
     "breachedAt",
   ]);
   const q = changes(before.requests, after.requests, [
@@ -189,11 +205,13 @@ async function saveRows(
     "concludedBy",
     "concludedAt",
   ]);
+  const e = changes(before.engagements, after.engagements, ["result", "resultAt"]);
   // Changes first, then new rows: a step that rules a request and asks a new one, or concludes a
   // supervision and opens another, must not meet the one-pending and one-open unique indexes.
   for (const r of a.changed) await m.update(CaseAssignment, { districtId, id: r.id }, r.set);
   for (const r of q.changed) await m.update(CaseRequest, { districtId, id: r.id }, r.set);
   for (const r of v.changed) await m.update(Supervision, { districtId, id: r.id }, r.set);
+  for (const r of e.changed) await m.update(CaseUnitEngagement, { districtId, id: r.id }, r.set);
   if (a.added.length)
     await m.insert(
       CaseAssignment,
@@ -201,4 +219,6 @@ async function saveRows(
     );
   if (q.added.length) await m.insert(CaseRequest, q.added.map((r) => ({ ...keys, ...r })) as never);
   if (v.added.length) await m.insert(Supervision, v.added.map((r) => ({ ...keys, ...r })) as never);
+  if (e.added.length)
+    await m.insert(CaseUnitEngagement, e.added.map((r) => ({ ...keys, ...r })) as never);
 }

@@ -3,9 +3,10 @@
  * which status for which role, and where it leads. No I/O: services load the case and the
  * caller's reach, ask `decide`, and apply the decision in one transaction.
  *
- *   received ──take_lead──▶ grid_handling ──refer_to_street──▶ street_handling
- *      │                         │                                  │
- *      │                       resolve                    refer_to_command_center
+ *   received ──take_lead──▶ grid_handling ──refer_to_street──▶ street_handling ◀─┐ engage_units,
+ *      │                         │                                  │  └──────┘ record_unit_result
+ *      │          resolve (only where the district     refer_to_command_center      (大工委)
+ *      │            lets the grid: gridMayResolve)                  │
  *      │                         ▼                                  ▼
  *      ├──────────assign──────▶ dispatched ◀──────assign────── awaiting_dispatch ◀─┐
  *      │                  (lead + co depts)                                       │
@@ -17,9 +18,14 @@
  *                                    │  └─callback(unsatisfied, handler's fault)─▶ back to the stage
  *   escalate (command center) ─▶ escalated ──resolve (city answered)──▶ resolved
  *
- * Beside the path: reply (provisional reply, any handler), report_progress, request_extension and
- * rule_extension, supervise and conclude_supervision (inspector, supervision office), and the
- * sweeper's warn/breach.
+ * Beside the path: reply (provisional reply, any handler; a department on its own part),
+ * report_progress, request_extension and rule_extension, supervise and conclude_supervision
+ * (inspector, supervision office), engage_units and record_unit_result (the street office pulls in
+ * the units of its joint committee, 大工委, before it refers a case up), and the sweeper's
+ * warn/breach.
+ * Who handles first is the district's rule: by default the street office does (街道首办), so grid
+ * staff take the lead and refer to the street, which resolves; a district may let the grid
+ * resolve what it can settle itself (`gridMayResolve`).
  * A community worker's direct report (社区直报) starts at awaiting_dispatch (intake.rules.ts); the
  * community files and follows it but takes no action here, so every branch below refuses it.
  */
@@ -53,6 +59,8 @@ export enum CaseAction {
   escalate = "escalate",
   supervise = "supervise",
   conclude_supervision = "conclude_supervision",
+  engage_units = "engage_units",
+  record_unit_result = "record_unit_result",
   warn = "warn",
   breach = "breach",
 }
@@ -97,6 +105,8 @@ export interface CaseFacts {
   pendingReturn: boolean;
   pendingExtension: boolean;
   replied: boolean;
+  /** The district lets grid staff resolve from grid handling (else the street handles first). */
+  gridMayResolve: boolean;
 }
 
 export type Decision =
@@ -192,9 +202,13 @@ export function decide(
 
     case CaseAction.resolve:
       if (s === CaseStatus.grid_handling) {
-        return GRID.has(role) && reach.grid
+        if (!(GRID.has(role) && reach.grid))
+          return forbid("the grid handling the case resolves it");
+        return f.gridMayResolve
           ? { ok: true, to: CaseStatus.resolved }
-          : forbid("the grid handling the case resolves it");
+          : forbid(
+              "in this district the street office handles first (街道首办): refer the case to the street office, which resolves it",
+            );
       }
       if (s === CaseStatus.street_handling) {
         return role === "street_officer" && reach.street
@@ -287,6 +301,13 @@ export function decide(
         );
       if (!f.supervised)
         return { ok: false, code: "BAD_USER_INPUT", message: "the case is not under supervision" };
+      return { ok: true, to: s };
+
+    case CaseAction.engage_units:
+    case CaseAction.record_unit_result:
+      if (!(role === "street_officer" && reach.street))
+        return forbid("only the case's street office works with its joint committee's units");
+      if (s !== CaseStatus.street_handling) return wrongState(action, s);
       return { ok: true, to: s };
 
     case CaseAction.warn:

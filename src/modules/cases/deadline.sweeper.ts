@@ -4,7 +4,7 @@ import { type PubSub } from "../../realtime/pubsub";
 import { publishEvents } from "./case.events";
 import { type CaseEvent } from "./case-event.entity";
 import { type CasePolicy } from "./case.state";
-import { applyMark, FINISHED_STATUSES, marksDue } from "./case.deadlines";
+import { applyMark, FINISHED_STATUSES, type MarkKind, marksDue } from "./case.deadlines";
 import { loadCase, policyOf, saveCase } from "./case.store";
 import { newId } from "./case.state";
 import { systemClock, type Clock } from "../../common/clock";
@@ -15,11 +15,24 @@ export interface SweepResult {
   warnings: number;
   breaches: number;
   replyBreaches: number;
-  /** Departments that let their own due time pass. */
+  /** Departments warned before their own due time, that let it pass, that let their reply time pass. */
+  assignmentWarnings: number;
   assignmentBreaches: number;
+  assignmentReplyBreaches: number;
 }
 
-type Kind = "warning" | "breach" | "reply_breach" | "assignment_breach";
+/** The passes of a sweep, in order, and what each counts. */
+const PASSES: ReadonlyArray<[MarkKind, keyof SweepResult]> = [
+  ["breach", "breaches"],
+  ["reply_breach", "replyBreaches"],
+  ["warning", "warnings"],
+  ["assignment_breach", "assignmentBreaches"],
+  ["assignment_reply_breach", "assignmentReplyBreaches"],
+  ["assignment_warning", "assignmentWarnings"],
+];
+
+const warningMinutes = (districtId: string) =>
+  `coalesce((SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = ${districtId}), 240)`;
 
 const notFinished = `c.status NOT IN (${FINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
 
@@ -27,13 +40,40 @@ const notFinished = `c.status NOT IN (${FINISHED_STATUSES.map((s) => `'${s}'`).j
  * Which cases each pass takes: due (or nearly due) and not yet marked. These only pick the
  * candidates with the indexes; whether a mark is due is the rules' call (marksDue).
  */
-const WHERE: Record<Exclude<Kind, "assignment_breach">, string> = {
-  breach: `${notFinished} AND c.breached_at IS NULL AND c.resolution_due_at <= $1`,
-  reply_breach: `${notFinished} AND c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
-  warning: `${notFinished} AND c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
-    AND c.resolution_due_at - make_interval(mins => coalesce(
-      (SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = c.district_id), 240)) <= $1`,
+const WHERE: Record<MarkKind, string> = {
+  breach: `c.breached_at IS NULL AND c.resolution_due_at <= $1`,
+  reply_breach: `c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
+  warning: `c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
+    AND c.resolution_due_at - make_interval(mins => ${warningMinutes("c.district_id")}) <= $1`,
+  assignment_breach: `a.breached_at IS NULL AND a.due_at <= $1`,
+  assignment_reply_breach: `a.replied_at IS NULL AND a.reply_breached_at IS NULL AND a.reply_due_at <= $1`,
+  assignment_warning: `a.warned_at IS NULL AND a.breached_at IS NULL AND a.due_at > $1
+    AND a.due_at - make_interval(mins => ${warningMinutes("a.district_id")}) <= $1`,
 };
+
+/** The due time each pass's index orders by. */
+const DUE: Record<MarkKind, string> = {
+  breach: "c.resolution_due_at",
+  reply_breach: "c.reply_due_at",
+  warning: "c.resolution_due_at",
+  assignment_breach: "a.due_at",
+  assignment_reply_breach: "a.reply_due_at",
+  assignment_warning: "a.due_at",
+};
+
+/** The candidates' query of a pass: cases, or the parts departments hold, with their case locked. */
+function candidates(kind: MarkKind): string {
+  if (kind.startsWith("assignment_"))
+    return `SELECT a.district_id, a.case_id AS id, a.id AS assignment_id
+              FROM case_assignment a
+              JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
+             WHERE a.status = 'assigned' AND ${WHERE[kind]} AND ${notFinished}
+               AND NOT (a.id = ANY($2::uuid[]))
+             ORDER BY a.district_id, ${DUE[kind]} LIMIT ${BATCH} FOR UPDATE OF a, c SKIP LOCKED`;
+  return `SELECT c.district_id, c.id FROM hotline_case c
+           WHERE ${notFinished} AND ${WHERE[kind]} AND NOT (c.id = ANY($2::uuid[]))
+           ORDER BY c.district_id, ${DUE[kind]} LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`;
+}
 
 /**
  * One pass of the deadline watcher over every district: a warning before the resolution due time,
@@ -56,9 +96,9 @@ export async function sweepOnce(
     [only ?? null],
   )) as Array<{ ids: string[] }>;
   const scope = { districtIds: ids, subject: "system", role: "system" };
-  const result: SweepResult = { warnings: 0, breaches: 0, replyBreaches: 0, assignmentBreaches: 0 };
+  const result = Object.fromEntries(PASSES.map(([, k]) => [k, 0])) as unknown as SweepResult;
   const policies = new Map<string, CasePolicy>();
-  for (const kind of ["breach", "reply_breach", "warning", "assignment_breach"] as const) {
+  for (const [kind, counted] of PASSES) {
     const passedOver = new Set<string>();
     for (;;) {
       const { claimed, count, events } = await inTenantTransaction(ds, scope, (m) =>
@@ -66,10 +106,7 @@ export async function sweepOnce(
       );
       // The batch's transaction has committed: its events may go out.
       publishEvents(pubSub, events);
-      if (kind === "breach") result.breaches += count;
-      else if (kind === "reply_breach") result.replyBreaches += count;
-      else if (kind === "assignment_breach") result.assignmentBreaches += count;
-      else result.warnings += count;
+      result[counted] += count;
       if (claimed < BATCH) break;
     }
   }
@@ -83,33 +120,25 @@ export async function sweepOnce(
  */
 async function sweepBatch(
   m: EntityManager,
-  kind: Kind,
+  kind: MarkKind,
   now: Date,
   policies: Map<string, CasePolicy>,
   /** Candidates of this pass the rules did not find due: not claimed again in the same pass. */
   passedOver: Set<string>,
 ): Promise<{ claimed: number; count: number; events: CaseEvent[] }> {
-  const rows = (await m.query(
-    kind === "assignment_breach"
-      ? `SELECT a.district_id, a.case_id AS id, a.id AS assignment_id
-           FROM case_assignment a
-           JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
-          WHERE a.status = 'assigned' AND a.breached_at IS NULL AND a.due_at <= $1
-            AND ${notFinished} AND NOT (a.id = ANY($2::uuid[]))
-          ORDER BY a.district_id, a.due_at LIMIT ${BATCH} FOR UPDATE OF a, c SKIP LOCKED`
-      : `SELECT c.district_id, c.id FROM hotline_case c
-          WHERE ${WHERE[kind]} AND NOT (c.id = ANY($2::uuid[]))
-          ORDER BY c.district_id, c.resolution_due_at LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`,
-    [now, [...passedOver]],
-  )) as Array<{ district_id: string; id: string; assignment_id?: string }>;
+  const rows = (await m.query(candidates(kind), [now, [...passedOver]])) as Array<{
+    district_id: string;
+    id: string;
+    assignment_id?: string;
+  }>;
   const events: CaseEvent[] = [];
   let count = 0;
   for (const r of rows) {
     let policy = policies.get(r.district_id);
     if (!policy) policies.set(r.district_id, (policy = await policyOf(m, r.district_id)));
     const { state } = await loadCase(m, r.district_id, r.id, false);
-    const mark = marksDue(state, now, policy).find((k) =>
-      "assignmentId" in k ? k.assignmentId === r.assignment_id : k.kind === kind,
+    const mark = marksDue(state, now, policy).find(
+      (k) => k.kind === kind && (!("assignmentId" in k) || k.assignmentId === r.assignment_id),
     );
     if (!mark) {
       // The index's candidate is not due by the rules (e.g. a due time a fraction of a

@@ -44,6 +44,8 @@ export function newCase(input: {
   receivedAt: Date;
   replyDueAt: Date;
   resolutionDueAt: Date;
+  /** The case's resolution limit in working days (the category's or the district's). */
+  resolutionDays: number;
   creator: Actor;
   /** What the create event records: channel, category, and any year the calendar assumed. */
   data: Record<string, unknown>;
@@ -60,6 +62,7 @@ export function newCase(input: {
       replyDueAt: input.replyDueAt,
       repliedAt: null,
       resolutionDueAt: input.resolutionDueAt,
+      resolutionDays: input.resolutionDays,
       resolvedAt: null,
       closedAt: null,
       warnedAt: null,
@@ -77,6 +80,7 @@ export function newCase(input: {
     assignments: [],
     requests: [],
     supervisions: [],
+    engagements: [],
   };
   const create: EventDraft = {
     action: CaseAction.create,

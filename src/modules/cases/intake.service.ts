@@ -6,7 +6,7 @@ import { CaseCategory } from "./settings.entity";
 import { type CaseEvent } from "./case-event.entity";
 import { appendEvent } from "./case.events";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
-import { dueTimesOf, resolutionDaysOf } from "./case.deadlines";
+import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
 import { CaseStatus } from "./case.workflow";
 import { type CaseChannel, Urgency } from "./case.enums";
 import { districtCalendar, ensureCaseDefaults } from "./settings.service";
@@ -169,9 +169,10 @@ export async function takeCaseIn(
     input,
     gridStaff ? ([...caller.gridIds][0] ?? null) : null,
   );
+  const resolutionDays = resolutionDaysOf(category, setting);
   const due = dueTimesOf(await districtCalendar(m, districtId), at, {
     replyHours: setting.replyHours,
-    resolutionDays: resolutionDaysOf(category, setting),
+    resolutionDays,
   });
   const status = startingStatus(input.channel, caller.role);
   if (
@@ -198,6 +199,7 @@ export async function takeCaseIn(
     receivedAt: at,
     replyDueAt: due.replyDueAt,
     resolutionDueAt: due.resolutionDueAt,
+    resolutionDays,
     creator: { subject: caller.subject, role: caller.role },
     data: {
       channel: input.channel,

@@ -1,8 +1,28 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../common/node";
 import { TenantRow } from "../../common/tenant-row";
 import { LineOfWork } from "../grid/grid.enums";
+
+/** Who handles first what grid staff find and residents ask (the district's rule). */
+export enum HandlingRule {
+  street_first = "street_first",
+  grid_may_resolve = "grid_may_resolve",
+}
+registerEnumType(HandlingRule, {
+  name: "HandlingRule",
+  description: "Who handles first what grid staff find and residents ask.",
+  valuesConfig: {
+    street_first: {
+      description:
+        "由街道首办 (the report's rule, the default): grid staff take the lead and refer the case to the street office, which resolves it or refers it to the command center.",
+    },
+    grid_may_resolve: {
+      description:
+        "Grid staff may also resolve from grid handling what they settle on the spot; the rest goes to the street office as above.",
+    },
+  },
+});
 
 @Entity({ name: "case_setting" })
 @ObjectType({ description: "A district's time limits and thresholds for cases." })
@@ -45,6 +65,12 @@ export class CaseSetting {
   })
   @Column("integer", { name: "max_redos" })
   maxRedos: number;
+
+  @Field(() => HandlingRule, {
+    description: "Who handles first (default street_first, 由街道首办, as the report has it).",
+  })
+  @Column("text", { name: "handling_rule" })
+  handlingRule: HandlingRule;
 }
 
 @Entity({ name: "calendar_day" })

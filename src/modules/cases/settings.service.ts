@@ -84,6 +84,7 @@ export async function updateCaseSettings(
       | "warningMinutes"
       | "superviseOnUnsatisfied"
       | "maxRedos"
+      | "handlingRule"
     >
   >,
 ): Promise<CaseSetting> {

@@ -1,3 +1,4 @@
+import { JointCommitteeUnit } from "./joint-committee.entity";
 import {
   Building,
   BuildingUnit,
@@ -50,6 +51,7 @@ export const GRID_ENTITIES = [
   Proposal,
   Vote,
   ConsultationComment,
+  JointCommitteeUnit,
 ];
 
 /** The entities `node(id)` can refetch, by GraphQL type name (= class name). */

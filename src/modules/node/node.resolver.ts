@@ -14,6 +14,9 @@ import { maySeeCase } from "../cases/case.policy";
 import { TARGET_NODE_ENTITIES } from "../targets/target.entity";
 import { AccountabilityRecord } from "../accountability/accountability.entity";
 import { ACCOUNTABILITY_READERS } from "../accountability/accountability.policy";
+import { PatrolRecord } from "../patrols/patrol.entity";
+import { RewardPenalty } from "../patrols/reward.entity";
+import { maySeePatrol, maySeeReward } from "../patrols/patrol.policy";
 
 /** Node types that are tenant rows, loaded with `loaders.entity`. */
 const ENTITIES: Record<string, new () => { id: string; districtId: string }> = {
@@ -23,6 +26,8 @@ const ENTITIES: Record<string, new () => { id: string; districtId: string }> = {
   ...CASE_NODE_ENTITIES,
   ...TARGET_NODE_ENTITIES,
   AccountabilityRecord,
+  PatrolRecord,
+  RewardPenalty,
 };
 
 /** The reference tables' loaders. A type missing here and above cannot be refetched by id. */
@@ -65,6 +70,9 @@ export class NodeResolver {
       const own = ref.type === "Person" && row?.subject === ctx.principal.subject;
       if (!own) return null;
     }
+    // Grid work is seen under its lists' rules (a grid's staff, a unit's own).
+    if (row instanceof PatrolRecord) return (await maySeePatrol(ctx, row)) ? row : null;
+    if (row instanceof RewardPenalty) return (await maySeeReward(ctx, row)) ? row : null;
     // Cases, and what belongs to a case, are seen under the case's rule.
     if (row && (row instanceof Case || "caseId" in row)) {
       const c =

@@ -3,7 +3,7 @@ import { badInput } from "../../common/errors";
 import { toGlobalId } from "../../common/ids";
 import { Case } from "../cases/case.entity";
 import { maySeeCase } from "../cases/case.policy";
-import { overdueSql } from "../cases/case.deadlines";
+import { assignmentOverdueSql, overdueSql } from "../cases/case.deadlines";
 import { COLUMN } from "../cases/case.counters";
 import {
   caseMeasures,
@@ -64,11 +64,16 @@ export function computeMeasures(
       [level, from, to, districtIds],
     );
     const overdue: Array<{ unit: string; n: number }> = await m.query(
-      `SELECT ${level === UnitLevel.community ? "g.community_id" : level === UnitLevel.department ? "a.department_id" : level === UnitLevel.district ? "c.district_id" : `c.${level}_id`} AS unit,
+      level === UnitLevel.department
+        ? `SELECT a.department_id AS unit, count(*)::int AS n
+             FROM case_assignment a
+             JOIN hotline_case c ON c.district_id = a.district_id AND c.id = a.case_id
+            WHERE a.district_id = ANY($1::uuid[]) AND ${assignmentOverdueSql("a", "c", "$2")}
+            GROUP BY 1`
+        : `SELECT ${level === UnitLevel.community ? "g.community_id" : level === UnitLevel.district ? "c.district_id" : `c.${level}_id`} AS unit,
                 count(DISTINCT c.id)::int AS n
            FROM hotline_case c
            ${level === UnitLevel.community ? "JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id" : ""}
-           ${level === UnitLevel.department ? "JOIN case_assignment a ON a.district_id = c.district_id AND a.case_id = c.id AND a.status = 'assigned'" : ""}
           WHERE c.district_id = ANY($1::uuid[]) AND ${overdueSql("c", "$2")}
           GROUP BY 1`,
       [districtIds, ctx.clock.now()],

@@ -69,7 +69,24 @@ export class UnitMeasures implements Counts, Rates {
   supervisions: number;
   @Field(() => Int, { description: "Cases whose resolution limit was breached." }) breaches: number;
   @Field(() => Int, {
-    description: "Open cases of the unit past their resolution due time, now (any receipt date).",
+    description:
+      "Departments' parts given (each department's part of each assignment); a department counts its own, a unit above counts its cases'.",
+  })
+  parts: number;
+  @Field(() => Int, {
+    description: "Parts whose department replied by the part's own reply due time.",
+  })
+  partsRepliedOnTime: number;
+  @Field(() => Int, {
+    description:
+      "Parts their department finished (lead: resolved; co-handler: final report) before the part's own due time was breached.",
+  })
+  partsOnTime: number;
+  @Field(() => Int, { description: "Parts whose own due time the department let pass." })
+  partBreaches: number;
+  @Field(() => Int, {
+    description:
+      "Now (any receipt date): open cases of the unit past their resolution due time; for a department, the parts it still holds past their own due time.",
   })
   overdueNow: number;
   @Field(() => Float, { nullable: true, description: "Proactive share = gridPatrol / received." })
@@ -93,6 +110,16 @@ export class UnitMeasures implements Counts, Rates {
     description: "Effective callback rate (有效回访率) = callbacksValid / callbacks.",
   })
   effectiveCallbackRate: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Departments' reply rate = partsRepliedOnTime / parts.",
+  })
+  partReplyRate: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Departments' on-time rate = partsOnTime / parts.",
+  })
+  partOnTimeRate: number | null;
 }
 
 @ObjectType({ description: "The cases behind one figure." })

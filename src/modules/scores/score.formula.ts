@@ -1,16 +1,28 @@
-import { type Counts, type Rates } from "../cases/case.measures";
+import { type Counts, type Rates, UnitLevel } from "../cases/case.measures";
 
 /**
  * The score of a unit from its measures, by a district's formula (versioned data):
  *
  *   base    = 100 × Σ wᵢ·rateᵢ / Σ wᵢ   over the weighted rates that are defined (not null)
  *   penalty = 100 × (supervision·supervisions + breach·breaches + return·returns) / received
+ *             + accountability × accountability records (追责问责) of the unit decided in the period
  *   bonus   = proactive × proactiveShare
- *   score   = base − penalty + bonus, rounded to 2 decimals; null when nothing was received.
+ *             + patrolCoverage × householdCoverage + patrolDays × patrolDayShare
+ *   points  = rewardsPenalties × Σ points of the unit's rewards and penalties (奖惩) in the period
+ *   score   = base − penalty + bonus + points, rounded to 2 decimals; null when nothing was received.
  *
  * The default (version 0, in force until a district saves its own): weights on-time completion 40,
  * satisfaction 30, effective callback 15, response 15; penalties 2 per supervision, 1 per breach,
  * 0.5 per return (per 100 cases); bonus 10 × the proactive share.
+ *
+ * Grid work beside the cases (patrols/patrol.coverage.ts defines the coverage): by default 5 ×
+ * householdCoverage and 5 × patrolDayShare, so a grid that visits all its households and patrols
+ * every day gains 10, as much as one whose every case it found itself; 5 points off per
+ * accountability record, a sanction weighing more than any one case; and 0.1 × the points, so an
+ * entry of ±10 moves the score by ±1 and the largest (±100) by ±10. A unit without patrols, entries
+ * or records scores exactly as before these terms existed, and a version saved before them reads
+ * with these defaults (`withDefaults`). Departments do not patrol; the district level has no
+ * entries; the city's board, which compares districts, leaves accountability out.
  */
 export interface FormulaRules {
   weights: {
@@ -19,8 +31,10 @@ export interface FormulaRules {
     effectiveCallbackRate: number;
     responseRate: number;
   };
-  penalties: { supervision: number; breach: number; return: number };
-  bonus: { proactive: number };
+  penalties: { supervision: number; breach: number; return: number; accountability: number };
+  bonus: { proactive: number; patrolCoverage: number; patrolDays: number };
+  /** Score points per point of the unit's rewards and penalties (奖惩) in the period. */
+  rewardsPenalties: number;
 }
 
 export const DEFAULT_RULES: FormulaRules = {
@@ -30,13 +44,62 @@ export const DEFAULT_RULES: FormulaRules = {
     effectiveCallbackRate: 15,
     responseRate: 15,
   },
-  penalties: { supervision: 2, breach: 1, return: 0.5 },
-  bonus: { proactive: 10 },
+  penalties: { supervision: 2, breach: 1, return: 0.5, accountability: 5 },
+  bonus: { proactive: 10, patrolCoverage: 5, patrolDays: 5 },
+  rewardsPenalties: 0.1,
 };
+
+/** Rules as saved in a version: keys added since it was saved are missing (or null). */
+export type SavedRules = {
+  [K in keyof FormulaRules]?: FormulaRules[K] extends number
+    ? number | null
+    : { [F in keyof FormulaRules[K]]?: number | null };
+};
+
+/** A saved version's rules with the default for every key it lacks. */
+export function withDefaults(saved: SavedRules): FormulaRules {
+  const fill = <T extends object>(d: T, s: { [F in keyof T]?: number | null } | undefined): T =>
+    Object.fromEntries(Object.entries(d).map(([k, v]) => [k, s?.[k as keyof T] ?? v])) as T;
+  return {
+    ...(saved as object),
+    weights: fill(DEFAULT_RULES.weights, saved.weights),
+    penalties: fill(DEFAULT_RULES.penalties, saved.penalties),
+    bonus: fill(DEFAULT_RULES.bonus, saved.bonus),
+    rewardsPenalties: saved.rewardsPenalties ?? DEFAULT_RULES.rewardsPenalties,
+  };
+}
 
 /** What a score is made of: counts, and rates from `ratesOf` (null when undefined). */
 export type ScoreInputs = Pick<Counts, "received" | "supervisions" | "breaches" | "returns"> &
-  Pick<Rates, "proactiveShare" | keyof FormulaRules["weights"]>;
+  Pick<Rates, "proactiveShare" | keyof FormulaRules["weights"]> &
+  GridWorkInputs;
+
+/** Grid work beside the cases; absent, its terms are 0 (see the formula above). */
+export interface GridWorkInputs {
+  householdCoverage?: number | null;
+  patrolDayShare?: number | null;
+  /** The sum of the unit's 奖惩 points in the period. */
+  points?: number | null;
+  /** The unit's accountability records decided in the period. */
+  accountability?: number | null;
+}
+
+/**
+ * The case figures a unit is scored on. A department is scored on its own parts, on its own
+ * clocks: its reply rate stands for the response rate, its parts finished on time for on-time
+ * completion, and its parts' breaches for the breaches, so that it is never charged with the
+ * days a case spent at the grid and the street office before it reached it (measures: "parts").
+ * Every other unit is scored on its cases.
+ */
+export function caseInputsOf<M extends Counts & Rates>(level: UnitLevel, m: M): M {
+  if (level !== UnitLevel.department) return m;
+  return {
+    ...m,
+    responseRate: m.partReplyRate,
+    onTimeCompletionRate: m.partOnTimeRate,
+    breaches: m.partBreaches,
+  };
+}
 
 export function score(m: ScoreInputs, r: FormulaRules): number | null {
   if (m.received === 0) return null;
@@ -57,8 +120,13 @@ export function score(m: ScoreInputs, r: FormulaRules): number | null {
         r.penalties.breach * m.breaches +
         r.penalties.return * m.returns)) /
     m.received;
-  const bonus = r.bonus.proactive * (m.proactiveShare ?? 0);
-  return Math.round((base - penalty + bonus) * 100) / 100;
+  const bonus =
+    r.bonus.proactive * (m.proactiveShare ?? 0) +
+    r.bonus.patrolCoverage * (m.householdCoverage ?? 0) +
+    r.bonus.patrolDays * (m.patrolDayShare ?? 0);
+  const gridWork =
+    r.rewardsPenalties * (m.points ?? 0) - r.penalties.accountability * (m.accountability ?? 0);
+  return Math.round((base - penalty + bonus + gridWork) * 100) / 100;
 }
 
 /** Competition ranking (1, 2, 2, 4): equal scores share a rank; units without a score come last, unranked. */
@@ -83,11 +151,14 @@ export function invalidRules(r: FormulaRules): { field: string; message: string 
   const nums: Array<[string, number]> = [
     ...Object.entries(r.weights).map(([k, v]) => [`weights.${k}`, v] as [string, number]),
     ...Object.entries(r.penalties).map(([k, v]) => [`penalties.${k}`, v] as [string, number]),
-    ["bonus.proactive", r.bonus.proactive],
+    ...Object.entries(r.bonus).map(([k, v]) => [`bonus.${k}`, v] as [string, number]),
   ];
   for (const [f, v] of nums)
     if (!Number.isFinite(v) || v < 0 || v > 1000)
       return { field: f, message: "a number from 0 to 1000" };
+  const rp = r.rewardsPenalties;
+  if (!Number.isFinite(rp) || rp < 0 || rp > 10)
+    return { field: "rewardsPenalties", message: "a multiplier from 0 to 10" };
   if (Object.values(r.weights).every((w) => w === 0))
     return { field: "weights", message: "at least one weight must be above 0" };
   return null;

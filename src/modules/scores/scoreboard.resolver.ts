@@ -21,6 +21,7 @@ import { scoreboardStream } from "./scoreboard.live";
 import { buildScoreboard, formulaAt, saveFormula, spansOf } from "./scoreboard.service";
 import { Bucket, ScoreFormula, Scoreboard, ScoreboardChange, ScorePoint } from "./scoreboard.types";
 import { ScoreFormulaInput } from "./scoreboard.inputs";
+import { withDefaults } from "./score.formula";
 
 @Resolver()
 export class ScoreboardResolver {
@@ -43,11 +44,13 @@ export class ScoreboardResolver {
     return saveFormula(
       ctx,
       writableDistrict(ctx.principal),
-      {
+      // Terms left out of the input take their defaults, as in versions saved before them.
+      withDefaults({
         weights: { ...input.weights },
         penalties: { ...input.penalties },
         bonus: { ...input.bonus },
-      },
+        rewardsPenalties: input.rewardsPenalties,
+      }),
       input.note?.trim() || null,
     );
   }

@@ -3,8 +3,18 @@ import { badInput } from "../../common/errors";
 import { uuidv7 } from "../../common/ids";
 import { Role } from "../../auth/roles";
 import { ratesOf, sumCounts, UnitLevel } from "../cases/case.measures";
-import { DEFAULT_RULES, type FormulaRules, invalidRules, rank, score } from "./score.formula";
+import {
+  caseInputsOf,
+  DEFAULT_RULES,
+  type FormulaRules,
+  invalidRules,
+  rank,
+  type SavedRules,
+  score,
+  withDefaults,
+} from "./score.formula";
 import { checkPeriod, computeMeasures } from "./measures.service";
+import { gridWorkOf } from "./score.terms";
 import { Bucket, type CityTotals, type ScoreFormula, type Scoreboard } from "./scoreboard.types";
 
 const addDays = (d: string, n: number) =>
@@ -27,7 +37,7 @@ export async function formulaAt(
 ): Promise<ScoreFormula> {
   const rows: Array<{
     version: number;
-    rules: FormulaRules;
+    rules: SavedRules;
     note: string | null;
     created_at: Date;
   }> = await ctx.db.run((m) =>
@@ -40,7 +50,7 @@ export async function formulaAt(
   );
   const r = rows[0];
   return r
-    ? toFormula(r.version, r.rules, r.note, r.created_at)
+    ? toFormula(r.version, withDefaults(r.rules), r.note, r.created_at)
     : toFormula(0, DEFAULT_RULES, "default", null);
 }
 
@@ -95,8 +105,19 @@ export async function buildScoreboard(
     ? toFormula(0, DEFAULT_RULES, "default", null)
     : await formulaAt(ctx, ctx.principal.districtId!, to);
   const measures = await computeMeasures(ctx, level, from, to);
+  const work = await gridWorkOf(ctx, level, from, to, { city });
   const rows = rank(
-    measures.map((m) => ({ score: score(m, formula as unknown as FormulaRules), measures: m })),
+    measures.map((m) => {
+      const w = work(m.unitId);
+      return {
+        score: score(
+          { ...caseInputsOf(level, m), ...w.inputs },
+          formula as unknown as FormulaRules,
+        ),
+        measures: m,
+        ...w.row,
+      };
+    }),
   );
   return { level, from, to, formulaVersion: formula.version, rows };
 }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { type Rates, UnitLevel } from "../cases/case.measures";
+import { PatrolCoverage } from "../patrols/coverage.types";
 import { UnitMeasures } from "./measures.types";
 
 @ObjectType()
@@ -17,21 +18,32 @@ class FormulaPenalties {
   breach: number;
   @Field(() => Float, { description: "Points per granted return, per 100 cases received." })
   return: number;
+  @Field(() => Float, {
+    description: "Points per accountability record (追责问责) of the unit decided in the period.",
+  })
+  accountability: number;
 }
 @ObjectType()
 class FormulaBonus {
   @Field(() => Float, { description: "Points × the proactive share." }) proactive: number;
+  @Field(() => Float, { description: "Points × the household coverage of visits." })
+  patrolCoverage: number;
+  @Field(() => Float, { description: "Points × the share of days patrolled." }) patrolDays: number;
 }
 
 @ObjectType({
   description:
-    "A version of the district's scoring formula: score = 100 × weighted mean of the defined rates − penalties per 100 cases + bonus × proactive share. Version 0 is the default.",
+    "A version of the district's scoring formula: score = 100 × weighted mean of the defined rates − penalties per 100 cases − accountability × records + bonus × proactive share + patrolCoverage × household coverage + patrolDays × share of days patrolled + rewardsPenalties × 奖惩 points. Version 0 is the default; a version saved before a term existed reads with its default.",
 })
 export class ScoreFormula {
   @Field(() => Int) version: number;
   @Field(() => FormulaWeights) weights: FormulaWeights;
   @Field(() => FormulaPenalties) penalties: FormulaPenalties;
   @Field(() => FormulaBonus) bonus: FormulaBonus;
+  @Field(() => Float, {
+    description: "Score points per point of the unit's rewards and penalties (奖惩) in the period.",
+  })
+  rewardsPenalties: number;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => Date, {
     nullable: true,
@@ -52,6 +64,20 @@ export class ScoreRow {
     description: "The figures behind the score (drill down with measureCases).",
   })
   measures: UnitMeasures;
+  @Field(() => PatrolCoverage, {
+    nullable: true,
+    description:
+      "Patrols and visits behind the patrol terms (null for departments, which do not patrol).",
+  })
+  patrol: PatrolCoverage | null;
+  @Field(() => Int, { description: "The sum of the unit's 奖惩 points in the period." })
+  points: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The unit's accountability records decided in the period (null on the city's board, which leaves them out).",
+  })
+  accountability: number | null;
 }
 
 @ObjectType()
@@ -97,6 +123,8 @@ export class CityTotals implements Rates {
   @Field(() => Float, { nullable: true }) resolutionRate: number | null;
   @Field(() => Float, { nullable: true }) satisfactionRate: number | null;
   @Field(() => Float, { nullable: true }) effectiveCallbackRate: number | null;
+  @Field(() => Float, { nullable: true }) partReplyRate: number | null;
+  @Field(() => Float, { nullable: true }) partOnTimeRate: number | null;
 }
 
 @ObjectType({ description: "Rows of a scoreboard that changed after case events (coalesced)." })

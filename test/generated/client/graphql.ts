@@ -68,6 +68,14 @@ export type AssignmentStatus =
   | 'returned'
   | 'withdrawn';
 
+export type BonusInput = {
+  /** × household coverage; default 5. */
+  patrolCoverage?: number | null | undefined;
+  /** × share of days patrolled; default 5. */
+  patrolDays?: number | null | undefined;
+  proactive: number;
+};
+
 export type CalendarDayInput = {
   /** YYYY-MM-DD */
   day: string;
@@ -98,7 +106,9 @@ export type CaseAction =
   | 'callback'
   | 'conclude_supervision'
   | 'create'
+  | 'engage_units'
   | 'escalate'
+  | 'record_unit_result'
   | 'refer_to_command_center'
   | 'refer_to_street'
   | 'reply'
@@ -146,6 +156,8 @@ export type CaseRequestStatus =
   | 'refused';
 
 export type CaseSettingsInput = {
+  /** Who handles first: street_first (由街道首办, default) or grid_may_resolve. */
+  handlingRule?: HandlingRule | null | undefined;
   maxRedos?: number | null | undefined;
   maxReturns?: number | null | undefined;
   replyHours?: number | null | undefined;
@@ -334,6 +346,13 @@ export type HandlingFailing =
   /** Resolution that is not forceful enough (解决不够有力). */
   | 'weak_resolution';
 
+/** Who handles first what grid staff find and residents ask. */
+export type HandlingRule =
+  /** Grid staff may also resolve from grid handling what they settle on the spot; the rest goes to the street office as above. */
+  | 'grid_may_resolve'
+  /** 由街道首办 (the report's rule, the default): grid staff take the lead and refer the case to the street office, which resolves it or refers it to the command center. */
+  | 'street_first';
+
 /** Lines of work that run through the grids (多网合一). */
 export type LineOfWork =
   /** 综治 */
@@ -364,6 +383,21 @@ export type OperationType =
   | 'mutation'
   | 'query'
   | 'subscription';
+
+/** A grid patrol or a household visit (每日巡查走访). */
+export type PatrolKind =
+  /** A patrol of the grid (巡查), optionally at a compound, building or place. */
+  | 'patrol'
+  /** A visit to one household of the grid (走访). */
+  | 'visit';
+
+export type PenaltiesInput = {
+  /** Per accountability record; default 5. */
+  accountability?: number | null | undefined;
+  breach: number;
+  return: number;
+  supervision: number;
+};
 
 export type PersonTag =
   /** 政协委员 */
@@ -423,11 +457,45 @@ export type RecordAccountabilityInput = {
   unitLevel: AccountableUnitLevel;
 };
 
+/** A patrol or household visit (每日巡查走访) of one of the caller's grids. */
+export type RecordPatrolInput = {
+  /** When it took place: not in the future, and at most 30 days ago. */
+  at: string;
+  /** A patrol: the building, of the grid. */
+  buildingId?: string | null | undefined;
+  /** The case this raised, if any: a case of the same grid. */
+  caseId?: string | null | undefined;
+  /** A patrol: the compound patrolled, of the grid. */
+  compoundId?: string | null | undefined;
+  /** The grid: one of the caller's own. */
+  gridId: string;
+  /** A visit: the household visited, of the grid (required for a visit, none for a patrol). */
+  householdId?: string | null | undefined;
+  kind: PatrolKind;
+  /** What was seen or heard (1–2000 characters). */
+  observation: string;
+  /** A patrol: the place in words (a street, a market, a river bank). */
+  place?: string | null | undefined;
+};
+
 export type RecordRenovationProgressInput = {
   note?: string | null | undefined;
   /** Progress in percent (0–100); it cannot go back. */
   percent: number;
   projectId: string;
+};
+
+/** A reward (points > 0) or penalty (points < 0) for a unit's work (奖惩). */
+export type RecordRewardPenaltyInput = {
+  /** The day it counts on (YYYY-MM-DD, UTC+8), not in the future. */
+  awardedOn: string;
+  /** Points, -100 to 100, not 0: positive a reward, negative a penalty. */
+  points: number;
+  /** Why (1–500 characters). */
+  reason: string;
+  /** The unit: a Grid, Community, StreetOffice or Department id, as unitLevel says. */
+  unitId: string;
+  unitLevel: RewardUnitLevel;
 };
 
 /** An increment towards a target. */
@@ -485,6 +553,13 @@ export type RetireGridInput = {
   reason: string;
 };
 
+/** The kind of unit a reward or penalty (奖惩) is for. */
+export type RewardUnitLevel =
+  | 'community'
+  | 'department'
+  | 'grid'
+  | 'street_office';
+
 /** What a principal does in the platform; it decides which operations it may call. */
 export type Role =
   /** City scope: aggregates across the city's districts, no personal data. */
@@ -540,6 +615,16 @@ export type Satisfaction =
   | 'satisfied'
   | 'unsatisfied';
 
+/** A new version of the scoring formula. */
+export type ScoreFormulaInput = {
+  bonus: BonusInput;
+  note?: string | null | undefined;
+  penalties: PenaltiesInput;
+  /** Score points per 奖惩 point (0 to 10); default 0.1. */
+  rewardsPenalties?: number | null | undefined;
+  weights: WeightsInput;
+};
+
 export type SupervisionTrigger =
   | 'breach'
   | 'inspector'
@@ -559,6 +644,14 @@ export type TargetProgramme =
 export type TreeOrder =
   | 'code'
   | 'name';
+
+/** The level of the units measured. */
+export type UnitLevel =
+  | 'community'
+  | 'department'
+  | 'district'
+  | 'grid'
+  | 'street_office';
 
 /** Changes to a grid; fields left out stay as they are. */
 export type UpdateGridInput = {
@@ -608,6 +701,13 @@ export type VoteChoice =
   | 'abstain'
   | 'against'
   | 'for';
+
+export type WeightsInput = {
+  effectiveCallbackRate: number;
+  onTimeCompletionRate: number;
+  responseRate: number;
+  satisfactionRate: number;
+};
 
 export type RecordAccountabilityMutationVariables = Exact<{
   input: RecordAccountabilityInput;
@@ -986,7 +1086,11 @@ export type CompoundDetailQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { code: string, name: string, yearBuilt: number | null, isOld: boolean, selfManaged: boolean, id: string, grid: { code: string }, buildings: Array<{ number: string, units: Array<{ number: string, households: Array<{ address: string, members: Array<{ name: string }> }> }> }>, ownerCommittee: { name: string, status: CommitteeStatus, members: Array<{ role: CommitteeRole, person: { name: string } }> } | null, renovationProjects: Array<{ code: string }>, consultations: Array<{ title: string, status: ConsultationStatus }> }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1060,6 +1164,7 @@ export type NodeTypeQuery = { node:
     | { __typename: 'CaseAssignment', id: string }
     | { __typename: 'CaseCategory', id: string }
     | { __typename: 'CaseRequest', id: string }
+    | { __typename: 'CaseUnitEngagement', id: string }
     | { __typename: 'City', id: string }
     | { __typename: 'CommitteeMember', id: string }
     | { __typename: 'Community', id: string }
@@ -1070,12 +1175,15 @@ export type NodeTypeQuery = { node:
     | { __typename: 'District', id: string }
     | { __typename: 'Grid', id: string }
     | { __typename: 'Household', id: string }
+    | { __typename: 'JointCommitteeUnit', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'OwnerCommittee', id: string }
+    | { __typename: 'PatrolRecord', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Proposal', id: string }
     | { __typename: 'RenovationProgress', id: string }
     | { __typename: 'RenovationProject', id: string }
+    | { __typename: 'RewardPenalty', id: string }
     | { __typename: 'StaffAccount', id: string }
     | { __typename: 'StaffAssignment', id: string }
     | { __typename: 'StreetOffice', id: string }
@@ -1227,6 +1335,128 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { subject: string, role: Role, district: { id: string, code: string, name: string, city: { name: string } } | null, city: { code: string, name: string }, account: { displayName: string, role: Role } | null } };
 
+export type PatrolFieldsFragment = { id: string, kind: PatrolKind, at: string, place: string | null, observation: string, recordedBy: string, recordedAt: string, grid: { id: string }, household: { id: string } | null, compound: { id: string } | null, building: { id: string } | null, raisedCase: { id: string } | null };
+
+export type RecordPatrolMutationVariables = Exact<{
+  input: RecordPatrolInput;
+}>;
+
+
+export type RecordPatrolMutation = { recordPatrol: { id: string, kind: PatrolKind, at: string, place: string | null, observation: string, recordedBy: string, recordedAt: string, grid: { id: string }, household: { id: string } | null, compound: { id: string } | null, building: { id: string } | null, raisedCase: { id: string } | null } };
+
+export type PatrolRecordsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  gridId?: string | null | undefined;
+  communityId?: string | null | undefined;
+  streetOfficeId?: string | null | undefined;
+  recordedBy?: string | null | undefined;
+  kind?: PatrolKind | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type PatrolRecordsQuery = { patrolRecords: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: PatrolKind, at: string, place: string | null, observation: string, recordedBy: string, recordedAt: string, grid: { id: string }, household: { id: string } | null, compound: { id: string } | null, building: { id: string } | null, raisedCase: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PatrolCoverageQueryVariables = Exact<{
+  level: UnitLevel;
+  from: string;
+  to: string;
+}>;
+
+
+export type PatrolCoverageQuery = { patrolCoverage: Array<{ level: UnitLevel, unitId: string, name: string, days: number, patrols: number, patrolDays: number, visits: number, householdsVisited: number, households: number, householdCoverage: number | null, patrolDayShare: number }> };
+
+export type RewardPenaltyFieldsFragment = { id: string, unitLevel: RewardUnitLevel, unitId: string, points: number, reason: string, awardedOn: string, recordedBy: string, recordedAt: string };
+
+export type RecordRewardPenaltyMutationVariables = Exact<{
+  input: RecordRewardPenaltyInput;
+}>;
+
+
+export type RecordRewardPenaltyMutation = { recordRewardPenalty: { id: string, unitLevel: RewardUnitLevel, unitId: string, points: number, reason: string, awardedOn: string, recordedBy: string, recordedAt: string } };
+
+export type RewardPenaltiesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unitLevel?: RewardUnitLevel | null | undefined;
+  unitId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type RewardPenaltiesQuery = { rewardPenalties: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, unitLevel: RewardUnitLevel, unitId: string, points: number, reason: string, awardedOn: string, recordedBy: string, recordedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type GridWorkNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type GridWorkNodeQuery = { node:
+    | { __typename: 'AccountabilityRecord', id: string }
+    | { __typename: 'BidSection', id: string }
+    | { __typename: 'Building', id: string }
+    | { __typename: 'BuildingUnit', id: string }
+    | { __typename: 'Case', id: string }
+    | { __typename: 'CaseAssignment', id: string }
+    | { __typename: 'CaseCategory', id: string }
+    | { __typename: 'CaseRequest', id: string }
+    | { __typename: 'CaseUnitEngagement', id: string }
+    | { __typename: 'City', id: string }
+    | { __typename: 'CommitteeMember', id: string }
+    | { __typename: 'Community', id: string }
+    | { __typename: 'Compound', id: string }
+    | { __typename: 'Consultation', id: string }
+    | { __typename: 'ConsultationComment', id: string }
+    | { __typename: 'Department', id: string }
+    | { __typename: 'District', id: string }
+    | { __typename: 'Grid', id: string }
+    | { __typename: 'Household', id: string }
+    | { __typename: 'JointCommitteeUnit', id: string }
+    | { __typename: 'Organization', id: string }
+    | { __typename: 'OwnerCommittee', id: string }
+    | { __typename: 'PatrolRecord', kind: PatrolKind, id: string }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Proposal', id: string }
+    | { __typename: 'RenovationProgress', id: string }
+    | { __typename: 'RenovationProject', id: string }
+    | { __typename: 'RewardPenalty', points: number, id: string }
+    | { __typename: 'StaffAccount', id: string }
+    | { __typename: 'StaffAssignment', id: string }
+    | { __typename: 'StreetOffice', id: string }
+    | { __typename: 'Supervision', id: string }
+    | { __typename: 'Target', id: string }
+    | { __typename: 'TargetProgress', id: string }
+    | { __typename: 'ToiletSurvey', id: string }
+    | { __typename: 'Village', id: string }
+    | { __typename: 'VillageProject', id: string }
+   | null };
+
+export type GridWorkScoreboardQueryVariables = Exact<{
+  level: UnitLevel;
+  from: string;
+  to: string;
+}>;
+
+
+export type GridWorkScoreboardQuery = { scoreboard: { formulaVersion: number, rows: Array<{ rank: number | null, score: number | null, points: number, accountability: number | null, patrol: { days: number, patrolDays: number, householdsVisited: number, households: number, householdCoverage: number | null, patrolDayShare: number } | null, measures: { unitId: string, received: number, proactiveShare: number | null, onTimeCompletionRate: number | null, satisfactionRate: number | null, effectiveCallbackRate: number | null, responseRate: number | null, supervisions: number, breaches: number, returns: number } }> } };
+
+export type FormulaFieldsFragment = { version: number, note: string | null, rewardsPenalties: number, weights: { onTimeCompletionRate: number, satisfactionRate: number, effectiveCallbackRate: number, responseRate: number }, penalties: { supervision: number, breach: number, return: number, accountability: number }, bonus: { proactive: number, patrolCoverage: number, patrolDays: number } };
+
+export type ScoreFormulaTermsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScoreFormulaTermsQuery = { scoreFormula: { version: number, note: string | null, rewardsPenalties: number, weights: { onTimeCompletionRate: number, satisfactionRate: number, effectiveCallbackRate: number, responseRate: number }, penalties: { supervision: number, breach: number, return: number, accountability: number }, bonus: { proactive: number, patrolCoverage: number, patrolDays: number } } };
+
+export type SetScoreFormulaTermsMutationVariables = Exact<{
+  input: ScoreFormulaInput;
+}>;
+
+
+export type SetScoreFormulaTermsMutation = { setScoreFormula: { version: number, note: string | null, rewardsPenalties: number, weights: { onTimeCompletionRate: number, satisfactionRate: number, effectiveCallbackRate: number, responseRate: number }, penalties: { supervision: number, breach: number, return: number, accountability: number }, bonus: { proactive: number, patrolCoverage: number, patrolDays: number } } };
+
 export type TargetFieldsFragment = { id: string, code: string, name: string, programme: TargetProgramme, unit: string, targetValue: number | null, baseline: number, year: number, dueOn: string | null, notes: string | null, achieved: number, share: number | null, department: { code: string } | null };
 
 export type TargetsQueryVariables = Exact<{
@@ -1268,6 +1498,7 @@ export type TargetNodeQuery = { node:
     | { __typename: 'CaseAssignment', id: string }
     | { __typename: 'CaseCategory', id: string }
     | { __typename: 'CaseRequest', id: string }
+    | { __typename: 'CaseUnitEngagement', id: string }
     | { __typename: 'City', id: string }
     | { __typename: 'CommitteeMember', id: string }
     | { __typename: 'Community', id: string }
@@ -1278,12 +1509,15 @@ export type TargetNodeQuery = { node:
     | { __typename: 'District', id: string }
     | { __typename: 'Grid', id: string }
     | { __typename: 'Household', id: string }
+    | { __typename: 'JointCommitteeUnit', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'OwnerCommittee', id: string }
+    | { __typename: 'PatrolRecord', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Proposal', id: string }
     | { __typename: 'RenovationProgress', id: string }
     | { __typename: 'RenovationProject', id: string }
+    | { __typename: 'RewardPenalty', id: string }
     | { __typename: 'StaffAccount', id: string }
     | { __typename: 'StaffAssignment', id: string }
     | { __typename: 'StreetOffice', id: string }
@@ -1352,6 +1586,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'CaseAssignment', id: string }
     | { __typename: 'CaseCategory', id: string }
     | { __typename: 'CaseRequest', id: string }
+    | { __typename: 'CaseUnitEngagement', id: string }
     | { __typename: 'City', code: string, id: string }
     | { __typename: 'CommitteeMember', id: string }
     | { __typename: 'Community', id: string }
@@ -1362,12 +1597,15 @@ export type NodeByIdQuery = { node:
     | { __typename: 'District', code: string, name: string, id: string }
     | { __typename: 'Grid', id: string }
     | { __typename: 'Household', id: string }
+    | { __typename: 'JointCommitteeUnit', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'OwnerCommittee', id: string }
+    | { __typename: 'PatrolRecord', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Proposal', id: string }
     | { __typename: 'RenovationProgress', id: string }
     | { __typename: 'RenovationProject', id: string }
+    | { __typename: 'RewardPenalty', id: string }
     | { __typename: 'StaffAccount', subject: string, id: string }
     | { __typename: 'StaffAssignment', id: string }
     | { __typename: 'StreetOffice', id: string }
@@ -1382,6 +1620,9 @@ export type NodeByIdQuery = { node:
 export const AccountabilityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountabilityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountabilityRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitLevel"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"person"}},{"kind":"Field","name":{"kind":"Name","value":"failing"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"sanction"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supervision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AccountabilityFieldsFragment, unknown>;
 export const ReadFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PersonalDataRead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"recordKind"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}},{"kind":"Field","name":{"kind":"Name","value":"operationName"}},{"kind":"Field","name":{"kind":"Name","value":"operationType"}},{"kind":"Field","name":{"kind":"Name","value":"reader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ReadFieldsFragment, unknown>;
 export const CaseFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"proactive"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"replyDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"repliedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnCount"}},{"kind":"Field","name":{"kind":"Name","value":"redoCount"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"escalated"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"}},{"kind":"Field","name":{"kind":"Name","value":"callbackReached"}},{"kind":"Field","name":{"kind":"Name","value":"warnedAt"}},{"kind":"Field","name":{"kind":"Name","value":"breachedAt"}},{"kind":"Field","name":{"kind":"Name","value":"grid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streetOffice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complainant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"visible"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CaseFieldsFragment, unknown>;
+export const PatrolFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PatrolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PatrolRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"observation"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"grid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"household"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"building"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"raisedCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PatrolFieldsFragment, unknown>;
+export const RewardPenaltyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RewardPenaltyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RewardPenalty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitLevel"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"awardedOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]} as unknown as DocumentNode<RewardPenaltyFieldsFragment, unknown>;
+export const FormulaFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FormulaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreFormula"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"weights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTimeCompletionRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionRate"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveCallbackRate"}},{"kind":"Field","name":{"kind":"Name","value":"responseRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"penalties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supervision"}},{"kind":"Field","name":{"kind":"Name","value":"breach"}},{"kind":"Field","name":{"kind":"Name","value":"return"}},{"kind":"Field","name":{"kind":"Name","value":"accountability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bonus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proactive"}},{"kind":"Field","name":{"kind":"Name","value":"patrolCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rewardsPenalties"}}]}}]} as unknown as DocumentNode<FormulaFieldsFragment, unknown>;
 export const TargetFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TargetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Target"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programme"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"targetValue"}},{"kind":"Field","name":{"kind":"Name","value":"baseline"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"achieved"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<TargetFieldsFragment, unknown>;
 export const RecordAccountabilityDocument = {"__meta__":{"hash":"sha256:f4a9f0a94ad3b88be35259681da85ee3612134f10cae60b5cc4d5e7f7517ea46"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordAccountability"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordAccountabilityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordAccountability"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountabilityFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountabilityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountabilityRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitLevel"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"person"}},{"kind":"Field","name":{"kind":"Name","value":"failing"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"sanction"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supervision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RecordAccountabilityMutation, RecordAccountabilityMutationVariables>;
 export const AccountabilityRecordsDocument = {"__meta__":{"hash":"sha256:dfe14bb817b868b442a953200c727c2e909574192a4d8879bfb3becd0e78027a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountabilityRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"failing"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"HandlingFailing"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountabilityRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"unitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}}},{"kind":"Argument","name":{"kind":"Name","value":"failing"},"value":{"kind":"Variable","name":{"kind":"Name","value":"failing"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountabilityFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountabilityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountabilityRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitLevel"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"person"}},{"kind":"Field","name":{"kind":"Name","value":"failing"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"sanction"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supervision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AccountabilityRecordsQuery, AccountabilityRecordsQueryVariables>;
@@ -1454,6 +1695,15 @@ export const AddConsultationCommentDocument = {"__meta__":{"hash":"sha256:c45b29
 export const CityPersonsDocument = {"__meta__":{"hash":"sha256:09059845cee8e1438866f9681fbf0d82909b896fdbe0d4274b9185d33e7f609d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CityPersons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"city"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"districts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"persons"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"idNumber"}},{"kind":"Field","name":{"kind":"Name","value":"personalDataVisible"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CityPersonsQuery, CityPersonsQueryVariables>;
 export const DemoFiguresDocument = {"__meta__":{"hash":"sha256:379bd6721267dafd3fed2108f364d054bb1b6b4aefd861aa9beafedee5028629"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoFigures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"district"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"treeCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"streetOffices"}},{"kind":"Field","name":{"kind":"Name","value":"communities"}},{"kind":"Field","name":{"kind":"Name","value":"villages"}},{"kind":"Field","name":{"kind":"Name","value":"grids"}},{"kind":"Field","name":{"kind":"Name","value":"oldCompounds"}},{"kind":"Field","name":{"kind":"Name","value":"selfManagedCompounds"}},{"kind":"Field","name":{"kind":"Name","value":"ownerCommittees"}},{"kind":"Field","name":{"kind":"Name","value":"persons"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streetOffices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"toiletSurveySummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"households"}},{"kind":"Field","name":{"kind":"Name","value":"toilets"}},{"kind":"Field","name":{"kind":"Name","value":"repaired"}},{"kind":"Field","name":{"kind":"Name","value":"restored"}},{"kind":"Field","name":{"kind":"Name","value":"streetOffices"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toiletSurveys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"remedy"},"value":{"kind":"EnumValue","value":"repaired"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"school"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownerCommittees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compounds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"isOld"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"villages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"demonstration"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"renovationProjects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"investment"}},{"kind":"Field","name":{"kind":"Name","value":"progressPercent"}},{"kind":"Field","name":{"kind":"Name","value":"bidSections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"winningAmount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"buildingCount"}},{"kind":"Field","name":{"kind":"Name","value":"householdCount"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DemoFiguresQuery, DemoFiguresQueryVariables>;
 export const MeDocument = {"__meta__":{"hash":"sha256:24811b105b8b055858c200045c2337cf7c2f3102b238512a8f185ab1bfad3fe7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"district"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"city"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const RecordPatrolDocument = {"__meta__":{"hash":"sha256:ff333a1b7ac6fd2434ac84e1d92cdb8eccaccc7f9313cb8ce327d3dd611b31f0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordPatrol"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPatrolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPatrol"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PatrolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PatrolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PatrolRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"observation"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"grid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"household"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"building"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"raisedCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RecordPatrolMutation, RecordPatrolMutationVariables>;
+export const PatrolRecordsDocument = {"__meta__":{"hash":"sha256:3d4266d2161ba4d7364be5be5574a9dbea895e72f293f8164a3dff9848b1c803"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PatrolRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"gridId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"communityId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"streetOfficeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"recordedBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PatrolKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patrolRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"gridId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"gridId"}}},{"kind":"Argument","name":{"kind":"Name","value":"communityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"communityId"}}},{"kind":"Argument","name":{"kind":"Name","value":"streetOfficeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"streetOfficeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"recordedBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"recordedBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PatrolFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PatrolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PatrolRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"observation"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"grid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"household"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"building"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"raisedCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PatrolRecordsQuery, PatrolRecordsQueryVariables>;
+export const PatrolCoverageDocument = {"__meta__":{"hash":"sha256:0359761075fb72dceecce81464ca056670af0989a364580f6f64f8f5d0f38b4b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PatrolCoverage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnitLevel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patrolCoverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"patrols"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDays"}},{"kind":"Field","name":{"kind":"Name","value":"visits"}},{"kind":"Field","name":{"kind":"Name","value":"householdsVisited"}},{"kind":"Field","name":{"kind":"Name","value":"households"}},{"kind":"Field","name":{"kind":"Name","value":"householdCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDayShare"}}]}}]}}]} as unknown as DocumentNode<PatrolCoverageQuery, PatrolCoverageQueryVariables>;
+export const RecordRewardPenaltyDocument = {"__meta__":{"hash":"sha256:5739990ded75dcf3358f70d5a827bc7dad904dd0e14dc4d613aab26161e8cee1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordRewardPenalty"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordRewardPenaltyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordRewardPenalty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RewardPenaltyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RewardPenaltyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RewardPenalty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitLevel"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"awardedOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]} as unknown as DocumentNode<RecordRewardPenaltyMutation, RecordRewardPenaltyMutationVariables>;
+export const RewardPenaltiesDocument = {"__meta__":{"hash":"sha256:fb83cd0cf2ae415c7bdd750eade37a6edf630b3245f12eebbf279ce5fb2c15ea"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RewardPenalties"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitLevel"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RewardUnitLevel"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rewardPenalties"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"unitLevel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitLevel"}}},{"kind":"Argument","name":{"kind":"Name","value":"unitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RewardPenaltyFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RewardPenaltyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RewardPenalty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitLevel"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"awardedOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]} as unknown as DocumentNode<RewardPenaltiesQuery, RewardPenaltiesQueryVariables>;
+export const GridWorkNodeDocument = {"__meta__":{"hash":"sha256:32d7e334bdd6ca1915d5c890a3974b9f157bc46c68ee0e9b6cf0e1250862e2e0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GridWorkNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PatrolRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RewardPenalty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<GridWorkNodeQuery, GridWorkNodeQueryVariables>;
+export const GridWorkScoreboardDocument = {"__meta__":{"hash":"sha256:079922c3d5278d289bc19b70d7634472555dcf7dbd34b6afa0ec4129f7619ce4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GridWorkScoreboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnitLevel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoreboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formulaVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"accountability"}},{"kind":"Field","name":{"kind":"Name","value":"patrol"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDays"}},{"kind":"Field","name":{"kind":"Name","value":"householdsVisited"}},{"kind":"Field","name":{"kind":"Name","value":"households"}},{"kind":"Field","name":{"kind":"Name","value":"householdCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDayShare"}}]}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"proactiveShare"}},{"kind":"Field","name":{"kind":"Name","value":"onTimeCompletionRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionRate"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveCallbackRate"}},{"kind":"Field","name":{"kind":"Name","value":"responseRate"}},{"kind":"Field","name":{"kind":"Name","value":"supervisions"}},{"kind":"Field","name":{"kind":"Name","value":"breaches"}},{"kind":"Field","name":{"kind":"Name","value":"returns"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GridWorkScoreboardQuery, GridWorkScoreboardQueryVariables>;
+export const ScoreFormulaTermsDocument = {"__meta__":{"hash":"sha256:624b79d99b0a704321e22fa43a1fe05402a7c2a4b9b79fc3098782637ed59db8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScoreFormulaTerms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoreFormula"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FormulaFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FormulaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreFormula"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"weights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTimeCompletionRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionRate"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveCallbackRate"}},{"kind":"Field","name":{"kind":"Name","value":"responseRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"penalties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supervision"}},{"kind":"Field","name":{"kind":"Name","value":"breach"}},{"kind":"Field","name":{"kind":"Name","value":"return"}},{"kind":"Field","name":{"kind":"Name","value":"accountability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bonus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proactive"}},{"kind":"Field","name":{"kind":"Name","value":"patrolCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rewardsPenalties"}}]}}]} as unknown as DocumentNode<ScoreFormulaTermsQuery, ScoreFormulaTermsQueryVariables>;
+export const SetScoreFormulaTermsDocument = {"__meta__":{"hash":"sha256:591fbd61d51cb50405a1888b76be47f4eb3e438e65aead695e1aecfdd40662f1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetScoreFormulaTerms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreFormulaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setScoreFormula"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FormulaFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FormulaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreFormula"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"weights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTimeCompletionRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionRate"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveCallbackRate"}},{"kind":"Field","name":{"kind":"Name","value":"responseRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"penalties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supervision"}},{"kind":"Field","name":{"kind":"Name","value":"breach"}},{"kind":"Field","name":{"kind":"Name","value":"return"}},{"kind":"Field","name":{"kind":"Name","value":"accountability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bonus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proactive"}},{"kind":"Field","name":{"kind":"Name","value":"patrolCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"patrolDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rewardsPenalties"}}]}}]} as unknown as DocumentNode<SetScoreFormulaTermsMutation, SetScoreFormulaTermsMutationVariables>;
 export const TargetsDocument = {"__meta__":{"hash":"sha256:e0e5c311d38d688b4229816f7d6ad3d74f70509bc260574abc497550db97bfe2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Targets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"programme"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TargetProgramme"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"district"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"programme"},"value":{"kind":"Variable","name":{"kind":"Name","value":"programme"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TargetFields"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"recordedOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TargetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Target"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programme"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"targetValue"}},{"kind":"Field","name":{"kind":"Name","value":"baseline"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"achieved"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<TargetsQuery, TargetsQueryVariables>;
 export const TargetsWithRecordersDocument = {"__meta__":{"hash":"sha256:6654dee564338728f3e767a5f3e7c750ccc19b3736ee33fbd2ab7c7881550226"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TargetsWithRecorders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"district"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"achieved"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TargetsWithRecordersQuery, TargetsWithRecordersQueryVariables>;
 export const TargetSummaryDocument = {"__meta__":{"hash":"sha256:f72e6f1ab37f80ceddaf23f66a2d12c6f5a8898a2040510a137e089be7f4bb59"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TargetSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"district"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"}},{"kind":"Field","name":{"kind":"Name","value":"targets"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"behind"}},{"kind":"Field","name":{"kind":"Name","value":"averageShare"}}]}}]}}]}}]} as unknown as DocumentNode<TargetSummaryQuery, TargetSummaryQueryVariables>;
