@@ -86,9 +86,9 @@ export async function createCaseBySql(
   await c.query(
     `INSERT INTO hotline_case (district_id, id, number, idempotency_key, channel, category_id,
        line_of_work, description, street_office_id, grid_id, complainant_name, complainant_phone,
-       status, stage, received_at, reply_due_at, resolution_due_at, created_by, updated_at)
+       status, stage, received_at, reply_due_at, resolution_due_at, resolution_days, created_by, updated_at)
      VALUES ($1, $2, $3, $4, 'hotline', $5, $6, $7, $8, $9, $10, $11, 'received', 'received',
-       $12, $12::timestamptz + interval '2 hours', $12::timestamptz + interval '3 days', $13, $12)`,
+       $12, $12::timestamptz + interval '2 hours', $12::timestamptz + interval '3 days', 3, $13, $12)`,
     [
       districtId,
       id,
