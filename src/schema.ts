@@ -58,7 +58,7 @@ import { CaseSubscriptionResolver } from "./modules/cases/case-subscription.reso
 import { CaseMutationResolver } from "./modules/cases/case-mutation.resolver";
 import { DispatchResolver } from "./modules/cases/dispatch.resolver";
 import { MeasuresResolver } from "./modules/scores/measures.resolver";
-import { ScoreboardResolver } from "./modules/scores/scoreboard.resolver";
+import { ScoreboardResolver, ScoreRowResolver } from "./modules/scores/scoreboard.resolver";
 import { CityScoresResolver } from "./modules/scores/city-scores.resolver";
 import { PersonalDataReadResolver } from "./modules/audit/read.resolver";
 import {
@@ -122,6 +122,7 @@ export const RESOLVERS = [
   CaseSettingsResolver,
   MeasuresResolver,
   ScoreboardResolver,
+  ScoreRowResolver,
   CityScoresResolver,
   TargetResolver,
   TargetProgressResolver,

@@ -237,7 +237,7 @@ export class CaseScript {
     return this.act(at, who, {
       action: CaseAction.engage_units,
       note: ask,
-      units: units.map((u) => ({ unitId: u.id, name: u.name })),
+      units: units.map((u) => ({ unitId: u.id, name: u.name, ofCaseStreet: true, active: true })),
     });
   }
   recordUnitResult(at: number, who: ScriptActor, engagementId: string, result: string) {

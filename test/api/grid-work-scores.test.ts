@@ -59,7 +59,7 @@ async function world(): Promise<CaseWorld> {
   return w;
 }
 
-async function board(w: CaseWorld, level: UnitLevel, token = w.tokens.command) {
+async function board(w: CaseWorld, level: UnitLevel, token = w.tokens.admin) {
   const b = ok(
     await gql(server, GridWorkScoreboardDocument, { level, from: today, to: today }, token),
   ).scoreboard;
@@ -312,6 +312,19 @@ it("leaves accountability out of the city's board", async () => {
     ),
   ).scoreboard;
   const mine = b.rows.find((r) => r.measures.unitId === gid("District", w.district.id))!;
-  expect(mine).toMatchObject({ accountability: null, points: 0 });
+  expect(mine).toMatchObject({ accountability: null, points: null });
   expect(mine.patrol).toMatchObject({ households: 4 });
+});
+
+it("shows 奖惩 totals and accountability counts only to those who may read them", async () => {
+  const w = await world();
+  const gridB = gid("Grid", w.tree.gridB);
+  await reward(w, "grid", gridB, -30);
+  const seen = async (token: string) => (await board(w, "grid", token)).row(gridB);
+  expect(await seen(w.tokens.admin)).toMatchObject({ points: -30, accountability: 0 });
+  expect(await seen(w.tokens.command)).toMatchObject({ points: -30, accountability: null });
+  // Grid A's worker, a department, an operator: the score counts them, the figures are not theirs.
+  for (const token of [w.tokens.worker, w.tokens.housing, w.tokens.operator])
+    expect(await seen(token)).toMatchObject({ points: null, accountability: null });
+  expect((await seen(w.tokens.worker)).score).toBe((await seen(w.tokens.admin)).score);
 });

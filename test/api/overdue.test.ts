@@ -7,7 +7,12 @@ import { localDay } from "../../src/common/dates";
 import { TEST_EPOCH } from "../helpers/clock";
 import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import { fromGlobalId } from "../../src/common/ids";
-import { isOverdue, overdueSql } from "../../src/modules/cases/case.deadlines";
+import {
+  assignmentOverdueSql,
+  isAssignmentOverdue,
+  isOverdue,
+  overdueSql,
+} from "../../src/modules/cases/case.deadlines";
 
 /**
  * One definition of overdue (case.deadlines.ts): `Case.overdue`, `cases(overdue:)` and the
@@ -167,4 +172,29 @@ test("overdueSql says what isOverdue says, on every combination of status, due t
   ])) as Array<{ overdue: boolean }>;
   expect(answers.map((a) => a.overdue)).toEqual(rows.map((r) => isOverdue(r, now)));
   expect(answers.filter((a) => a.overdue).length).toBe(15);
+});
+
+test("assignmentOverdueSql says what isAssignmentOverdue says, on every part and case status and due time", async () => {
+  const now = new Date("2026-03-12T00:00:00Z");
+  const parts = ["assigned", "reported", "returned", "withdrawn"];
+  const cases = ["dispatched", "return_requested", "resolved", "closed"];
+  const dues = [new Date(now.getTime() - 60_000), now, new Date(now.getTime() + 60_000)];
+  const rows = parts.flatMap((status) =>
+    cases.flatMap((caseStatus) => dues.map((dueAt) => ({ status, caseStatus, dueAt }))),
+  );
+  const sql = `SELECT ${assignmentOverdueSql("a", "c", "$2::timestamptz")} AS overdue
+      FROM jsonb_to_recordset($1::jsonb) AS a(n int, status text, due_at timestamptz, case_status text)
+      CROSS JOIN LATERAL (SELECT a.case_status AS status) c
+     ORDER BY a.n`;
+  const answers = (await server.dataSource.query(sql, [
+    JSON.stringify(
+      rows.map((r, n) => ({ n, status: r.status, due_at: r.dueAt, case_status: r.caseStatus })),
+    ),
+    now,
+  ])) as Array<{ overdue: boolean }>;
+  expect(answers.map((a) => a.overdue)).toEqual(
+    rows.map((r) => isAssignmentOverdue(r, r.caseStatus, now)),
+  );
+  // An assigned part of an open case, at or past its due time: 2 cases × 2 due times.
+  expect(answers.filter((a) => a.overdue).length).toBe(4);
 });

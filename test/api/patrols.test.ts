@@ -115,6 +115,12 @@ it("grid staff record patrols and visits of their own grid", async () => {
     t.worker,
   );
   expect(errorCode(changed)).toBe("CONFLICT");
+  // The same record sent twice at once: one record, both answered with it.
+  const at = ago(0.25);
+  const twice = await Promise.all(
+    [1, 2].map(() => record(patrol(w, { at, observation: "同时重发" }), t.worker)),
+  );
+  expect(twice[0].id).toBe(twice[1].id);
 
   // node(id) refetches a record for those who may list it.
   const node = ok(await gql(server, GridWorkNodeDocument, { id: p.id }, t.street)).node;

@@ -251,6 +251,9 @@ test("the street pulls in its committee's units and records what they did", asyn
     w.tokens.worker,
   );
   expect(errorCode(await engage([police.id], w.tokens.worker))).toBe("FORBIDDEN");
+  // Who may not pull units in hears so first, whatever the units named.
+  expect(errorCode(await engage([left.id], w.tokens.worker))).toBe("FORBIDDEN");
+  expect(errorCode(await engage([streetB.id], w.tokens.housing))).toBe("FORBIDDEN");
   expect(errorCode(await engage([police.id], w.tokens.otherStreet))).toBe("FORBIDDEN");
   expect(errorCode(await engage([left.id], w.tokens.street))).toBe("BAD_USER_INPUT");
   expect(errorCode(await engage([streetB.id], w.tokens.street))).toBe("BAD_USER_INPUT");
@@ -288,6 +291,14 @@ test("the street pulls in its committee's units and records what they did", asyn
       token,
     );
   expect(errorCode(await result(w.tokens.otherStreet, engaged.version))).toBe("FORBIDDEN");
+  // The case does not move on while a unit is still at work on it.
+  const early = await attempt(
+    "resolveCase",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: engaged.version, note: "已办结" },
+    w.tokens.street,
+  );
+  expect(errorCode(early)).toBe("BAD_USER_INPUT");
   const done = (await result(w.tokens.street, engaged.version)).data as Record<
     string,
     C & { jointUnits: Array<{ result: string }> }
@@ -311,4 +322,51 @@ test("the street pulls in its committee's units and records what they did", asyn
   expect(errorCode(await result(other.tokens.street, done.recordJointUnitResult.version))).toBe(
     "NOT_FOUND",
   );
+});
+
+test("residents and the city see no joint committee unit, by id or on a case", async () => {
+  const unit = await addUnit(w, w.tree.streetA, "甲街道卫生院", w.tokens.admin);
+  const byId = `query($id: ID!) { node(id: $id) { id ... on JointCommitteeUnit { name contactName } } }`;
+  const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
+  for (const token of [resident, cityAdmin])
+    expect(await call(byId, { id: unit.id }, token)).toEqual({ node: null });
+  expect(await call(byId, { id: unit.id }, w.tokens.inspector)).toMatchObject({
+    node: { name: "甲街道卫生院" },
+  });
+  // A resident's own case shows no unit that worked on it.
+  let c = (
+    (
+      await gql(
+        server,
+        `mutation($i: CreateCaseInput!) { createCase(input: $i) { ${CASE} } }`,
+        {
+          i: {
+            channel: "resident",
+            categoryCode: "roads",
+            description: "路灯不亮",
+            gridId: gid("Grid", w.tree.gridA),
+          },
+        } as never,
+        resident,
+      )
+    ).data as { createCase: C }
+  ).createCase;
+  c = await step(
+    "referCaseToStreet",
+    "CaseNoteInput",
+    { id: c.id, expectedVersion: c.version, note: "转街道" },
+    w.tokens.command,
+  );
+  await step(
+    "engageJointUnits",
+    "EngageUnitsInput",
+    { id: c.id, expectedVersion: c.version, unitIds: [unit.id], note: "请协助" },
+    w.tokens.street,
+  );
+  const mine = `query($id: ID!) { case(id: $id) { jointUnits { id } } }`;
+  expect(await call(mine, { id: c.id }, resident)).toEqual({ case: { jointUnits: [] } });
+  expect(
+    ((await call(mine, { id: c.id }, w.tokens.street)).case as { jointUnits: unknown[] })
+      .jointUnits,
+  ).toHaveLength(1);
 });

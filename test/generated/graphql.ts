@@ -1440,7 +1440,7 @@ export type GridWorkScoreboardQueryVariables = Exact<{
 }>;
 
 
-export type GridWorkScoreboardQuery = { scoreboard: { formulaVersion: number, rows: Array<{ rank: number | null, score: number | null, points: number, accountability: number | null, patrol: { days: number, patrolDays: number, householdsVisited: number, households: number, householdCoverage: number | null, patrolDayShare: number } | null, measures: { unitId: string, received: number, proactiveShare: number | null, onTimeCompletionRate: number | null, satisfactionRate: number | null, effectiveCallbackRate: number | null, responseRate: number | null, supervisions: number, breaches: number, returns: number } }> } };
+export type GridWorkScoreboardQuery = { scoreboard: { formulaVersion: number, rows: Array<{ rank: number | null, score: number | null, points: number | null, accountability: number | null, patrol: { days: number, patrolDays: number, householdsVisited: number, households: number, householdCoverage: number | null, patrolDayShare: number } | null, measures: { unitId: string, received: number, proactiveShare: number | null, onTimeCompletionRate: number | null, satisfactionRate: number | null, effectiveCallbackRate: number | null, responseRate: number | null, supervisions: number, breaches: number, returns: number } }> } };
 
 export type FormulaFieldsFragment = { version: number, note: string | null, rewardsPenalties: number, weights: { onTimeCompletionRate: number, satisfactionRate: number, effectiveCallbackRate: number, responseRate: number }, penalties: { supervision: number, breach: number, return: number, accountability: number }, bonus: { proactive: number, patrolCoverage: number, patrolDays: number } };
 

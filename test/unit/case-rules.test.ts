@@ -231,7 +231,12 @@ test("a granted extension moves the department's due time and, if later, the cas
 test("a redo sends a dispatched case back to its lead department", () => {
   let s = assign(hotline(), 1);
   s = run(s, { action: CaseAction.resolve, note: "fixed" }, housing, 5).state;
-  expect(s.assignments.find((a) => a.role === "lead")?.status).toBe("reported");
+  // The lead's part is reported; the co-handler, which had not reported, is done with its part.
+  expect(s.assignments.map((a) => [a.role, a.status])).toEqual([
+    ["lead", "reported"],
+    ["co", "withdrawn"],
+  ]);
+  // Called back on Saturday 14 March, after the part's own due time (at(87)) had passed.
   const out = run(
     s,
     {
@@ -241,7 +246,7 @@ test("a redo sends a dispatched case back to its lead department", () => {
       handlerAtFault: true,
     },
     operator,
-    6,
+    100,
   );
   s = out.state;
   expect(s.case).toMatchObject({
@@ -250,7 +255,14 @@ test("a redo sends a dispatched case back to its lead department", () => {
     resolvedAt: null,
     closedAt: null,
   });
-  expect(s.assignments.find((a) => a.role === "lead")?.status).toBe("assigned");
+  // The lead does its part again on a fresh clock from the redo (Monday to Wednesday), unmarked.
+  expect(s.assignments.find((a) => a.role === "lead")).toMatchObject({
+    status: "assigned",
+    dueAt: new Date("2026-03-18T16:00:00Z"),
+    warnedAt: null,
+    breachedAt: null,
+  });
+  expect(marksDue(s, at(101), POLICY).filter((m) => m.kind === "assignment_breach")).toEqual([]);
   expect(out.events[0].data).toEqual({ reached: true, satisfaction: "unsatisfied", redo: true });
 });
 
@@ -371,7 +383,7 @@ describe("deadlines", () => {
     ).state;
     s = run(s, { action: CaseAction.rule_extension, granted: true }, cc, 85).state;
     const part = s.assignments.find((a) => a.id === lead)!;
-    expect(part).toMatchObject({ dueAt: at(140), warnedAt: null });
+    expect(part).toMatchObject({ dueAt: at(140), warnedAt: null, breachedAt: null });
     expect(marksDue(s, at(136), POLICY)).toContainEqual({
       kind: "assignment_warning",
       assignmentId: lead,

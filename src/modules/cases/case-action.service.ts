@@ -56,9 +56,9 @@ async function withCodes(m: EntityManager, districtId: string, cmd: Command): Pr
 }
 
 /**
- * The joint committee's units a street office pulls in, named by id, given their names: each must
- * be a unit of the district (NOT_FOUND), of the case's street office and still active
- * (BAD_USER_INPUT).
+ * The joint committee's units a street office pulls in, named by id, given what the rules need to
+ * know of them: each must be a unit of the district (NOT_FOUND); whether it is of the case's
+ * street office and still active is the rules' call, after who may pull units in at all.
  */
 async function withUnits(
   m: EntityManager,
@@ -71,13 +71,19 @@ async function withUnits(
   const units = await m.find(JointCommitteeUnit, { where: { districtId, id: In(ids) } });
   if (units.length !== new Set(ids).size)
     throw notFound("no such joint committee unit in your district");
-  for (const u of units) {
-    if (u.streetOfficeId !== streetOfficeId)
-      throw badInput("unitIds", `${u.name} is on another street office's joint committee`);
-    if (!u.active) throw badInput("unitIds", `${u.name} is no longer on the joint committee`);
-  }
-  const name = new Map(units.map((u) => [u.id, u.name]));
-  return { ...cmd, units: cmd.units.map((u) => ({ ...u, name: name.get(u.unitId)! })) };
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return {
+    ...cmd,
+    units: cmd.units.map(({ unitId }) => {
+      const u = byId.get(unitId)!;
+      return {
+        unitId,
+        name: u.name,
+        ofCaseStreet: u.streetOfficeId === streetOfficeId,
+        active: u.active,
+      };
+    }),
+  };
 }
 
 export interface ActionInput {

@@ -234,6 +234,8 @@ export class CaseMutationResolver {
       units: i.unitIds.map((id, n) => ({
         unitId: idOf(id, "JointCommitteeUnit", `unitIds.${n}`),
         name: "",
+        ofCaseStreet: false,
+        active: false,
       })),
     });
   }

@@ -40,8 +40,9 @@ export type Command =
   | {
       action: CaseAction.engage_units;
       note?: string | null;
-      /** The joint committee's units, with their names (the service reads them). */
-      units: Array<{ unitId: string; name: string }>;
+      /** The joint committee's units, with what the service read of them: their names, whether
+       * they are of the case's street office, whether still on the committee. */
+      units: Array<{ unitId: string; name: string; ofCaseStreet: boolean; active: boolean }>;
     }
   | { action: CaseAction.record_unit_result; note?: string | null; engagementId: string };
 

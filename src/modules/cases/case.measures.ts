@@ -306,7 +306,8 @@ class PartTally {
       case "breach": {
         const p =
           e.data.limit === "assignment" ? this.current.get(e.data.department as string) : undefined;
-        if (p && !p.breached) {
+        // A part is judged once, by its first finish: a redo's new clock does not undo it.
+        if (p && !p.breached && !p.finished) {
           p.breached = true;
           this.add(e.data.department as string, "partBreaches");
         }

@@ -196,6 +196,8 @@ export class CaseResolver {
       "Units of the street's joint committee (大工委) pulled into the case, with what they did.",
   })
   jointUnits(@Root() c: Case, @Ctx() ctx: AuthedContext) {
+    // The district's staff only: residents and the city see the case, not who worked on it.
+    if (!STAFF_ROLES.some((r) => r === ctx.principal.role)) return [];
     return childList(
       ctx.loaders,
       {

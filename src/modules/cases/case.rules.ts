@@ -37,6 +37,14 @@ import {
   SYSTEM,
 } from "./case.state";
 
+/** A department's clocks on a part it receives at `at`: the case's limits, from that instant. */
+function partClocks(c: CaseState["case"], policy: CasePolicy, at: Date) {
+  return dueTimesOf(policy.calendar, at, {
+    replyHours: policy.replyHours,
+    resolutionDays: c.resolutionDays,
+  });
+}
+
 /** The actor's relation to the case: its place from the caller, its parts from the state. */
 export function reachOf(s: CaseState, actor: Actor): Reach {
   return {
@@ -148,6 +156,13 @@ export function perform(
   );
   if (!decision.ok) throw new CaseRuleError(decision.code, "action", decision.message);
   const from = c.status;
+  // The street office settles with the units it pulled in before it resolves or refers up.
+  if (
+    from === CaseStatus.street_handling &&
+    decision.to !== from &&
+    s.engagements.some((e) => e.result === null)
+  )
+    throw bad("action", "record what the joint committee's units did before the case moves on");
   c.status = decision.to;
   if (STAGES.has(decision.to)) c.stage = decision.to;
   const system: EventDraft[] = [];
@@ -165,10 +180,7 @@ export function perform(
       for (const a of s.assignments) if (a.status === "assigned") a.status = "withdrawn";
       // Each department's clocks run from its receipt of the part, as long as the case's own; the
       // command center may set a part's due time by hand.
-      const own = dueTimesOf(policy.calendar, at, {
-        replyHours: policy.replyHours,
-        resolutionDays: c.resolutionDays,
-      });
+      const own = partClocks(c, policy, at);
       const added = cmd.parts.map((p) => ({
         id: newId(at),
         departmentId: p.departmentId,
@@ -194,6 +206,8 @@ export function perform(
           replyDueAt: a.replyDueAt.toISOString(),
           dueAt: a.dueAt.toISOString(),
         })),
+        // As for the case's create event: a year the calendar lacked was assumed.
+        ...(own.assumedYears.length ? { calendarAssumedYears: own.assumedYears } : {}),
       };
       break;
     }
@@ -214,6 +228,8 @@ export function perform(
         const lead = s.assignments.filter((a) => a.role === "lead" && a.status === "assigned");
         for (const a of lead)
           Object.assign(a, { status: "reported", report: note, reportedAt: at });
+        // A co-handler that had not reported its part is done with it: the case is resolved.
+        for (const a of s.assignments) if (a.status === "assigned") a.status = "withdrawn";
         data = { departments: codesOf(lead) };
       }
       break;
@@ -248,7 +264,7 @@ export function perform(
       const moved = req.requestedDueAt;
       if (!cmd.granted || !moved) break;
       const a = s.assignments.find((x) => x.id === req.assignmentId);
-      if (a) Object.assign(a, { dueAt: moved, warnedAt: null });
+      if (a) Object.assign(a, { dueAt: moved, warnedAt: null, breachedAt: null });
       if (moved.getTime() > c.resolutionDueAt.getTime()) {
         c.resolutionDueAt = moved;
         c.warnedAt = null;
@@ -261,9 +277,18 @@ export function perform(
       if (redo) {
         c.redoCount += 1;
         c.resolvedAt = null;
-        if (c.status === CaseStatus.dispatched)
+        if (c.status === CaseStatus.dispatched) {
+          // The lead does its part again, on a fresh clock from the redo.
+          const own = partClocks(c, policy, at);
           for (const a of s.assignments)
-            if (a.role === "lead" && a.status === "reported") a.status = "assigned";
+            if (a.role === "lead" && a.status === "reported")
+              Object.assign(a, {
+                status: "assigned",
+                dueAt: own.resolutionDueAt,
+                warnedAt: null,
+                breachedAt: null,
+              });
+        }
       } else {
         c.closedAt = at;
       }
@@ -283,6 +308,11 @@ export function perform(
       openSupervision(s, "inspector", note!, actor, at, newId);
       break;
     case CaseAction.engage_units: {
+      for (const u of cmd.units) {
+        if (!u.ofCaseStreet)
+          throw bad("unitIds", `${u.name} is on another street office's joint committee`);
+        if (!u.active) throw bad("unitIds", `${u.name} is no longer on the joint committee`);
+      }
       const open = new Set(s.engagements.filter((e) => e.result === null).map((e) => e.unitId));
       const again = cmd.units.find((u) => open.has(u.unitId));
       if (again) throw bad("unitIds", `${again.name} is already working on the case`);

@@ -31,6 +31,10 @@ const PASSES: ReadonlyArray<[MarkKind, keyof SweepResult]> = [
   ["assignment_warning", "assignmentWarnings"],
 ];
 
+/** The longest warning a district may set (case_setting.warning_minutes ≤ 10080): it bounds the
+ * warning passes' index range to due times that can be inside some district's warning. */
+const LONGEST_WARNING = "interval '10080 minutes'";
+
 const warningMinutes = (districtId: string) =>
   `coalesce((SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = ${districtId}), 240)`;
 
@@ -44,10 +48,12 @@ const WHERE: Record<MarkKind, string> = {
   breach: `c.breached_at IS NULL AND c.resolution_due_at <= $1`,
   reply_breach: `c.replied_at IS NULL AND c.reply_breached_at IS NULL AND c.reply_due_at <= $1`,
   warning: `c.warned_at IS NULL AND c.breached_at IS NULL AND c.resolution_due_at > $1
+    AND c.resolution_due_at <= $1 + ${LONGEST_WARNING}
     AND c.resolution_due_at - make_interval(mins => ${warningMinutes("c.district_id")}) <= $1`,
   assignment_breach: `a.breached_at IS NULL AND a.due_at <= $1`,
   assignment_reply_breach: `a.replied_at IS NULL AND a.reply_breached_at IS NULL AND a.reply_due_at <= $1`,
   assignment_warning: `a.warned_at IS NULL AND a.breached_at IS NULL AND a.due_at > $1
+    AND a.due_at <= $1 + ${LONGEST_WARNING}
     AND a.due_at - make_interval(mins => ${warningMinutes("a.district_id")}) <= $1`,
 };
 

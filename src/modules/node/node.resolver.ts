@@ -3,7 +3,7 @@ import { Node } from "../../common/node";
 import { type AuthedContext } from "../../context/context";
 import { type Loaders } from "../../context/loaders";
 import { fromGlobalId } from "../../common/ids";
-import { PEOPLE_READERS, type Role, STAFF_READERS } from "../../auth/roles";
+import { PEOPLE_READERS, type Role, STAFF_READERS, STAFF_ROLES } from "../../auth/roles";
 import { cityLoader, districtLoader } from "../tenancy/tenancy.loaders";
 import { Department } from "../org/department.entity";
 import { StaffAccount } from "../org/staff-account.entity";
@@ -43,6 +43,8 @@ const ROLES_OF: Partial<Record<string, readonly Role[]>> = {
   Household: PEOPLE_READERS,
   ToiletSurvey: PEOPLE_READERS,
   AccountabilityRecord: ACCOUNTABILITY_READERS,
+  JointCommitteeUnit: STAFF_ROLES,
+  CaseUnitEngagement: STAFF_ROLES,
 };
 
 @Resolver()

@@ -10,7 +10,7 @@ import { type RewardPenalty, RewardUnitLevel } from "./reward.entity";
 export const PATROL_RECORDERS: readonly Role[] = [Role.grid_worker, Role.grid_chief];
 
 /** Who oversees the whole district's grid work: every patrol, visit and 奖惩 entry of it. */
-const DISTRICT_WIDE: readonly Role[] = [
+export const DISTRICT_WIDE: readonly Role[] = [
   Role.district_admin,
   Role.command_center,
   Role.inspector,

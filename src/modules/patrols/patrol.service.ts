@@ -78,7 +78,18 @@ export async function recordPatrol(
     recordedBy: caller.subject,
     recordedAt: now,
   });
-  const twin = await m.findOne(PatrolRecord, {
+  // Inserted unless this worker already recorded this kind on this grid at this instant (a retry,
+  // perhaps at the same moment: the unique key makes the later one wait and then find the first).
+  const inserted = await m
+    .createQueryBuilder()
+    .insert()
+    .into(PatrolRecord)
+    .values(row)
+    .orIgnore()
+    .returning("id")
+    .execute();
+  if ((inserted.raw as unknown[]).length > 0) return row;
+  const twin = await m.findOneOrFail(PatrolRecord, {
     where: {
       districtId,
       recordedBy: caller.subject,
@@ -87,12 +98,8 @@ export async function recordPatrol(
       at: input.at,
     },
   });
-  if (twin) {
-    if (sameRecord(twin, row)) return twin;
-    throw conflict(`you recorded another ${input.kind} of this grid at this instant`);
-  }
-  await m.insert(PatrolRecord, row);
-  return row;
+  if (sameRecord(twin, row)) return twin;
+  throw conflict(`you recorded another ${input.kind} of this grid at this instant`);
 }
 
 function checkWhen(at: Date, now: Date): void {

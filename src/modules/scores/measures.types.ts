@@ -21,6 +21,10 @@ export enum MeasureName {
   returns = "returns",
   supervisions = "supervisions",
   breaches = "breaches",
+  parts = "parts",
+  partsRepliedOnTime = "partsRepliedOnTime",
+  partsOnTime = "partsOnTime",
+  partBreaches = "partBreaches",
 }
 registerEnumType(MeasureName, {
   name: "MeasureName",

@@ -87,14 +87,19 @@ export interface GridWorkInputs {
 /**
  * The case figures a unit is scored on. A department is scored on its own parts, on its own
  * clocks: its reply rate stands for the response rate, its parts finished on time for on-time
- * completion, and its parts' breaches for the breaches, so that it is never charged with the
- * days a case spent at the grid and the street office before it reached it (measures: "parts").
+ * completion, its parts' breaches for the breaches, and its parts for the cases the penalties are
+ * counted per, so that it is never charged with the days a case spent at the grid and the street
+ * office before it reached it (measures: "parts").
  * Every other unit is scored on its cases.
  */
 export function caseInputsOf<M extends Counts & Rates>(level: UnitLevel, m: M): M {
-  if (level !== UnitLevel.department) return m;
+  // Parts logged before departments had their own clocks are not counted: such a department is
+  // scored on its cases, as it was then.
+  if (level !== UnitLevel.department || m.parts === 0) return m;
   return {
     ...m,
+    // Penalties per 100 parts: a department's parts, not only the cases it holds now.
+    received: m.parts,
     responseRate: m.partReplyRate,
     onTimeCompletionRate: m.partOnTimeRate,
     breaches: m.partBreaches,

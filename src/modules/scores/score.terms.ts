@@ -12,7 +12,7 @@ import { type GridWorkInputs } from "./score.formula";
 /** One unit's grid work: what the formula weighs, and what its scoreboard row shows of it. */
 export interface GridWork {
   inputs: GridWorkInputs;
-  row: { patrol: PatrolCoverage | null; points: number; accountability: number | null };
+  row: { patrol: PatrolCoverage | null; pointsTotal: number; accountabilityCount: number | null };
 }
 
 /**
@@ -73,7 +73,9 @@ export async function gridWorkOf(
         points: sum,
         accountability,
       },
-      row: { patrol, points: sum, accountability },
+      // The same for every reader (a live board is built once for all its subscribers); who sees
+      // the figures is ScoreRowResolver's call.
+      row: { patrol, pointsTotal: sum, accountabilityCount: accountability },
     };
   };
 }

@@ -2,7 +2,9 @@ import {
   Arg,
   Authorized,
   Ctx,
+  FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -19,7 +21,16 @@ import { UnitLevel } from "../cases/case.measures";
 import { checkPeriod } from "./measures.service";
 import { scoreboardStream } from "./scoreboard.live";
 import { buildScoreboard, formulaAt, saveFormula, spansOf } from "./scoreboard.service";
-import { Bucket, ScoreFormula, Scoreboard, ScoreboardChange, ScorePoint } from "./scoreboard.types";
+import {
+  Bucket,
+  ScoreFormula,
+  Scoreboard,
+  ScoreboardChange,
+  ScorePoint,
+  ScoreRow,
+} from "./scoreboard.types";
+import { DISTRICT_WIDE } from "../patrols/patrol.policy";
+import { ACCOUNTABILITY_READERS } from "../accountability/accountability.policy";
 import { ScoreFormulaInput } from "./scoreboard.inputs";
 import { withDefaults } from "./score.formula";
 
@@ -134,5 +145,32 @@ export class ScoreboardResolver {
     @Arg("to", { nullable: true }) _to?: string,
   ): ScoreboardChange {
     return change;
+  }
+}
+
+/**
+ * What a row shows of the unit's 奖惩 and accountability: the score counts them for everyone, the
+ * figures are for those who may read every unit's entries (the district admin, command center,
+ * inspectors, supervision office) and records (the district admin, inspectors, supervision office).
+ * Resolved per reader, so that one live board built for all its subscribers shows each its own.
+ */
+@Resolver(() => ScoreRow)
+export class ScoreRowResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "The sum of the unit's 奖惩 points in the period (the district admin, command center, inspectors and supervision office; null for others, whose score still counts them).",
+  })
+  points(@Root() r: ScoreRow, @Ctx() ctx: AuthedContext): number | null {
+    return DISTRICT_WIDE.includes(ctx.principal.role) ? r.pointsTotal : null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "The unit's accountability records decided in the period (those who read accountability: the district admin, inspectors, the supervision office; null for others, and on the city's board, which leaves them out).",
+  })
+  accountability(@Root() r: ScoreRow, @Ctx() ctx: AuthedContext): number | null {
+    return ACCOUNTABILITY_READERS.includes(ctx.principal.role) ? r.accountabilityCount : null;
   }
 }

@@ -70,14 +70,10 @@ export class ScoreRow {
       "Patrols and visits behind the patrol terms (null for departments, which do not patrol).",
   })
   patrol: PatrolCoverage | null;
-  @Field(() => Int, { description: "The sum of the unit's 奖惩 points in the period." })
-  points: number;
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      "The unit's accountability records decided in the period (null on the city's board, which leaves them out).",
-  })
-  accountability: number | null;
+  /** The sum of the unit's 奖惩 points in the period (served as `points` to those who may read it). */
+  pointsTotal: number;
+  /** Its accountability records decided in the period; null on the city's board (served as `accountability`). */
+  accountabilityCount: number | null;
 }
 
 @ObjectType()
