@@ -12,7 +12,6 @@ import { callerDepartmentId } from "./case.policy";
 import { actOnCase, type Caller } from "./case-action.service";
 import { takeCaseIn } from "./intake.service";
 import { INTAKE_ROLES } from "./intake.rules";
-import { districtLoader } from "../tenancy/tenancy.loaders";
 import {
   AssignCaseInput,
   CallbackInput,
@@ -59,7 +58,8 @@ async function act(ctx: AuthedContext, i: CaseNoteInput, command: Command): Prom
 
 async function createCase(ctx: AuthedContext, input: CreateCaseInput): Promise<Case> {
   const caller = await callerOf(ctx);
-  const district = await districtLoader(ctx.loaders).load(caller.districtId);
+  // The token's district, resolved by the tenancy directory: its code numbers the case.
+  const districtCode = ctx.principal.districtCode ?? "case";
   const intake = {
     ...input,
     gridId: input.gridId ? idOf(input.gridId, "Grid", "gridId") : null,
@@ -68,9 +68,7 @@ async function createCase(ctx: AuthedContext, input: CreateCaseInput): Promise<C
     unitId: input.unitId ? idOf(input.unitId, "BuildingUnit", "unitId") : null,
   };
   const at = ctx.clock.now();
-  const out = await ctx.db.run((m) =>
-    takeCaseIn(m, { caller, districtCode: district?.code ?? "case", intake, at }),
-  );
+  const out = await ctx.db.run((m) => takeCaseIn(m, { caller, districtCode, intake, at }));
   publishAfterCommit(ctx.db, ctx.pubSub, out.events);
   return out.case;
 }

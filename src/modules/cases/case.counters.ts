@@ -93,25 +93,42 @@ export async function countEvent(
   districtId: string,
   caseId: string,
   event: EventFacts,
+  /** The case's facts and earlier events when the caller has them (a new case); read otherwise. */
+  known?: KnownMeasures,
 ): Promise<void> {
-  const [row] = (await sql(`${CASE_SELECT} WHERE c.district_id = $1 AND c.id = $2`, [
-    districtId,
-    caseId,
-  ])) as unknown as CaseRow[];
-  if (!row) return;
-  const past = (await sql(
-    `SELECT action, at, data FROM case_event WHERE district_id = $1 AND case_id = $2 ORDER BY position`,
-    [districtId, caseId],
-  )) as Array<{ action: string; at: Date; data: Record<string, unknown> }>;
-  const f = facts(row);
-  const before = caseMeasures(f, past.map(toEvent));
-  const after = caseMeasures(f, [...past.map(toEvent), event]);
+  const { f, past } = known ?? (await readMeasures(sql, districtId, caseId)) ?? {};
+  if (!f || !past) return;
+  const before = caseMeasures(f, past);
+  const after = caseMeasures(f, [...past, event]);
   const delta = difference(before, after);
   if (delta.length === 0) return;
   const depts = delta.some((d) => d.level === UnitLevel.department)
     ? await departmentIds(sql, districtId)
     : new Map<string, string>();
   await addToCounters(sql, districtId, localDay(f.receivedAt), delta, depts);
+}
+
+/** A case's facts and its events so far, as the measures read them. */
+export interface KnownMeasures {
+  f: CaseFacts;
+  past: EventFacts[];
+}
+
+async function readMeasures(
+  sql: Sql,
+  districtId: string,
+  caseId: string,
+): Promise<KnownMeasures | null> {
+  const [row] = (await sql(`${CASE_SELECT} WHERE c.district_id = $1 AND c.id = $2`, [
+    districtId,
+    caseId,
+  ])) as unknown as CaseRow[];
+  if (!row) return null;
+  const past = (await sql(
+    `SELECT action, at, data FROM case_event WHERE district_id = $1 AND case_id = $2 ORDER BY position`,
+    [districtId, caseId],
+  )) as Array<{ action: string; at: Date; data: Record<string, unknown> }>;
+  return { f: facts(row), past: past.map(toEvent) };
 }
 
 function toEvent(r: { action: string; at: Date; data: Record<string, unknown> }): EventFacts {

@@ -4,7 +4,7 @@ import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
 import { CaseEvent } from "./case-event.entity";
 import { type CaseAction, type CaseStatus } from "./case.workflow";
-import { countEvent } from "./case.counters";
+import { countEvent, type KnownMeasures } from "./case.counters";
 
 export interface EventInput {
   action: CaseAction;
@@ -27,26 +27,26 @@ export async function appendEvent(
   c: { districtId: string; id: string },
   /** `at`: the action's instant, from the platform's clock (see common/clock.ts). */
   e: EventInput & { at: Date },
+  /**
+   * What the caller already knows: the position it took (`nextPosition`), and the case's facts
+   * and earlier events (a new case: none), which the counters then need not read back.
+   */
+  known: { position?: string; measures?: KnownMeasures } = {},
 ): Promise<CaseEvent> {
   const at = e.at;
-  // The district's log head first: every writer takes it before anything else of the district's
-  // log or counters, so writers queue on one lock and never deadlock.
-  const [head] = (await m.query(
-    `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, 1)
-     ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
-     RETURNING position::text AS position`,
-    [c.districtId, uuidv7()],
-  )) as Array<{ position: string }>;
+  const position = known.position ?? (await nextPosition(m, c.districtId));
   // The measures' counters move in the same transaction (see case.measures.ts).
-  await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
-    action: e.action,
-    at,
-    data: e.data ?? {},
-  });
+  await countEvent(
+    (sql, params) => m.query(sql, params),
+    c.districtId,
+    c.id,
+    { action: e.action, at, data: e.data ?? {} },
+    known.measures,
+  );
   const event = m.create(CaseEvent, {
     districtId: c.districtId,
     id: uuidv7(),
-    position: head.position,
+    position,
     caseId: c.id,
     action: e.action,
     actor: e.actor,
@@ -59,6 +59,21 @@ export async function appendEvent(
   });
   await m.insert(CaseEvent, event as never);
   return event;
+}
+
+/**
+ * Takes the district's next log position. The district's log head first: every writer takes it
+ * before anything else of the district's log or counters, so writers queue on one lock and never
+ * deadlock; the lock is held until the transaction ends.
+ */
+export async function nextPosition(m: EntityManager, districtId: string): Promise<string> {
+  const [head] = (await m.query(
+    `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, 1)
+     ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
+     RETURNING position::text AS position`,
+    [districtId, uuidv7()],
+  )) as Array<{ position: string }>;
+  return head.position;
 }
 
 /** Tells the live streams of committed events (their subscribers read the rest from the log). */

@@ -4,7 +4,7 @@ import { Building, BuildingUnit, Compound, Grid } from "../grid/tree.entity";
 import { Case } from "./case.entity";
 import { CaseCategory } from "./settings.entity";
 import { type CaseEvent } from "./case-event.entity";
-import { appendEvent } from "./case.events";
+import { appendEvent, nextPosition } from "./case.events";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
 import { CaseStatus } from "./case.workflow";
@@ -91,9 +91,10 @@ async function locate(
     const c = await m.findOneOrFail(Compound, { where: { districtId, id: loc.compoundId } });
     loc.gridId = c.gridId;
   }
+  let grid: Grid | null = null;
   if (input.gridId) {
-    const g = await find(Grid, input.gridId, "gridId");
-    loc.gridId = agree("gridId", g.id, loc.gridId);
+    grid = await find(Grid, input.gridId, "gridId");
+    loc.gridId = agree("gridId", grid.id, loc.gridId);
   }
   if (!loc.gridId && input.latitude != null && input.longitude != null) {
     const [near] = (await m.query(
@@ -105,7 +106,10 @@ async function locate(
   }
   loc.gridId ??= defaultGridId;
   if (!loc.gridId) return { loc, communityId: null };
-  const g = await m.findOneOrFail(Grid, { where: { districtId, id: loc.gridId } });
+  const g =
+    grid?.id === loc.gridId
+      ? grid
+      : await m.findOneOrFail(Grid, { where: { districtId, id: loc.gridId } });
   loc.streetOfficeId = g.streetOfficeId;
   return { loc, communityId: g.communityId };
 }
@@ -207,9 +211,11 @@ export async function takeCaseIn(
       ...(due.assumedYears.length ? { calendarAssumedYears: due.assumedYears } : {}),
     },
   });
+  // The log position first (see nextPosition): the case number carries it.
+  const position = await nextPosition(m, districtId);
   const c = m.create(Case, {
     ...opened.state.case,
-    number: `pending-${id}`,
+    number: caseNumber(districtCode, at, position),
     idempotencyKey: input.idempotencyKey ?? null,
     channel: input.channel,
     categoryId: category.id,
@@ -226,9 +232,21 @@ export async function takeCaseIn(
     createdBy: caller.subject,
   } as Partial<Case>);
   await m.insert(Case, c);
-  const event = await appendEvent(m, c, opened.events[0]);
-  // The number carries the create event's position, known only once the event is in the log.
-  c.number = caseNumber(districtCode, at, event.position);
-  await m.update(Case, { districtId, id }, { number: c.number });
+  // A new case has no earlier event: its measures' facts are what was just written.
+  const event = await appendEvent(m, c, opened.events[0], {
+    position,
+    measures: {
+      f: {
+        districtId,
+        receivedAt: at,
+        replyDueAt: c.replyDueAt,
+        channel: c.channel,
+        streetOfficeId: c.streetOfficeId,
+        communityId,
+        gridId: c.gridId,
+      },
+      past: [],
+    },
+  });
   return { case: c, events: [event] };
 }
