@@ -2,14 +2,13 @@ import { type EntityManager } from "typeorm";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Building, BuildingUnit, Compound, Grid } from "../grid/tree.entity";
 import { Case } from "./case.entity";
-import { CaseCategory } from "./settings.entity";
 import { type CaseEvent } from "./case-event.entity";
 import { appendEvent, nextPosition } from "./case.events";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
 import { CaseStatus } from "./case.workflow";
 import { type CaseChannel, Urgency } from "./case.enums";
-import { districtCalendar, ensureCaseDefaults } from "./settings.service";
+import { intakeSettingsOf } from "./settings.service";
 import { type Caller } from "./case-action.service";
 import { newId } from "./case.state";
 
@@ -158,10 +157,7 @@ export async function takeCaseIn(
       return { case: existing, events: [] };
     }
   }
-  const setting = await ensureCaseDefaults(m, districtId);
-  const category = await m.findOne(CaseCategory, {
-    where: { districtId, code: input.categoryCode, active: true },
-  });
+  const { setting, category, calendar } = await intakeSettingsOf(m, districtId, input.categoryCode);
   if (!category)
     throw badInput(
       "categoryCode",
@@ -174,7 +170,7 @@ export async function takeCaseIn(
     gridStaff ? ([...caller.gridIds][0] ?? null) : null,
   );
   const resolutionDays = resolutionDaysOf(category, setting);
-  const due = dueTimesOf(await districtCalendar(m, districtId), at, {
+  const due = dueTimesOf(calendar, at, {
     replyHours: setting.replyHours,
     resolutionDays,
   });

@@ -62,6 +62,54 @@ export async function districtCalendar(
   return OFFICIAL_CALENDAR.withOverrides(days.map((d) => ({ day: d.day, kind: d.kind })));
 }
 
+/** What intake reads of a district: its limits, one category, its working days. */
+export interface IntakeSettings {
+  setting: Pick<CaseSetting, "replyHours" | "resolutionDays">;
+  /** The active category of the code asked for; null when the catalogue has none. */
+  category: Pick<CaseCategory, "id" | "code" | "lineOfWork" | "resolutionDays"> | null;
+  calendar: WorkCalendar;
+}
+
+/**
+ * What intake needs of the district's settings, in one statement: its limits, the active
+ * category of the code given, and its own calendar days over the official ones. The settings are
+ * made on first use, as everywhere (ensureCaseDefaults).
+ */
+export async function intakeSettingsOf(
+  m: EntityManager,
+  districtId: string,
+  categoryCode: string,
+): Promise<IntakeSettings> {
+  const read = async () =>
+    (
+      (await m.query(
+        `SELECT s.reply_hours AS "replyHours", s.resolution_days AS "resolutionDays",
+                (SELECT row_to_json(k) FROM (
+                   SELECT id, code, line_of_work AS "lineOfWork", resolution_days AS "resolutionDays"
+                     FROM case_category WHERE district_id = $1 AND code = $2 AND active) k) AS category,
+                (SELECT coalesce(json_agg(json_build_object('day', to_char(d.day, 'YYYY-MM-DD'), 'kind', d.kind)), '[]'::json)
+                   FROM calendar_day d WHERE d.district_id = $1) AS days
+           FROM case_setting s WHERE s.district_id = $1`,
+        [districtId, categoryCode],
+      )) as Array<{
+        replyHours: number;
+        resolutionDays: number;
+        category: IntakeSettings["category"];
+        days: Array<{ day: string; kind: "holiday" | "workday" }>;
+      }>
+    )[0];
+  let row = await read();
+  if (!row) {
+    await ensureCaseDefaults(m, districtId);
+    row = await read();
+  }
+  return {
+    setting: { replyHours: row.replyHours, resolutionDays: row.resolutionDays },
+    category: row.category,
+    calendar: OFFICIAL_CALENDAR.withOverrides(row.days),
+  };
+}
+
 /** The district's limits, catalogue and own calendar days. */
 export async function caseLimitsOf(m: EntityManager, districtId: string) {
   return {
