@@ -4,6 +4,7 @@ import { type Transport } from "./transport";
 export enum Topic {
   DEPARTMENT_CHANGED = "DEPARTMENT_CHANGED",
   CASE_EVENT = "CASE_EVENT",
+  SCORE_INPUT = "SCORE_INPUT",
 }
 
 /** A case event was appended to its district's log (the subscriber loads it from there). */
@@ -23,9 +24,16 @@ export interface DepartmentChangedPayload {
   at: string;
 }
 
+/** Something a score counts beside the cases was recorded (a patrol, a 奖惩 entry, an accountability record). */
+export interface ScoreInputPayload {
+  districtId: string;
+  kind: "patrol" | "reward_penalty" | "accountability";
+}
+
 export type Topics = {
   [Topic.DEPARTMENT_CHANGED]: [DepartmentChangedPayload];
   [Topic.CASE_EVENT]: [CaseEventPayload];
+  [Topic.SCORE_INPUT]: [ScoreInputPayload];
 };
 
 type Payload<T extends Topic> = Topics[T][0];
@@ -219,4 +227,16 @@ async function createRedisTransport(
       subscriber.disconnect();
     },
   };
+}
+
+/**
+ * Tells live scoreboards, once the writer's transaction has committed, that something a score
+ * counts beside the cases changed in a district (a patrol, a 奖惩 entry, an accountability record).
+ */
+export function scoreInputAfterCommit(
+  db: { afterCommit(fn: () => void): void },
+  pubSub: PubSub,
+  payload: ScoreInputPayload,
+): void {
+  db.afterCommit(() => pubSub.publish(Topic.SCORE_INPUT, payload));
 }

@@ -336,6 +336,55 @@ it("subscribers of the same board share one rebuild per burst; each gets the row
   for (const c of conns) await c.client.dispose();
 });
 
+it("a 奖惩 entry moves the live board like a case event; each subscriber sees the entry's points as it may", async () => {
+  const tokens = [w.tokens.admin, w.tokens.operator];
+  const conns = tokens.map((t) => wsClient(server, t));
+  const subs = conns.map((c) =>
+    collect(
+      c.client,
+      `subscription { scoreboardChanged(level: grid) { events scoreboard { rows { points measures { unitId } } } } }`,
+    ),
+  );
+  await liveSubscriptions(server, "scoreboardChanged", 2);
+  let heard = 0;
+  const stopHearing = server.pubSub.on(Topic.SCORE_INPUT, (e) => {
+    if (e.districtId === w.district.id) heard += 1;
+  });
+  await call(
+    `mutation($i: RecordRewardPenaltyInput!) { recordRewardPenalty(input: $i) { id } }`,
+    {
+      i: {
+        unitLevel: "grid",
+        unitId: gid("Grid", w.tree.gridB),
+        points: -20,
+        reason: "巡查记录缺失",
+        awardedOn: today,
+      },
+    },
+    w.tokens.admin,
+  );
+  await until(() => heard === 1, "the entry heard");
+  await until(() => clock.waiting === 1, "the window to open");
+  clock.advance(COALESCE_MS);
+  await Promise.all(subs.map((s) => s.next(1)));
+  type Push = {
+    scoreboardChanged: {
+      events: number;
+      scoreboard: { rows: Array<{ points: number | null; measures: { unitId: string } }> };
+    };
+  };
+  const [admin, operator] = subs.map((s) => (s.events[0].data as Push).scoreboardChanged);
+  expect(admin.events).toBe(1);
+  expect(admin.scoreboard.rows).toEqual([
+    { points: -20, measures: { unitId: gid("Grid", w.tree.gridB) } },
+  ]);
+  expect(operator.scoreboard.rows).toEqual([
+    { points: null, measures: { unitId: gid("Grid", w.tree.gridB) } },
+  ]);
+  stopHearing();
+  for (const c of conns) await c.client.dispose();
+});
+
 it("the city ranks its districts with the numbers the districts see; a district admin may not", async () => {
   const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
   const city = (

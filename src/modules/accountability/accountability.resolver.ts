@@ -1,3 +1,4 @@
+import { scoreInputAfterCommit } from "../../realtime/pubsub";
 import {
   Arg,
   Args,
@@ -110,7 +111,12 @@ export class AccountabilityResolver {
       decidedOn: i.decidedOn,
     };
     const at = ctx.clock.now();
-    return ctx.db.run((m) => recordAccountability(m, caller, data, at));
+    const recorded = await ctx.db.run((m) => recordAccountability(m, caller, data, at));
+    scoreInputAfterCommit(ctx.db, ctx.pubSub, {
+      districtId: recorded.districtId,
+      kind: "accountability",
+    });
+    return recorded;
   }
 
   @Authorized(...ACCOUNTABILITY_READERS)

@@ -1,3 +1,4 @@
+import { scoreInputAfterCommit } from "../../realtime/pubsub";
 import {
   Arg,
   Args,
@@ -65,7 +66,9 @@ export class PatrolResolver {
     if (i.place !== null && i.place !== undefined && !data.place)
       throw badInput("place", "name the place, or leave it out");
     const now = ctx.clock.now();
-    return ctx.db.run((m) => recordPatrol(m, caller, data, now));
+    const recorded = await ctx.db.run((m) => recordPatrol(m, caller, data, now));
+    scoreInputAfterCommit(ctx.db, ctx.pubSub, { districtId: recorded.districtId, kind: "patrol" });
+    return recorded;
   }
 
   @Authorized(...PATROL_READERS)

@@ -1,3 +1,4 @@
+import { scoreInputAfterCommit } from "../../realtime/pubsub";
 import {
   Arg,
   Args,
@@ -32,7 +33,7 @@ export class RewardPenaltyResolver {
     description:
       "奖惩: enters a reward (points > 0) or penalty (points < 0) for a grid, community, street office or department, with the reason (district admin).",
   })
-  recordRewardPenalty(
+  async recordRewardPenalty(
     @Arg("input") i: RecordRewardPenaltyInput,
     @Ctx() ctx: AuthedContext,
   ): Promise<RewardPenalty> {
@@ -45,7 +46,12 @@ export class RewardPenaltyResolver {
       awardedOn: i.awardedOn,
     };
     const at = ctx.clock.now();
-    return ctx.db.run((m) => recordRewardPenalty(m, caller, data, at));
+    const recorded = await ctx.db.run((m) => recordRewardPenalty(m, caller, data, at));
+    scoreInputAfterCommit(ctx.db, ctx.pubSub, {
+      districtId: recorded.districtId,
+      kind: "reward_penalty",
+    });
+    return recorded;
   }
 
   @Authorized(...REWARD_READERS)

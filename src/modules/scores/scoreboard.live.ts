@@ -58,11 +58,14 @@ export class ScoreboardFeed {
     private readonly build: BoardBuilder,
     private readonly log: (message: string, err?: unknown) => void,
   ) {
-    this.unlisten = pubSub.on(Topic.CASE_EVENT, (n) => {
+    const hear = (n: { districtId: string }) => {
       for (const b of this.boards.values())
         if (n.districtId === CATCH_UP_DISTRICT || b.districtIds.includes(n.districtId))
           this.heard(b);
-    });
+    };
+    // Case events, and the grid work a score counts beside them (patrols, 奖惩, accountability).
+    const unlistens = [pubSub.on(Topic.CASE_EVENT, hear), pubSub.on(Topic.SCORE_INPUT, hear)];
+    this.unlisten = () => unlistens.forEach((u) => u());
   }
 
   watch(

@@ -127,7 +127,10 @@ export class CityTotals implements Rates {
 export class ScoreboardChange {
   @Field(() => Scoreboard, { description: "The scoreboard now, with only the rows that changed." })
   scoreboard: Scoreboard;
-  @Field(() => Int, { description: "How many case events this push covers." })
+  @Field(() => Int, {
+    description:
+      "How many case events and grid-work records (patrols, 奖惩 entries, accountability records) this push covers.",
+  })
   events: number;
 }
 
