@@ -92,7 +92,10 @@ export class MemoryRateLimiter implements RateLimiter {
 
 /**
  * The same buckets in Redis, shared by every process of the deployment: one script takes from
- * all of a request's buckets atomically. Each bucket key expires once it would be full again.
+ * all of a request's buckets atomically. Each bucket key expires once it would be full again by
+ * the servers' clock, and a minute at the earliest: the refill is computed from the stored time,
+ * so a key that outlives its refill changes nothing, while one that expired too early (Redis's
+ * clock running ahead of the servers', or a stalled server) would hand out a full bucket.
  */
 const TAKE_SCRIPT = `
 local now = tonumber(ARGV[1])
@@ -122,7 +125,7 @@ for i = 1, n do
   local burst = tonumber(ARGV[1 + 2 * i])
   local rate = tonumber(ARGV[2 + 2 * i])
   redis.call('HSET', KEYS[i], 'tokens', tostring(levels[i]), 'at', tostring(stamps[i]))
-  redis.call('PEXPIRE', KEYS[i], math.ceil((burst - levels[i]) / rate * 1000) + 1000)
+  redis.call('PEXPIRE', KEYS[i], math.max(60000, math.ceil((burst - levels[i]) / rate * 1000) + 1000))
 end
 return {0, 0}
 `;

@@ -275,6 +275,8 @@ describe("text inputs", () => {
 });
 
 describe("rates and work in flight", () => {
+  // Accounts of this run only: with REDIS_URL the buckets live in Redis, shared with other runs.
+  const RUN = Math.random().toString(36).slice(2, 10);
   let district: BuiltDistrict;
   let other: BuiltDistrict;
   let clock: ManualClock;
@@ -300,7 +302,7 @@ describe("rates and work in flight", () => {
   const q = `{ district { streetOffices(first: 2) { totalCount } } }`; // costs 3
 
   it("takes each operation's cost from its account's bucket, refuses with 429 and Retry-After", async () => {
-    const token = await tokenFor({ district, role: "district_admin" }, { sub: "rate-a" });
+    const token = await tokenFor({ district, role: "district_admin" }, { sub: `rate-a-${RUN}` });
     const codes: unknown[] = [];
     for (let i = 0; i < 4; i++) codes.push(errorCode(await gql(limited, q, {}, token)));
     expect(codes).toEqual([undefined, undefined, undefined, "RATE_LIMITED"]);
@@ -325,18 +327,27 @@ describe("rates and work in flight", () => {
     clock.advance(60_000);
     const codes: unknown[] = [];
     for (let i = 0; i < 12; i++) {
-      const token = await tokenFor({ district, role: "district_admin" }, { sub: `rate-d${i}` });
+      const token = await tokenFor(
+        { district, role: "district_admin" },
+        { sub: `rate-d${i}-${RUN}` },
+      );
       codes.push(errorCode(await gql(limited, q, {}, token)));
     }
     expect(codes.filter((c) => c === "RATE_LIMITED").length).toBeGreaterThan(0);
-    const outsider = await tokenFor({ district: other, role: "district_admin" }, { sub: "rate-o" });
+    const outsider = await tokenFor(
+      { district: other, role: "district_admin" },
+      { sub: `rate-o-${RUN}` },
+    );
     expect(errorCode(await gql(limited, q, {}, outsider))).toBeUndefined();
   });
 
   it("keeps cheap requests flowing while heavy ones are refused past the queue", async () => {
     clock.advance(60_000);
     const gated = await buildDistrict();
-    const token = await tokenFor({ district: gated, role: "district_admin" }, { sub: "gate-a" });
+    const token = await tokenFor(
+      { district: gated, role: "district_admin" },
+      { sub: `gate-a-${RUN}` },
+    );
     const hold = await limited.guard.admit({ principal: null, remoteAddress: "test" }, 1e9);
     try {
       expect(limited.guard.gate.state.heavyRunning).toBe(1);
@@ -347,7 +358,7 @@ describe("rates and work in flight", () => {
         limited,
         `{ district { grids(first: 200) { edges { node { code name streetOffice { name } } } } } }`,
         {},
-        await tokenFor({ district: gated, role: "district_admin" }, { sub: "gate-b" }),
+        await tokenFor({ district: gated, role: "district_admin" }, { sub: `gate-b-${RUN}` }),
       );
       expect(heavy.status).toBe(503);
       expect(heavy.errors?.[0].extensions).toMatchObject({ code: "SERVER_BUSY" });
@@ -358,7 +369,7 @@ describe("rates and work in flight", () => {
             limited,
             `{ district { streetOffices(first: 9) { totalCount } } }`,
             {},
-            await tokenFor({ district: gated, role: "district_admin" }, { sub: "gate-b" }),
+            await tokenFor({ district: gated, role: "district_admin" }, { sub: `gate-b-${RUN}` }),
           ),
         ),
       ).toBeUndefined();
@@ -384,14 +395,20 @@ describe("rates and work in flight", () => {
     const home = await buildDistrict();
     const codes: unknown[] = [];
     for (let i = 0; i < 4; i++) {
-      const resident = await tokenFor({ district: home, role: "resident" }, { sub: `res-${i}` });
+      const resident = await tokenFor(
+        { district: home, role: "resident" },
+        { sub: `res-${i}-${RUN}` },
+      );
       for (let j = 0; j < 3; j++) codes.push(errorCode(await gql(limited, q, {}, resident)));
     }
     expect(codes.every((c) => c === undefined)).toBe(true);
     // 36 points spent by residents, and the district's staff still have their 30.
     const staff: unknown[] = [];
     for (let i = 0; i < 10; i++) {
-      const t = await tokenFor({ district: home, role: "district_admin" }, { sub: `staff-${i}` });
+      const t = await tokenFor(
+        { district: home, role: "district_admin" },
+        { sub: `staff-${i}-${RUN}` },
+      );
       staff.push(errorCode(await gql(limited, q, {}, t)));
     }
     expect(staff.every((c) => c === undefined)).toBe(true);
