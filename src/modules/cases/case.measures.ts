@@ -246,6 +246,9 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
 
 type PartMeasure = (typeof PART_MEASURES)[number];
 
+const noParts = (): Record<PartMeasure, number> =>
+  Object.fromEntries(PART_MEASURES.map((m) => [m, 0])) as Record<PartMeasure, number>;
+
 /** The departments' own parts of one case, followed event by event. */
 class PartTally {
   /** The parts of the latest assignment, by department code. */
@@ -257,11 +260,7 @@ class PartTally {
 
   private add(d: string, m: PartMeasure) {
     let c = this.counts.get(d);
-    if (!c)
-      this.counts.set(
-        d,
-        (c = { parts: 0, partsRepliedOnTime: 0, partsOnTime: 0, partBreaches: 0 }),
-      );
+    if (!c) this.counts.set(d, (c = noParts()));
     c[m] += 1;
   }
 
@@ -321,9 +320,7 @@ class PartTally {
   }
 
   of(d: string): Record<PartMeasure, number> {
-    return (
-      this.counts.get(d) ?? { parts: 0, partsRepliedOnTime: 0, partsOnTime: 0, partBreaches: 0 }
-    );
+    return this.counts.get(d) ?? noParts();
   }
 
   total(m: PartMeasure): number {
