@@ -3,7 +3,10 @@ import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { type WebSocket, WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type GraphQLError, type GraphQLSchema } from "graphql";
@@ -295,6 +298,9 @@ export async function startServer(
       observabilityPlugin(),
       securityPlugin(guard, "/graphql", security.refusalHoldMs),
       transactionPlugin(log, dataSource),
+      // Apollo installs its cache-control plugin unless told not to; it wraps every field's
+      // resolution to compute cache hints nothing here reads (no response cache, no CDN).
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

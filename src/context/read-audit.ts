@@ -35,8 +35,16 @@ export interface PersonalRead {
   operationType: OperationTypeNode;
 }
 
-/** A read as stored: who read it, and when by the server's clock. */
-export interface ReadRow extends PersonalRead {
+/**
+ * The records of one kind and district that one operation served with the same fields: what one
+ * row of the audit holds (a tree of 4,000 phones is one row, not 4,000).
+ */
+export interface ReadBatch extends Omit<PersonalRead, "recordId"> {
+  recordIds: string[];
+}
+
+/** A batch as stored: who read it, and when by the server's clock. */
+export interface ReadRow extends ReadBatch {
   readerSubject: string;
   readerRole: string;
   at: Date;
@@ -45,13 +53,23 @@ export interface ReadRow extends PersonalRead {
 /** Operation names are the client's to choose; a name beyond this is cut (the table's bound). */
 const MAX_OPERATION_NAME = 200;
 
+/** The fields in one order, so that a record's set of fields names its batch. */
+const FIELD_ORDER: readonly PersonalField[] = ["name", "phone", "id_number"];
+
 /**
  * The reads of one execution, one note per record (fields merged), so that a person shown twice
- * costs one row. Once taken, further notes are dropped: they come from resolvers still running
+ * costs one entry. Once taken, further notes are dropped: they come from resolvers still running
  * after the answer was made, whose values no client receives.
  */
 export class ReadCollector {
-  private reads = new Map<string, PersonalRead>();
+  /** Per operation (name and type; one per execution in practice), the records by kind and id. */
+  private reads = new Map<
+    string,
+    {
+      op: Pick<PersonalRead, "operationName" | "operationType">;
+      records: Map<string, Omit<PersonalRead, "operationName" | "operationType">>;
+    }
+  >();
   private taken = false;
 
   note(
@@ -60,25 +78,49 @@ export class ReadCollector {
   ): void {
     if (this.taken || read.fields.length === 0) return;
     const operationName = info.operation.name?.value.slice(0, MAX_OPERATION_NAME) ?? null;
-    const key = [read.kind, read.districtId, read.recordId, operationName ?? ""].join("\u0000");
-    const seen = this.reads.get(key);
+    const opKey = `${info.operation.operation}\u0000${operationName ?? ""}`;
+    let op = this.reads.get(opKey);
+    if (!op) {
+      op = { op: { operationName, operationType: info.operation.operation }, records: new Map() };
+      this.reads.set(opKey, op);
+    }
+    const key = `${read.kind}\u0000${read.districtId}\u0000${read.recordId}`;
+    const seen = op.records.get(key);
     if (seen) {
       for (const f of read.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
       return;
     }
-    this.reads.set(key, {
-      ...read,
-      fields: [...read.fields],
-      operationName,
-      operationType: info.operation.operation,
-    });
+    op.records.set(key, { ...read, fields: [...read.fields] });
   }
 
-  take(): PersonalRead[] {
+  /** The reads noted so far, one batch per operation, district, kind and set of fields. */
+  take(): ReadBatch[] {
     this.taken = true;
-    const reads = [...this.reads.values()];
+    const batches = new Map<string, ReadBatch>();
+    for (const { op, records } of this.reads.values()) {
+      for (const r of records.values()) {
+        const fields = FIELD_ORDER.filter((f) => r.fields.includes(f));
+        const key = [
+          op.operationType,
+          op.operationName ?? "",
+          r.districtId,
+          r.kind,
+          ...fields,
+        ].join("\u0000");
+        const batch = batches.get(key);
+        if (batch) batch.recordIds.push(r.recordId);
+        else
+          batches.set(key, {
+            ...op,
+            districtId: r.districtId,
+            kind: r.kind,
+            fields,
+            recordIds: [r.recordId],
+          });
+      }
+    }
     this.reads.clear();
-    return reads;
+    return [...batches.values()];
   }
 }
 
@@ -92,9 +134,9 @@ export interface ReadingContext {
   clock: Clock;
 }
 
-/** The reads as rows of one reader at one instant. */
+/** The batches as rows of one reader at one instant. */
 export function rowsOf(
-  reads: readonly PersonalRead[],
+  reads: readonly ReadBatch[],
   reader: Pick<Principal, "subject" | "role">,
   at: Date,
 ): ReadRow[] {
@@ -117,10 +159,10 @@ export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): P
   if (rows.length === 0) return;
   await m.query(
     `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
-                                     record_kind, record_id, fields, operation_name, operation_type)
-     SELECT d, i, s, r, t, k, rec, string_to_array(f, ','), o, ot
+                                     record_kind, record_ids, fields, operation_name, operation_type)
+     SELECT d, i, s, r, t, k, rec::uuid[], string_to_array(f, ','), o, ot
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
-                   $7::uuid[], $8::text[], $9::text[], $10::text[]) AS x(d, i, s, r, t, k, rec, f, o, ot)`,
+                   $7::text[], $8::text[], $9::text[], $10::text[]) AS x(d, i, s, r, t, k, rec, f, o, ot)`,
     [
       rows.map((r) => r.districtId),
       rows.map(() => uuidv7()),
@@ -128,7 +170,8 @@ export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): P
       rows.map((r) => r.readerRole),
       rows.map((r) => r.at.toISOString()),
       rows.map((r) => r.kind),
-      rows.map((r) => r.recordId),
+      // Each row's ids as one array literal (unnest would flatten an array of arrays).
+      rows.map((r) => `{${r.recordIds.join(",")}}`),
       rows.map((r) => r.fields.join(",")),
       rows.map((r) => r.operationName),
       rows.map((r) => r.operationType),
@@ -198,7 +241,7 @@ export class SocketReadAudit implements PerDelivery {
     result: ExecutionResult,
   ): Promise<ExecutionResult> {
     const ctx = contextValue as ReadingContext;
-    const reads = gathered as PersonalRead[];
+    const reads = gathered as ReadBatch[];
     if (!ctx.principal || reads.length === 0) return result;
     await this.write(rowsOf(reads, ctx.principal, ctx.clock.now()));
     return result;

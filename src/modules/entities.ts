@@ -5,7 +5,6 @@ import { StaffAccount } from "./org/staff-account.entity";
 import { GRID_ENTITIES } from "./grid/grid.entities";
 import { CASE_ENTITIES } from "./cases/case.entities";
 import { TARGET_ENTITIES } from "./targets/target.entity";
-import { PersonalDataRead } from "./audit/read.entity";
 import { AccountabilityRecord } from "./accountability/accountability.entity";
 import { PatrolRecord } from "./patrols/patrol.entity";
 import { RewardPenalty } from "./patrols/reward.entity";
@@ -19,7 +18,6 @@ export const ENTITIES = [
   ...GRID_ENTITIES,
   ...CASE_ENTITIES,
   ...TARGET_ENTITIES,
-  PersonalDataRead,
   AccountabilityRecord,
   PatrolRecord,
   RewardPenalty,

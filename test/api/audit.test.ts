@@ -116,6 +116,25 @@ describe("recording", () => {
     const page = await reads({ readerSubject: sub("district_admin"), first: 1 });
     expect(page.totalCount).toBe(200);
     expect(page.edges[0].node.operationName).toBe("Persons");
+    // Stored as one batch row; listed one entry per person, and paged through inside the batch.
+    const { rows } = await asDistrict(w.district.id, (q) =>
+      q(
+        `SELECT cardinality(record_ids) AS n FROM personal_data_read
+          WHERE operation_name = 'Persons' AND read_at >= $1`,
+        [since],
+      ),
+    );
+    expect(rows.map((r) => r.n)).toEqual([200]);
+    const p1 = await reads({ readerSubject: sub("district_admin"), first: 150 });
+    const p2 = await reads({
+      readerSubject: sub("district_admin"),
+      first: 150,
+      after: p1.pageInfo.endCursor,
+    });
+    const ids = [...p1.edges, ...p2.edges].map((e) => e.node.recordId);
+    expect(p2.edges).toHaveLength(50);
+    expect(new Set(ids).size).toBe(200);
+    expect(new Set(ids)).toEqual(new Set(res.district.persons.edges.map((e) => e.node.id)));
   });
 
   it("records complainants, mutations and anonymous operations", async () => {
@@ -385,8 +404,8 @@ describe("row-level security", () => {
       expect(rows.map((r) => r.district_id)).not.toContain(w.district.id);
       await expect(
         app.query(
-          `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at, record_kind, record_id, fields, operation_type)
-           VALUES ($1, $2, 'forged', 'inspector', now(), 'person', $3, '{phone}', 'query')`,
+          `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at, record_kind, record_ids, fields, operation_type)
+           VALUES ($1, $2, 'forged', 'inspector', now(), 'person', ARRAY[$3::uuid], '{phone}', 'query')`,
           [w.district.id, uuidv7(), w.tree.resident],
         ),
       ).rejects.toMatchObject({ code: "42501" });

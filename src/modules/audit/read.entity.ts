@@ -1,4 +1,3 @@
-import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Role } from "../../auth/roles";
 
@@ -35,52 +34,47 @@ registerEnumType(OperationType, { name: "OperationType" });
 
 /**
  * One read of unmasked personal data: a record whose phone, ID number or name an operation served
- * in full to a caller. Written by the server only (context/read-audit.ts), never changed. Like a
- * case event, an entry of a log rather than an object: no Node, no global id; edges have cursors.
+ * in full to a caller. Written by the server only (context/read-audit.ts), never changed; stored
+ * in batches (one row per operation, kind and set of fields, its records as an array) and listed
+ * one entry per record (read.service.ts). Like a case event, an entry of a log rather than an
+ * object: no Node, no global id; edges have cursors.
  */
-@Entity({ name: "personal_data_read" })
 @ObjectType({
   description:
     "A read of unmasked personal data: who read which record's fields, when, through which operation.",
 })
 export class PersonalDataRead {
-  @PrimaryColumn("uuid", { name: "district_id" })
   districtId: string;
 
-  @PrimaryColumn("uuid")
+  /** The stored batch's id (time-ordered); with `n`, the entry's place in the log. */
   id: string;
 
-  @Column("text", { name: "reader_subject" })
+  /** The record's place in its batch, from 1. */
+  n: number;
+
   readerSubject: string;
 
-  @Column("text", { name: "reader_role" })
   readerRole: Role;
 
   @Field({ description: "When the data was served, by the server's clock." })
-  @Column("timestamptz", { name: "read_at" })
   at: Date;
 
   @Field(() => PersonalRecordKind)
-  @Column("text", { name: "record_kind" })
   recordKind: PersonalRecordKind;
 
   /** The person's or the case's id (served as a global id by the resolver). */
-  @Column("uuid", { name: "record_id" })
   recordId: string;
 
   @Field(() => [PersonalField], { description: "The fields served in full." })
-  @Column("text", { array: true })
   fields: PersonalField[];
 
   @Field(() => String, {
     nullable: true,
     description: "The operation's name as the client sent it; null for an anonymous operation.",
   })
-  @Column("text", { name: "operation_name", nullable: true })
   operationName: string | null;
 
   @Field(() => OperationType)
-  @Column("text", { name: "operation_type" })
   operationType: OperationType;
 }
 

@@ -1,8 +1,8 @@
-import { type EntityManager } from "typeorm";
 import { type TenantDb } from "../../db/tenant";
-import { newestFirstPage, type Page, type PageArgs } from "../../common/connection";
+import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from "../../common/connection";
+import { badInput } from "../../common/errors";
 import { CaseChannel } from "../cases/case.enums";
-import { PersonalDataRead, PersonalRecordKind } from "./read.entity";
+import { type PersonalDataRead, type PersonalRecordKind } from "./read.entity";
 
 /** Which reads of one district to list. Every filter is optional; they combine with AND. */
 export interface ReadQuery {
@@ -20,43 +20,88 @@ export interface ReadQuery {
 }
 
 /**
- * A page of reads, newest first (ids are time-ordered), with the total counted only when asked:
- * the audit only grows, and most screens page through it without a count.
+ * A page of reads, newest first, one entry per record, with the total counted only when asked:
+ * the audit only grows, and most screens page through it without a count. The audit stores its
+ * records in batches (one row per operation, kind and fields); an entry is a batch's row and its
+ * record's place `n` in it, and the keyset is (id, n) descending. A filter on records first finds
+ * the batches through the GIN index on `record_ids`, then keeps that record's entries only.
  */
-export function listReads(
+export async function listReads(
   db: TenantDb,
   q: ReadQuery,
   page: PageArgs,
 ): Promise<Page<PersonalDataRead>> {
-  return newestFirstPage(db, page, (m) => filtered(m, q));
+  const first = pageSize(page);
+  const { where, params } = filtered(q);
+  const from = `FROM personal_data_read r
+    CROSS JOIN LATERAL unnest(r.record_ids) WITH ORDINALITY AS x(record_id, n)
+    WHERE ${where.join(" AND ")}`;
+  const keyset: string[] = [];
+  const pageParams = [...params];
+  if (page.after) {
+    const [n, id] = decodeCursor(page.after, 2, "text") as [string, string];
+    if (!/^[1-9]\d{0,8}$/.test(n)) {
+      throw badInput("after", "the cursor is not valid: use a cursor returned by this connection");
+    }
+    pageParams.push(id, Number(n));
+    keyset.push(`(r.id, x.n) < ($${pageParams.length - 1}::uuid, $${pageParams.length}::bigint)`);
+  }
+  pageParams.push(first + 1);
+  const rows = await db.run((m) =>
+    m.query(
+      `SELECT r.district_id AS "districtId", r.id, x.n::int AS n, r.reader_subject AS "readerSubject",
+              r.reader_role AS "readerRole", r.read_at AS at, r.record_kind AS "recordKind",
+              x.record_id AS "recordId", r.fields, r.operation_name AS "operationName",
+              r.operation_type AS "operationType"
+         ${from} ${keyset.map((k) => `AND ${k}`).join(" ")}
+        ORDER BY r.id DESC, x.n DESC
+        LIMIT $${pageParams.length}`,
+      pageParams,
+    ),
+  );
+  const count = () =>
+    db.run(async (m) => {
+      const [r] = await m.query(`SELECT count(*)::int AS n ${from}`, params);
+      return r.n as number;
+    });
+  return toPage(rows as PersonalDataRead[], page, first, "n", count);
 }
 
-function filtered(m: EntityManager, q: ReadQuery) {
-  const qb = m
-    .createQueryBuilder(PersonalDataRead, "r")
-    .where("r.district_id = :districtId", { districtId: q.districtId });
-  if (q.readerSubject) qb.andWhere("r.reader_subject = :reader", { reader: q.readerSubject });
-  if (q.recordKind) qb.andWhere("r.record_kind = :kind", { kind: q.recordKind });
-  if (q.record)
-    qb.andWhere("r.record_kind = :recordKind AND r.record_id = :recordId", {
-      recordKind: q.record.kind,
-      recordId: q.record.id,
-    });
+/** The WHERE clause of a query, on `r` (the batch) and `x` (one of its records). */
+function filtered(q: ReadQuery): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = [`r.district_id = ${p(q.districtId)}`];
+  if (q.readerSubject) where.push(`r.reader_subject = ${p(q.readerSubject)}`);
+  if (q.recordKind) where.push(`r.record_kind = ${p(q.recordKind)}`);
+  if (q.record) {
+    const id = p(q.record.id);
+    where.push(
+      `r.record_kind = ${p(q.record.kind)} AND r.record_ids @> ARRAY[${id}::uuid] AND x.record_id = ${id}::uuid`,
+    );
+  }
   if (q.about) {
     const parts: string[] = [];
-    if (q.about.personId) parts.push("(r.record_kind = 'person' AND r.record_id = :aboutPerson)");
-    if (q.about.subject)
+    if (q.about.personId) {
+      const id = p(q.about.personId);
       parts.push(
-        `(r.record_kind = 'case_complainant' AND r.record_id IN (SELECT c.id FROM hotline_case c
-           WHERE c.district_id = r.district_id AND c.channel = :resident AND c.created_by = :aboutSubject))`,
+        `(r.record_kind = 'person' AND r.record_ids @> ARRAY[${id}::uuid] AND x.record_id = ${id}::uuid)`,
       );
-    qb.andWhere(parts.length ? `(${parts.join(" OR ")})` : "FALSE", {
-      aboutPerson: q.about.personId,
-      aboutSubject: q.about.subject,
-      resident: CaseChannel.resident,
-    });
+    }
+    if (q.about.subject) {
+      const filed = `(SELECT coalesce(array_agg(c.id), '{}')::uuid[] FROM hotline_case c
+           WHERE c.district_id = $1 AND c.channel = ${p(CaseChannel.resident)}
+             AND c.created_by = ${p(q.about.subject)})`;
+      parts.push(
+        `(r.record_kind = 'case_complainant' AND r.record_ids && ${filed} AND x.record_id = ANY (${filed}::uuid[]))`,
+      );
+    }
+    where.push(parts.length ? `(${parts.join(" OR ")})` : "FALSE");
   }
-  if (q.from) qb.andWhere("r.read_at >= :from", { from: q.from });
-  if (q.to) qb.andWhere("r.read_at < :to", { to: q.to });
-  return qb;
+  if (q.from) where.push(`r.read_at >= ${p(q.from)}`);
+  if (q.to) where.push(`r.read_at < ${p(q.to)}`);
+  return { where, params };
 }
