@@ -109,6 +109,9 @@ export async function startServer(
   const socketReads = new SocketReadAudit(dataSource);
 
   const app = express();
+  // Express would hash every response body for an ETag; GraphQL answers are POSTed and never
+  // revalidated, and hashing a large one (a district's tree, ~0.5 MB) costs a millisecond each.
+  app.set("etag", false);
   app.disable("x-powered-by");
   const metrics = new Metrics({
     dataSource,

@@ -51,7 +51,10 @@ export function createTokenVerifier(config: TokenSettings): TokenVerifier {
     // A token without an expiry would be valid for ever; none is accepted.
     requiredClaims: ["exp"],
   };
+  const verified = new VerifiedTokens();
   return async (token: string) => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       // Two calls because jose's overloads take either a key or a key-set function, not the union.
@@ -78,8 +81,38 @@ export function createTokenVerifier(config: TokenSettings): TokenVerifier {
     ) {
       throw unauthenticated("the token's grids claim must be a list of strings");
     }
+    verified.set(token, payload as CivicClaims);
     return payload as CivicClaims;
   };
+}
+
+/** How many verified tokens are remembered (a client sends the same token with every request). */
+const VERIFIED_TOKENS = 10_000;
+
+/**
+ * Tokens already verified, with their claims, until they expire: a signature check costs more than
+ * a small query, and a screen sends the same token hundreds of times. Only tokens that passed every
+ * check are kept; one past its expiry is dropped and checked again (and refused as expired). The
+ * oldest entry goes first when the map is full.
+ */
+class VerifiedTokens {
+  private tokens = new Map<string, CivicClaims>();
+
+  get(token: string): CivicClaims | undefined {
+    const claims = this.tokens.get(token);
+    if (claims && claims.exp! * 1000 <= Date.now()) {
+      this.tokens.delete(token);
+      return undefined;
+    }
+    return claims;
+  }
+
+  set(token: string, claims: CivicClaims): void {
+    if (this.tokens.size >= VERIFIED_TOKENS) {
+      this.tokens.delete(this.tokens.keys().next().value!);
+    }
+    this.tokens.set(token, claims);
+  }
 }
 
 function describe(err: unknown): string {

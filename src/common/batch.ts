@@ -141,17 +141,26 @@ export function childConnection<T extends ObjectLiteral & { id: string; district
  */
 export function childList<T extends ObjectLiteral & { id: string; districtId: string }>(
   loaders: BatchLoaders,
-  spec: Omit<ChildSpec<T>, "sortKey">,
+  spec: Omit<ChildSpec<T>, "sortKey"> & {
+    /**
+     * A row each child points to, read in the same statement and set on the child (e.g. a post's
+     * person): its resolver then answers without a loader's promise per child.
+     */
+    withOne?: { property: keyof T & string; entity: new () => unknown; on: string };
+  },
   parentId: string,
 ): Promise<T[]> {
   const filters = spec.filters ?? [];
+  const withOne = spec.withOne;
   const loader = loaders.batch<string, T[]>(
-    `list:${spec.entity.name}:${spec.parentColumn}:${spec.sortColumn}:${spec.filterKey ?? ""}`,
+    `list:${spec.entity.name}:${spec.parentColumn}:${spec.sortColumn}:${spec.filterKey ?? ""}:${withOne?.property ?? ""}`,
     (parentIds) =>
       loaders.db.run(async (m) => {
         const f = applyFilters(filters, "x");
-        const rows = await m
-          .createQueryBuilder(spec.entity, "x")
+        const qb = m.createQueryBuilder(spec.entity, "x");
+        // The joined row is matched on (district_id, id) like every tenant row; "j" is its alias.
+        if (withOne) qb.leftJoinAndMapOne(`x.${withOne.property}`, withOne.entity, "j", withOne.on);
+        const rows = await qb
           .where("x.district_id = ANY(CAST(:districtIds AS uuid[]))", {
             districtIds: loaders.districtIds,
           })

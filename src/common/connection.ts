@@ -109,7 +109,8 @@ export function decodeCursor(
 
 /**
  * Keyset pagination over a query builder: ordered by a unique-per-tenant text column and the id
- * (so pages are stable while rows are added), with the total count of the unpaged query.
+ * (so pages are stable while rows are added), with the total count of the unpaged query (no
+ * second statement when the first page already holds every row).
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -121,7 +122,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const first = pageSize(args);
   const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
   const page = qb.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2, sortKind);
@@ -136,6 +136,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(`${alias}.id`, descending ? "DESC" : "ASC")
     .limit(first + 1)
     .getMany();
+  // Counted here, inside the caller's turn on the connection, unless the page holds every row.
+  const complete = !args.after && rows.length <= first;
+  const totalCount = complete ? rows.length : await qb.clone().getCount();
   return toPage(rows, args, first, sortKey, totalCount);
 }
 
@@ -169,9 +172,12 @@ export function toPage<T extends { id: string }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   } as Page<T>;
-  // A function is evaluated only when the client asks for totalCount (a getter, so that the
-  // default field resolver does not need to know).
-  if (typeof totalCount === "function") {
+  // A first page that holds every row is its own count: no statement to count them again.
+  if (typeof totalCount === "function" && !args.after && rows.length <= first) {
+    (page as { totalCount: number }).totalCount = rows.length;
+  } else if (typeof totalCount === "function") {
+    // Evaluated only when the client asks for totalCount (a getter, so that the default field
+    // resolver does not need to know).
     Object.defineProperty(page, "totalCount", { get: totalCount, enumerable: true });
   } else {
     (page as { totalCount: number | Promise<number> }).totalCount = totalCount;

@@ -23,6 +23,9 @@ export interface Caller {
 }
 
 const SHAPE_CACHE_SIZE = 1000;
+const PASSED_CACHE_SIZE = 5000;
+/** Variables longer than this (a case's text, say) are checked each time rather than kept. */
+const MAX_PASSED_VARIABLES = 2048;
 
 /**
  * The checks every operation passes before it runs, over HTTP and over the WebSocket alike:
@@ -34,6 +37,8 @@ export class OperationGuard {
   private readonly socketCosts = new WeakMap<object, number>();
   /** Documents already found within a role's shape limits (the shape does not vary with variables). */
   private readonly shapeOk = new Map<string, true>();
+  /** Operations (role, text, variables) that passed every check of `measure`, with their cost. */
+  private readonly passed = new Map<string, number>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -69,6 +74,15 @@ export class OperationGuard {
     const limits = limitsFor(this.config.limits, caller.principal?.role);
     // By the text's hash: a document within the token limit may still be a megabyte of comments.
     const key = source === undefined ? undefined : `${role}\u0000${sha256(source)}`;
+    // Every check below is a function of the role, the text and the variables: a screen that
+    // polls the same operation is measured once.
+    const vars = key === undefined ? undefined : JSON.stringify(variables ?? {});
+    const passedKey =
+      vars !== undefined && vars.length <= MAX_PASSED_VARIABLES
+        ? `${key}\u0000${operation.name?.value ?? ""}\u0000${vars}`
+        : undefined;
+    const passed = passedKey === undefined ? undefined : this.passed.get(passedKey);
+    if (passed !== undefined) return passed;
     const known = key !== undefined && this.shapeOk.has(key);
     const { cost } = checkOperation(this.schema, document, operation, variables, limits, {
       source,
@@ -79,6 +93,10 @@ export class OperationGuard {
       this.shapeOk.set(key, true);
     }
     assertCleanText(document, operation, variables);
+    if (passedKey !== undefined) {
+      if (this.passed.size >= PASSED_CACHE_SIZE) this.passed.clear();
+      this.passed.set(passedKey, cost);
+    }
     return cost;
   }
 

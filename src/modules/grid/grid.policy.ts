@@ -25,9 +25,11 @@ export interface Reach {
   communityGridIds: ReadonlySet<string>;
 }
 
+const REACH = "reach";
+
 export function reachOf(ctx: AuthedContext): Promise<Reach> {
   const p = ctx.principal;
-  return ctx.loaders.memo("reach", async () => {
+  return ctx.loaders.memo(REACH, async () => {
     const none: Reach = {
       streetOfficeId: null,
       gridIds: new Set<string>(),
@@ -127,7 +129,10 @@ export function checkStreetWriter(
  * person's own street office and grid, and the person itself. Everyone else, and every
  * city-scope caller, gets them masked.
  */
-export async function mayReadPersonalData(ctx: AuthedContext, person: Person): Promise<boolean> {
+export function mayReadPersonalData(
+  ctx: AuthedContext,
+  person: Person,
+): boolean | Promise<boolean> {
   const p = ctx.principal;
   if (!p.districtId || p.districtId !== person.districtId) return false;
   if (isOwnRecord(ctx, person)) return true;
@@ -135,18 +140,28 @@ export async function mayReadPersonalData(ctx: AuthedContext, person: Person): P
     case Role.district_admin:
       return true;
     case Role.grid_chief:
-    case Role.grid_worker:
-      return (await reachOf(ctx)).gridIds.has(person.gridId);
-    case Role.street_officer: {
-      const [reach, grid] = await Promise.all([
-        reachOf(ctx),
-        ctx.loaders.entity(Grid).load(person.gridId),
-      ]);
-      return reach.streetOfficeId !== null && grid?.streetOfficeId === reach.streetOfficeId;
+    case Role.grid_worker: {
+      // Synchronous once the caller's reach is known: a list of people is answered without a
+      // promise per person.
+      const reach = ctx.loaders.settled<Reach>(REACH);
+      return reach
+        ? reach.gridIds.has(person.gridId)
+        : reachOf(ctx).then((r) => r.gridIds.has(person.gridId));
     }
+    case Role.street_officer:
+      return streetOfficerReads(ctx, person);
     default:
       return false;
   }
+}
+
+/** A street officer reads in full the people of its street office's grids. */
+async function streetOfficerReads(ctx: AuthedContext, person: Person): Promise<boolean> {
+  const [reach, grid] = await Promise.all([
+    reachOf(ctx),
+    ctx.loaders.entity(Grid).load(person.gridId),
+  ]);
+  return reach.streetOfficeId !== null && grid?.streetOfficeId === reach.streetOfficeId;
 }
 
 /** The caller's own record in the register (any district role linked to a person). */

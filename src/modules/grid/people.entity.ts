@@ -102,6 +102,9 @@ export class StaffAssignment extends TenantRow implements Node {
   @Field(() => String, { nullable: true, description: "Last day of the post; null while held." })
   @Column("date", { name: "ends_on", nullable: true })
   endsOn: string | null;
+
+  /** The post's holder when it was read with the post (a grid's staff); no column. */
+  holder?: Person;
 }
 
 @Entity({ name: "owner_committee" })

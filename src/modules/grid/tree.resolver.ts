@@ -116,6 +116,11 @@ export class GridResolver {
         sortColumn: "role",
         filters: includeEnded ? [] : [(a) => ({ sql: `${a}.ends_on IS NULL`, params: {} })],
         filterKey: String(includeEnded),
+        withOne: {
+          property: "holder",
+          entity: Person,
+          on: "j.district_id = x.district_id AND j.id = x.person_id",
+        },
       },
       g.id,
     );
