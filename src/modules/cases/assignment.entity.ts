@@ -2,6 +2,7 @@ import { Column, Entity } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { Node } from "../../common/node";
 import { TenantRow } from "../../common/tenant-row";
+import { type Department } from "../org/department.entity";
 import { AssignmentRole, AssignmentStatus, RequestKind, RequestStatus } from "./case.enums";
 
 @Entity({ name: "case_assignment" })
@@ -72,6 +73,9 @@ export class CaseAssignment extends TenantRow implements Node {
   @Field()
   @Column("timestamptz", { name: "assigned_at" })
   assignedAt: Date;
+
+  /** The department when it was read with the part (a case's assignments); no column. */
+  departmentRow?: Department;
 }
 
 @Entity({ name: "case_request" })

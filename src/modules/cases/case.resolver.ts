@@ -175,6 +175,11 @@ export class CaseResolver {
         parentColumn: "case_id",
         parentKey: "caseId",
         sortColumn: "assigned_at",
+        withOne: {
+          property: "departmentRow",
+          entity: Department,
+          on: "j.district_id = x.district_id AND j.id = x.department_id",
+        },
       },
       c.id,
     );
@@ -233,7 +238,7 @@ export class CaseResolver {
 export class CaseAssignmentResolver {
   @FieldResolver(() => Department)
   department(@Root() a: CaseAssignment, @Ctx() ctx: AuthedContext) {
-    return ctx.loaders.entity(Department).load(a.departmentId);
+    return a.departmentRow ?? ctx.loaders.entity(Department).load(a.departmentId);
   }
 
   @FieldResolver(() => Boolean, {
