@@ -68,7 +68,7 @@ export class CaseResolver {
     };
     const districtIds = ctx.principal.districtIds;
     const now = ctx.clock.now();
-    return ctx.db.run((m) => listCases(m, { districtIds, visibility: vis, filter, page, now }));
+    return listCases(ctx.db, { districtIds, visibility: vis, filter, page, now });
   }
 
   @Authorized()
