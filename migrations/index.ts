@@ -11,6 +11,7 @@ import { Accountability1765008000000 } from "./1765008000000-Accountability";
 import { PatrolLog1765094400000 } from "./1765094400000-PatrolLog";
 import { DepartmentClocks1765180800000 } from "./1765180800000-DepartmentClocks";
 import { StreetFirst1765267200000 } from "./1765267200000-StreetFirst";
+import { ScaleIndexes1765353600000 } from "./1765353600000-ScaleIndexes";
 import { ReadAuditBatches1765526400000 } from "./1765526400000-ReadAuditBatches";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   PatrolLog1765094400000,
   DepartmentClocks1765180800000,
   StreetFirst1765267200000,
+  ScaleIndexes1765353600000,
   ReadAuditBatches1765526400000,
 ];

@@ -12,6 +12,7 @@ export interface SideResult {
   n: number;
   medianMs: number;
   p95Ms: number;
+  p99Ms: number;
   meanMs: number;
   /** Operations per second over the time this side ran (wall time for concurrent scenarios). */
   opsPerSec: number;
@@ -22,8 +23,8 @@ export interface SideResult {
 export interface PairResult {
   api: SideResult;
   peer: SideResult;
-  /** How many times slower the API is: median and p95 latency API ÷ peer, throughput peer ÷ API. */
-  ratio: { median: number; p95: number; throughput: number };
+  /** How many times slower the API is: median, p95 and p99 latency API ÷ peer, throughput peer ÷ API. */
+  ratio: { median: number; p95: number; p99: number; throughput: number };
 }
 
 /** What to run: warm-up operations, measured operations, and a time cap on the measured part. */
@@ -50,6 +51,7 @@ function summarize(latencies: number[], busyMs: number): SideResult {
     n: sorted.length,
     medianMs: percentile(sorted, 50),
     p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
     meanMs: sorted.length ? sum / sorted.length : NaN,
     opsPerSec: busyMs > 0 ? (sorted.length * 1000) / busyMs : NaN,
   };
@@ -62,6 +64,7 @@ function pair(api: SideResult, peer: SideResult): PairResult {
     ratio: {
       median: api.medianMs / peer.medianMs,
       p95: api.p95Ms / peer.p95Ms,
+      p99: api.p99Ms / peer.p99Ms,
       throughput: peer.opsPerSec / api.opsPerSec,
     },
   };
@@ -144,6 +147,60 @@ export async function compareConcurrent(
       wallP += await round(peer, perRound, p);
       wallA += await round(api, perRound, a);
     }
+  }
+  return pair(summarize(a, wallA), summarize(p, wallP));
+}
+
+/** A sustained run: phases of a fixed length, each side in turn, its clients never waiting on each other. */
+export interface SustainedPlan extends Plan {
+  /** How long each phase issues new operations (those under way then still finish and count). */
+  phaseMs: number;
+}
+
+/**
+ * Sustained: `clients` loops that each start their next operation as soon as the last one ended,
+ * for phases of `plan.phaseMs`, API and peer phases alternating (at least 2 each, then until
+ * `plan.maxMs` has gone or a side has `plan.iterations` operations). Unlike compareConcurrent's
+ * rounds, no client waits for the slowest of its round, so throughput is what the side sustains
+ * with that many clients: operations over the phases' wall time, from the first start to the last
+ * end. `plan.warmup`: operations per side before measuring, in a phase of their own.
+ */
+export async function compareSustained(
+  plan: SustainedPlan,
+  clients: number,
+  api: Op,
+  peer: Op,
+): Promise<PairResult> {
+  let i = 0;
+  const phase = async (op: Op, into: number[], until: () => boolean): Promise<number> => {
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (!until()) await timed(op, i++, into);
+      }),
+    );
+    return performance.now() - t0;
+  };
+  for (const op of [api, peer]) {
+    const warm: number[] = [];
+    await phase(op, warm, () => warm.length >= plan.warmup);
+  }
+  const a: number[] = [];
+  const p: number[] = [];
+  let wallA = 0;
+  let wallP = 0;
+  const started = performance.now();
+  for (let r = 0; ; r++) {
+    if (
+      r >= 4 &&
+      (performance.now() - started > plan.maxMs || Math.max(a.length, p.length) >= plan.iterations)
+    )
+      break;
+    const [op, into] = r % 4 === 0 || r % 4 === 3 ? [api, a] : [peer, p];
+    const end = performance.now() + plan.phaseMs;
+    const wall = await phase(op, into, () => performance.now() >= end);
+    if (op === api) wallA += wall;
+    else wallP += wall;
   }
   return pair(summarize(a, wallA), summarize(p, wallP));
 }

@@ -28,10 +28,12 @@ function table(reports: ScenarioReport[]): string {
     "n",
     "median ms",
     "p95 ms",
+    "p99 ms",
     "ops/s",
     "stmts",
     "× median",
     "× p95",
+    "× p99",
     "× ops/s",
   ];
   const rows: string[][] = [];
@@ -42,8 +44,10 @@ function table(reports: ScenarioReport[]): string {
       String(r.api.n),
       fmt(r.api.medianMs, 2),
       fmt(r.api.p95Ms, 2),
+      fmt(r.api.p99Ms, 2),
       fmt(r.api.opsPerSec),
       String(r.api.statements ?? "–"),
+      "",
       "",
       "",
       "",
@@ -54,10 +58,12 @@ function table(reports: ScenarioReport[]): string {
       String(r.peer.n),
       fmt(r.peer.medianMs, 2),
       fmt(r.peer.p95Ms, 2),
+      fmt(r.peer.p99Ms, 2),
       fmt(r.peer.opsPerSec),
       String(r.peer.statements ?? "–"),
       fmt(r.ratio.median, 2),
       fmt(r.ratio.p95, 2),
+      fmt(r.ratio.p99, 2),
       fmt(r.ratio.throughput, 2),
     ]);
   }
@@ -92,6 +98,7 @@ export function printReport(reports: ScenarioReport[], env: Environment, quick: 
       "API: real HTTP to the real server (the client runs in the same process).",
       "SQL: the hand-written peer over pg, as the server's role, in a tenant transaction.",
       "×: how many times slower the API is (latency API ÷ SQL, throughput SQL ÷ API).",
+      "ops/s: for concurrent scenarios, operations over the wall time their clients ran.",
       "stmts: SQL statements of one operation, BEGIN, tenant settings and COMMIT included.",
     ].join("\n"),
   );

@@ -1,5 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
-import { compareConcurrent, comparePairs, type PairResult, type Plan } from "./measure";
+import {
+  compareConcurrent,
+  comparePairs,
+  compareSustained,
+  type PairResult,
+  type Plan,
+} from "./measure";
 import { gql, inTenant, type Stack, type Tenant } from "./stack";
 import {
   TREE_WALK,
@@ -19,6 +25,8 @@ import { CREATE_CASE, createCaseBySql, createCaseInput, intakeFixture } from "./
 /** The demo district the scenarios run in. */
 export const DISTRICT = "mingshan";
 const CONCURRENCY = 8;
+/** The clients of the sustained intake: more than the server's pool, as a busy hotline's. */
+const SUSTAINED = 32;
 
 export interface ScenarioReport extends PairResult {
   name: string;
@@ -57,6 +65,9 @@ const plans = (quick: boolean) => ({
   intake8: quick
     ? { warmup: 16, iterations: 240, maxMs: 4_000, perClient: 10 }
     : { warmup: 48, iterations: 2_400, maxMs: 20_000, perClient: 25 },
+  intake32: quick
+    ? { warmup: 64, iterations: 2_000, maxMs: 4_000, phaseMs: 1_000 }
+    : { warmup: 160, iterations: 20_000, maxMs: 24_000, phaseMs: 4_000 },
 });
 
 /** Runs one API request and one peer operation alone, counting the SQL statements of each. */
@@ -134,7 +145,7 @@ export const SCENARIOS: Scenario[] = [
       };
     },
   },
-  ...[1, CONCURRENCY].map((clients): Scenario => {
+  ...[1, CONCURRENCY, SUSTAINED].map((clients): Scenario => {
     const name = clients === 1 ? "case-intake" : `case-intake-${clients}`;
     return {
       name,
@@ -158,24 +169,25 @@ export const SCENARIOS: Scenario[] = [
           () => api(-1),
           () => peer(-1),
         );
-        const plan = clients === 1 ? all.intake : all.intake8;
+        const plan =
+          clients === 1 ? all.intake : clients === SUSTAINED ? all.intake32 : all.intake8;
+        const apiOp = async (i: number) => void (await api(i));
+        const peerOp = async (i: number) => void (await peer(i));
         const r =
           clients === 1
-            ? await comparePairs(
-                plan,
-                async (i) => void (await api(i)),
-                async (i) => void (await peer(i)),
-              )
-            : await compareConcurrent(
-                plan,
-                clients,
-                all.intake8.perClient,
-                async (i) => void (await api(i)),
-                async (i) => void (await peer(i)),
-              );
+            ? await comparePairs(plan, apiOp, peerOp)
+            : clients === SUSTAINED
+              ? await compareSustained(all.intake32, clients, apiOp, peerOp)
+              : await compareConcurrent(plan, clients, all.intake8.perClient, apiOp, peerOp);
         return {
           name,
-          description: `createCase (hotline, as operator), ${clients === 1 ? "one at a time" : `${clients} concurrent clients`}, a fresh idempotency key each`,
+          description: `createCase (hotline, as operator), ${
+            clients === 1
+              ? "one at a time"
+              : clients === SUSTAINED
+                ? `${clients} clients sustained (each starts its next call when its last ends), intakes/s and p99`
+                : `${clients} concurrent clients`
+          }, a fresh idempotency key each`,
           peerDescription:
             "log head position, INSERT case, INSERT create event, in one tenant transaction",
           plan: { ...plan, clients },

@@ -6,6 +6,9 @@ import { ConfigError } from "../config";
 import { createStack } from "./stack";
 import { type Ctx, DISTRICT, SCENARIOS, type ScenarioReport } from "./run-scenarios";
 import { printReport, writeResults } from "./run-report";
+import { loadDemoData } from "../demo/seed";
+import { loadScaleCases } from "./scale-load";
+import { runScale } from "./scale";
 
 /**
  * `npm run bench`: the API over real HTTP against the floor a careful engineer would write by hand
@@ -24,6 +27,15 @@ Options:
   --only <name>  scenarios whose name starts with <name> (comma-separated list allowed):
                  tree-walk, case-list, case-intake, case-intake-8
   --out <file>   where to write the results (default bench/results.json)
+  --cases <N>    the scale run instead: first brings ${DISTRICT} to N cases (e.g. 1000000) in bulk,
+                 its closed demo cases copied back over a year, with their parts, events,
+                 counters and the month's patrols (a few minutes for a million; a database that
+                 already has N cases is used as it is); then times the scoreboards, the case list
+                 with filters and measureCases over HTTP, p50/p95 against a 50 ms bound, and
+                 writes bench/scale-results.json (--only filters these scenarios: grid-scoreboard,
+                 city-scoreboard, cases-…, measure-cases-…)
+  --plans        with --cases: EXPLAIN (ANALYZE, BUFFERS) of every statement of each scenario,
+                 written to bench/scale-results-plans.txt
   -h, --help     this text`;
 
 /** The signal that interrupted the run, if any. */
@@ -35,6 +47,8 @@ async function main(): Promise<number> {
       quick: { type: "boolean", default: false },
       only: { type: "string" },
       out: { type: "string" },
+      cases: { type: "string" },
+      plans: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -46,15 +60,28 @@ async function main(): Promise<number> {
     ?.split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  const cases = values.cases === undefined ? null : Number(values.cases.replace(/[_,]/g, ""));
+  if (cases !== null && !(Number.isInteger(cases) && cases > 0)) {
+    console.error(`bench: --cases ${values.cases}: a number of cases, e.g. 1000000`);
+    return 2;
+  }
   const selected = SCENARIOS.filter((s) => !wanted || wanted.some((w) => s.name.startsWith(w)));
-  if (selected.length === 0) {
+  if (cases === null && selected.length === 0) {
     console.error(
       `bench: --only ${values.only} matches no scenario (${SCENARIOS.map((s) => s.name).join(", ")})`,
     );
     return 2;
   }
   const out = path.resolve(
-    values.out ?? path.join(__dirname, "..", "..", "..", "bench", "results.json"),
+    values.out ??
+      path.join(
+        __dirname,
+        "..",
+        "..",
+        "..",
+        "bench",
+        cases ? "scale-results.json" : "results.json",
+      ),
   );
   const quick = values.quick ?? false;
   const progress = (m: string) => console.error(m);
@@ -63,7 +90,14 @@ async function main(): Promise<number> {
   progress(
     `bench: starting the database and the server (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL, demo data"})…`,
   );
-  const handle = createStack((m) => progress(`bench: ${m}`));
+  const handle = createStack((m) => progress(`bench: ${m}`), {
+    seed: cases
+      ? async (ownerUrl, log) => {
+          await loadDemoData(ownerUrl, log);
+          await loadScaleCases(ownerUrl, { district: DISTRICT, cases }, log);
+        }
+      : undefined,
+  });
   const onSignal = (signal: string) => {
     if (interrupted) return;
     interrupted = signal;
@@ -89,6 +123,14 @@ async function main(): Promise<number> {
       )
     ).rows;
     if (!d) throw new Error(`the database has no district "${DISTRICT}" (the demo data)`);
+    if (cases)
+      return await runScale(stack, {
+        district: d,
+        quick,
+        plans: values.plans ?? false,
+        only: wanted,
+        out,
+      });
     const roles = ["district_admin", "command_center", "operator"] as const;
     const tokens = Object.fromEntries(
       await Promise.all(roles.map(async (r) => [r, await stack.token(d, r)] as const)),

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Pool, type PoolClient } from "pg";
 import { loadConfig, type Config } from "../config";
-import { prepareDatabase } from "../db/database";
+import { prepareDatabase, type Seed } from "../db/database";
 import { loadDemoData } from "../demo/seed";
 import { createDataSource } from "../db/data-source";
 import { ENTITIES } from "../modules/entities";
@@ -44,7 +44,11 @@ export interface StackHandle {
 /** Connections of each pool: the server's as in main.ts; the peer's the same. */
 const POOL_SIZE = 20;
 
-export function createStack(log: (m: string) => void): StackHandle {
+export function createStack(
+  log: (m: string) => void,
+  /** What to load once the schema is current (default: the demo data). */
+  opts: { seed?: Seed } = {},
+): StackHandle {
   const cleanups: Array<() => Promise<unknown>> = [];
   let stopRequested = false;
   let starting: Promise<unknown> = Promise.resolve();
@@ -75,7 +79,7 @@ export function createStack(log: (m: string) => void): StackHandle {
       RATE_LIMIT_DISTRICT: "off",
       ...process.env,
     });
-    const db = await prepareDatabase(config, log, { seed: loadDemoData });
+    const db = await prepareDatabase(config, log, { seed: opts.seed ?? loadDemoData });
     cleanups.push(() => db.stop());
     check();
     let statements = 0;

@@ -6,6 +6,7 @@ import { fromGlobalId } from "../../src/common/ids";
 import { testClock, testDay } from "../helpers/clock";
 import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import { verifyCounters } from "../../src/modules/cases/case.counters";
+import { CASE_COUNT_MEASURES, MEASURES } from "../../src/modules/cases/case.measures";
 
 /** Measures on small hand-built histories, with exact expected numbers. */
 let server: TestServer;
@@ -238,6 +239,35 @@ it("drills a figure down to its cases", async () => {
   ).measureCases as { total: number; cases: Array<{ id: string }> };
   expect(res.total).toBe(3);
   expect(res.cases.map((c) => c.id).sort()).toEqual([ids.a, ids.b, ids.c].sort());
+});
+
+it("drills every figure down to cases that add up to it, at the district and in a grid", async () => {
+  for (const [level, unit] of [
+    ["district", gid("District", w.district.id)],
+    ["grid", gid("Grid", w.tree.gridA)],
+  ] as const) {
+    const rows = (await call(MEASURES_Q, { level, from, to }, w.tokens.command)).measures as Row[];
+    const figures = rows.find((r) => r.unitId === unit)!;
+    // The figures the measures query above asks for.
+    for (const measure of MEASURES.filter((m) => typeof figures[m] === "number")) {
+      const res = (
+        await call(
+          `query($l: UnitLevel!, $u: ID!, $m: MeasureName!, $from: String!, $to: String!) { measureCases(level: $l, unitId: $u, measure: $m, from: $from, to: $to) { total cases { id } } }`,
+          { l: level, u: unit, m: measure, from, to },
+          w.tokens.command,
+        )
+      ).measureCases as { total: number; cases: Array<{ id: string }> };
+      const figure = figures[measure] as number;
+      // A count of cases is its figure; a count of callbacks, returns… has fewer cases behind it.
+      if (CASE_COUNT_MEASURES.has(measure)) expect([measure, res.total]).toEqual([measure, figure]);
+      else
+        expect([measure, res.total > 0, res.total <= figure]).toEqual([measure, figure > 0, true]);
+      // The command center sees every case: the list is the whole drill-down, newest first.
+      expect(res.cases).toHaveLength(res.total);
+      const listed = res.cases.map((c) => fromGlobalId(c.id)!.id);
+      expect(listed).toEqual([...listed].sort().reverse());
+    }
+  }
 });
 
 it("stored counters equal the ones recomputed from the log, also after a random sequence of actions", async () => {

@@ -301,7 +301,9 @@ it("subscribers of the same board share one rebuild per burst; each gets the row
     if (e.districtId === w.district.id) heard += 1;
   });
   const builds = (from: number) =>
-    server.statements.slice(from).filter((q) => /LEFT JOIN score_counter/.test(q)).length;
+    // A board's build sums the period's counters (measures.service.ts, computeMeasures).
+    server.statements.slice(from).filter((q) => /^\s*WITH s AS \(\s*SELECT unit_id,/.test(q))
+      .length;
   const before = server.statements.length;
   await act(
     "createCase",

@@ -51,14 +51,19 @@ async function departmentIds(sql: Sql, districtId: string): Promise<Map<string, 
   return new Map(rows.map((r) => [r.code as string, r.id as string]));
 }
 
-/** Adds counts (positive or negative) to the counters of one day. */
-async function addToCounters(
-  sql: Sql,
+/** A statement with its parameters ($1, $2, …), for a caller that sends it inside its own. */
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/** The statement that adds counts (positive or negative) to the counters of one day. */
+function addToCounters(
   districtId: string,
   day: string,
   rows: UnitCounts[],
   deptIds: Map<string, string>,
-): Promise<void> {
+): Statement | null {
   const records = rows
     .map((u) => ({
       unit: u.level === UnitLevel.department ? deptIds.get(u.unit) : u.unit,
@@ -72,16 +77,16 @@ async function addToCounters(
       unit_id: u.unit,
       ...Object.fromEntries(MEASURES.map((m) => [COLUMN[m], u.counts[m]])),
     }));
-  if (records.length === 0) return;
+  if (records.length === 0) return null;
   const cols = MEASURES.map((m) => COLUMN[m]);
-  await sql(
-    `INSERT INTO score_counter (district_id, id, level, unit_id, day, ${cols.join(", ")})
+  return {
+    text: `INSERT INTO score_counter (district_id, id, level, unit_id, day, ${cols.join(", ")})
      SELECT $1, x.id, x.level, x.unit_id, $2::date, ${cols.map((c) => `x.${c}`).join(", ")}
        FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, level text, unit_id uuid, ${cols.map((c) => `${c} integer`).join(", ")})
      ON CONFLICT (district_id, level, unit_id, day) DO UPDATE SET
        ${cols.map((c) => `${c} = score_counter.${c} + EXCLUDED.${c}`).join(",\n       ")}`,
-    [districtId, day, JSON.stringify(records)],
-  );
+    params: [districtId, day, JSON.stringify(records)],
+  };
 }
 
 /**
@@ -96,16 +101,31 @@ export async function countEvent(
   /** The case's facts and earlier events when the caller has them (a new case); read otherwise. */
   known?: KnownMeasures,
 ): Promise<void> {
+  const s = await countEventStatement(sql, districtId, caseId, event, known);
+  if (s) await sql(s.text, s.params);
+}
+
+/**
+ * What countEvent runs, not run: for a caller that sends it in the same statement as the event
+ * row (intake). Null when the event moves no counter. Reads only what `known` does not give.
+ */
+export async function countEventStatement(
+  sql: Sql,
+  districtId: string,
+  caseId: string,
+  event: EventFacts,
+  known?: KnownMeasures,
+): Promise<Statement | null> {
   const { f, past } = known ?? (await readMeasures(sql, districtId, caseId)) ?? {};
-  if (!f || !past) return;
+  if (!f || !past) return null;
   const before = caseMeasures(f, past);
   const after = caseMeasures(f, [...past, event]);
   const delta = difference(before, after);
-  if (delta.length === 0) return;
+  if (delta.length === 0) return null;
   const depts = delta.some((d) => d.level === UnitLevel.department)
     ? await departmentIds(sql, districtId)
     : new Map<string, string>();
-  await addToCounters(sql, districtId, localDay(f.receivedAt), delta, depts);
+  return addToCounters(districtId, localDay(f.receivedAt), delta, depts);
 }
 
 /** A case's facts and its events so far, as the measures read them. */
@@ -135,38 +155,78 @@ function toEvent(r: { action: string; at: Date; data: Record<string, unknown> })
   return { action: r.action, at: new Date(r.at), data: r.data ?? {} };
 }
 
+/** One case's measures per unit (department codes resolved to ids), by the day they count on. */
+export interface CaseUnits {
+  caseId: string;
+  /** The local day of receipt (YYYY-MM-DD). */
+  day: string;
+  units: Array<{ level: UnitLevel; unitId: string; counts: UnitCounts["counts"] }>;
+}
+
+/** Cases per chunk: a district of a million cases is read a slice at a time, never whole. */
+const RECOMPUTE_CHUNK = 5000;
+
+/**
+ * Each case of a district (or only those of `caseIds`) with its measures recomputed from its
+ * event log by `caseMeasures`, in id order, a chunk of cases and their events at a time.
+ */
+export async function forEachCaseMeasures(
+  sql: Sql,
+  districtId: string,
+  visit: (c: CaseUnits) => void,
+  opts: { caseIds?: readonly string[] } = {},
+): Promise<void> {
+  const depts = await departmentIds(sql, districtId);
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const cases = (await sql(
+      `${CASE_SELECT} WHERE c.district_id = $1 AND c.id > $2
+         ${opts.caseIds ? "AND c.id = ANY($4::uuid[])" : ""}
+       ORDER BY c.id LIMIT $3`,
+      opts.caseIds
+        ? [districtId, after, RECOMPUTE_CHUNK, opts.caseIds]
+        : [districtId, after, RECOMPUTE_CHUNK],
+    )) as unknown as CaseRow[];
+    if (cases.length === 0) return;
+    after = cases[cases.length - 1].id;
+    const events = (await sql(
+      `SELECT case_id, action, at, data FROM case_event
+        WHERE district_id = $1 AND case_id = ANY($2::uuid[]) ORDER BY case_id, position`,
+      [districtId, cases.map((c) => c.id)],
+    )) as Array<{ case_id: string; action: string; at: Date; data: Record<string, unknown> }>;
+    const byCase = new Map<string, EventFacts[]>();
+    for (const e of events) {
+      let list = byCase.get(e.case_id);
+      if (!list) byCase.set(e.case_id, (list = []));
+      list.push(toEvent(e));
+    }
+    for (const c of cases) {
+      const f = facts(c);
+      const units: CaseUnits["units"] = [];
+      for (const u of caseMeasures(f, byCase.get(c.id) ?? [])) {
+        const unitId = u.level === UnitLevel.department ? depts.get(u.unit) : u.unit;
+        if (unitId) units.push({ level: u.level, unitId, counts: u.counts });
+      }
+      visit({ caseId: c.id, day: localDay(f.receivedAt), units });
+    }
+    if (cases.length < RECOMPUTE_CHUNK) return;
+  }
+}
+
 /** Every counter of a district, recomputed from its cases and event log: key → counts. */
 export async function recomputeCounters(
   sql: Sql,
   districtId: string,
 ): Promise<Map<string, Record<string, number>>> {
-  const cases = (await sql(`${CASE_SELECT} WHERE c.district_id = $1`, [
-    districtId,
-  ])) as unknown as CaseRow[];
-  const events = (await sql(
-    `SELECT case_id, action, at, data FROM case_event WHERE district_id = $1 ORDER BY case_id, position`,
-    [districtId],
-  )) as Array<{ case_id: string; action: string; at: Date; data: Record<string, unknown> }>;
-  const byCase = new Map<string, EventFacts[]>();
-  for (const e of events) {
-    let list = byCase.get(e.case_id);
-    if (!list) byCase.set(e.case_id, (list = []));
-    list.push(toEvent(e));
-  }
-  const depts = await departmentIds(sql, districtId);
   const out = new Map<string, Record<string, number>>();
-  for (const c of cases) {
-    const f = facts(c);
-    const day = localDay(f.receivedAt);
-    for (const u of caseMeasures(f, byCase.get(c.id) ?? [])) {
-      const unit = u.level === UnitLevel.department ? depts.get(u.unit) : u.unit;
-      if (!unit) continue;
-      const key = `${u.level}|${unit}|${day}`;
+  await forEachCaseMeasures(sql, districtId, ({ day, units }) => {
+    for (const u of units) {
+      const key = `${u.level}|${u.unitId}|${day}`;
       const acc = out.get(key) ?? Object.fromEntries(MEASURES.map((m) => [COLUMN[m], 0]));
       for (const m of MEASURES) acc[COLUMN[m]] += u.counts[m];
       out.set(key, acc);
     }
-  }
+  });
   // Rows whose every figure is zero are the same as no row.
   for (const [k, v] of out) if (Object.values(v).every((n) => n === 0)) out.delete(k);
   return out;

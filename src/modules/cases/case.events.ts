@@ -4,7 +4,7 @@ import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
 import { CaseEvent } from "./case-event.entity";
 import { type CaseAction, type CaseStatus } from "./case.workflow";
-import { countEvent, type KnownMeasures } from "./case.counters";
+import { countEvent } from "./case.counters";
 
 export interface EventInput {
   action: CaseAction;
@@ -27,26 +27,32 @@ export async function appendEvent(
   c: { districtId: string; id: string },
   /** `at`: the action's instant, from the platform's clock (see common/clock.ts). */
   e: EventInput & { at: Date },
-  /**
-   * What the caller already knows: the position it took (`nextPosition`), and the case's facts
-   * and earlier events (a new case: none), which the counters then need not read back.
-   */
-  known: { position?: string; measures?: KnownMeasures } = {},
 ): Promise<CaseEvent> {
-  const at = e.at;
-  const position = known.position ?? (await nextPosition(m, c.districtId));
+  const position = await nextPosition(m, c.districtId);
   // The measures' counters move in the same transaction (see case.measures.ts).
-  await countEvent(
-    (sql, params) => m.query(sql, params),
-    c.districtId,
-    c.id,
-    { action: e.action, at, data: e.data ?? {} },
-    known.measures,
-  );
-  const event = m.create(CaseEvent, {
+  await countEvent((sql, params) => m.query(sql, params), c.districtId, c.id, {
+    action: e.action,
+    at: e.at,
+    data: e.data ?? {},
+  });
+  const event = eventRow(m, c, e);
+  event.position = position;
+  await m.insert(CaseEvent, event as never);
+  return event;
+}
+
+/**
+ * An event's row, not yet written and without its log position: what appendEvent writes, and what
+ * intake writes in one statement with the new case (the position is set once taken).
+ */
+export function eventRow(
+  m: EntityManager,
+  c: { districtId: string; id: string },
+  e: EventInput & { at: Date },
+): CaseEvent {
+  return m.create(CaseEvent, {
     districtId: c.districtId,
     id: uuidv7(),
-    position,
     caseId: c.id,
     action: e.action,
     actor: e.actor,
@@ -55,10 +61,8 @@ export async function appendEvent(
     toStatus: e.to,
     note: e.note ?? null,
     data: e.data ?? {},
-    at,
+    at: e.at,
   });
-  await m.insert(CaseEvent, event as never);
-  return event;
 }
 
 /**

@@ -31,6 +31,47 @@ export const MEASURES = [
   "partBreaches",
 ] as const;
 
+/**
+ * The measures that count a case at most once in any unit (once received, its channel, its first
+ * reply, its first resolution, its breach): their figure is the number of cases behind it. The
+ * others count callbacks, returns, supervisions or parts, several to a case. A property test holds
+ * `caseMeasures` to this list.
+ */
+export const CASE_COUNT_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
+  "received",
+  "hotline",
+  "communityReport",
+  "gridPatrol",
+  "residentReport",
+  "repliedOnTime",
+  "resolved",
+  "resolvedOnTime",
+  "breaches",
+]);
+
+/**
+ * For a measure, the actions one of which a case's log must hold for the case to count in it
+ * (none listed: any case may, as for `received`). A drill-down reads only the cases whose log has
+ * one; a property test holds `caseMeasures` to it.
+ */
+export const MEASURE_ACTIONS: Readonly<Partial<Record<Measure, readonly string[]>>> = {
+  repliedOnTime: ["reply"],
+  resolved: ["resolve"],
+  resolvedOnTime: ["resolve"],
+  callbacks: ["callback"],
+  callbacksValid: ["callback"],
+  satisfied: ["callback"],
+  basicallySatisfied: ["callback"],
+  unsatisfied: ["callback"],
+  returns: ["rule_return"],
+  supervisions: ["supervise"],
+  breaches: ["breach"],
+  parts: ["assign"],
+  partsRepliedOnTime: ["reply"],
+  partsOnTime: ["report_progress", "resolve"],
+  partBreaches: ["breach"],
+};
+
 /** The measures of the departments' own parts: a unit above them counts all its cases' parts. */
 const PART_MEASURES = ["parts", "partsRepliedOnTime", "partsOnTime", "partBreaches"] as const;
 

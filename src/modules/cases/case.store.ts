@@ -12,7 +12,7 @@ import {
   type CaseState,
   type EventDraft,
 } from "./case.state";
-import { districtCalendar, ensureCaseDefaults } from "./settings.service";
+import { ruleSettingsOf } from "./settings.service";
 import { HandlingRule } from "./settings.entity";
 import { CaseUnitEngagement } from "./engagement.entity";
 
@@ -105,16 +105,16 @@ export async function loadCase(
   };
 }
 
-/** The district's settings the rules read. */
+/** The district's settings the rules read, with its calendar (one statement). */
 export async function policyOf(m: EntityManager, districtId: string): Promise<CasePolicy> {
-  const s = await ensureCaseDefaults(m, districtId);
+  const { setting: s, calendar } = await ruleSettingsOf(m, districtId);
   return {
     maxReturns: s.maxReturns,
     warningMinutes: s.warningMinutes,
     superviseOnUnsatisfied: s.superviseOnUnsatisfied,
     maxRedos: s.maxRedos,
     replyHours: s.replyHours,
-    calendar: await districtCalendar(m, districtId),
+    calendar,
     gridMayResolve: s.handlingRule === HandlingRule.grid_may_resolve,
   };
 }

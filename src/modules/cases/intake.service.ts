@@ -1,9 +1,9 @@
 import { type EntityManager } from "typeorm";
 import { badInput, conflict, forbidden, notFound } from "../../common/errors";
-import { Building, BuildingUnit, Compound, Grid } from "../grid/tree.entity";
 import { Case } from "./case.entity";
-import { type CaseEvent } from "./case-event.entity";
-import { appendEvent, nextPosition } from "./case.events";
+import { CaseEvent } from "./case-event.entity";
+import { eventRow, nextPosition } from "./case.events";
+import { countEventStatement } from "./case.counters";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
 import { CaseStatus } from "./case.workflow";
@@ -11,6 +11,7 @@ import { type CaseChannel, Urgency } from "./case.enums";
 import { intakeSettingsOf } from "./settings.service";
 import { type Caller } from "./case-action.service";
 import { newId } from "./case.state";
+import { caseOfKey, type Places, readForIntake, writeNewCase } from "./intake.sql";
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
 export interface CaseIntake {
@@ -43,15 +44,15 @@ interface Location {
 /**
  * Completes a location from its most precise part: a unit gives its building, a building its
  * compound, a compound its grid, a grid its street office; with only coordinates, the grid whose
- * centroid is nearest. What is given must agree (a unit in another compound is BAD_USER_INPUT).
- * Beside the location, the community of its grid (a case records no community of its own).
+ * centroid is nearest; else the caller's own grid (grid staff). What is given must agree (a unit
+ * in another compound is BAD_USER_INPUT). Beside the location, the community of its grid (a case
+ * records no community of its own). Pure: the places come read (readForIntake).
  */
-async function locate(
-  m: EntityManager,
-  districtId: string,
+function locate(
+  places: Places,
   input: CaseIntake,
   defaultGridId: string | null,
-): Promise<{ loc: Location; communityId: string | null }> {
+): { loc: Location; communityId: string | null } {
   const loc: Location = {
     gridId: null,
     streetOfficeId: null,
@@ -59,9 +60,9 @@ async function locate(
     buildingId: null,
     unitId: null,
   };
-  const find = async <T extends { id: string }>(entity: new () => T, id: string, field: string) => {
-    const row = await m.findOne(entity, { where: { districtId, id } as never });
-    if (!row) throw notFound(`no such ${entity.name} in your district (${field})`);
+  const find = <T extends { id: string }>(rows: T[], id: string, kind: string, field: string) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw notFound(`no such ${kind} in your district (${field})`);
     return row;
   };
   const agree = (field: string, given: string | null, derived: string | null) => {
@@ -70,45 +71,29 @@ async function locate(
     return given ?? derived;
   };
   if (input.unitId) {
-    const u = await find(BuildingUnit, input.unitId, "unitId");
+    const u = find(places.units, input.unitId, "BuildingUnit", "unitId");
     loc.unitId = u.id;
     loc.buildingId = u.buildingId;
   }
   if (input.buildingId) {
-    const b = await find(Building, input.buildingId, "buildingId");
+    const b = find(places.buildings, input.buildingId, "Building", "buildingId");
     loc.buildingId = agree("buildingId", b.id, loc.buildingId);
   }
-  if (loc.buildingId) {
-    const b = await m.findOneOrFail(Building, { where: { districtId, id: loc.buildingId } });
-    loc.compoundId = b.compoundId;
-  }
+  if (loc.buildingId)
+    loc.compoundId = find(places.buildings, loc.buildingId, "Building", "unitId").compoundId;
   if (input.compoundId) {
-    const c = await find(Compound, input.compoundId, "compoundId");
+    const c = find(places.compounds, input.compoundId, "Compound", "compoundId");
     loc.compoundId = agree("compoundId", c.id, loc.compoundId);
   }
-  if (loc.compoundId) {
-    const c = await m.findOneOrFail(Compound, { where: { districtId, id: loc.compoundId } });
-    loc.gridId = c.gridId;
-  }
-  let grid: Grid | null = null;
+  if (loc.compoundId)
+    loc.gridId = find(places.compounds, loc.compoundId, "Compound", "compoundId").gridId;
   if (input.gridId) {
-    grid = await find(Grid, input.gridId, "gridId");
-    loc.gridId = agree("gridId", grid.id, loc.gridId);
+    const g = find(places.grids, input.gridId, "Grid", "gridId");
+    loc.gridId = agree("gridId", g.id, loc.gridId);
   }
-  if (!loc.gridId && input.latitude != null && input.longitude != null) {
-    const [near] = (await m.query(
-      `SELECT id FROM grid WHERE district_id = $1 AND retired_at IS NULL
-        ORDER BY (latitude - $2) ^ 2 + ((longitude - $3) * cos(radians($2))) ^ 2 LIMIT 1`,
-      [districtId, input.latitude, input.longitude],
-    )) as Array<{ id: string }>;
-    loc.gridId = near?.id ?? null;
-  }
-  loc.gridId ??= defaultGridId;
+  loc.gridId ??= places.nearestGridId ?? defaultGridId;
   if (!loc.gridId) return { loc, communityId: null };
-  const g =
-    grid?.id === loc.gridId
-      ? grid
-      : await m.findOneOrFail(Grid, { where: { districtId, id: loc.gridId } });
+  const g = find(places.grids, loc.gridId, "Grid", "gridId");
   loc.streetOfficeId = g.streetOfficeId;
   return { loc, communityId: g.communityId };
 }
@@ -142,33 +127,31 @@ export async function takeCaseIn(
     throw forbidden(
       "a community report needs a community: the token names none of the district's communities",
     );
-  if (input.idempotencyKey) {
-    // Same-key requests queue here, so the second finds the first's case.
-    await m.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [
-      districtId,
-      input.idempotencyKey,
-    ]);
-    const existing = await m.findOne(Case, {
-      where: { districtId, idempotencyKey: input.idempotencyKey },
-    });
+  const key = input.idempotencyKey ?? null;
+  const defaultGridId = gridStaff ? ([...caller.gridIds][0] ?? null) : null;
+  const read = await readForIntake(m, districtId, input.categoryCode, key, {
+    ...input,
+    defaultGridId,
+  });
+  if (key) {
+    const existing = read.existing ?? (await caseOfKey(m, districtId, key));
     if (existing) {
       if (existing.createdBy !== caller.subject)
         throw conflict("the idempotency key was used by someone else for another case");
-      return { case: existing, events: [] };
+      const c = await m.findOneOrFail(Case, { where: { districtId, id: existing.id } });
+      return { case: c, events: [] };
     }
   }
-  const { setting, category, calendar } = await intakeSettingsOf(m, districtId, input.categoryCode);
+  const { setting, category, calendar } =
+    read.settings ?? (await intakeSettingsOf(m, districtId, input.categoryCode));
   if (!category)
     throw badInput(
       "categoryCode",
       `no active category "${input.categoryCode}" in your district's catalogue`,
     );
-  const { loc, communityId } = await locate(
-    m,
-    districtId,
-    input,
-    gridStaff ? ([...caller.gridIds][0] ?? null) : null,
-  );
+  const description = input.description.trim();
+  if (!description) throw badInput("description", "the description says what the case is about");
+  const { loc, communityId } = locate(read.places, input, defaultGridId);
   const resolutionDays = resolutionDaysOf(category, setting);
   const due = dueTimesOf(calendar, at, {
     replyHours: setting.replyHours,
@@ -207,17 +190,14 @@ export async function takeCaseIn(
       ...(due.assumedYears.length ? { calendarAssumedYears: due.assumedYears } : {}),
     },
   });
-  // The log position first (see nextPosition): the case number carries it.
-  const position = await nextPosition(m, districtId);
   const c = m.create(Case, {
     ...opened.state.case,
-    number: caseNumber(districtCode, at, position),
-    idempotencyKey: input.idempotencyKey ?? null,
+    idempotencyKey: key,
     channel: input.channel,
     categoryId: category.id,
     lineOfWork: input.lineOfWork ?? category.lineOfWork,
     urgency: input.urgency ?? Urgency.normal,
-    description: input.description.trim(),
+    description,
     ...loc,
     address: input.address?.trim() || null,
     latitude: input.latitude ?? null,
@@ -227,11 +207,15 @@ export async function takeCaseIn(
     attachmentUrls: input.attachmentUrls ?? [],
     createdBy: caller.subject,
   } as Partial<Case>);
-  await m.insert(Case, c);
-  // A new case has no earlier event: its measures' facts are what was just written.
-  const event = await appendEvent(m, c, opened.events[0], {
-    position,
-    measures: {
+  const draft = opened.events[0];
+  const event = eventRow(m, c, { ...draft, at });
+  // A new case has no earlier event: its measures' facts are what is written here.
+  const counters = await countEventStatement(
+    (sql, params) => m.query(sql, params),
+    districtId,
+    c.id,
+    { action: draft.action, at, data: draft.data },
+    {
       f: {
         districtId,
         receivedAt: at,
@@ -243,6 +227,12 @@ export async function takeCaseIn(
       },
       past: [],
     },
-  });
+  );
+  // The log position last: from here to the commit the district's log head is locked and every
+  // other intake of the district waits, so all else was made ready before. The number carries it.
+  const position = await nextPosition(m, districtId);
+  c.number = caseNumber(districtCode, at, position);
+  event.position = position;
+  await writeNewCase(m, c, event, counters);
   return { case: c, events: [event] };
 }

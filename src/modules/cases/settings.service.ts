@@ -53,13 +53,54 @@ export async function ensureCaseDefaults(
   return m.findOneOrFail(CaseSetting, { where: { districtId } });
 }
 
-/** The official calendar with the district's own days laid over it. */
-export async function districtCalendar(
+/** The district's own calendar days as a JSON column `days` (see calendarOf), for `d` the district. */
+function calendarDaysColumn(d: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('day', to_char(c.day, 'YYYY-MM-DD'), 'kind', c.kind)), '[]'::json)
+             FROM calendar_day c WHERE c.district_id = ${d}) AS days`;
+}
+
+/** The official calendar with the district's own days (calendarDaysColumn) laid over it. */
+function calendarOf(days: Array<{ day: string; kind: "holiday" | "workday" }>): WorkCalendar {
+  return OFFICIAL_CALENDAR.withOverrides(days);
+}
+
+/** What the case rules read of a district's settings (case.store.ts's policy). */
+export type RuleSettings = Pick<
+  CaseSetting,
+  | "maxReturns"
+  | "warningMinutes"
+  | "superviseOnUnsatisfied"
+  | "maxRedos"
+  | "replyHours"
+  | "handlingRule"
+>;
+
+/**
+ * The district's settings the rules read and its working days, in one statement; the settings
+ * are made on first use (ensureCaseDefaults).
+ */
+export async function ruleSettingsOf(
   m: EntityManager,
   districtId: string,
-): Promise<WorkCalendar> {
-  const days = await m.find(CalendarDay, { where: { districtId } });
-  return OFFICIAL_CALENDAR.withOverrides(days.map((d) => ({ day: d.day, kind: d.kind })));
+): Promise<{ setting: RuleSettings; calendar: WorkCalendar }> {
+  const read = async () =>
+    (
+      (await m.query(
+        `SELECT s.max_returns AS "maxReturns", s.warning_minutes AS "warningMinutes",
+                s.supervise_on_unsatisfied AS "superviseOnUnsatisfied", s.max_redos AS "maxRedos",
+                s.reply_hours AS "replyHours", s.handling_rule AS "handlingRule",
+                ${calendarDaysColumn("$1")}
+           FROM case_setting s WHERE s.district_id = $1`,
+        [districtId],
+      )) as Array<RuleSettings & { days: Array<{ day: string; kind: "holiday" | "workday" }> }>
+    )[0];
+  let row = await read();
+  if (!row) {
+    await ensureCaseDefaults(m, districtId);
+    row = await read();
+  }
+  const { days, ...setting } = row;
+  return { setting, calendar: calendarOf(days) };
 }
 
 /** What intake reads of a district: its limits, one category, its working days. */
@@ -71,43 +112,56 @@ export interface IntakeSettings {
 }
 
 /**
- * What intake needs of the district's settings, in one statement: its limits, the active
- * category of the code given, and its own calendar days over the official ones. The settings are
- * made on first use, as everywhere (ensureCaseDefaults).
+ * The select-list of what intake reads of a district's settings: its limits, the active category
+ * of the code given, its own calendar days. `d` and `code` are the placeholders of the district
+ * and the category code, so that intake can read these in the same statement as the rest.
+ */
+export function intakeSettingsColumns(d: string, code: string): string {
+  return `(SELECT json_build_object('replyHours', s.reply_hours, 'resolutionDays', s.resolution_days)
+             FROM case_setting s WHERE s.district_id = ${d}) AS setting,
+          (SELECT row_to_json(k) FROM (
+             SELECT id, code, line_of_work AS "lineOfWork", resolution_days AS "resolutionDays"
+               FROM case_category WHERE district_id = ${d} AND code = ${code} AND active) k) AS category,
+          ${calendarDaysColumn(d)}`;
+}
+
+/** The columns of intakeSettingsColumns as a row gives them. */
+export interface IntakeSettingsRow {
+  setting: IntakeSettings["setting"] | null;
+  category: IntakeSettings["category"];
+  days: Array<{ day: string; kind: "holiday" | "workday" }>;
+}
+
+/** The settings of such a row; null when the district has no settings yet (see intakeSettingsOf). */
+export function intakeSettingsFrom(row: IntakeSettingsRow): IntakeSettings | null {
+  if (!row.setting) return null;
+  return {
+    setting: row.setting,
+    category: row.category,
+    calendar: calendarOf(row.days),
+  };
+}
+
+/**
+ * What intake needs of the district's settings, in one statement; the settings are made on first
+ * use, as everywhere (ensureCaseDefaults).
  */
 export async function intakeSettingsOf(
   m: EntityManager,
   districtId: string,
   categoryCode: string,
 ): Promise<IntakeSettings> {
-  const read = async () =>
-    (
-      (await m.query(
-        `SELECT s.reply_hours AS "replyHours", s.resolution_days AS "resolutionDays",
-                (SELECT row_to_json(k) FROM (
-                   SELECT id, code, line_of_work AS "lineOfWork", resolution_days AS "resolutionDays"
-                     FROM case_category WHERE district_id = $1 AND code = $2 AND active) k) AS category,
-                (SELECT coalesce(json_agg(json_build_object('day', to_char(d.day, 'YYYY-MM-DD'), 'kind', d.kind)), '[]'::json)
-                   FROM calendar_day d WHERE d.district_id = $1) AS days
-           FROM case_setting s WHERE s.district_id = $1`,
-        [districtId, categoryCode],
-      )) as Array<{
-        replyHours: number;
-        resolutionDays: number;
-        category: IntakeSettings["category"];
-        days: Array<{ day: string; kind: "holiday" | "workday" }>;
-      }>
-    )[0];
-  let row = await read();
-  if (!row) {
-    await ensureCaseDefaults(m, districtId);
-    row = await read();
-  }
-  return {
-    setting: { replyHours: row.replyHours, resolutionDays: row.resolutionDays },
-    category: row.category,
-    calendar: OFFICIAL_CALENDAR.withOverrides(row.days),
+  const read = async () => {
+    const [row] = (await m.query(`SELECT ${intakeSettingsColumns("$1", "$2")}`, [
+      districtId,
+      categoryCode,
+    ])) as IntakeSettingsRow[];
+    return intakeSettingsFrom(row);
   };
+  const found = await read();
+  if (found) return found;
+  await ensureCaseDefaults(m, districtId);
+  return (await read())!;
 }
 
 /** The district's limits, catalogue and own calendar days. */

@@ -2,6 +2,9 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphq
 import { Case } from "../cases/case.entity";
 import { type Counts, type Rates, UnitLevel } from "../cases/case.measures";
 
+// These types are plain data with no field middleware or role: `simpleResolvers` lets GraphQL
+// read their properties directly (a grid scoreboard is some 17,000 fields).
+
 registerEnumType(UnitLevel, { name: "UnitLevel", description: "The level of the units measured." });
 
 export enum MeasureName {
@@ -42,6 +45,7 @@ export const LEVEL_TYPE: Record<UnitLevel, string> = {
 
 // The rates' descriptions repeat the formulas of `ratesOf` (cases/case.measures.ts), where they are computed.
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A unit's measures over a period: the cases received in the period (local days, UTC+8), counted as they stand now. Rates are null when their denominator is zero.",
 })
@@ -126,7 +130,7 @@ export class UnitMeasures implements Counts, Rates {
   partOnTimeRate: number | null;
 }
 
-@ObjectType({ description: "The cases behind one figure." })
+@ObjectType({ simpleResolvers: true, description: "The cases behind one figure." })
 export class MeasureCases {
   @Field(() => Int, {
     description: "How many cases make the figure (the figure itself for counts of cases).",

@@ -3,14 +3,17 @@ import { type Rates, UnitLevel } from "../cases/case.measures";
 import { PatrolCoverage } from "../patrols/coverage.types";
 import { UnitMeasures } from "./measures.types";
 
-@ObjectType()
+// These types are plain data with no field middleware or role: `simpleResolvers` lets GraphQL
+// read their properties directly (a grid scoreboard is some 17,000 fields).
+
+@ObjectType({ simpleResolvers: true })
 class FormulaWeights {
   @Field(() => Float) onTimeCompletionRate: number;
   @Field(() => Float) satisfactionRate: number;
   @Field(() => Float) effectiveCallbackRate: number;
   @Field(() => Float) responseRate: number;
 }
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class FormulaPenalties {
   @Field(() => Float, { description: "Points per supervision, per 100 cases received." })
   supervision: number;
@@ -23,7 +26,7 @@ class FormulaPenalties {
   })
   accountability: number;
 }
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class FormulaBonus {
   @Field(() => Float, { description: "Points × the proactive share." }) proactive: number;
   @Field(() => Float, { description: "Points × the household coverage of visits." })
@@ -32,6 +35,7 @@ class FormulaBonus {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A version of the district's scoring formula: score = 100 × weighted mean of the defined rates − penalties per 100 cases − accountability × records + bonus × proactive share + patrolCoverage × household coverage + patrolDays × share of days patrolled + rewardsPenalties × 奖惩 points. Version 0 is the default; a version saved before a term existed reads with its default.",
 })
@@ -52,7 +56,7 @@ export class ScoreFormula {
   createdAt: Date | null;
 }
 
-@ObjectType({ description: "A unit's place on a scoreboard." })
+@ObjectType({ simpleResolvers: true, description: "A unit's place on a scoreboard." })
 export class ScoreRow {
   @Field(() => Int, {
     nullable: true,
@@ -76,7 +80,7 @@ export class ScoreRow {
   accountabilityCount: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Scoreboard {
   @Field(() => UnitLevel) level: UnitLevel;
   @Field() from: string;
@@ -86,7 +90,7 @@ export class Scoreboard {
   @Field(() => [ScoreRow]) rows: ScoreRow[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ScorePoint {
   @Field() from: string;
   @Field() to: string;
@@ -97,6 +101,7 @@ export class ScorePoint {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A city's figures over a period; rates are of the sums (null with an empty denominator).",
 })
@@ -123,7 +128,10 @@ export class CityTotals implements Rates {
   @Field(() => Float, { nullable: true }) partOnTimeRate: number | null;
 }
 
-@ObjectType({ description: "Rows of a scoreboard that changed after case events (coalesced)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Rows of a scoreboard that changed after case events (coalesced).",
+})
 export class ScoreboardChange {
   @Field(() => Scoreboard, { description: "The scoreboard now, with only the rows that changed." })
   scoreboard: Scoreboard;

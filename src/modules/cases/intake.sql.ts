@@ -1,0 +1,227 @@
+import { type EntityManager } from "typeorm";
+import { Case } from "./case.entity";
+import { CaseEvent } from "./case-event.entity";
+import { type Statement } from "./case.counters";
+import {
+  intakeSettingsColumns,
+  intakeSettingsFrom,
+  type IntakeSettings,
+  type IntakeSettingsRow,
+} from "./settings.service";
+
+/**
+ * The statements of intake, few on purpose: each is a round trip on the request's connection, and
+ * the log head's lock is held from the position to the commit. Intake reads everything it needs
+ * in one statement (readForIntake), takes the position (nextPosition), and writes the case, its
+ * counters and its create event in one statement (writeNewCase). The rules stay in TypeScript:
+ * these only fetch and store.
+ */
+
+/** The places a location may name or lead to, as the district has them. */
+export interface Places {
+  units: Array<{ id: string; buildingId: string }>;
+  buildings: Array<{ id: string; compoundId: string }>;
+  compounds: Array<{ id: string; gridId: string }>;
+  grids: Array<{ id: string; streetOfficeId: string; communityId: string }>;
+  /** The grid whose centroid is nearest the coordinates, asked only when nothing else places the case. */
+  nearestGridId: string | null;
+}
+
+/** What a location names, by id (decoded), and where grid staff stand by default. */
+export interface PlaceQuery {
+  unitId?: string | null;
+  buildingId?: string | null;
+  compoundId?: string | null;
+  gridId?: string | null;
+  defaultGridId: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface IntakeRead {
+  /** Null when the district has no settings yet (made on first use by intakeSettingsOf). */
+  settings: IntakeSettings | null;
+  /** The case of the idempotency key, if it was there when the statement began. */
+  existing: KeyedCase | null;
+  places: Places;
+}
+
+export interface KeyedCase {
+  id: string;
+  createdBy: string;
+}
+
+/** How a statement under construction takes its parameters: the value's placeholder. */
+type Param = (value: unknown) => string;
+
+/**
+ * The lookups of the places a location names or leads to (a unit's building, a building's
+ * compound, a compound's grid, the nearest grid of bare coordinates, the grid staff's own), as
+ * CTEs of the district `d`, and the columns that return them. Only what the input names is looked
+ * up, and each row by its key (UNION ALL, IN): an OR or `= ANY(array)` of keys lets the planner
+ * scan the district's rows, and an unused lookup still costs planning time.
+ */
+function placeLookups(q: PlaceQuery, d: string, p: Param): { ctes: string[]; columns: string[] } {
+  const ctes = new Map<string, string>();
+  const lookup = (name: string, columns: string, table: string, conds: Array<string | false>) => {
+    const given = conds.filter((c): c is string => c !== false);
+    if (given.length)
+      ctes.set(
+        name,
+        given
+          .map((c) => `SELECT ${columns} FROM ${table} WHERE district_id = ${d} AND ${c}`)
+          .join(" UNION ALL "),
+      );
+  };
+  lookup("u", "id, building_id", "building_unit", [!!q.unitId && `id = ${p(q.unitId)}`]);
+  lookup("b", "id, compound_id", "building", [
+    !!q.buildingId && `id = ${p(q.buildingId)}`,
+    ctes.has("u") && "id IN (SELECT building_id FROM u)",
+  ]);
+  lookup("k", "id, grid_id", "compound", [
+    !!q.compoundId && `id = ${p(q.compoundId)}`,
+    ctes.has("b") && "id IN (SELECT compound_id FROM b)",
+  ]);
+  if (!ctes.has("k") && !q.gridId && q.latitude != null && q.longitude != null) {
+    const [lat, lon] = [p(q.latitude), p(q.longitude)];
+    ctes.set(
+      "near",
+      `SELECT id FROM grid WHERE district_id = ${d} AND retired_at IS NULL
+        ORDER BY (latitude - ${lat}::float8) ^ 2 + ((longitude - ${lon}::float8) * cos(radians(${lat}::float8))) ^ 2
+        LIMIT 1`,
+    );
+  }
+  lookup("g", "id, street_office_id, community_id", "grid", [
+    !!q.gridId && `id = ${p(q.gridId)}`,
+    !!q.defaultGridId && `id = ${p(q.defaultGridId)}`,
+    ctes.has("k") && "id IN (SELECT grid_id FROM k)",
+    ctes.has("near") && "id IN (SELECT id FROM near)",
+  ]);
+  const rows = (name: string, as: string, fields: string) =>
+    ctes.has(name)
+      ? `(SELECT json_agg(json_build_object(${fields})) FROM ${name}) AS ${as}`
+      : `NULL::json AS ${as}`;
+  return {
+    ctes: [...ctes].map(([name, sql]) => `${name} AS (${sql})`),
+    columns: [
+      rows("u", "units", `'id', id, 'buildingId', building_id`),
+      rows("b", "buildings", `'id', id, 'compoundId', compound_id`),
+      rows("k", "compounds", `'id', id, 'gridId', grid_id`),
+      rows(
+        "g",
+        "grids",
+        `'id', id, 'streetOfficeId', street_office_id, 'communityId', community_id`,
+      ),
+      ctes.has("near") ? `(SELECT id FROM near) AS "nearestGridId"` : `NULL AS "nearestGridId"`,
+    ],
+  };
+}
+
+/**
+ * One statement: the idempotency key's lock (same-key requests queue on it until the first
+ * commits), the case already made with the key, the district's settings, and the places of the
+ * location (placeLookups), so that locating is a pure step. The key's case is read again after
+ * the lock by caseOfKey: this statement's snapshot was taken before it waited.
+ */
+export async function readForIntake(
+  m: EntityManager,
+  districtId: string,
+  categoryCode: string,
+  key: string | null,
+  q: PlaceQuery,
+): Promise<IntakeRead> {
+  const params: unknown[] = [districtId, categoryCode];
+  const p: Param = (value) => `$${params.push(value)}`;
+  const keyed: string[] = [];
+  if (key) {
+    const k = p(key);
+    keyed.push(
+      `(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext($1::uuid::text), hashtext(${k}::text))) l) AS locked`,
+      `(SELECT json_build_object('id', c.id, 'createdBy', c.created_by) FROM hotline_case c
+         WHERE c.district_id = $1 AND c.idempotency_key = ${k}::text) AS existing`,
+    );
+  }
+  const places = placeLookups(q, "$1", p);
+  const [row] = (await m.query(
+    `${places.ctes.length ? `WITH ${places.ctes.join(",\n")}\n` : ""}SELECT ${[
+      ...keyed,
+      intakeSettingsColumns("$1", "$2"),
+      ...places.columns,
+    ].join(",\n")}`,
+    params,
+  )) as Array<
+    IntakeSettingsRow & {
+      existing?: KeyedCase | null;
+      units: Places["units"] | null;
+      buildings: Places["buildings"] | null;
+      compounds: Places["compounds"] | null;
+      grids: Places["grids"] | null;
+      nearestGridId: string | null;
+    }
+  >;
+  return {
+    settings: intakeSettingsFrom(row),
+    existing: row.existing ?? null,
+    places: {
+      units: row.units ?? [],
+      buildings: row.buildings ?? [],
+      compounds: row.compounds ?? [],
+      grids: row.grids ?? [],
+      nearestGridId: row.nearestGridId,
+    },
+  };
+}
+
+/** The case of an idempotency key, read after its lock: a same-key request that went first has committed. */
+export async function caseOfKey(
+  m: EntityManager,
+  districtId: string,
+  key: string,
+): Promise<KeyedCase | null> {
+  const [row] = (await m.query(
+    `SELECT id, created_by AS "createdBy" FROM hotline_case WHERE district_id = $1 AND idempotency_key = $2`,
+    [districtId, key],
+  )) as KeyedCase[];
+  return row ?? null;
+}
+
+/**
+ * The INSERT of an entity's row with TypeORM's column mapping and value preparation (the
+ * driver's, transformers included), its values taken as parameters. Built from the metadata, not
+ * by the query builder, which costs more than the rest of intake's own work.
+ */
+function insertOf(m: EntityManager, entity: typeof Case | typeof CaseEvent, row: object, p: Param) {
+  const meta = m.connection.getMetadata(entity);
+  const driver = m.connection.driver;
+  const columns = meta.columns.filter((c) => c.isInsert);
+  const values = columns.map((c) => {
+    const value: unknown = c.getEntityValue(row);
+    return value === undefined ? "DEFAULT" : p(driver.preparePersistentValue(value, c));
+  });
+  const table = meta.tablePath
+    .split(".")
+    .map((part) => driver.escape(part))
+    .join(".");
+  return `INSERT INTO ${table} (${columns
+    .map((c) => driver.escape(c.databaseName))
+    .join(", ")}) VALUES (${values.join(", ")})`;
+}
+
+/**
+ * The new case, its counters and its create event in one statement: the counters' upsert and the
+ * case's INSERT as data-modifying CTEs, the event's INSERT as the main statement. They run
+ * together and the event's foreign key is checked at the statement's end, after the case is in.
+ */
+export async function writeNewCase(
+  m: EntityManager,
+  c: Case,
+  event: CaseEvent,
+  counters: Statement | null,
+): Promise<void> {
+  // The counters' statement keeps its own $1…$n; the inserts number theirs after them.
+  const params: unknown[] = counters ? [...counters.params] : [];
+  const p: Param = (value) => `$${params.push(value)}`;
+  const ctes = [...(counters ? [counters.text] : []), insertOf(m, Case, c, p)];
+  const main = insertOf(m, CaseEvent, event, p);
+  await m.query(`WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${main}`, params);
+}

@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import {
+  CASE_COUNT_MEASURES,
+  caseMeasures,
+  type EventFacts,
+  MEASURE_ACTIONS,
+  MEASURES,
+} from "../../src/modules/cases/case.measures";
+
+/**
+ * What a drill-down takes for granted of the measures, held against `caseMeasures` over arbitrary
+ * logs, in any order, with any data the actions carry: CASE_COUNT_MEASURES count a case at most
+ * once in any unit (their figure is the number of cases behind it), and a case whose log has none
+ * of a measure's MEASURE_ACTIONS counts 0 in it.
+ */
+
+const T0 = Date.parse("2026-03-02T01:00:00Z");
+const DEPTS = ["housing", "water", "urban"];
+
+const event: fc.Arbitrary<EventFacts> = fc
+  .record({
+    action: fc.constantFrom(
+      "create",
+      "reply",
+      "assign",
+      "rule_return",
+      "resolve",
+      "report_progress",
+      "callback",
+      "supervise",
+      "breach",
+      "warn",
+    ),
+    minutes: fc.integer({ min: 0, max: 10_000 }),
+    departments: fc.subarray(DEPTS),
+    granted: fc.boolean(),
+    final: fc.boolean(),
+    reached: fc.boolean(),
+    satisfaction: fc.constantFrom("satisfied", "basically_satisfied", "unsatisfied", null),
+    limit: fc.constantFrom("resolution", "reply", "assignment", undefined),
+  })
+  .map((r) => ({
+    action: r.action,
+    at: new Date(T0 + r.minutes * 60_000),
+    data: {
+      departments: r.departments,
+      parts: r.departments.map((d) => ({
+        department: d,
+        role: "lead",
+        replyDueAt: new Date(T0 + 120 * 60_000).toISOString(),
+      })),
+      granted: r.granted,
+      final: r.final,
+      reached: r.reached,
+      satisfaction: r.satisfaction,
+      limit: r.limit,
+      department: r.departments[0],
+    },
+  }));
+
+const logs = fc
+  .tuple(fc.array(event, { maxLength: 30 }), fc.boolean())
+  .map(([events, withCreate]) =>
+    withCreate ? [{ action: "create", at: new Date(T0), data: {} }, ...events] : events,
+  );
+
+const measuresOf = (log: EventFacts[]) =>
+  caseMeasures(
+    {
+      districtId: "d",
+      receivedAt: new Date(T0),
+      replyDueAt: new Date(T0 + 120 * 60_000),
+      channel: "hotline",
+      streetOfficeId: "s",
+      communityId: "c",
+      gridId: "g",
+    },
+    log,
+  );
+
+it("counts a case at most once in every unit for the measures that count cases", () => {
+  fc.assert(
+    fc.property(logs, (log) => {
+      for (const u of measuresOf(log))
+        for (const m of CASE_COUNT_MEASURES) expect(u.counts[m]).toBeLessThanOrEqual(1);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+it("counts 0 in a measure for a case whose log has none of the measure's actions", () => {
+  fc.assert(
+    fc.property(logs, (log) => {
+      const actions = new Set(log.map((e) => e.action));
+      for (const u of measuresOf(log))
+        for (const [m, need] of Object.entries(MEASURE_ACTIONS))
+          if (!need!.some((a) => actions.has(a)))
+            expect(u.counts[m as keyof typeof u.counts]).toBe(0);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+it("names only measures, and leaves out those that count several per case", () => {
+  for (const m of CASE_COUNT_MEASURES) expect(MEASURES).toContain(m);
+  for (const m of ["callbacks", "returns", "supervisions", "parts"] as const)
+    expect(CASE_COUNT_MEASURES.has(m)).toBe(false);
+});
