@@ -3,9 +3,8 @@ import { encodeCursor } from "../common/connection";
 import { type CountingClient } from "./stack";
 
 /** Scenario 2: the command center's first page of dispatched cases, with parts and complainant. */
-export const CASE_LIST = `query BenchCaseList($first: Int, $status: [CaseStatus!]) {
-  cases(first: $first, status: $status) {
-    totalCount
+/** The connection's selection, shared with the scale scenarios (scale-scenarios.ts). */
+export const CASE_PAGE_SELECTION = `totalCount
     pageInfo {
       hasNextPage
       endCursor
@@ -33,7 +32,11 @@ export const CASE_LIST = `query BenchCaseList($first: Int, $status: [CaseStatus!
           }
         }
       }
-    }
+    }`;
+
+export const CASE_LIST = `query BenchCaseList($first: Int, $status: [CaseStatus!]) {
+  cases(first: $first, status: $status) {
+    ${CASE_PAGE_SELECTION}
   }
 }`;
 

@@ -1,6 +1,7 @@
 import { toGlobalId } from "../common/ids";
 import { localDay } from "../modules/cases/calendar.rules";
 import { inTenant, type Stack } from "./stack";
+import { CASE_PAGE_SELECTION } from "./case-list";
 
 /**
  * What `npm run bench -- --cases N` measures on the district brought to N cases: the reads whose
@@ -87,35 +88,7 @@ const CASES = `query ScaleCases(
     receivedFrom: $receivedFrom
     receivedTo: $receivedTo
   ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        id
-        number
-        status
-        receivedAt
-        resolutionDueAt
-        complainant {
-          name
-          phone
-          visible
-        }
-        assignments {
-          role
-          status
-          dueAt
-          department {
-            code
-            name
-          }
-        }
-      }
-    }
+    ${CASE_PAGE_SELECTION}
   }
 }`;
 

@@ -19,7 +19,8 @@ export const COLUMN: Record<Measure, string> = Object.fromEntries(
   MEASURES.map((m) => [m, m.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)]),
 ) as Record<Measure, string>;
 
-interface CaseRow {
+/** A case's facts as the measures read them, as one row (see CASE_SELECT). */
+export interface CaseRow {
   id: string;
   district_id: string;
   received_at: Date;

@@ -4,7 +4,7 @@ import { idFloor, toGlobalId } from "../../common/ids";
 import { Case } from "../cases/case.entity";
 import { maySeeCase } from "../cases/case.policy";
 import { assignmentOverdueSql, overdueSql } from "../cases/case.deadlines";
-import { COLUMN } from "../cases/case.counters";
+import { COLUMN, type CaseRow } from "../cases/case.counters";
 import { periodInstants } from "../patrols/patrol.coverage";
 import {
   CASE_COUNT_MEASURES,
@@ -125,17 +125,6 @@ function unitCondition(level: UnitLevel): string {
 const DRILL_CHUNK = { listing: 250, counting: 1000 };
 const DRILL_LIST = 200;
 
-interface FactsRow {
-  id: string;
-  district_id: string;
-  received_at: Date;
-  reply_due_at: Date;
-  channel: string;
-  street_office_id: string | null;
-  grid_id: string | null;
-  community_id: string | null;
-}
-
 /**
  * The cases of a unit received in a period that count in one measure, recomputed from their event
  * logs by `caseMeasures` (the counters' own rule, so a drill-down always adds up to its figure).
@@ -187,7 +176,7 @@ export async function casesBehind(
       // and the walk stops at a chunk); the period by the ids' time, checked below by the
       // receipt itself. The action test is a subquery per case, an index-only probe of its log,
       // so that the planner cannot turn it into a scan of the district's whole log.
-      const rows: FactsRow[] = await m.query(
+      const rows: CaseRow[] = await m.query(
         `SELECT c.id, c.district_id, c.received_at, c.reply_due_at, c.channel, c.street_office_id,
                 c.grid_id, g.community_id
            FROM hotline_case c LEFT JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id
