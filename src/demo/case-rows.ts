@@ -2,61 +2,77 @@
  * Writes a district's played cases in bulk: the district's log numbered in time order after its
  * current head (so the log stays gapless and a case's number carries its create event's
  * position), then the cases, their parts, requests and supervisions as the rules left them.
+ *
+ * Each case is encoded as soon as it is played (`add`), and its objects are dropped: only the
+ * encoded rows (outside the heap) and each event's time wait for the end, when the log is put in
+ * order and the positions and case numbers that depend on it are written with the rows.
  */
 import { type ClientBase } from "pg";
 import { uuidv7 } from "../common/ids";
 import { caseNumber } from "../modules/cases/intake.rules";
 import { CaseAction } from "../modules/cases/case.workflow";
-import { type ScriptEvent } from "./case-script";
+import { type BulkMode, CopyBuffer } from "./copy-rows";
 import { type Draft } from "./case-world";
 
-/** Rows per statement: few round trips, modest memory. */
-const CHUNK = 4000;
+export class HistoryWriter {
+  private readonly cases: CopyBuffer;
+  private readonly assignments: CopyBuffer;
+  private readonly requests: CopyBuffer;
+  private readonly supervisions: CopyBuffer;
+  private readonly engagements: CopyBuffer;
+  private readonly events: CopyBuffer;
+  /** Each event's time (ms), by the index of its row. */
+  private readonly eventAt: number[] = [];
+  /** Each case's receipt (ms) and the row of its create event, by the index of its row. */
+  private readonly receivedAt: number[] = [];
+  private readonly createRow: number[] = [];
 
-async function insertRows(
-  client: ClientBase,
-  districtId: string,
-  table: string,
-  columns: ReadonlyArray<readonly [string, string]>,
-  rows: ReadonlyArray<Record<string, unknown>>,
-): Promise<void> {
-  const names = columns.map(([c]) => `"${c}"`);
-  const sql = `INSERT INTO ${table} (district_id, ${names.join(", ")})
-    SELECT $1, ${names.map((n) => `x.${n}`).join(", ")}
-      FROM jsonb_to_recordset($2::jsonb) AS x(${columns.map(([c, t]) => `"${c}" ${t}`).join(", ")})`;
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await client.query(sql, [districtId, JSON.stringify(rows.slice(i, i + CHUNK))]);
-}
+  constructor(
+    private readonly district: { id: string; code: string },
+    /** The district's log head before the history: its events come after. */
+    private readonly base: number,
+  ) {
+    const prefix = `${district.id}\t`;
+    this.cases = new CopyBuffer(CASE_COLUMNS, prefix);
+    this.assignments = new CopyBuffer(ASSIGNMENT_COLUMNS, prefix);
+    this.requests = new CopyBuffer(REQUEST_COLUMNS, prefix);
+    this.supervisions = new CopyBuffer(SUPERVISION_COLUMNS, prefix);
+    this.engagements = new CopyBuffer(ENGAGEMENT_COLUMNS, prefix);
+    this.events = new CopyBuffer(EVENT_COLUMNS, prefix);
+  }
 
-const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+  get eventCount(): number {
+    return this.events.rows;
+  }
 
-/**
- * Writes the drafts' cases and the district's log after position `base`, and moves the log's head.
- * Returns the number of events written.
- */
-export async function writeHistory(
-  client: ClientBase,
-  district: { id: string; code: string },
-  base: number,
-  drafts: readonly Draft[],
-): Promise<number> {
-  const districtId = district.id;
-  // The district's log: every event in time order (a case's own in the order they were made).
-  const all: Array<{ d: number; e: ScriptEvent }> = [];
-  drafts.forEach((d, i) => {
-    for (const e of d.script.events) all.push({ d: i, e });
-  });
-  all.sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.d - b.d || a.e.seq - b.e.seq);
-  const createPosition = new Array<number>(drafts.length);
-  all.forEach(({ d, e }, i) => {
-    if (e.action === CaseAction.create) createPosition[d] = base + i + 1;
-  });
-
-  const caseRows = drafts.map((d, i) => {
-    const c = d.script.state.case;
-    return {
+  /**
+   * A played case, in receipt order. Its events are listed as they were made, which is their
+   * order in time (a script never goes back); their place in the district's log comes at `write`.
+   */
+  add(d: Draft): void {
+    const { case: c, assignments, requests, supervisions, engagements } = d.script.state;
+    let create = -1;
+    for (const e of d.script.events) {
+      const t = e.at.getTime();
+      this.eventAt.push(t);
+      const row = this.events.add({
+        id: uuidv7(t),
+        case_id: d.id,
+        action: e.action,
+        actor: e.actor,
+        actor_role: e.actorRole,
+        from_status: e.from,
+        to_status: e.to,
+        note: e.note,
+        data: e.data,
+        at: e.at,
+      });
+      if (e.action === CaseAction.create) create = row;
+    }
+    this.receivedAt.push(c.receivedAt.getTime());
+    this.createRow.push(create);
+    this.cases.add({
       id: d.id,
-      number: caseNumber(district.code, c.receivedAt, createPosition[i]),
       channel: d.channel,
       category_id: d.category.id,
       line_of_work: d.category.lineOfWork,
@@ -74,16 +90,16 @@ export async function writeHistory(
       status: c.status,
       stage: c.stage,
       version: c.version,
-      received_at: iso(c.receivedAt),
-      reply_due_at: iso(c.replyDueAt),
-      replied_at: iso(c.repliedAt),
-      resolution_due_at: iso(c.resolutionDueAt),
+      received_at: c.receivedAt,
+      reply_due_at: c.replyDueAt,
+      replied_at: c.repliedAt,
+      resolution_due_at: c.resolutionDueAt,
       resolution_days: c.resolutionDays,
-      resolved_at: iso(c.resolvedAt),
-      closed_at: iso(c.closedAt),
-      warned_at: iso(c.warnedAt),
-      breached_at: iso(c.breachedAt),
-      reply_breached_at: iso(c.replyBreachedAt),
+      resolved_at: c.resolvedAt,
+      closed_at: c.closedAt,
+      warned_at: c.warnedAt,
+      breached_at: c.breachedAt,
+      reply_breached_at: c.replyBreachedAt,
       return_count: c.returnCount,
       redo_count: c.redoCount,
       supervised: c.supervised,
@@ -92,126 +108,103 @@ export async function writeHistory(
       satisfaction: c.satisfaction,
       resolution: c.resolution,
       created_by: d.createdBy.subject,
-      created_at: iso(c.receivedAt),
-      updated_at: iso(c.updatedAt),
-    };
-  });
-  await insertRows(client, districtId, "hotline_case", CASE_COLUMNS, caseRows);
-  await insertRows(
-    client,
-    districtId,
-    "case_assignment",
-    ASSIGNMENT_COLUMNS,
-    drafts.flatMap((d) =>
-      d.script.state.assignments.map((a) => ({
+      created_at: c.receivedAt,
+      updated_at: c.updatedAt,
+    });
+    for (const a of assignments)
+      this.assignments.add({
         id: a.id,
         case_id: d.id,
         department_id: a.departmentId,
         role: a.role,
         status: a.status,
-        reply_due_at: iso(a.replyDueAt),
-        due_at: iso(a.dueAt),
-        replied_at: iso(a.repliedAt),
+        reply_due_at: a.replyDueAt,
+        due_at: a.dueAt,
+        replied_at: a.repliedAt,
         report: a.report,
-        reported_at: iso(a.reportedAt),
-        warned_at: iso(a.warnedAt),
-        reply_breached_at: iso(a.replyBreachedAt),
-        breached_at: iso(a.breachedAt),
-        assigned_at: iso(a.assignedAt),
-      })),
-    ),
-  );
-  await insertRows(
-    client,
-    districtId,
-    "case_request",
-    REQUEST_COLUMNS,
-    drafts.flatMap((d) =>
-      d.script.state.requests.map((r) => ({
+        reported_at: a.reportedAt,
+        warned_at: a.warnedAt,
+        reply_breached_at: a.replyBreachedAt,
+        breached_at: a.breachedAt,
+        assigned_at: a.assignedAt,
+      });
+    for (const r of requests)
+      this.requests.add({
         id: r.id,
         case_id: d.id,
         assignment_id: r.assignmentId,
         kind: r.kind,
         reason: r.reason,
-        requested_due_at: iso(r.requestedDueAt),
+        requested_due_at: r.requestedDueAt,
         status: r.status,
         requested_by: r.requestedBy,
-        requested_at: iso(r.requestedAt),
+        requested_at: r.requestedAt,
         ruled_by: r.ruledBy,
-        ruled_at: iso(r.ruledAt),
+        ruled_at: r.ruledAt,
         ruling_note: r.rulingNote,
-      })),
-    ),
-  );
-  await insertRows(
-    client,
-    districtId,
-    "supervision",
-    SUPERVISION_COLUMNS,
-    drafts.flatMap((d) =>
-      d.script.state.supervisions.map((s) => ({
-        id: s.id,
+      });
+    for (const v of supervisions)
+      this.supervisions.add({
+        id: v.id,
         case_id: d.id,
-        trigger: s.trigger,
-        reason: s.reason,
-        status: s.status,
-        findings: s.findings,
-        opened_by: s.openedBy,
-        opened_at: iso(s.openedAt),
-        concluded_by: s.concludedBy,
-        concluded_at: iso(s.concludedAt),
-      })),
-    ),
-  );
-  await insertRows(
-    client,
-    districtId,
-    "case_unit_engagement",
-    ENGAGEMENT_COLUMNS,
-    drafts.flatMap((d) =>
-      d.script.state.engagements.map((e) => ({
+        trigger: v.trigger,
+        reason: v.reason,
+        status: v.status,
+        findings: v.findings,
+        opened_by: v.openedBy,
+        opened_at: v.openedAt,
+        concluded_by: v.concludedBy,
+        concluded_at: v.concludedAt,
+      });
+    for (const e of engagements)
+      this.engagements.add({
         id: e.id,
         case_id: d.id,
         unit_id: e.unitId,
         unit_name: e.unitName,
         ask: e.ask,
         engaged_by: e.engagedBy,
-        engaged_at: iso(e.engagedAt),
+        engaged_at: e.engagedAt,
         result: e.result,
-        result_at: iso(e.resultAt),
-      })),
-    ),
-  );
-  await insertRows(
-    client,
-    districtId,
-    "case_event",
-    EVENT_COLUMNS,
-    all.map(({ d, e }, i) => ({
-      id: uuidv7(e.at.getTime()),
-      position: base + i + 1,
-      case_id: drafts[d].id,
-      action: e.action,
-      actor: e.actor,
-      actor_role: e.actorRole,
-      from_status: e.from,
-      to_status: e.to,
-      note: e.note,
-      data: e.data,
-      at: iso(e.at),
-    })),
-  );
-  await client.query(
-    `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, $3)
-     ON CONFLICT (district_id) DO UPDATE SET position = EXCLUDED.position`,
-    [districtId, uuidv7(), base + all.length],
-  );
-  return all.length;
+        result_at: e.resultAt,
+      });
+  }
+
+  /**
+   * Writes the cases and the district's log after position `base`, and moves the log's head. The
+   * log is in time order; events of one instant in the order of their cases' receipt, and a
+   * case's own as they were made (the order they were added in).
+   */
+  async write(client: ClientBase, mode: BulkMode): Promise<void> {
+    const at = this.eventAt;
+    const order = Uint32Array.from(at.keys()).sort((a, b) => at[a] - at[b] || a - b);
+    const position = new Float64Array(order.length);
+    order.forEach((row, i) => (position[row] = this.base + i + 1));
+    const { code } = this.district;
+    await this.cases.copyTo(client, mode, "hotline_case", {
+      column: ["number", "text"],
+      order: Uint32Array.from(this.receivedAt.keys()),
+      value: (k) => caseNumber(code, new Date(this.receivedAt[k]), position[this.createRow[k]]),
+    });
+    await this.assignments.copyTo(client, mode, "case_assignment");
+    await this.requests.copyTo(client, mode, "case_request");
+    await this.supervisions.copyTo(client, mode, "supervision");
+    await this.engagements.copyTo(client, mode, "case_unit_engagement");
+    await this.events.copyTo(client, mode, "case_event", {
+      column: ["position", "bigint"],
+      order,
+      value: (row) => String(position[row]),
+    });
+    await client.query(
+      `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, $3)
+       ON CONFLICT (district_id) DO UPDATE SET position = EXCLUDED.position`,
+      [this.district.id, uuidv7(), this.base + order.length],
+    );
+  }
 }
 
 const CASE_COLUMNS = [
   ["id", "uuid"],
-  ["number", "text"],
   ["channel", "text"],
   ["category_id", "uuid"],
   ["line_of_work", "text"],
@@ -305,7 +298,6 @@ const ENGAGEMENT_COLUMNS = [
 ] as const;
 const EVENT_COLUMNS = [
   ["id", "uuid"],
-  ["position", "bigint"],
   ["case_id", "uuid"],
   ["action", "text"],
   ["actor", "text"],

@@ -18,6 +18,7 @@ export interface GridInfo {
   code: string;
   kind: "urban" | "rural";
   streetOfficeId: string;
+  communityId: string;
   streetName: string;
   communityName: string;
   latitude: number;

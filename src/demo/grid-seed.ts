@@ -1,8 +1,9 @@
 import { type ClientBase } from "pg";
 import { generateGridTree } from "./grid-tree/generate";
+import { type BulkMode, bulkModeOf, type Column, copyRows } from "./copy-rows";
 import { type DistrictInfo, GRID_TREE_TABLES, type GridTree } from "./grid-tree/rows";
 
-/** Each generated column's type, for jsonb_to_recordset; the mapped type lists every column. */
+/** Each generated column's type, for COPY; the mapped type lists every column. */
 type ColumnTypes = { [T in keyof GridTree]: { [C in keyof GridTree[T][number]]: string } };
 const COLUMNS: ColumnTypes = {
   street_office: { id: "uuid", code: "text", name: "text" },
@@ -166,9 +167,6 @@ const COLUMNS: ColumnTypes = {
   },
 };
 
-/** Rows per statement: large enough to keep round trips few, small enough for modest memory. */
-const CHUNK = 5000;
-
 export interface GridDemoStats {
   grids: number;
   persons: number;
@@ -179,11 +177,13 @@ export interface GridDemoStats {
  * Loads the demo grid tree of one district (see grid-tree/generate.ts) on the owner's connection,
  * inside the caller's transaction. Sets the tenant context to this district, as the forced
  * row-level security requires. Idempotent: a district that already has a street office is left
- * alone, and null is returned.
+ * alone, and null is returned. `opts.tree` is the district's tree when the caller made it already
+ * (seed.ts makes them while the database starts).
  */
 export async function loadGridDemo(
   client: ClientBase,
   district: DistrictInfo & { id: string },
+  opts: { mode?: BulkMode; tree?: GridTree } = {},
 ): Promise<GridDemoStats | null> {
   await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${district.id}}`]);
   // Two seeds at once (several instances starting): the second waits for the first to commit,
@@ -198,7 +198,8 @@ export async function loadGridDemo(
   );
   if (existing.rows[0].present) return null;
 
-  const tree = generateGridTree(district);
+  const tree = opts.tree ?? generateGridTree(district);
+  const mode = opts.mode ?? (await bulkModeOf(client));
   const housing = await client.query(
     "SELECT id FROM department WHERE district_id = $1 AND code = 'housing'",
     [district.id],
@@ -208,20 +209,8 @@ export async function loadGridDemo(
 
   let rows = 0;
   for (const table of GRID_TREE_TABLES) {
-    const list: ReadonlyArray<object> = tree[table];
-    const sql = insertSql(table);
-    for (let i = 0; i < list.length; i += CHUNK) {
-      await client.query(sql, [district.id, JSON.stringify(list.slice(i, i + CHUNK))]);
-    }
-    rows += list.length;
+    const columns = Object.entries(COLUMNS[table] as Record<string, string>) as Column[];
+    rows += await copyRows(client, mode, table, district.id, columns, tree[table]);
   }
   return { grids: tree.grid.length, persons: tree.person.length, rows };
-}
-
-function insertSql(table: keyof GridTree): string {
-  const columns = Object.entries(COLUMNS[table] as Record<string, string>);
-  const names = columns.map(([c]) => `"${c}"`);
-  return `INSERT INTO ${table} (district_id, ${names.join(", ")})
-    SELECT $1, ${names.map((n) => `x.${n}`).join(", ")}
-      FROM jsonb_to_recordset($2::jsonb) AS x(${columns.map(([c, type]) => `"${c}" ${type}`).join(", ")})`;
 }

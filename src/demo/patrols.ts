@@ -12,6 +12,7 @@ import { localDay, UTC8_OFFSET_MS } from "../common/dates";
 import { OFFICIAL_CALENDAR } from "../modules/cases/calendar.rules";
 import { Clock, DAY_MS, HOUR_MS, MINUTE_MS } from "./case-world";
 import { type DistrictInfo } from "./grid-tree/rows";
+import { type BulkMode, bulkModeOf, copyRows } from "./copy-rows";
 import { Rng, seedOf } from "./rng";
 
 export interface PatrolDemoStats {
@@ -61,7 +62,7 @@ interface GridRow {
 export async function loadPatrolDemo(
   client: ClientBase,
   district: DistrictInfo & { id: string },
-  opts: { now?: Date; days?: number } = {},
+  opts: { now?: Date; days?: number; mode?: BulkMode } = {},
 ): Promise<PatrolDemoStats | null> {
   const districtId = district.id;
   const q = async <T>(sql: string): Promise<T[]> =>
@@ -162,7 +163,8 @@ export async function loadPatrolDemo(
   }
   // In time order, as they would have come in: the time-ordered keys are appended, not scattered.
   rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  await insertRecords(client, districtId, rows);
+  const mode = opts.mode ?? (await bulkModeOf(client));
+  await copyRows(client, mode, "patrol_record", districtId, COLUMNS, rows);
   const entries = district.code === "mingshan" ? await loadRewards(client, districtId, now) : 0;
   return { records: rows.length, entries };
 }
@@ -191,19 +193,6 @@ const COLUMNS = [
   ["recorded_by", "text"],
   ["recorded_at", "timestamptz"],
 ] as const;
-
-async function insertRecords(
-  client: ClientBase,
-  districtId: string,
-  rows: ReadonlyArray<Record<string, unknown>>,
-): Promise<void> {
-  const names = COLUMNS.map(([c]) => c).join(", ");
-  const sql = `INSERT INTO patrol_record (district_id, ${names})
-    SELECT $1, ${names} FROM jsonb_to_recordset($2::jsonb)
-      AS x(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(", ")})`;
-  for (let i = 0; i < rows.length; i += 5000)
-    await client.query(sql, [districtId, JSON.stringify(rows.slice(i, i + 5000))]);
-}
 
 /**
  * Mingshan's 奖惩 of the month, by the district admin: for units found by code (modelled, like

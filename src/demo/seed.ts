@@ -1,14 +1,13 @@
 import { Client } from "pg";
 import { uuidv7 } from "../common/ids";
 import { DISTRICT_ROLES, Role } from "../auth/roles";
+import { type Seed } from "../db/database";
+import { insertCaseDefaults } from "../modules/cases/settings.service";
 import { DEMO_CITIES, DEMO_DEPARTMENTS } from "./cities";
-import { loadGridDemo } from "./grid-seed";
-import { loadJointCommitteeDemo } from "./joint-committee";
 import { GRID_TREE_TABLES } from "./grid-tree/rows";
-import { CASE_HISTORY_TABLES, loadCaseHistory } from "./case-history";
-import { loadTargetDemo } from "./targets";
-import { loadPatrolDemo } from "./patrols";
-import { rebuildCounters } from "../modules/cases/case.counters";
+import { CASE_HISTORY_TABLES } from "./case-history";
+import { type DemoDistrictRow, type Loaded } from "./lane";
+import { DemoLanes } from "./lanes";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
@@ -27,23 +26,109 @@ const ROLE_TITLES: Record<string, string> = {
 /**
  * Loads the demo tenants: cities, districts, their departments and one staff account per role
  * (subject `<district>.<role>`, which `npm run token` uses by default), each district's grid tree
- * a month of 12345 case history, and the month's grid patrols and visits. Idempotent: every insert
- * is keyed by stable codes, and trees and histories are loaded only where there are none, so a
- * second run changes nothing.
+ * a month of 12345 case history with its measure counters, and the month's grid patrols and
+ * visits. Idempotent: every insert is keyed by stable codes, and trees and histories are loaded
+ * only where there are none, so a second run changes nothing.
+ *
+ * The tenants are written first, in a transaction of their own; then the districts' data, made in
+ * memory and written in bulk (copy-rows.ts), in two lanes at once (lanes.ts), each district whole
+ * in its lane's transaction.
  */
 export async function loadDemoData(
   ownerUrl: string,
   log: (m: string) => void,
-  /** `now`: where the month of case history ends (the machine's clock by default; tests fix it). */
-  opts: { now?: Date } = {},
-): Promise<void> {
+  opts: {
+    /** Where the month of case history ends (the machine's clock by default; tests fix it). */
+    now?: Date;
+    /** The lanes to load with (demoSeed's, started early); new ones by default. */
+    lanes?: DemoLanes;
+    /**
+     * "quick": statistics from a small sample (a tenth of the rows ANALYZE reads by default),
+     * for a caller that runs the full ANALYZE later (demoSeed, after the server is ready).
+     */
+    statistics?: "full" | "quick";
+  } = {},
+): Promise<{ loadedTables: string[] }> {
+  const lanes = opts.lanes ?? new DemoLanes();
+  let loaded: Loaded;
+  try {
+    const { districts, added } = await loadTenants(ownerUrl);
+    loaded = await lanes.run(ownerUrl, districts, opts.now);
+    if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);
+  } finally {
+    lanes.stop();
+  }
+  // Fresh statistics after a bulk load: without them the planner takes the new tables for empty
+  // and picks nested loops that cost seconds instead of milliseconds.
+  const loadedTables = [
+    ...(loaded.trees.districts > 0 ? GRID_TREE_TABLES : []),
+    ...(loaded.history.districts > 0 ? [...CASE_HISTORY_TABLES, "score_counter"] : []),
+    ...(loaded.patrols.districts > 0 ? ["patrol_record", "reward_penalty"] : []),
+  ];
+  await analyze(ownerUrl, loadedTables, opts.statistics === "quick" ? QUICK_STATISTICS : null);
+  const { trees, history, targets, patrols } = loaded;
+  if (trees.districts > 0) {
+    log(
+      `demo grid trees loaded: ${trees.districts} districts, ${trees.grids} grids, ${trees.persons} persons`,
+    );
+  }
+  if (history.districts > 0) {
+    log(
+      `demo case history loaded: ${history.districts} districts, ${history.cases} cases, ${history.events} events`,
+    );
+  }
+  if (patrols.districts > 0) {
+    log(
+      `demo patrols loaded: ${patrols.districts} districts, ${patrols.records} patrols and visits, ${patrols.entries} rewards and penalties`,
+    );
+  }
+  if (targets.districts > 0) {
+    log(
+      `demo targets loaded: ${targets.districts} districts, ${targets.targets} targets, ${targets.entries} progress entries`,
+    );
+  }
+  return { loadedTables };
+}
+
+/** The statistics target of a quick ANALYZE (PostgreSQL's default is 100). */
+const QUICK_STATISTICS = 10;
+
+/**
+ * The demo seed of `npm start`: loadDemoData, whose lanes start making the grid trees as soon as
+ * the database is known to be new (`whileDatabaseStarts`, called by prepareDatabase before initdb),
+ * so that this work is done while PostgreSQL is made and migrated.
+ */
+export function demoSeed(opts: { now?: Date } = {}): Seed {
+  let lanes: DemoLanes | undefined;
+  let settle = async () => undefined as void;
+  const seed: Seed = async (ownerUrl, log) => {
+    const { loadedTables } = await loadDemoData(ownerUrl, log, {
+      now: opts.now,
+      lanes,
+      statistics: "quick",
+    });
+    settle = () => analyze(ownerUrl, loadedTables, null);
+  };
+  seed.settle = () => settle();
+  seed.whileDatabaseStarts = () => {
+    lanes ??= new DemoLanes({ pregenerate: true });
+  };
+  seed.cancel = () => lanes?.stop();
+  return seed;
+}
+
+/**
+ * Cities, districts, departments and staff accounts, in one transaction; and for a district
+ * without cases (whose history the lanes will play), its case settings and default catalogue, as
+ * the server makes them on first use. Returns the districts that lack any of their data.
+ */
+async function loadTenants(
+  ownerUrl: string,
+): Promise<{ districts: DemoDistrictRow[]; added: number }> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
+  const districts: DemoDistrictRow[] = [];
   let added = 0;
-  const trees = { districts: 0, grids: 0, persons: 0 };
-  const history = { districts: 0, cases: 0, events: 0 };
-  const targets = { districts: 0, targets: 0, entries: 0 };
-  const patrols = { districts: 0, records: 0, entries: 0 };
   try {
     await client.query("BEGIN");
     for (const city of DEMO_CITIES) {
@@ -87,66 +172,55 @@ export async function loadDemoData(
            ON CONFLICT (district_id, subject) DO NOTHING`,
           [districtId, JSON.stringify(accounts)],
         );
-        const tree = await loadGridDemo(client, { id: districtId, ...d });
-        await loadJointCommitteeDemo(client, { id: districtId, code: d.code });
-        if (tree) {
-          trees.districts++;
-          trees.grids += tree.grids;
-          trees.persons += tree.persons;
-        }
-        const tracked = await loadTargetDemo(client, { id: districtId, ...d });
-        if (tracked) {
-          targets.districts++;
-          targets.targets += tracked.targets;
-          targets.entries += tracked.entries;
-        }
-        const cases = await loadCaseHistory(client, { id: districtId, ...d }, { now: opts.now });
-        if (cases) {
-          history.districts++;
-          history.cases += cases.cases;
-          history.events += cases.events;
-          // The history was written in bulk: its measure counters are computed from its log.
-          await rebuildCounters(async (q, p) => (await client.query(q, p)).rows, districtId);
-        }
-        const patrolled = await loadPatrolDemo(client, { id: districtId, ...d }, { now: opts.now });
-        if (patrolled) {
-          patrols.districts++;
-          patrols.records += patrolled.records;
-          patrols.entries += patrolled.entries;
-        }
+        // What the district has already: a district with all of it needs no lane.
+        const has = await client.query(
+          `SELECT EXISTS (SELECT 1 FROM hotline_case WHERE district_id = $1) AS cases,
+                  EXISTS (SELECT 1 FROM street_office WHERE district_id = $1)
+              AND EXISTS (SELECT 1 FROM joint_committee_unit WHERE district_id = $1)
+              AND EXISTS (SELECT 1 FROM target WHERE district_id = $1)
+              AND EXISTS (SELECT 1 FROM patrol_record WHERE district_id = $1) AS rest`,
+          [districtId],
+        );
+        if (!has.rows[0].cases)
+          await insertCaseDefaults((sql, params) => client.query(sql, params), districtId);
+        if (!has.rows[0].cases || !has.rows[0].rest) districts.push({ id: districtId, ...d });
       }
     }
     await client.query("COMMIT");
-    // Fresh statistics after a bulk load: without them the planner takes the new tables for empty
-    // and picks nested loops that cost seconds instead of milliseconds.
-    if (trees.districts > 0) await client.query(`ANALYZE ${GRID_TREE_TABLES.join(", ")}`);
-    if (history.districts > 0) await client.query(`ANALYZE ${CASE_HISTORY_TABLES.join(", ")}`);
-    if (patrols.districts > 0) await client.query("ANALYZE patrol_record, reward_penalty");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
   } finally {
     await client.end();
   }
-  if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);
-  if (trees.districts > 0) {
-    log(
-      `demo grid trees loaded: ${trees.districts} districts, ${trees.grids} grids, ${trees.persons} persons`,
-    );
-  }
-  if (history.districts > 0) {
-    log(
-      `demo case history loaded: ${history.districts} districts, ${history.cases} cases, ${history.events} events`,
-    );
-  }
-  if (patrols.districts > 0) {
-    log(
-      `demo patrols loaded: ${patrols.districts} districts, ${patrols.records} patrols and visits, ${patrols.entries} rewards and penalties`,
-    );
-  }
-  if (targets.districts > 0) {
-    log(
-      `demo targets loaded: ${targets.districts} districts, ${targets.targets} targets, ${targets.entries} progress entries`,
-    );
-  }
+  return { districts, added };
+}
+
+/**
+ * ANALYZE of `tables`, half on each of two connections; with `target`, the statistics target of
+ * a quick one (`default_statistics_target`).
+ */
+async function analyze(
+  ownerUrl: string,
+  tables: readonly string[],
+  target: number | null,
+): Promise<void> {
+  if (tables.length === 0) return;
+  const halves = [tables.filter((_, i) => i % 2 === 0), tables.filter((_, i) => i % 2 === 1)];
+  await Promise.all(
+    halves
+      .filter((h) => h.length > 0)
+      .map(async (h) => {
+        const client = new Client({ connectionString: ownerUrl });
+        // A stop of the database during a late ANALYZE fails its query; nothing else to report.
+        client.on("error", () => undefined);
+        await client.connect();
+        try {
+          if (target !== null) await client.query(`SET default_statistics_target = ${target}`);
+          await client.query(`ANALYZE ${h.join(", ")}`);
+        } finally {
+          await client.end();
+        }
+      }),
+  );
 }
