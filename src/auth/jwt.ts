@@ -90,30 +90,41 @@ export function createTokenVerifier(config: TokenSettings): TokenVerifier {
 const VERIFIED_TOKENS = 10_000;
 
 /**
- * Tokens already verified, with their claims, until they expire: a signature check costs more than
- * a small query, and a screen sends the same token hundreds of times. Only tokens that passed every
- * check are kept; one past its expiry is dropped and checked again (and refused as expired). The
- * oldest entry goes first when the map is full.
+ * Tokens already verified, with their claims, until they expire or five minutes have passed: a
+ * signature check costs more than a small query, and a screen sends the same token hundreds of
+ * times. Only tokens that passed every check are kept; one past its time is dropped and checked
+ * again (and refused if expired). The oldest entry goes first when the map is full.
  */
 class VerifiedTokens {
-  private tokens = new Map<string, CivicClaims>();
+  private tokens = new Map<string, { claims: CivicClaims; until: number }>();
 
   get(token: string): CivicClaims | undefined {
-    const claims = this.tokens.get(token);
-    if (claims && claims.exp! * 1000 <= Date.now()) {
+    const entry = this.tokens.get(token);
+    if (entry && entry.until <= Date.now()) {
       this.tokens.delete(token);
       return undefined;
     }
-    return claims;
+    return entry?.claims;
   }
 
   set(token: string, claims: CivicClaims): void {
     if (this.tokens.size >= VERIFIED_TOKENS) {
       this.tokens.delete(this.tokens.keys().next().value!);
     }
-    this.tokens.set(token, claims);
+    // Shared by every request with the token: frozen, so no request can change another's.
+    if (claims.grids) Object.freeze(claims.grids);
+    Object.freeze(claims);
+    // Until it expires, and at most a few minutes: a key the identity provider withdraws (JWKS)
+    // stops a remembered token soon, not only at its expiry.
+    this.tokens.set(token, {
+      claims,
+      until: Math.min(claims.exp! * 1000, Date.now() + REMEMBER_MS),
+    });
   }
 }
+
+/** How long a verified token is remembered at most. */
+const REMEMBER_MS = 5 * 60_000;
 
 function describe(err: unknown): string {
   if (err instanceof errors.JWTExpired) return "the token has expired";

@@ -45,7 +45,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * [idFloor(start), idFloor(end)): a bound that lets an index (…, id) read the period alone.
  */
 export function idFloor(at: Date): string {
-  const hex = at.getTime().toString(16).padStart(12, "0");
+  // A uuidv7 holds 48 bits of milliseconds from 1970: an instant outside them is clamped (no
+  // case has an id there, so the bound stays a bound).
+  const ms = Math.min(Math.max(at.getTime(), 0), 2 ** 48 - 1);
+  const hex = ms.toString(16).padStart(12, "0");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
 }
 

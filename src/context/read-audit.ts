@@ -7,7 +7,7 @@ import {
   type OperationTypeNode,
 } from "graphql";
 import { type DataSource, type EntityManager } from "typeorm";
-import { uuidv7 } from "../common/ids";
+import { isUuid, uuidv7 } from "../common/ids";
 import { inTenantTransaction, scopeOf, type RequestTransaction } from "../db/tenant";
 import { type PerDelivery } from "../realtime/shared-execution";
 import { type Principal } from "../auth/principal";
@@ -157,6 +157,9 @@ export class ReadAuditError extends Error {
 /** Writes rows in one statement, whatever their number (row-level security checks each district). */
 export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): Promise<void> {
   if (rows.length === 0) return;
+  // The ids travel as array literals: anything but a uuid would change what is recorded.
+  if (!rows.every((r) => r.recordIds.every(isUuid)))
+    throw new Error("a read's record id is not a uuid");
   await m.query(
     `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
                                      record_kind, record_ids, fields, operation_name, operation_type)

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -22,16 +21,6 @@ export interface EmbeddedDatabase {
 }
 
 export const EMBEDDED_DATABASE = "civic_grid";
-
-/**
- * The run that makes a cluster writes the demo (some 150 MB, demo/seed.ts) into it; without
- * fsync it does not wait for the disk (segment by segment of the log, seconds on a slow disk).
- * Only for that run of an embedded development database, never for DATABASE_URL: a crash of the
- * machine (not of the process) before the data reached the disk may damage the new cluster,
- * which is made again by deleting DATA_DIR; every later start runs with fsync on. The stop of
- * that run asks the system to write everything out (`sync`).
- */
-const FIRST_RUN_FLAGS = ["-c", "fsync=off"];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -116,13 +105,7 @@ export async function startEmbeddedPostgres(
     createPostgresUser: os.userInfo().uid === 0,
     // No Unix socket (it would compete with a system PostgreSQL for /var/run/postgresql), TCP on
     // loopback only, and settings suited to a development database.
-    postgresFlags: [
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "listen_addresses=127.0.0.1",
-      ...(isNew ? FIRST_RUN_FLAGS : []),
-    ],
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
     // Not waiting for the new cluster's files to reach the disk (seconds on a slow disk): a new
     // cluster lost to a crash of the machine is made again by deleting DATA_DIR.
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
@@ -156,18 +139,8 @@ export async function startEmbeddedPostgres(
       if (stopped) return;
       stopped = true;
       await pg.stop();
-      if (isNew) flushToDisk();
     },
   };
-}
-
-/** Asks the system to write out what it holds for its disks (see FIRST_RUN_FLAGS). */
-function flushToDisk(): void {
-  try {
-    spawnSync("sync", { stdio: "ignore", timeout: 30_000 });
-  } catch {
-    // Not on this system (Windows): its own write-back takes care of it.
-  }
 }
 
 function processAlive(pid: number): boolean {

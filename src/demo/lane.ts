@@ -64,7 +64,7 @@ export async function loadLane(
     // What is written here is made by the demo's own code from rows it wrote in the same
     // transaction; checked row by row, its foreign keys cost more than the rest of the load. A
     // superuser may skip the checks (the embedded database's owner and the usual
-    // MIGRATION_DATABASE_URL); test/db/demo-data.test.ts checks every key of the demo instead.
+    // MIGRATION_DATABASE_URL); test/db/demo-bulk.test.ts checks every foreign key of the database instead.
     if (mode.superuser) await client.query("SET LOCAL session_replication_role = replica");
     for (const d of districts) {
       const tree = await loadGridDemo(client, d, { mode, tree: opts.trees?.get(d.code) });

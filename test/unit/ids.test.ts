@@ -1,4 +1,4 @@
-import { fromGlobalId, isUuid, toGlobalId, uuidv7 } from "../../src/common/ids";
+import { fromGlobalId, idFloor, isUuid, toGlobalId, uuidv7 } from "../../src/common/ids";
 
 it("uuidv7 makes valid version-7 UUIDs that sort by time, also within one millisecond", () => {
   const ids = Array.from({ length: 2000 }, () => uuidv7());
@@ -25,4 +25,17 @@ it("global ids round-trip and reject anything else", () => {
   ]) {
     expect(fromGlobalId(bad)).toBeNull();
   }
+});
+
+describe("idFloor", () => {
+  it("is the smallest uuidv7 of an instant, and clamps instants a uuidv7 cannot hold", () => {
+    const at = new Date("2026-03-10T01:00:00.123Z");
+    expect(idFloor(at)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-0000-0000-000000000000$/);
+    expect(idFloor(at) <= uuidv7(at.getTime())).toBe(true);
+    expect(idFloor(new Date(at.getTime() + 1)) > uuidv7(at.getTime())).toBe(true);
+    expect(idFloor(new Date("1969-12-31T00:00:00Z"))).toBe("00000000-0000-0000-0000-000000000000");
+    expect(idFloor(new Date("+020000-01-01T00:00:00Z"))).toBe(
+      "ffffffff-ffff-0000-0000-000000000000",
+    );
+  });
 });

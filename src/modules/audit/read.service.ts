@@ -44,7 +44,10 @@ export async function listReads(
       throw badInput("after", "the cursor is not valid: use a cursor returned by this connection");
     }
     pageParams.push(id, Number(n));
-    keyset.push(`(r.id, x.n) < ($${pageParams.length - 1}::uuid, $${pageParams.length}::bigint)`);
+    // The first test alone lets the primary key start at the cursor's batch.
+    keyset.push(
+      `r.id <= $${pageParams.length - 1}::uuid AND (r.id, x.n) < ($${pageParams.length - 1}::uuid, $${pageParams.length}::bigint)`,
+    );
   }
   pageParams.push(first + 1);
   const rows = await db.run((m) =>
