@@ -190,6 +190,16 @@ export async function rateLimiterFor(
     reported = true;
   });
   redis.on("ready", () => (reported = false));
+  // Commands are not queued while the connection is made (enableOfflineQueue: false), and a
+  // command that cannot be sent lets its request through: the server's first requests would go
+  // unmetered. So the server starts once the connection is ready, or has failed (then as above).
+  if (redis.status !== "ready") {
+    await new Promise<void>((resolve) => {
+      redis.once("ready", () => resolve());
+      redis.once("error", () => resolve());
+      redis.once("end", () => resolve());
+    });
+  }
   return new RedisRateLimiter(redis, config.pubSubNamespace, (err) =>
     log.error("rate limits: Redis command failed", err),
   );
