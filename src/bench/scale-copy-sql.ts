@@ -1,3 +1,4 @@
+import { CASE_TABLES } from "../demo/case-history";
 import { COLUMN } from "../modules/cases/case.counters";
 import { MEASURES } from "../modules/cases/case.measures";
 
@@ -66,16 +67,6 @@ function insert(
 /** The template's rows of a table, kept in a session table `scale_t_<table>` with their case's ord. */
 const FROM = (table: string) =>
   `FROM scale_t_${table} t WHERE t.district_id = $1 AND t.ord <= $4::int`;
-
-/** The tables whose rows belong to a case, copied with it (hotline_case first). */
-export const CASE_TABLES = [
-  "hotline_case",
-  "case_assignment",
-  "case_request",
-  "supervision",
-  "case_unit_engagement",
-  "case_event",
-] as const;
 
 /**
  * Statements that keep the template's rows in session tables: each copy reads them there, not

@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import { CASE_TABLES } from "../demo/case-history";
 import { caseNumber } from "../modules/cases/intake.rules";
 import { COLUMN, forEachCaseMeasures } from "../modules/cases/case.counters";
 import { MEASURES } from "../modules/cases/case.measures";
@@ -236,17 +237,7 @@ async function tableColumns(client: Client): Promise<TableColumns> {
         WHERE table_schema = current_schema() AND is_generated = 'NEVER'
           AND table_name = ANY($1::text[])
         ORDER BY table_name, ordinal_position`,
-      [
-        [
-          "hotline_case",
-          "case_assignment",
-          "case_request",
-          "supervision",
-          "case_unit_engagement",
-          "case_event",
-          "patrol_record",
-        ],
-      ],
+      [[...CASE_TABLES, "patrol_record"]],
     )
   ).rows as Array<{ table_name: string; column_name: string; data_type: string }>;
   const out: TableColumns = {};

@@ -376,15 +376,20 @@ async function readDistrict(client: ClientBase, districtId: string) {
   };
 }
 
-/** The tables the history writes, for ANALYZE after a bulk load and for tests. */
-export const CASE_HISTORY_TABLES = [
-  "case_setting",
-  "case_category",
-  "case_log_head",
+/** The tables whose rows belong to a case (hotline_case first): a case is these rows. */
+export const CASE_TABLES = [
   "hotline_case",
   "case_assignment",
   "case_request",
   "supervision",
   "case_unit_engagement",
   "case_event",
+] as const;
+
+/** The tables the history writes, for ANALYZE after a bulk load and for tests. */
+export const CASE_HISTORY_TABLES = [
+  "case_setting",
+  "case_category",
+  "case_log_head",
+  ...CASE_TABLES,
 ] as const;
