@@ -40,6 +40,10 @@ const LAYERS = [
     why: "what every resolver receives (principal, tenant database, loaders, clock, read collector): below the modules so that each takes it as given, so it names no module's entity",
   },
   {
+    nodes: ["planner"],
+    why: "the planned read path: it reads rows and calls resolvers through type-graphql's metadata and the relations each module declares, so it names no module",
+  },
+  {
     nodes: ["modules/tenancy"],
     why: "cities and districts, and a token's codes checked against them: every other module hangs off a district",
   },

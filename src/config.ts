@@ -23,6 +23,8 @@ export interface Config {
   jwtIssuer?: string;
   jwtAudience?: string;
   introspection: boolean;
+  /** Queries the planner can answer skip graphql-js's per-field execution (planner/). */
+  plannedReads: boolean;
   loadDemoData: boolean;
   redisUrl?: string;
   /** How often the deadline watcher runs, in ms (0: not in this process). */
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
     introspection: bool("GRAPHQL_INTROSPECTION", env.GRAPHQL_INTROSPECTION, !production),
+    plannedReads: bool("PLANNED_READS", env.PLANNED_READS, true),
     loadDemoData: bool("DEMO_DATA", env.DEMO_DATA, !production),
     redisUrl: url("REDIS_URL", env.REDIS_URL, ["redis:", "rediss:"]),
     sweepIntervalMs: int("SWEEP_INTERVAL_MS", env.SWEEP_INTERVAL_MS, 30_000, 0, 3_600_000),

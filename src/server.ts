@@ -31,7 +31,8 @@ import { PerUseTransaction, RequestTransaction, scopeOf, type TenantScope } from
 import { pendingMigrations } from "./db/migrate";
 import { TenancyDirectory } from "./modules/tenancy/tenancy.directory";
 import { type PubSub } from "./realtime/pubsub";
-import { createSchema } from "./schema";
+import { createSchema, PLANNED_RELATIONS } from "./schema";
+import { plannedReadsPlugin } from "./planner/plugin";
 import { type Logger } from "./logger";
 import { Metrics } from "./observability/metrics";
 import { observabilityPlugin } from "./observability/plugin";
@@ -301,6 +302,7 @@ export async function startServer(
       observabilityPlugin(),
       securityPlugin(guard, "/graphql", security.refusalHoldMs),
       transactionPlugin(log, dataSource),
+      ...(config.plannedReads ? [plannedReadsPlugin(PLANNED_RELATIONS, dataSource)] : []),
       // Apollo installs its cache-control plugin unless told not to; it wraps every field's
       // resolution to compute cache hints nothing here reads (no response cache, no CDN).
       ApolloServerPluginCacheControlDisabled(),

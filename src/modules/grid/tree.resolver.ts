@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { type AuthedContext } from "../../context/context";
 import { PageArgs } from "../../common/connection";
-import { childList } from "../../common/batch";
+import { childList, type Filter } from "../../common/batch";
 import { District } from "../tenancy/district.entity";
 import { districtLoader } from "../tenancy/tenancy.loaders";
 import { PEOPLE_READERS } from "../../auth/roles";
@@ -25,6 +25,11 @@ import {
 import { childPage, treeChildPage } from "./grid.query";
 
 /** The administrative tree: street offices, their communities and villages, and their grids. */
+
+/** A grid's posts: those held now, or all with `includeEnded`. */
+export function staffFilters(includeEnded: boolean): Filter[] {
+  return includeEnded ? [] : [(a) => ({ sql: `${a}.ends_on IS NULL`, params: {} })];
+}
 
 @Resolver(() => StreetOffice)
 export class StreetOfficeResolver {
@@ -114,7 +119,7 @@ export class GridResolver {
         parentColumn: "grid_id",
         parentKey: "gridId",
         sortColumn: "role",
-        filters: includeEnded ? [] : [(a) => ({ sql: `${a}.ends_on IS NULL`, params: {} })],
+        filters: staffFilters(includeEnded),
         filterKey: String(includeEnded),
         withOne: {
           property: "holder",

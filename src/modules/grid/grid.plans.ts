@@ -1,0 +1,78 @@
+import { validateSync } from "class-validator";
+import { type Filter } from "../../common/batch";
+import { badInput } from "../../common/errors";
+import {
+  type ChildShape,
+  type PlannedRelation,
+  type PlannedRelations,
+  type RowEntity,
+} from "../../planner/relations";
+import { District } from "../tenancy/district.entity";
+import { CommunityFilterArgs, GridFilterArgs, StreetOfficeFilterArgs } from "./grid.args";
+import { sortOf } from "./grid.query";
+import { Person, StaffAssignment } from "./people.entity";
+import { Community, Grid, StreetOffice } from "./tree.entity";
+import { staffFilters } from "./tree.resolver";
+
+/**
+ * The district's tree for the planned read path (planner/): the same children, filters and order
+ * as the resolvers in tree.resolver.ts and district-tree.resolver.ts, from the same helpers.
+ */
+
+type FilterArgsClass = new () => { filters(): Filter[]; orderBy?: Parameters<typeof sortOf>[0] };
+
+/** The filter arguments as the resolver receives them: an instance, validated as type-graphql does. */
+function filterArgs(Args: FilterArgsClass, args: Record<string, unknown>) {
+  const { first: _first, after: _after, ...rest } = args;
+  const instance = Object.assign(new Args(), rest);
+  const errors = validateSync(instance, {
+    forbidUnknownValues: false,
+    skipMissingProperties: true,
+  });
+  if (errors.length > 0) throw badInput(errors[0].property, "not a valid value");
+  return instance;
+}
+
+function treeConnection(
+  entity: RowEntity,
+  parentColumn: string,
+  Args: FilterArgsClass,
+): PlannedRelation {
+  return {
+    kind: "connection",
+    entity,
+    parentColumn,
+    shape(args): ChildShape {
+      const f = filterArgs(Args, args);
+      return { sort: sortOf(f.orderBy), filters: f.filters() };
+    },
+  };
+}
+
+const one = (entity: RowEntity, idKey: string): PlannedRelation => ({ kind: "one", entity, idKey });
+
+export const GRID_PLANS: PlannedRelations = {
+  "Query.district": {
+    kind: "root",
+    entity: District,
+    id: (ctx) => ctx.principal.districtId ?? null,
+  },
+  "District.streetOffices": treeConnection(StreetOffice, "district_id", StreetOfficeFilterArgs),
+  "District.communities": treeConnection(Community, "district_id", CommunityFilterArgs),
+  "District.grids": treeConnection(Grid, "district_id", GridFilterArgs),
+  "StreetOffice.communities": treeConnection(Community, "street_office_id", CommunityFilterArgs),
+  "StreetOffice.grids": treeConnection(Grid, "street_office_id", GridFilterArgs),
+  "Community.grids": treeConnection(Grid, "community_id", GridFilterArgs),
+  "Community.streetOffice": one(StreetOffice, "streetOfficeId"),
+  "Grid.community": one(Community, "communityId"),
+  "Grid.streetOffice": one(StreetOffice, "streetOfficeId"),
+  "Grid.staff": {
+    kind: "list",
+    entity: StaffAssignment,
+    parentColumn: "grid_id",
+    sortColumn: "role",
+    filters: (args) => staffFilters(Boolean(args.includeEnded)),
+  },
+  "StaffAssignment.person": one(Person, "personId"),
+  "StaffAssignment.grid": one(Grid, "gridId"),
+};

@@ -1,0 +1,261 @@
+import { encodeCursor } from "../common/connection";
+import { type AuthedContext } from "../context/context";
+import { type DataSource } from "typeorm";
+import { type FieldIndex } from "./fields";
+import {
+  type EdgeField,
+  type FieldPlan,
+  isGraphQLErrorLike,
+  NotPlanned,
+  type ObjPlan,
+  OperationPlanner,
+  type Out,
+  type PlanInput,
+  type RootPlan,
+  type Row,
+} from "./plan";
+import { type PlannedRelations } from "./relations";
+import { childCounts, childRows, JOINED, pageRows, rowsById, type Scope } from "./rows";
+
+/**
+ * The planned read path: a query whose every field is a column, a leaf resolver or a relation
+ * declared in `PlannedRelations` is answered by reading each level of the tree for all its parents
+ * in one statement (a page per parent from the index, children by `= ANY`), with the rows made
+ * into the entities' objects and each leaf resolved by the field's own resolver or property, and
+ * the answer written as plain JSON: no per-field execution machinery, no promise per field, no
+ * entity hydration. Anything else (a field without a plan, an argument the resolver would refuse,
+ * a mutation) returns null from planning, and the operation runs through graphql-js as usual, which
+ * then gives the usual answer or error. The answers of both paths are compared by
+ * test/api/planned-reads.test.ts.
+ */
+
+export class Planner {
+  private readonly planner: OperationPlanner;
+
+  constructor(
+    relations: PlannedRelations,
+    fields: FieldIndex,
+    private readonly dataSource: DataSource,
+  ) {
+    this.planner = new OperationPlanner(relations, fields, dataSource);
+  }
+
+  /** The operation's data, or null when it is not for this path. */
+  async execute(input: PlanInput): Promise<Out | null> {
+    let roots: RootPlan[];
+    try {
+      roots = this.planner.plan(input);
+    } catch (err) {
+      if (err instanceof NotPlanned || isGraphQLErrorLike(err)) {
+        input.ctx.log?.debug("query not planned", { reason: (err as Error).message });
+        return null;
+      }
+      throw err;
+    }
+    const { ctx } = input;
+    const run = <T>(fn: (s: Scope) => Promise<T>) =>
+      ctx.db.run((m) => fn({ m, ds: this.dataSource, districtIds: ctx.loaders.districtIds }));
+    const exec = new Execution(run, ctx);
+    const data: Out = {};
+    for (const r of roots) data[r.key] = null;
+    try {
+      for (const r of roots) {
+        const rows = await run((s) => rowsById(s, r.entity, r.child.props, [r.id]));
+        const row = rows.get(r.id);
+        if (!row) return null;
+        const out: Out = {};
+        await exec.objects(r.child, [row], [out]);
+        data[r.key] = out;
+      }
+    } catch (err) {
+      // A resolver's refusal or a failed statement: graphql-js runs the operation again and
+      // answers as it always does (a field error where the resolver threw, the outage's code).
+      if (!isGraphQLErrorLike(err))
+        ctx.log?.warn("planned read failed; executing", { error: String(err) });
+      return null;
+    }
+    return data;
+  }
+}
+
+/** One planned execution: levels read for all parents at once. */
+class Execution {
+  constructor(
+    private readonly run: <T>(fn: (s: Scope) => Promise<T>) => Promise<T>,
+    private readonly ctx: AuthedContext,
+  ) {}
+
+  async objects(plan: ObjPlan, rows: Row[], outs: Out[]): Promise<void> {
+    for (const o of outs) for (const f of plan.fields) o[f.key] = null;
+    if (rows.length === 0) return;
+    for (const f of plan.fields) {
+      switch (f.kind) {
+        case "typename":
+          for (const o of outs) o[f.key] = f.value;
+          break;
+        case "leaf":
+          await this.leaves(f, rows, outs);
+          break;
+        case "one":
+          await this.one(f, rows, outs);
+          break;
+        case "list":
+          await this.list(f, rows, outs);
+          break;
+        case "connection":
+          await this.connection(f, rows, outs);
+          break;
+      }
+    }
+  }
+
+  private async leaves(f: Extract<FieldPlan, { kind: "leaf" }>, rows: Row[], outs: Out[]) {
+    const src = f.source;
+    let pending: Array<Promise<void>> | null = null;
+    for (let i = 0; i < rows.length; i++) {
+      const v =
+        src.kind === "property" ? rows[i][src.key] : src.call(rows[i], this.ctx, f.info, f.args);
+      if (v instanceof Promise) {
+        const out = outs[i];
+        (pending ??= []).push(v.then((x) => void (out[f.key] = f.complete(x))));
+      } else outs[i][f.key] = f.complete(v);
+    }
+    if (pending) await Promise.all(pending);
+  }
+
+  private async one(f: Extract<FieldPlan, { kind: "one" }>, rows: Row[], outs: Out[]) {
+    let children: Row[];
+    const at = f.join;
+    if (at !== null && rows[0][JOINED as unknown as string]) {
+      children = rows.map((r) => {
+        const c = (r[JOINED as unknown as string] as Array<Row | null>)[at];
+        if (!c) throw new Error(`${f.entity.name} ${String(r[f.idKey])} is missing`);
+        return c;
+      });
+    } else {
+      const ids = [...new Set(rows.map((r) => r[f.idKey] as string))];
+      const byId = await this.run((s) => rowsById(s, f.entity, f.child.props, ids));
+      children = rows.map((r) => {
+        const c = byId.get(r[f.idKey] as string);
+        if (!c) throw new Error(`${f.entity.name} ${String(r[f.idKey])} is missing`);
+        return c;
+      });
+    }
+    const childOuts = children.map(() => ({}));
+    await this.objects(f.child, children, childOuts);
+    for (let i = 0; i < outs.length; i++) outs[i][f.key] = childOuts[i];
+  }
+
+  private async list(f: Extract<FieldPlan, { kind: "list" }>, rows: Row[], outs: Out[]) {
+    const r = f.relation;
+    const byParent = await this.run((s) =>
+      childRows(
+        s,
+        r.entity,
+        f.child.props,
+        r.parentColumn,
+        r.sortColumn,
+        f.filters,
+        ids(rows),
+        f.child.joins,
+      ),
+    );
+    const all: Row[] = [];
+    const lists = rows.map((row) => {
+      const list = byParent.get(row.id as string) ?? [];
+      all.push(...list);
+      return list;
+    });
+    const allOuts = all.map(() => ({}) as Out);
+    await this.objects(f.child, all, allOuts);
+    let at = 0;
+    for (let i = 0; i < outs.length; i++) {
+      outs[i][f.key] = allOuts.slice(at, at + lists[i].length);
+      at += lists[i].length;
+    }
+  }
+
+  private async connection(
+    f: Extract<FieldPlan, { kind: "connection" }>,
+    rows: Row[],
+    outs: Out[],
+  ) {
+    const r = f.relation;
+    const parentIds = ids(rows);
+    const byParent = await this.run((s) =>
+      pageRows(s, r.entity, f.props, r.parentColumn, f.shape, f.first, f.after, parentIds, f.joins),
+    );
+    const pages = parentIds.map((id) => {
+      const got = byParent.get(id) ?? [];
+      return { nodes: got.slice(0, f.first), more: got.length > f.first, count: got.length };
+    });
+    // A first page that holds every row is its own count (as common/connection.ts's toPage).
+    const counted = f.conn.some((c) => c.kind === "totalCount");
+    const toCount = counted ? parentIds.filter((_, i) => f.after || pages[i].more) : [];
+    const counts = toCount.length
+      ? await this.run((s) => childCounts(s, r.entity, r.parentColumn, f.shape.filters, toCount))
+      : new Map<string, number>();
+    const all = pages.flatMap((p) => p.nodes);
+    const cursors = all.map((n) => encodeCursor([String(n[f.shape.sort.key]), n.id]));
+    // Each `node` selection (usually one) resolved once over every parent's nodes.
+    const nodeOuts = new Map<EdgeField, Out[]>();
+    for (const c of f.conn) {
+      if (c.kind !== "edges") continue;
+      for (const e of c.fields) {
+        if (e.kind !== "node") continue;
+        const o = all.map(() => ({}) as Out);
+        await this.objects(e.plan, all, o);
+        nodeOuts.set(e, o);
+      }
+    }
+    let at = 0;
+    for (let i = 0; i < outs.length; i++) {
+      const page = pages[i];
+      const from = at;
+      at += page.nodes.length;
+      const conn: Out = {};
+      for (const c of f.conn) {
+        if (c.kind === "typename") conn[c.key] = c.value;
+        else if (c.kind === "totalCount") {
+          conn[c.key] = f.after || page.more ? (counts.get(parentIds[i]) ?? 0) : page.nodes.length;
+        } else if (c.kind === "edges") {
+          const edges: Out[] = [];
+          for (let j = from; j < at; j++) {
+            const edge: Out = {};
+            for (const e of c.fields) {
+              if (e.kind === "typename") edge[e.key] = e.value;
+              else if (e.kind === "cursor") edge[e.key] = cursors[j];
+              else edge[e.key] = nodeOuts.get(e)![j];
+            }
+            edges.push(edge);
+          }
+          conn[c.key] = edges;
+        } else {
+          const info: Out = {};
+          for (const p of c.fields) {
+            info[p.key] =
+              p.prop === "hasNextPage"
+                ? page.more
+                : p.prop === "hasPreviousPage"
+                  ? Boolean(f.after)
+                  : p.prop === "startCursor"
+                    ? at > from
+                      ? cursors[from]
+                      : null
+                    : p.prop === "endCursor"
+                      ? at > from
+                        ? cursors[at - 1]
+                        : null
+                      : "PageInfo";
+          }
+          conn[c.key] = info;
+        }
+      }
+      outs[i][f.key] = conn;
+    }
+  }
+}
+
+function ids(rows: Row[]): string[] {
+  return rows.map((r) => r.id as string);
+}

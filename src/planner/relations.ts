@@ -1,0 +1,44 @@
+import { type Filter } from "../common/batch";
+import { type SortValueKind } from "../common/connection";
+import { type AuthedContext } from "../context/context";
+
+/**
+ * What the planned read path (planner/) may read without the field's resolver: for each object
+ * field that leads to rows, where those rows live and how they are chosen, written by the module
+ * that owns the resolver and built from the same helpers the resolver calls (filters, sort, the
+ * caller's district), so that the planned answer and the resolver's are one rule's.
+ */
+
+/** A tenant row type: a TypeORM entity that is also the GraphQL object type of the same name. */
+export type RowEntity = (new () => object) & { name: string };
+
+/** How a page of children is sorted and filtered, from the field's arguments. */
+export interface ChildShape {
+  sort: { column: string; key: string; kind?: SortValueKind };
+  filters: Filter[];
+}
+
+export type PlannedRelation =
+  /** A root field answered by one row, e.g. the caller's district; null id: not planned. */
+  | { kind: "root"; entity: RowEntity; id(ctx: AuthedContext): string | null }
+  /** A Relay connection of the children whose `parentColumn` holds the parent's id. */
+  | {
+      kind: "connection";
+      entity: RowEntity;
+      parentColumn: string;
+      /** Throws (e.g. an invalid filter value) when the resolver would answer with an error. */
+      shape(args: Record<string, unknown>): ChildShape;
+    }
+  /** Every child whose `parentColumn` holds the parent's id, in `sortColumn`, id order. */
+  | {
+      kind: "list";
+      entity: RowEntity;
+      parentColumn: string;
+      sortColumn: string;
+      filters(args: Record<string, unknown>): Filter[];
+    }
+  /** The row whose id the parent holds in `idKey` (never null: a foreign key). */
+  | { kind: "one"; entity: RowEntity; idKey: string };
+
+/** Planned relations by `Type.field`. */
+export type PlannedRelations = Record<string, PlannedRelation>;

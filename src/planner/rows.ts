@@ -1,0 +1,278 @@
+import { type DataSource, type EntityManager } from "typeorm";
+import { applyFilters, type Filter } from "../common/batch";
+import { decodeCursor } from "../common/connection";
+import { type ChildShape, type RowEntity } from "./relations";
+
+/**
+ * Rows for the planned read path: the columns a plan needs selected by name (no query builder, no
+ * hydration machinery), made into instances of the entity's class by assignment, with the values
+ * TypeORM would give (a `date` as its text, a column transformer applied), so that the resolvers
+ * the planner calls see the same objects as when TypeORM loads them. A plan that calls a resolver
+ * on the rows reads every column (the resolver may read any); one that only shows properties
+ * reads those, the keys and the sort column (a grid's boundary is not read to show its code).
+ */
+export interface Table {
+  name: string;
+  /** What places a row in the caller's districts: its district_id, or its id for a district. */
+  tenant: string;
+  /** The select list on alias `t`. */
+  select: string;
+  make(raw: Record<string, unknown>): Record<string, unknown>;
+}
+
+interface Column {
+  prop: string;
+  /** The quoted column name. */
+  name: string;
+  /** How it is read: `date` as text, as TypeORM gives it. */
+  cast: string;
+  from: ((v: unknown) => unknown) | null;
+}
+
+const columnsOf = new WeakMap<object, Column[]>();
+const tables = new WeakMap<object, Map<string, Table>>();
+
+function entityColumns(ds: DataSource, entity: RowEntity): Column[] {
+  let cols = columnsOf.get(entity);
+  if (!cols) {
+    cols = ds.getMetadata(entity).columns.map((c) => ({
+      prop: c.propertyName,
+      name: quoteIdent(c.databaseName),
+      cast: c.type === "date" ? "::text" : "",
+      from:
+        c.transformer && !Array.isArray(c.transformer)
+          ? c.transformer.from.bind(c.transformer)
+          : null,
+    }));
+    columnsOf.set(entity, cols);
+  }
+  return cols;
+}
+
+/** Whether a property of the entity is a column. */
+export function isColumn(ds: DataSource, entity: RowEntity, prop: string): boolean {
+  return entityColumns(ds, entity).some((c) => c.prop === prop);
+}
+
+/**
+ * The entity's table, read for the given properties (null: all), on a table alias and with a
+ * prefix to its column aliases (a joined row's columns beside its parent's).
+ */
+export function tableOf(
+  ds: DataSource,
+  entity: RowEntity,
+  props: ReadonlySet<string> | null,
+  alias = "t",
+  prefix = "",
+): Table {
+  const key = `${alias}:${prefix}:${props ? [...props].sort().join(",") : "*"}`;
+  let byProps = tables.get(entity);
+  if (!byProps) tables.set(entity, (byProps = new Map()));
+  let t = byProps.get(key);
+  if (t) return t;
+  const all = entityColumns(ds, entity);
+  const cols = props ? all.filter((c) => props.has(c.prop)) : all;
+  const proto = entity.prototype as object;
+  t = {
+    name: quoteIdent(ds.getMetadata(entity).tableName),
+    tenant: all.some((c) => c.prop === "districtId") ? `${alias}.district_id` : `${alias}.id`,
+    select: cols
+      .map((c) => `${alias}.${c.name}${c.cast} AS ${quoteIdent(prefix + c.prop)}`)
+      .join(", "),
+    make(raw) {
+      const row = Object.create(proto) as Record<string, unknown>;
+      for (const c of cols) {
+        const v = raw[prefix + c.prop];
+        row[c.prop] = c.from ? c.from(v) : v;
+      }
+      return row;
+    },
+  };
+  byProps.set(key, t);
+  return t;
+}
+
+/**
+ * A row each row points to (a post's person), read in the same statement by a LEFT JOIN on the
+ * pointed row's (district_id, id) and set on the row under `JOINED`, in the order of the joins.
+ */
+export interface Join {
+  entity: RowEntity;
+  props: ReadonlySet<string> | null;
+  /** The row's property that holds the pointed row's id. */
+  idKey: string;
+}
+
+export const JOINED = Symbol("joined rows");
+
+interface Joined {
+  select: string;
+  from: string;
+  attach(row: Record<string, unknown>, raw: Record<string, unknown>): void;
+}
+
+/** The joins' select list, FROM clauses and attachment; `ref` gives the SQL of a row's property. */
+function joined(ds: DataSource, joins: readonly Join[], ref: (prop: string) => string): Joined {
+  const parts = joins.map((j, i) => {
+    const t = tableOf(ds, j.entity, j.props, `j${i}`, `j${i}.`);
+    return {
+      t,
+      id: `j${i}.id`,
+      from: `LEFT JOIN ${t.name} j${i} ON ${t.tenant} = ${ref("districtId")} AND j${i}.id = ${ref(j.idKey)}`,
+    };
+  });
+  return {
+    select: parts.map((p) => `, ${p.t.select}`).join(""),
+    from: parts.map((p) => p.from).join(" "),
+    attach(row, raw) {
+      if (parts.length === 0) return;
+      row[JOINED as unknown as string] = parts.map((p) =>
+        raw[p.id] == null ? null : p.t.make(raw),
+      );
+    },
+  };
+}
+
+/** The SQL column of an entity's property on alias `t`. */
+function columnSql(ds: DataSource, entity: RowEntity, prop: string): string {
+  const c = entityColumns(ds, entity).find((x) => x.prop === prop);
+  if (!c) throw new Error(`${entity.name}.${prop} is not a column`);
+  return `t.${c.name}`;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Named parameters (`:name`) of filters to positional ones, as TypeORM's driver does it. */
+function positional(
+  ds: DataSource,
+  sql: string,
+  params: Record<string, unknown>,
+): [string, unknown[]] {
+  return ds.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
+}
+
+const PARENT = "__parent";
+
+export interface Scope {
+  m: EntityManager;
+  ds: DataSource;
+  districtIds: readonly string[];
+}
+
+/** Rows by id (tenant-scoped). */
+export async function rowsById(
+  s: Scope,
+  entity: RowEntity,
+  props: ReadonlySet<string> | null,
+  ids: string[],
+) {
+  const t = tableOf(s.ds, entity, props);
+  const raw: Array<Record<string, unknown>> = await s.m.query(
+    `SELECT ${t.select} FROM ${t.name} t WHERE ${t.tenant} = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])`,
+    [s.districtIds, ids],
+  );
+  return new Map(raw.map((r) => [r.id as string, t.make(r)]));
+}
+
+/** Every child of each parent, in the sort column's order and then id. */
+export async function childRows(
+  s: Scope,
+  entity: RowEntity,
+  props: ReadonlySet<string> | null,
+  parentColumn: string,
+  sortColumn: string,
+  filters: Filter[],
+  parentIds: string[],
+  joins: readonly Join[] = [],
+): Promise<Map<string, Array<Record<string, unknown>>>> {
+  const t = tableOf(s.ds, entity, props);
+  const j = joined(s.ds, joins, (prop) => columnSql(s.ds, entity, prop));
+  const f = applyFilters(filters, "t");
+  const [sql, params] = positional(
+    s.ds,
+    `SELECT t.${parentColumn} AS "${PARENT}", ${t.select}${j.select} FROM ${t.name} t ${j.from}
+      WHERE t.district_id = ANY(CAST(:districtIds AS uuid[]))
+        AND t.${parentColumn} = ANY(CAST(:parentIds AS uuid[])) AND ${f.sql}
+      ORDER BY t.${sortColumn}, t.id`,
+    { ...f.params, districtIds: s.districtIds, parentIds },
+  );
+  return grouped(t, j, await s.m.query(sql, params));
+}
+
+/**
+ * A page of each parent's children: up to `first + 1` rows per parent from the index (LATERAL),
+ * after the cursor if there is one, in the shape's order.
+ */
+export async function pageRows(
+  s: Scope,
+  entity: RowEntity,
+  props: ReadonlySet<string> | null,
+  parentColumn: string,
+  shape: ChildShape,
+  first: number,
+  after: string | null,
+  parentIds: string[],
+  joins: readonly Join[] = [],
+): Promise<Map<string, Array<Record<string, unknown>>>> {
+  const t = tableOf(s.ds, entity, props);
+  const j = joined(s.ds, joins, (prop) => `c.${quoteIdent(prop)}`);
+  const f = applyFilters(shape.filters, "t");
+  const col = shape.sort.column;
+  const cursor = after ? decodeCursor(after, 2, shape.sort.kind) : null;
+  const afterSql = cursor ? `AND (t.${col}, t.id) > (:cursorValue, :cursorId)` : "";
+  const [sql, params] = positional(
+    s.ds,
+    `SELECT c.*${j.select} FROM unnest(CAST(:parentIds AS uuid[])) AS p(pid)
+      CROSS JOIN LATERAL (
+        SELECT t.${parentColumn} AS "${PARENT}", ${t.select} FROM ${t.name} t
+         WHERE t.district_id = ANY(CAST(:districtIds AS uuid[]))
+           AND t.${parentColumn} = p.pid AND ${f.sql} ${afterSql}
+         ORDER BY t.${col}, t.id LIMIT ${first + 1}) AS c ${j.from}
+      ORDER BY c."${PARENT}", c.${quoteIdent(shape.sort.key)}, c.id`,
+    {
+      ...f.params,
+      parentIds,
+      districtIds: s.districtIds,
+      cursorValue: cursor?.[0],
+      cursorId: cursor?.[1],
+    },
+  );
+  return grouped(t, j, await s.m.query(sql, params));
+}
+
+/** How many children each parent has under the shape's filters. */
+export async function childCounts(
+  s: Scope,
+  entity: RowEntity,
+  parentColumn: string,
+  filters: Filter[],
+  parentIds: string[],
+): Promise<Map<string, number>> {
+  const t = tableOf(s.ds, entity, new Set());
+  const f = applyFilters(filters, "t");
+  const [sql, params] = positional(
+    s.ds,
+    `SELECT t.${parentColumn} AS pid, count(*)::int AS n FROM ${t.name} t
+      WHERE t.district_id = ANY(CAST(:districtIds AS uuid[]))
+        AND t.${parentColumn} = ANY(CAST(:parentIds AS uuid[])) AND ${f.sql}
+      GROUP BY t.${parentColumn}`,
+    { ...f.params, districtIds: s.districtIds, parentIds },
+  );
+  const rows: Array<{ pid: string; n: number }> = await s.m.query(sql, params);
+  return new Map(rows.map((r) => [r.pid, r.n]));
+}
+
+function grouped(t: Table, j: Joined, raw: Array<Record<string, unknown>>) {
+  const out = new Map<string, Array<Record<string, unknown>>>();
+  for (const r of raw) {
+    const pid = r[PARENT] as string;
+    let list = out.get(pid);
+    if (!list) out.set(pid, (list = []));
+    const row = t.make(r);
+    j.attach(row, r);
+    list.push(row);
+  }
+  return out;
+}

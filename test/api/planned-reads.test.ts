@@ -1,0 +1,343 @@
+import { startTestServer, gql, type TestServer } from "../helpers/server";
+import { closeFactories, ownerPool, tokenFor } from "../factories";
+import { TREE_WALK } from "../../src/bench/tree-walk";
+import { inTenantTransaction } from "../../src/db/tenant";
+import { childRows, pageRows, rowsById } from "../../src/planner/rows";
+import { StreetOffice } from "../../src/modules/grid/tree.entity";
+import { Person } from "../../src/modules/grid/people.entity";
+
+/**
+ * The planned read path (src/planner/) answers exactly as graphql-js does: every query below is
+ * sent, as several roles, to a server with it and to one without it (PLANNED_READS=false), and the
+ * two responses must be equal to the byte (data, errors, key order). A query the planner declines
+ * is answered by graphql-js on both; the test also checks which ones it planned, by counting the
+ * statements of a query that only the planner reads in one statement per level.
+ */
+
+let planned: TestServer;
+let plain: TestServer;
+
+beforeAll(async () => {
+  // The whole tree's estimate is far over the default cost limit (it counts every `first: 200`).
+  const limits = {
+    QUERY_LIMITS: JSON.stringify({ default: { cost: 1_000_000_000 } }),
+    HEAVY_COST: "100000000",
+    RATE_LIMIT_SUBJECT: "off",
+    RATE_LIMIT_DISTRICT: "off",
+  };
+  [planned, plain] = await Promise.all([
+    startTestServer(limits),
+    startTestServer({ ...limits, PLANNED_READS: "false" }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([planned.close(), plain.close()]);
+  await closeFactories();
+});
+
+const ROLES = ["district_admin", "command_center", "street_officer", "grid_worker", "resident"];
+
+const PAGES = `query Pages($so: Int, $co: Int, $after: String, $withStaff: Boolean!, $skipKind: Boolean!) {
+  district {
+    __typename
+    id
+    code
+    name
+    streetOffices(first: $so, after: $after) {
+      __typename
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename }
+      edges {
+        cursor
+        node {
+          id
+          code
+          name
+          createdAt
+          byName: communities(first: $co, orderBy: name) {
+            totalCount
+            pageInfo { hasNextPage endCursor }
+            edges { cursor node { name code } }
+          }
+          communities(first: $co) {
+            totalCount
+            edges {
+              node {
+                ...CommunityBits
+                grids(first: 3) {
+                  totalCount
+                  pageInfo { startCursor endCursor hasNextPage }
+                  edges {
+                    node {
+                      id
+                      code
+                      name
+                      kind @skip(if: $skipKind)
+                      latitude
+                      longitude
+                      linesOfWork
+                      retiredAt
+                      version
+                      community { code streetOffice { code } }
+                      streetOffice { name }
+                      staff(includeEnded: true) @include(if: $withStaff) {
+                        __typename
+                        id
+                        role
+                        startsOn
+                        endsOn
+                        current
+                        grid { code }
+                        person {
+                          id
+                          name
+                          phone
+                          idNumber
+                          gender
+                          birthYear
+                          tags
+                          personalDataVisible
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+fragment CommunityBits on Community { id code kind name }`;
+
+const FILTERS = `query Filters($search: String, $kind: GridKind) {
+  district {
+    grids(first: 7, search: $search, kind: $kind) {
+      totalCount
+      edges { cursor node { code name kind } }
+    }
+    villages: communities(first: 5, kind: village) {
+      totalCount
+      edges { node { code name streetOffice { name } } }
+    }
+    all: grids(first: 4, includeRetired: true) { totalCount edges { node { code retiredAt } } }
+  }
+}`;
+
+/** The statements only the planner writes (its rows carry their parent's id under this alias). */
+const plannerStatements = (from: number) =>
+  planned.statements.slice(from).filter((s) => s.includes('"__parent"')).length;
+
+async function both(query: string, variables: Record<string, unknown>, token: string | null) {
+  const from = planned.statements.length;
+  const a = await gql(planned, query, variables, token);
+  const plannedCount = plannerStatements(from);
+  const b = await gql(plain, query, variables, token);
+  return { a, b, plannedCount };
+}
+
+/** Both answers equal; `viaPlanner` says whether the planner must have answered or declined. */
+async function expectSame(
+  query: string,
+  variables: Record<string, unknown>,
+  role: string,
+  viaPlanner: boolean,
+) {
+  const token = await tokenFor({ district: { code: "mingshan" }, role });
+  const { a, b, plannedCount } = await both(query, variables, token);
+  expect(JSON.stringify(a)).toEqual(JSON.stringify(b));
+  if (viaPlanner) expect(plannedCount).toBeGreaterThan(0);
+  else expect(plannedCount).toBe(0);
+  return a;
+}
+
+describe("the same answer with and without the planner", () => {
+  it.each(ROLES.filter((r) => r !== "resident"))("the whole tree walk, as %s", async (role) => {
+    const res = await expectSame(TREE_WALK, { first: 200 }, role, true);
+    expect(res.errors).toBeUndefined();
+  });
+
+  it("a resident's whole tree walk is refused alike, before anything is read", async () => {
+    const res = await expectSame(TREE_WALK, { first: 200 }, "resident", false);
+    expect(res.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it.each(ROLES)(
+    "partial pages, aliases, fragments, directives and back-references, as %s",
+    async (role) => {
+      const vars = { so: 2, co: 2, withStaff: true, skipKind: false };
+      const first = await expectSame(PAGES, vars, role, true);
+      expect(first.errors).toBeUndefined();
+      const data = first.data as {
+        district: { streetOffices: { pageInfo: { endCursor: string; hasNextPage: boolean } } };
+      };
+      expect(data.district.streetOffices.pageInfo.hasNextPage).toBe(true);
+      // The next page, from the cursor: counted, not complete.
+      const next = {
+        ...vars,
+        after: data.district.streetOffices.pageInfo.endCursor,
+        withStaff: false,
+        skipKind: true,
+      };
+      const second = await expectSame(PAGES, next, role, true);
+      expect(second.errors).toBeUndefined();
+    },
+  );
+
+  it.each([{ search: "北" }, { kind: "rural" }, { search: "no such grid" }, {}])(
+    "filters %j",
+    async (vars) => {
+      const res = await expectSame(FILTERS, vars, "district_admin", true);
+      expect(res.errors).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["a page size out of range", { so: 0, co: 1, withStaff: false, skipKind: false }],
+    [
+      "a cursor that is not one",
+      { so: 1, co: 1, after: "bm90IGEgY3Vyc29y", withStaff: false, skipKind: false },
+    ],
+    ["a variable of the wrong type", { so: "two", co: 1, withStaff: false, skipKind: false }],
+  ])("errors: %s", async (_what, vars) => {
+    const res = await expectSame(PAGES, vars, "district_admin", false);
+    expect(res.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+  });
+
+  it("a search longer than the argument allows is refused alike", async () => {
+    const res = await expectSame(FILTERS, { search: "长".repeat(101) }, "district_admin", false);
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("fields it has no plan for, and callers it cannot plan, are answered by graphql-js", async () => {
+    const q = `{ district { code treeCounts { grids } streetOffices(first: 1) { edges { node { code } } } } }`;
+    await expectSame(q, {}, "district_admin", false);
+    const city = await tokenFor({ city: { code: "benxi" }, role: "city_admin" });
+    const asCity = await both(`{ district { streetOffices { totalCount } } }`, {}, city);
+    expect(JSON.stringify(asCity.a)).toEqual(JSON.stringify(asCity.b));
+    expect(asCity.a.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(asCity.plannedCount).toBe(0);
+    const anonymous = await both(`{ district { streetOffices { totalCount } } }`, {}, null);
+    expect(JSON.stringify(anonymous.a)).toEqual(JSON.stringify(anonymous.b));
+    expect(anonymous.a.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.plannedCount).toBe(0);
+  });
+});
+
+describe("what the planner reads", () => {
+  it("reads the whole tree in one statement per level, whatever its size", async () => {
+    const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+    const before = planned.statements.length;
+    const res = await gql(planned, TREE_WALK, { first: 200 }, token);
+    expect(res.errors).toBeUndefined();
+    const run = planned.statements.slice(before);
+    // BEGIN, the tenant settings, the district, street offices, communities, grids, posts with
+    // their persons, the read audit's one row, COMMIT.
+    expect(run.filter((s) => /^\s*SELECT .* FROM "staff_assignment"/s.test(s))).toHaveLength(1);
+    expect(run.filter((s) => /FROM "person"/.test(s) && !/staff_assignment/.test(s))).toHaveLength(
+      0,
+    );
+    expect(run.length).toBeLessThanOrEqual(9);
+  });
+
+  it("records the same read audit as graphql-js", async () => {
+    const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+    const name = (s: string) => `PlannedAudit${s}${Date.now()}`;
+    const [na, nb] = [name("A"), name("B")];
+    const q = (n: string) => TREE_WALK.replace("query BenchTreeWalk", `query ${n}`);
+    const [a, b] = await Promise.all([
+      gql(planned, q(na), { first: 200 }, token),
+      gql(plain, q(nb), { first: 200 }, token),
+    ]);
+    expect(a.errors).toBeUndefined();
+    expect(JSON.stringify(a.data)).toEqual(JSON.stringify(b.data));
+    const rows = async (n: string) =>
+      (
+        await ownerPool().query<{ ids: string[]; fields: string[] }>(
+          `SELECT coalesce(array_agg(x ORDER BY x), '{}') AS ids, min(fields::text) AS fields
+             FROM personal_data_read r, unnest(r.record_ids) AS x WHERE r.operation_name = $1`,
+          [n],
+        )
+      ).rows[0];
+    const [ra, rb] = [await rows(na), await rows(nb)];
+    expect(ra.ids.length).toBeGreaterThan(0);
+    expect(ra).toEqual(rb);
+  });
+
+  it("another district's tree is out of reach: the caller's district only, and row-level security under it", async () => {
+    const own = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+    const other = await tokenFor({ district: { code: "pingshan" }, role: "district_admin" });
+    const q = `{ district { code streetOffices(first: 200) { totalCount edges { node { code communities(first: 200) { totalCount } } } } } }`;
+    const [mine, theirs] = await Promise.all([
+      gql(planned, q, {}, own),
+      gql(planned, q, {}, other),
+    ]);
+    const m = mine.data as {
+      district: { code: string; streetOffices: { edges: Array<{ node: { code: string } }> } };
+    };
+    const t = theirs.data as typeof m;
+    expect(m.district.code).toBe("mingshan");
+    expect(t.district.code).toBe("pingshan");
+    const codes = (d: typeof m) => new Set(d.district.streetOffices.edges.map((e) => e.node.code));
+    const overlap = [...codes(m)].filter((c) => codes(t).has(c));
+    // Street-office codes may repeat between districts; the ids may not.
+    const ids = await ownerPool().query<{ code: string; n: number }>(
+      `SELECT d.code, count(*)::int AS n FROM street_office s JOIN district d ON d.id = s.district_id
+        WHERE d.code IN ('mingshan', 'pingshan') GROUP BY d.code ORDER BY d.code`,
+    );
+    expect(ids.rows).toEqual([
+      { code: "mingshan", n: codes(m).size },
+      { code: "pingshan", n: codes(t).size },
+    ]);
+    void overlap;
+  });
+});
+
+it("row-level security holds under the planner's reads even when their own district filter is wrong", async () => {
+  const { rows } = await ownerPool().query<{ id: string; code: string }>(
+    `SELECT id, code FROM district WHERE code IN ('mingshan', 'pingshan') ORDER BY code`,
+  );
+  const [mingshan, pingshan] = [rows[0].id, rows[1].id];
+  const scope = {
+    districtIds: [mingshan],
+    subject: "mingshan.district_admin",
+    role: "district_admin",
+  };
+  await inTenantTransaction(planned.dataSource, scope, async (m) => {
+    // As if the application had forgotten whose request it serves: both districts asked for.
+    const s = { m, ds: planned.dataSource, districtIds: [mingshan, pingshan] };
+    const shape = { sort: { column: "code", key: "code" }, filters: [] };
+    const theirs = await pageRows(s, StreetOffice, null, "district_id", shape, 200, null, [
+      pingshan,
+    ]);
+    expect(theirs.size).toBe(0);
+    const mine = await pageRows(s, StreetOffice, null, "district_id", shape, 200, null, [mingshan]);
+    expect(mine.get(mingshan)?.length).toBe(7);
+    const people = await ownerPool().query<{ id: string; grid_id: string }>(
+      `SELECT p.id, p.grid_id FROM person p JOIN district d ON d.id = p.district_id WHERE d.code = 'pingshan' LIMIT 3`,
+    );
+    expect(people.rows).toHaveLength(3);
+    expect(
+      (
+        await rowsById(
+          s,
+          Person,
+          null,
+          people.rows.map((p) => p.id),
+        )
+      ).size,
+    ).toBe(0);
+    const byGrid = await childRows(
+      s,
+      Person,
+      null,
+      "grid_id",
+      "name",
+      [],
+      people.rows.map((p) => p.grid_id),
+    );
+    expect(byGrid.size).toBe(0);
+  });
+});
