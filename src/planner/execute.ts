@@ -3,17 +3,17 @@ import { type AuthedContext } from "../context/context";
 import { type DataSource } from "typeorm";
 import { type FieldIndex } from "./fields";
 import {
+  type ConnField,
   type EdgeField,
   type FieldPlan,
-  isGraphQLErrorLike,
   NotPlanned,
   type ObjPlan,
-  OperationPlanner,
   type Out,
   type PlanInput,
   type RootPlan,
   type Row,
-} from "./plan";
+} from "./plan-types";
+import { isGraphQLErrorLike, OperationPlanner } from "./plan";
 import { type PlannedRelations } from "./relations";
 import { childCounts, childRows, JOINED, pageRows, rowsById, type Scope } from "./rows";
 
@@ -60,6 +60,21 @@ export class Planner {
     for (const r of roots) data[r.key] = null;
     try {
       for (const r of roots) {
+        if (r.kind === "page") {
+          const page = await r.relation.page(ctx, r.args);
+          data[r.key] = await exec
+            .pages(r.conn, [
+              {
+                nodes: page.edges.map((e) => e.node as Row),
+                cursors: page.edges.map((e) => e.cursor),
+                more: page.pageInfo.hasNextPage,
+                previous: page.pageInfo.hasPreviousPage,
+                count: () => page.totalCount,
+              },
+            ])
+            .then((o) => o[0]);
+          continue;
+        }
         const rows = await run((s) => rowsById(s, r.entity, r.child.props, [r.id]));
         const row = rows.get(r.id);
         if (!row) return null;
@@ -74,8 +89,18 @@ export class Planner {
         ctx.log?.warn("planned read failed; executing", { error: String(err) });
       return null;
     }
+    ctx.log?.debug("query planned");
     return data;
   }
+}
+
+/** A page of a connection: its rows, their cursors, and what its pageInfo and count say. */
+interface PageRows {
+  nodes: Row[];
+  cursors: string[];
+  more: boolean;
+  previous: boolean;
+  count(): number | Promise<number>;
 }
 
 /** One planned execution: levels read for all parents at once. */
@@ -95,6 +120,9 @@ class Execution {
           break;
         case "leaf":
           await this.leaves(f, rows, outs);
+          break;
+        case "value":
+          await this.values(f, rows, outs);
           break;
         case "one":
           await this.one(f, rows, outs);
@@ -121,6 +149,21 @@ class Execution {
       } else outs[i][f.key] = f.complete(v);
     }
     if (pending) await Promise.all(pending);
+  }
+
+  private async values(f: Extract<FieldPlan, { kind: "value" }>, rows: Row[], outs: Out[]) {
+    const made = await Promise.all(rows.map((r) => f.source.call(r, this.ctx, f.info, f.args)));
+    for (let i = 0; i < rows.length; i++) {
+      const v = made[i] as Record<string, unknown> | null | undefined;
+      if (v === null || v === undefined) {
+        if (f.nonNull) throw new Error("null for a non-null field");
+        outs[i][f.key] = null;
+        continue;
+      }
+      const o: Out = {};
+      for (const x of f.fields) o[x.key] = x.complete(x.prop === null ? null : v[x.prop]);
+      outs[i][f.key] = o;
+    }
   }
 
   private async one(f: Extract<FieldPlan, { kind: "one" }>, rows: Row[], outs: Out[]) {
@@ -187,7 +230,7 @@ class Execution {
     );
     const pages = parentIds.map((id) => {
       const got = byParent.get(id) ?? [];
-      return { nodes: got.slice(0, f.first), more: got.length > f.first, count: got.length };
+      return { nodes: got.slice(0, f.first), more: got.length > f.first };
     });
     // A first page that holds every row is its own count (as common/connection.ts's toPage).
     const counted = f.conn.some((c) => c.kind === "totalCount");
@@ -195,11 +238,25 @@ class Execution {
     const counts = toCount.length
       ? await this.run((s) => childCounts(s, r.entity, r.parentColumn, f.shape.filters, toCount))
       : new Map<string, number>();
+    const conns = await this.pages(
+      f.conn,
+      pages.map((p, i) => ({
+        nodes: p.nodes,
+        cursors: p.nodes.map((n) => encodeCursor([String(n[f.shape.sort.key]), n.id])),
+        more: p.more,
+        previous: Boolean(f.after),
+        count: () => (f.after || p.more ? (counts.get(parentIds[i]) ?? 0) : p.nodes.length),
+      })),
+    );
+    for (let i = 0; i < outs.length; i++) outs[i][f.key] = conns[i];
+  }
+
+  /** Connections' answers from their pages, each `node` selection resolved over all their rows. */
+  async pages(conn: ConnField[], pages: PageRows[]): Promise<Out[]> {
     const all = pages.flatMap((p) => p.nodes);
-    const cursors = all.map((n) => encodeCursor([String(n[f.shape.sort.key]), n.id]));
-    // Each `node` selection (usually one) resolved once over every parent's nodes.
+    const cursors = pages.flatMap((p) => p.cursors);
     const nodeOuts = new Map<EdgeField, Out[]>();
-    for (const c of f.conn) {
+    for (const c of conn) {
       if (c.kind !== "edges") continue;
       for (const e of c.fields) {
         if (e.kind !== "node") continue;
@@ -208,17 +265,16 @@ class Execution {
         nodeOuts.set(e, o);
       }
     }
+    const out: Out[] = [];
     let at = 0;
-    for (let i = 0; i < outs.length; i++) {
-      const page = pages[i];
+    for (const page of pages) {
       const from = at;
       at += page.nodes.length;
-      const conn: Out = {};
-      for (const c of f.conn) {
-        if (c.kind === "typename") conn[c.key] = c.value;
-        else if (c.kind === "totalCount") {
-          conn[c.key] = f.after || page.more ? (counts.get(parentIds[i]) ?? 0) : page.nodes.length;
-        } else if (c.kind === "edges") {
+      const result: Out = {};
+      for (const c of conn) {
+        if (c.kind === "typename") result[c.key] = c.value;
+        else if (c.kind === "totalCount") result[c.key] = await page.count();
+        else if (c.kind === "edges") {
           const edges: Out[] = [];
           for (let j = from; j < at; j++) {
             const edge: Out = {};
@@ -229,7 +285,7 @@ class Execution {
             }
             edges.push(edge);
           }
-          conn[c.key] = edges;
+          result[c.key] = edges;
         } else {
           const info: Out = {};
           for (const p of c.fields) {
@@ -237,7 +293,7 @@ class Execution {
               p.prop === "hasNextPage"
                 ? page.more
                 : p.prop === "hasPreviousPage"
-                  ? Boolean(f.after)
+                  ? page.previous
                   : p.prop === "startCursor"
                     ? at > from
                       ? cursors[from]
@@ -248,11 +304,12 @@ class Execution {
                         : null
                       : "PageInfo";
           }
-          conn[c.key] = info;
+          result[c.key] = info;
         }
       }
-      outs[i][f.key] = conn;
+      out.push(result);
     }
+    return out;
   }
 }
 

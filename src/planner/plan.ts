@@ -1,31 +1,33 @@
 import {
   type FieldNode,
-  type FragmentDefinitionNode,
   getArgumentValues,
   getNamedType,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
-  type GraphQLSchema,
   isLeafType,
+  isNonNullType,
   isObjectType,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 import { collectFields, collectSubfields } from "graphql/execution/collectFields";
 import { type DataSource } from "typeorm";
-import { type Filter } from "../common/batch";
 import { pageSize } from "../common/connection";
 import { authChecker } from "../context/auth-checker";
 import { type AuthedContext } from "../context/context";
-import { completer, type FieldIndex, type LeafSource } from "./fields";
-import {
-  type ChildShape,
-  type PlannedRelation,
-  type PlannedRelations,
-  type RowEntity,
-} from "./relations";
+import { completer, type FieldIndex } from "./fields";
+import { type PlannedRelation, type PlannedRelations, type RowEntity } from "./relations";
 import { isColumn, type Join } from "./rows";
+import {
+  type ConnField,
+  type EdgeField,
+  type FieldPlan,
+  NotPlanned,
+  type ObjPlan,
+  type PlanInput,
+  type RootPlan,
+  type ValueField,
+} from "./plan-types";
 
 /**
  * Planning, the first half of the planned read path (execute.ts has the second): the operation's
@@ -33,88 +35,6 @@ import { isColumn, type Join } from "./rows";
  * read and how to answer each field, or NotPlanned as soon as one field has no plan, one
  * argument would be refused by the resolver, or one field is not for the caller's role.
  */
-
-export type Row = Record<string, unknown>;
-export type Out = Record<string, unknown>;
-
-export interface ObjPlan {
-  entity: RowEntity;
-  fields: FieldPlan[];
-  /** The properties its rows must hold; null: every column (a resolver reads the rows). */
-  props: Set<string> | null;
-  /** Rows its `one` fields point to, read with its rows when they lead no further. */
-  joins: Join[];
-}
-
-export type FieldPlan =
-  | { kind: "typename"; key: string; value: string }
-  | {
-      kind: "leaf";
-      key: string;
-      source: LeafSource;
-      /** The value as graphql-js completes it for the field's type. */
-      complete: (value: unknown) => unknown;
-      args: Record<string, unknown>;
-      info: GraphQLResolveInfo;
-    }
-  | {
-      kind: "one";
-      key: string;
-      idKey: string;
-      entity: RowEntity;
-      child: ObjPlan;
-      /** Its place among the parent plan's joins, if it is read with the parent's rows. */
-      join: number | null;
-    }
-  | {
-      kind: "list";
-      key: string;
-      relation: Extract<PlannedRelation, { kind: "list" }>;
-      filters: Filter[];
-      child: ObjPlan;
-    }
-  | {
-      kind: "connection";
-      key: string;
-      relation: Extract<PlannedRelation, { kind: "connection" }>;
-      shape: ChildShape;
-      /** What the page's rows must hold for every node selection and the cursors. */
-      props: Set<string> | null;
-      /** The node selection's joins, when there is one node selection. */
-      joins: Join[];
-      first: number;
-      after: string | null;
-      conn: ConnField[];
-    };
-
-export type ConnField =
-  | { kind: "typename"; key: string; value: string }
-  | { kind: "totalCount"; key: string }
-  | { kind: "edges"; key: string; fields: EdgeField[] }
-  | { kind: "pageInfo"; key: string; fields: Array<{ key: string; prop: string }> };
-
-export type EdgeField =
-  | { kind: "typename"; key: string; value: string }
-  | { kind: "cursor"; key: string }
-  | { kind: "node"; key: string; plan: ObjPlan };
-
-export interface RootPlan {
-  key: string;
-  entity: RowEntity;
-  id: string;
-  child: ObjPlan;
-}
-
-/** Thrown while planning: the operation is not for this path. */
-export class NotPlanned extends Error {}
-
-export interface PlanInput {
-  schema: GraphQLSchema;
-  operation: OperationDefinitionNode;
-  fragments: Record<string, FragmentDefinitionNode>;
-  variables: Record<string, unknown>;
-  ctx: AuthedContext;
-}
 
 /** Plans operations against the relations the modules declare and the fields type-graphql knows. */
 export class OperationPlanner {
@@ -140,15 +60,22 @@ export class OperationPlanner {
       const name = nodes[0].name.value;
       const def = queryType.getFields()[name];
       const relation = this.relations[`${queryType.name}.${name}`];
-      if (!def || relation?.kind !== "root") throw new NotPlanned(`no plan for Query.${name}`);
+      if (!def || !relation) throw new NotPlanned(`no plan for Query.${name}`);
       this.authorize(queryType.name, name, ctx);
       const type = getNamedType(def.type);
+      const args = getArgumentValues(def, nodes[0], input.variables);
+      if (relation.kind === "rootPage" && isObjectType(type)) {
+        const conn = this.planConnection(input, type, relation.entity, nodes);
+        roots.push({ kind: "page", key, relation, args, conn });
+        continue;
+      }
+      if (relation.kind !== "root") throw new NotPlanned(`no plan for Query.${name}`);
       const id = relation.id(ctx);
       if (!id || !isObjectType(type) || type.name !== relation.entity.name) {
         throw new NotPlanned(`Query.${name}: no row for the caller`);
       }
-      getArgumentValues(def, nodes[0], input.variables);
       roots.push({
+        kind: "row",
         key,
         entity: relation.entity,
         id,
@@ -195,8 +122,29 @@ export class OperationPlanner {
         continue;
       }
       const relation = this.relations[`${type.name}.${name}`];
-      if (!relation || !isObjectType(named))
+      if (!relation && isObjectType(named)) {
+        // An object a resolver makes from the row (a case's complainant): planned when every
+        // field asked of it is a plain property.
+        const source = this.fields.leaf(type.name, name);
+        if (!source || source.kind !== "resolver") {
+          throw new NotPlanned(`no plan for ${type.name}.${name}`);
+        }
+        this.authorize(type.name, name, input.ctx, source.roles);
+        props = null;
+        out.push({
+          kind: "value",
+          key,
+          source,
+          args,
+          info: infoFor(input, type, def, fieldNodes, key),
+          fields: this.planValue(input, named, fieldNodes),
+          nonNull: isNonNullType(def.type),
+        });
+        continue;
+      }
+      if (!relation || !isObjectType(named)) {
         throw new NotPlanned(`no plan for ${type.name}.${name}`);
+      }
       this.authorize(type.name, name, input.ctx);
       if (relation.kind === "one") props?.add(relation.idKey);
       out.push(this.planRelation(input, key, relation, named, fieldNodes, args));
@@ -255,6 +203,25 @@ export class OperationPlanner {
       default:
         throw new NotPlanned(`a ${relation.kind} relation below the root`);
     }
+  }
+
+  /** The fields asked of an object made by a resolver: its properties only. */
+  private planValue(
+    input: PlanInput,
+    type: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+  ): ValueField[] {
+    const sub = collectSubfields(input.schema, input.fragments, input.variables, type, nodes);
+    return [...sub].map(([key, fieldNodes]) => {
+      const name = fieldNodes[0].name.value;
+      if (name === "__typename") return { key, prop: null, complete: () => type.name };
+      const def = type.getFields()[name];
+      const source = def && isLeafType(getNamedType(def.type)) && this.fields.leaf(type.name, name);
+      if (!source || source.kind !== "property" || source.roles !== undefined) {
+        throw new NotPlanned(`${type.name}.${name} is not a property`);
+      }
+      return { key, prop: source.key, complete: completer(def.type) };
+    });
   }
 
   private planConnection(

@@ -1,5 +1,7 @@
+import { validateSync } from "class-validator";
 import { type Filter } from "../common/batch";
-import { type SortValueKind } from "../common/connection";
+import { badInput } from "../common/errors";
+import { type Page, type SortValueKind } from "../common/connection";
 import { type AuthedContext } from "../context/context";
 
 /**
@@ -21,6 +23,15 @@ export interface ChildShape {
 export type PlannedRelation =
   /** A root field answered by one row, e.g. the caller's district; null id: not planned. */
   | { kind: "root"; entity: RowEntity; id(ctx: AuthedContext): string | null }
+  /**
+   * A root connection whose page its own resolver reads (with its filters and who may see what):
+   * the planner answers the page's fields and its rows' fields. Throws as the resolver would.
+   */
+  | {
+      kind: "rootPage";
+      entity: RowEntity;
+      page(ctx: AuthedContext, args: Record<string, unknown>): Promise<Page<object>>;
+    }
   /** A Relay connection of the children whose `parentColumn` holds the parent's id. */
   | {
       kind: "connection";
@@ -42,3 +53,18 @@ export type PlannedRelation =
 
 /** Planned relations by `Type.field`. */
 export type PlannedRelations = Record<string, PlannedRelation>;
+
+/**
+ * Field arguments as a resolver receives them from type-graphql: an instance of its arguments
+ * class, validated the same way (class-validator, missing properties skipped). Throws
+ * BAD_USER_INPUT as type-graphql would refuse them (the planner then lets graphql-js answer).
+ */
+export function argsOf<T extends object>(Args: new () => T, args: Record<string, unknown>): T {
+  const instance = Object.assign(new Args(), args);
+  const errors = validateSync(instance, {
+    forbidUnknownValues: false,
+    skipMissingProperties: true,
+  });
+  if (errors.length > 0) throw badInput(errors[0].property, "not a valid value");
+  return instance;
+}

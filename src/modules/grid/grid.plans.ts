@@ -1,7 +1,6 @@
-import { validateSync } from "class-validator";
 import { type Filter } from "../../common/batch";
-import { badInput } from "../../common/errors";
 import {
+  argsOf,
   type ChildShape,
   type PlannedRelation,
   type PlannedRelations,
@@ -21,18 +20,6 @@ import { staffFilters } from "./tree.resolver";
 
 type FilterArgsClass = new () => { filters(): Filter[]; orderBy?: Parameters<typeof sortOf>[0] };
 
-/** The filter arguments as the resolver receives them: an instance, validated as type-graphql does. */
-function filterArgs(Args: FilterArgsClass, args: Record<string, unknown>) {
-  const { first: _first, after: _after, ...rest } = args;
-  const instance = Object.assign(new Args(), rest);
-  const errors = validateSync(instance, {
-    forbidUnknownValues: false,
-    skipMissingProperties: true,
-  });
-  if (errors.length > 0) throw badInput(errors[0].property, "not a valid value");
-  return instance;
-}
-
 function treeConnection(
   entity: RowEntity,
   parentColumn: string,
@@ -43,7 +30,8 @@ function treeConnection(
     entity,
     parentColumn,
     shape(args): ChildShape {
-      const f = filterArgs(Args, args);
+      const { first: _first, after: _after, ...rest } = args;
+      const f = argsOf(Args, rest);
       return { sort: sortOf(f.orderBy), filters: f.filters() };
     },
   };

@@ -1,0 +1,114 @@
+import {
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { type Filter } from "../common/batch";
+import { type AuthedContext } from "../context/context";
+import { type LeafSource } from "./fields";
+import { type ChildShape, type PlannedRelation, type RowEntity } from "./relations";
+import { type Join } from "./rows";
+
+/** What planning (plan.ts) hands to execution (execute.ts). */
+
+export type Row = Record<string, unknown>;
+export type Out = Record<string, unknown>;
+
+export interface ObjPlan {
+  entity: RowEntity;
+  fields: FieldPlan[];
+  /** The properties its rows must hold; null: every column (a resolver reads the rows). */
+  props: Set<string> | null;
+  /** Rows its `one` fields point to, read with its rows when they lead no further. */
+  joins: Join[];
+}
+
+export type FieldPlan =
+  | { kind: "typename"; key: string; value: string }
+  | {
+      kind: "leaf";
+      key: string;
+      source: LeafSource;
+      /** The value as graphql-js completes it for the field's type. */
+      complete: (value: unknown) => unknown;
+      args: Record<string, unknown>;
+      info: GraphQLResolveInfo;
+    }
+  | {
+      kind: "value";
+      key: string;
+      source: Extract<LeafSource, { kind: "resolver" }>;
+      args: Record<string, unknown>;
+      info: GraphQLResolveInfo;
+      fields: ValueField[];
+      nonNull: boolean;
+    }
+  | {
+      kind: "one";
+      key: string;
+      idKey: string;
+      entity: RowEntity;
+      child: ObjPlan;
+      /** Its place among the parent plan's joins, if it is read with the parent's rows. */
+      join: number | null;
+    }
+  | {
+      kind: "list";
+      key: string;
+      relation: Extract<PlannedRelation, { kind: "list" }>;
+      filters: Filter[];
+      child: ObjPlan;
+    }
+  | {
+      kind: "connection";
+      key: string;
+      relation: Extract<PlannedRelation, { kind: "connection" }>;
+      shape: ChildShape;
+      /** What the page's rows must hold for every node selection and the cursors. */
+      props: Set<string> | null;
+      /** The node selection's joins, when there is one node selection. */
+      joins: Join[];
+      first: number;
+      after: string | null;
+      conn: ConnField[];
+    };
+
+/** A field of an object a resolver made: a property read and completed (null: `__typename`). */
+export interface ValueField {
+  key: string;
+  prop: string | null;
+  complete: (value: unknown) => unknown;
+}
+
+export type ConnField =
+  | { kind: "typename"; key: string; value: string }
+  | { kind: "totalCount"; key: string }
+  | { kind: "edges"; key: string; fields: EdgeField[] }
+  | { kind: "pageInfo"; key: string; fields: Array<{ key: string; prop: string }> };
+
+export type EdgeField =
+  | { kind: "typename"; key: string; value: string }
+  | { kind: "cursor"; key: string }
+  | { kind: "node"; key: string; plan: ObjPlan };
+
+export type RootPlan =
+  | { kind: "row"; key: string; entity: RowEntity; id: string; child: ObjPlan }
+  | {
+      kind: "page";
+      key: string;
+      relation: Extract<PlannedRelation, { kind: "rootPage" }>;
+      args: Record<string, unknown>;
+      conn: ConnField[];
+    };
+
+/** Thrown while planning: the operation is not for this path. */
+export class NotPlanned extends Error {}
+
+export interface PlanInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  ctx: AuthedContext;
+}
