@@ -8,7 +8,13 @@ import {
 } from "graphql";
 import { type DataSource, type EntityManager } from "typeorm";
 import { isUuid, uuidv7 } from "../common/ids";
-import { inTenantTransaction, scopeOf, type RequestTransaction } from "../db/tenant";
+import { escapeLiteral } from "pg";
+import {
+  BeforeCommitError,
+  inTenantTransaction,
+  scopeOf,
+  type RequestTransaction,
+} from "../db/tenant";
 import { type PerDelivery } from "../realtime/shared-execution";
 import { type Principal } from "../auth/principal";
 import { type Clock } from "../common/clock";
@@ -154,40 +160,48 @@ export class ReadAuditError extends Error {
   }
 }
 
-/** Writes rows in one statement, whatever their number (row-level security checks each district). */
-export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  // The ids travel as array literals: anything but a uuid would change what is recorded.
+/**
+ * The statement that writes rows, one whatever their number (row-level security checks each
+ * district). It takes no parameters, so that it can travel with the COMMIT of a request in one
+ * round trip (finishRequest): the rows are one JSON document quoted as a literal by the driver's
+ * own quoting (`escapeLiteral`), which PostgreSQL reads back column by column.
+ */
+export function insertReadsSql(rows: readonly ReadRow[]): string {
+  // The ids are checked as uuids before they go: anything else would change what is recorded.
   if (!rows.every((r) => r.recordIds.every(isUuid)))
     throw new Error("a read's record id is not a uuid");
-  await m.query(
-    `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
-                                     record_kind, record_ids, fields, operation_name, operation_type)
-     SELECT d, i, s, r, t, k, rec::uuid[], string_to_array(f, ','), o, ot
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
-                   $7::text[], $8::text[], $9::text[], $10::text[]) AS x(d, i, s, r, t, k, rec, f, o, ot)`,
-    [
-      rows.map((r) => r.districtId),
-      rows.map(() => uuidv7()),
-      rows.map((r) => r.readerSubject),
-      rows.map((r) => r.readerRole),
-      rows.map((r) => r.at.toISOString()),
-      rows.map((r) => r.kind),
-      // Each row's ids as one array literal (unnest would flatten an array of arrays).
-      rows.map((r) => `{${r.recordIds.join(",")}}`),
-      rows.map((r) => r.fields.join(",")),
-      rows.map((r) => r.operationName),
-      rows.map((r) => r.operationType),
-    ],
-  );
+  const doc = rows.map((r) => ({
+    d: r.districtId,
+    i: uuidv7(),
+    s: r.readerSubject,
+    r: r.readerRole,
+    t: r.at.toISOString(),
+    k: r.kind,
+    rec: r.recordIds,
+    f: r.fields,
+    o: r.operationName,
+    ot: r.operationType,
+  }));
+  return `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
+                                 record_kind, record_ids, fields, operation_name, operation_type)
+SELECT d, i, s, r, t, k, rec, f, o, ot
+  FROM json_to_recordset(${escapeLiteral(JSON.stringify(doc))}::json)
+    AS x(d uuid, i uuid, s text, r text, t timestamptz, k text, rec uuid[], f text[], o text, ot text)`;
+}
+
+/** Writes rows in one statement (insertReadsSql). */
+export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await m.query(insertReadsSql(rows));
 }
 
 /**
  * Ends an HTTP request's transaction with its reads recorded. A request that commits writes them
- * in its own transaction, just before COMMIT: they stand or fall with it, and a failed commit
- * answers no data. A request that rolls back (it has errors) may still answer data beside them,
- * and what it answered was read: those reads are written in a transaction of their own. Either
- * way a failure to record throws, and the caller must then answer no data.
+ * in its own transaction, just before COMMIT and in the same round trip: they stand or fall with
+ * it, and a failed commit answers no data. A request that rolls back (it has errors) may still
+ * answer data beside them, and what it answered was read: those reads are written in a
+ * transaction of their own. Either way a failure to record throws, and the caller must then
+ * answer no data.
  */
 export async function finishRequest(
   ctx: ReadingContext,
@@ -206,15 +220,21 @@ export async function finishRequest(
     );
     return;
   }
-  if (rows.length > 0) {
-    try {
-      await tx.run((m) => insertReads(m, rows));
-    } catch (err) {
-      await tx.finish(false).catch(() => undefined);
-      throw new ReadAuditError(err);
-    }
+  if (rows.length === 0) return tx.finish(true);
+  let insert: string;
+  try {
+    insert = insertReadsSql(rows);
+  } catch (err) {
+    await tx.finish(false).catch(() => undefined);
+    throw new ReadAuditError(err);
   }
-  await tx.finish(true);
+  try {
+    await tx.finish(true, insert);
+  } catch (err) {
+    // The INSERT failed (the COMMIT was not reached): the reads are not recorded. A failed
+    // COMMIT, or a connection lost, stays what it is.
+    throw err instanceof BeforeCommitError ? new ReadAuditError(err.cause) : err;
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
-import { type DataSource, type EntityManager, type QueryRunner } from "typeorm";
+import { createHash } from "node:crypto";
+import { escapeLiteral, type ClientBase } from "pg";
+import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from "typeorm";
 import { type Principal } from "../auth/principal";
+import { isUuid } from "../common/ids";
 
 /** What row-level security needs to know about the caller, set at the start of each transaction. */
 export interface TenantScope {
@@ -13,15 +16,96 @@ export function scopeOf(p: Principal): TenantScope {
 }
 
 /**
- * Sets the tenant context for the current transaction only (`set_config(..., true)`), so a pooled
- * connection never carries one request's tenant into the next.
+ * The text that opens a tenant transaction: `BEGIN` and the tenant context for that transaction
+ * only (`set_config(..., true)`, so a pooled connection never carries one request's tenant into
+ * the next), in one message and so one round trip. Two statements in one message can take no
+ * parameters: the values are quoted literals (`escapeLiteral`, the driver's own quoting), and
+ * the district ids must be uuids.
  */
-export async function setTenant(qr: QueryRunner, scope: TenantScope): Promise<void> {
-  await qr.query(
-    `SELECT set_config('app.district_ids', $1, true), set_config('app.user', $2, true),
-            set_config('app.role', $3, true)`,
-    [`{${scope.districtIds.join(",")}}`, scope.subject, scope.role],
-  );
+export function beginTenantSql(scope: TenantScope): string {
+  if (!scope.districtIds.every(isUuid)) throw new Error("a tenant's district id is not a uuid");
+  const ids = escapeLiteral(`{${scope.districtIds.join(",")}}`);
+  return `BEGIN; SELECT set_config('app.district_ids', ${ids}, true), set_config('app.user', ${escapeLiteral(
+    scope.subject,
+  )}, true), set_config('app.role', ${escapeLiteral(scope.role)}, true)`;
+}
+
+/**
+ * What TypeORM knows of the runner's transaction. It did not start this one (beginTenantSql did),
+ * so it is told: with the flag down, `save()` and the like would open and commit a transaction
+ * of their own inside ours, ending it early.
+ */
+function markTransaction(qr: QueryRunner, active: boolean): void {
+  const state = qr as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = active;
+  state.transactionDepth = active ? 1 : 0;
+}
+
+/** A connection of its own with a tenant transaction open on it (one round trip after connecting). */
+async function openTenant(ds: DataSource, scope: TenantScope): Promise<QueryRunner> {
+  const begin = beginTenantSql(scope);
+  const qr = ds.createQueryRunner();
+  try {
+    await qr.connect();
+  } catch (err) {
+    await qr.release().catch(() => undefined);
+    throw err;
+  }
+  // Flagged before it is sent: should the message fail half-way (BEGIN done, the settings
+  // refused), the rollback below ends the transaction.
+  markTransaction(qr, true);
+  try {
+    await qr.query(begin);
+    return qr;
+  } catch (err) {
+    await qr.rollbackTransaction().catch(() => undefined);
+    markTransaction(qr, false);
+    await qr.release();
+    throw err;
+  }
+}
+
+/** The statement sent with COMMIT failed, so the COMMIT was not reached: nothing was committed. */
+export class BeforeCommitError extends Error {
+  constructor(cause: unknown) {
+    super("the statement before COMMIT failed; the transaction was rolled back", { cause });
+    this.name = "BeforeCommitError";
+  }
+}
+
+/** PostgreSQL's word on the connection after the last message: 'E' is a failed transaction. */
+function transactionStatus(qr: QueryRunner): string | null {
+  const client = (
+    qr as unknown as { databaseConnection?: { getTransactionStatus?(): string | null } }
+  ).databaseConnection;
+  return client?.getTransactionStatus?.() ?? null;
+}
+
+/**
+ * Commits, with `lastStatement` (a statement without parameters) sent in the same message just
+ * before COMMIT: one round trip for both. If either fails, the transaction is rolled back and the
+ * error thrown, as a BeforeCommitError when it was `lastStatement` that failed.
+ */
+async function commitTenant(qr: QueryRunner, lastStatement?: string): Promise<void> {
+  try {
+    if (lastStatement) {
+      try {
+        await qr.query(`${lastStatement};\nCOMMIT`);
+      } catch (err) {
+        // Still in a (failed) transaction: the statement failed and COMMIT never ran.
+        throw transactionStatus(qr) === "E" ? new BeforeCommitError(err) : err;
+      }
+      markTransaction(qr, false);
+    } else {
+      await qr.commitTransaction();
+    }
+  } catch (err) {
+    // A failed statement before COMMIT leaves the transaction open and aborted; a failed COMMIT
+    // has ended it (the ROLLBACK is then only a warning).
+    if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+    markTransaction(qr, false);
+    throw err;
+  }
 }
 
 /** Runs `fn` in its own transaction with the tenant context set; commits, or rolls back on error. */
@@ -30,19 +114,53 @@ export async function inTenantTransaction<T>(
   scope: TenantScope,
   fn: (m: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const qr = ds.createQueryRunner();
-  await qr.connect();
+  const qr = await openTenant(ds, scope);
   try {
-    await qr.startTransaction();
-    await setTenant(qr, scope);
     const result = await fn(qr.manager);
-    await qr.commitTransaction();
+    await commitTenant(qr);
     return result;
   } catch (err) {
     if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
     throw err;
   } finally {
     await qr.release();
+  }
+}
+
+/** Texts run as prepared statements, by name; beyond this many, a new text runs unprepared. */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED_TEXTS = 500;
+
+/**
+ * Runs one of the application's own hot statements (intake's, the log position) as a named
+ * prepared statement of its connection: PostgreSQL parses it once per connection, and once it
+ * has run a few times may keep its plan, instead of parsing and planning it at every request
+ * (planning the intake's read took longer than running it). Meant for statements whose text
+ * comes in few variants: each distinct text gets a name, and past MAX_PREPARED_TEXTS of them a
+ * new text runs as usual. Logged (and counted) like any statement; errors are TypeORM's
+ * QueryFailedError, as from `m.query`.
+ */
+export async function queryPrepared<T = Record<string, unknown>>(
+  m: EntityManager,
+  text: string,
+  params: unknown[],
+): Promise<T[]> {
+  const qr = m.queryRunner;
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED_TEXTS) {
+    name = `cg_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
+    preparedNames.set(text, name);
+  }
+  if (!qr || !name) return (await m.query(text, params)) as T[];
+  if (qr.isReleased) return (await m.query(text, params)) as T[];
+  const client = (await qr.connect()) as ClientBase;
+  const logger = m.connection.logger;
+  logger.logQuery(text, params, qr);
+  try {
+    return (await client.query({ name, text, values: params })).rows as T[];
+  } catch (err) {
+    logger.logQueryError(err as Error, text, params, qr);
+    throw new QueryFailedError(text, params, err as Error);
   }
 }
 
@@ -89,32 +207,34 @@ export class RequestTransaction implements TenantDb {
     this.hooks.push(fn);
   }
 
-  private async open(): Promise<QueryRunner> {
-    const qr = this.ds.createQueryRunner();
-    await qr.connect();
-    try {
-      await qr.startTransaction();
-      await setTenant(qr, this.scope);
-    } catch (err) {
-      await qr.release();
-      throw err;
-    }
-    return qr;
+  private open(): Promise<QueryRunner> {
+    return openTenant(this.ds, this.scope);
   }
 
-  /** Commits (or rolls back) and releases the connection; after a commit, runs the hooks. */
-  async finish(commit: boolean): Promise<void> {
+  /**
+   * Commits (or rolls back) and releases the connection; after a commit, runs the hooks.
+   * `lastStatement`, a statement without parameters, is run just before COMMIT in the same round
+   * trip (the read audit's INSERT); a request that used no connection opens one for it.
+   */
+  async finish(commit: boolean, lastStatement?: string): Promise<void> {
     this.closed = true;
     await this.queue;
+    if (commit && lastStatement) this.runner ??= this.open();
     const pending = this.runner;
     this.runner = undefined;
     const hooks = this.hooks;
     this.hooks = [];
     if (pending) {
-      const qr = await pending.catch(() => undefined);
-      if (!qr) return;
+      let qr: QueryRunner | undefined;
       try {
-        if (commit) await qr.commitTransaction();
+        qr = await pending;
+      } catch (err) {
+        // Never opened: nothing was written, nothing to end; but a statement that had to run did not.
+        if (commit && lastStatement) throw err;
+        return;
+      }
+      try {
+        if (commit) await commitTenant(qr, lastStatement);
         else await qr.rollbackTransaction();
       } catch (err) {
         if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);

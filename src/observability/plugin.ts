@@ -23,8 +23,12 @@ export function observabilityPlugin(): ApolloServerPlugin<{ log?: Logger }> {
         rec.operationType = op.operation;
       };
       return {
-        async didResolveOperation({ document, request, contextValue }) {
-          name(document, request.operationName);
+        async didResolveOperation({ operation, document, request, contextValue }) {
+          // Apollo has picked the operation already; a document without one is named below.
+          if (operation) {
+            rec.operation = operation.name?.value ?? null;
+            rec.operationType = operation.operation;
+          } else name(document, request.operationName);
           if (rec.operation === undefined) return;
           rec.log = rec.log.child({ operation: rec.operation ?? "anonymous" });
           contextValue.log = rec.log;

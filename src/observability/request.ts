@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { type GraphQLFormattedError } from "graphql";
-import { type Logger } from "../logger";
+import { type LogFields, type Logger } from "../logger";
 import { type Principal } from "../auth/principal";
 import { type Metrics, type Outcome } from "./metrics";
 
@@ -31,6 +31,38 @@ export interface RequestRecord {
 }
 
 const requests = new AsyncLocalStorage<RequestRecord>();
+
+/**
+ * A logger bound to fields (a request's id, then its caller, then its operation), made only when
+ * it first writes a line: most requests write none besides their access line, which is written
+ * with every field by observeRequests, and a logger's child costs an allocation of the logging
+ * library's per binding.
+ */
+class BoundLogger implements Logger {
+  private made?: Logger;
+  constructor(
+    private readonly base: Logger,
+    private readonly bindings: LogFields,
+  ) {}
+  private get log(): Logger {
+    return (this.made ??= this.base.child(this.bindings));
+  }
+  debug(message: string, fields?: LogFields) {
+    this.log.debug(message, fields);
+  }
+  info(message: string, fields?: LogFields) {
+    this.log.info(message, fields);
+  }
+  warn(message: string, fields?: LogFields) {
+    this.log.warn(message, fields);
+  }
+  error(message: string, err?: unknown, fields?: LogFields) {
+    this.log.error(message, err, fields);
+  }
+  child(bindings: LogFields): Logger {
+    return new BoundLogger(this.base, { ...this.bindings, ...bindings });
+  }
+}
 
 export function currentRequest(): RequestRecord | undefined {
   return requests.getStore();
@@ -100,7 +132,12 @@ export function observeRequests(log: Logger, metrics: Metrics): RequestHandler {
     const id = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("X-Request-Id", id);
     const path = req.path;
-    const rec: RequestRecord = { id, log: log.child({ requestId: id }), graphql: false, codes: [] };
+    const rec: RequestRecord = {
+      id,
+      log: new BoundLogger(log, { requestId: id }),
+      graphql: false,
+      codes: [],
+    };
     let done = false;
     const end = () => {
       if (done) return;

@@ -52,19 +52,22 @@ afterAll(async () => {
   await closeFactories();
 });
 
-it("takes a call in 7 statements (the issue allows 8), idempotency key, location and counters included", async () => {
+it("takes a call in 5 round trips (the issue allows 8), idempotency key, location and counters included", async () => {
   await intake({ gridId: gid("Grid", w.tree.gridA), idempotencyKey: "warm-up" });
   const before = server.statements.length;
   const res = await intake({ gridId: gid("Grid", w.tree.gridA), idempotencyKey: "counted" });
   ok(res);
   const statements = server.statements.slice(before);
   if (process.env.SHOW_SQL) console.log(statements.map((q) => q.slice(0, 90)).join("\n"));
-  // BEGIN, tenant, read (key's lock, settings, places), key's case, position, write, COMMIT.
-  expect(statements.length).toBeLessThanOrEqual(7);
+  // BEGIN with the tenant settings (one message), read (key's lock, settings, places), the key's
+  // case again with the position, write, COMMIT.
+  expect(statements).toHaveLength(5);
+  expect(statements[0]).toMatch(/^BEGIN; SELECT set_config\('app.district_ids'/);
+  expect(statements[4]).toBe("COMMIT");
   const again = server.statements.length;
   ok(await intake({ gridId: gid("Grid", w.tree.gridA), idempotencyKey: "counted" }));
-  // The same key again: BEGIN, tenant, read, the case it names, COMMIT.
-  expect(server.statements.length - again).toBeLessThanOrEqual(5);
+  // The same key again: BEGIN with the settings, read, the case it names, COMMIT.
+  expect(server.statements.length - again).toBe(4);
 });
 
 it("completes a location from a unit, and refuses parts that disagree or are not the district's", async () => {
@@ -112,15 +115,33 @@ it("completes a location from a unit, and refuses parts that disagree or are not
   expect(placed).toEqual({ grid_id: w.tree.gridRural });
 });
 
+const logHead = async () =>
+  (
+    await rowsOf(
+      w.district.id,
+      `SELECT coalesce((SELECT position FROM case_log_head WHERE district_id = $1), 0)::int AS p`,
+      [w.district.id],
+    )
+  )[0] as { p: number };
+
 it("gives one case to concurrent requests with one key, and CONFLICT to another caller's reuse", async () => {
   const key = "call-burst";
+  const head = await logHead();
+  // Five alike, and one whose category the district does not have: the key's case answers it
+  // too, whether it was committed before that request read or only while it waited for the key.
   const all = await Promise.all(
-    Array.from({ length: 6 }, () =>
-      intake({ gridId: gid("Grid", w.tree.gridB), idempotencyKey: key }),
+    Array.from({ length: 6 }, (_, i) =>
+      intake({
+        gridId: gid("Grid", w.tree.gridB),
+        idempotencyKey: key,
+        ...(i === 3 ? { categoryCode: "no_such_category" } : {}),
+      }),
     ),
   );
   const ids = new Set(all.map((r) => ok(r).createCase.id));
   expect(ids.size).toBe(1);
+  // One position taken: the requests that found the key's case took none.
+  expect((await logHead()).p).toBe(head.p + 1);
   const [counts] = await rowsOf(
     w.district.id,
     `SELECT (SELECT count(*)::int FROM hotline_case WHERE district_id = $1 AND idempotency_key = $2) AS cases,
@@ -177,5 +198,48 @@ it("writes nothing, not even a log position, when the write fails", async () => 
   } finally {
     await owner.query(`DROP TRIGGER IF EXISTS intake_test_fail ON hotline_case`);
     await owner.query(`DROP FUNCTION IF EXISTS intake_test_fail()`);
+  }
+});
+
+it("answers the key's case to requests that waited for its lock: one refused as it stands, one about to take a position", async () => {
+  const key = "waited-for";
+  const owner = await ownerPool().connect();
+  const waiting = async () =>
+    (
+      await ownerPool().query(
+        `SELECT count(*)::int AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted
+            AND classid::bigint = (hashtext($1::uuid::text)::bigint & 4294967295)
+            AND objid::bigint = (hashtext($2::text)::bigint & 4294967295)`,
+        [w.district.id, key],
+      )
+    ).rows[0].n as number;
+  const until = async (n: number) => {
+    for (let i = 0; i < 500 && (await waiting()) < n; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(await waiting()).toBe(n);
+  };
+  const head = await logHead();
+  try {
+    // The key's lock held elsewhere: every request with the key queues on it, in order.
+    await owner.query("BEGIN");
+    await owner.query(
+      "SELECT pg_advisory_xact_lock(hashtext($1::uuid::text), hashtext($2::text))",
+      [w.district.id, key],
+    );
+    const first = intake({ gridId: gid("Grid", w.tree.gridB), idempotencyKey: key });
+    await until(1);
+    // These read before the first commits: their snapshot cannot see its case.
+    const refused = intake({ categoryCode: "no_such_category", idempotencyKey: key });
+    const valid = intake({ gridId: gid("Grid", w.tree.gridA), idempotencyKey: key });
+    await until(3);
+    await owner.query("COMMIT");
+    const [a, b, c] = await Promise.all([first, refused, valid]);
+    expect(ok(b).createCase.id).toBe(ok(a).createCase.id);
+    expect(ok(c).createCase.id).toBe(ok(a).createCase.id);
+    expect((await logHead()).p).toBe(head.p + 1);
+  } finally {
+    await owner.query("ROLLBACK").catch(() => undefined);
+    owner.release();
   }
 });

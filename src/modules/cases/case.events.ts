@@ -1,6 +1,6 @@
 import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
-import { type TenantDb } from "../../db/tenant";
+import { queryPrepared, type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
 import { CaseEvent } from "./case-event.entity";
 import { type CaseAction, type CaseStatus } from "./case.workflow";
@@ -66,17 +66,30 @@ export function eventRow(
 }
 
 /**
+ * The district's log head taken, as a statement over the placeholders given (the district's id
+ * and a new row's id): it returns the next position and holds the head's lock until the
+ * transaction ends. With `when`, a condition, the position is taken only if it holds (no row
+ * otherwise, and no lock).
+ */
+export function takePositionSql(district: string, rowId: string, when?: string): string {
+  const row = when
+    ? `SELECT ${district}::uuid, ${rowId}::uuid, 1 WHERE ${when}`
+    : `VALUES (${district}, ${rowId}, 1)`;
+  return `INSERT INTO case_log_head (district_id, id, position) ${row}
+     ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
+     RETURNING position::text AS position`;
+}
+
+/**
  * Takes the district's next log position. The district's log head first: every writer takes it
  * before anything else of the district's log or counters, so writers queue on one lock and never
  * deadlock; the lock is held until the transaction ends.
  */
 export async function nextPosition(m: EntityManager, districtId: string): Promise<string> {
-  const [head] = (await m.query(
-    `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, 1)
-     ON CONFLICT (district_id) DO UPDATE SET position = case_log_head.position + 1
-     RETURNING position::text AS position`,
-    [districtId, uuidv7()],
-  )) as Array<{ position: string }>;
+  const [head] = await queryPrepared<{ position: string }>(m, takePositionSql("$1", "$2"), [
+    districtId,
+    uuidv7(),
+  ]);
   return head.position;
 }
 

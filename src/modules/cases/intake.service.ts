@@ -1,9 +1,9 @@
 import { type EntityManager } from "typeorm";
-import { badInput, conflict, forbidden, notFound } from "../../common/errors";
+import { AppError, badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
 import { eventRow, nextPosition } from "./case.events";
-import { countEventStatement } from "./case.counters";
+import { countEventStatement, type Statement } from "./case.counters";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
 import { CaseStatus } from "./case.workflow";
@@ -11,7 +11,15 @@ import { type CaseChannel, Urgency } from "./case.enums";
 import { intakeSettingsOf } from "./settings.service";
 import { type Caller } from "./case-action.service";
 import { newId } from "./case.state";
-import { caseOfKey, type Places, readForIntake, writeNewCase } from "./intake.sql";
+import {
+  caseOfKey,
+  type IntakeRead,
+  type KeyedCase,
+  type Places,
+  positionUnlessKeyed,
+  readForIntake,
+  writeNewCase,
+} from "./intake.sql";
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
 export interface CaseIntake {
@@ -133,15 +141,67 @@ export async function takeCaseIn(
     ...input,
     defaultGridId,
   });
-  if (key) {
-    const existing = read.existing ?? (await caseOfKey(m, districtId, key));
-    if (existing) {
-      if (existing.createdBy !== caller.subject)
-        throw conflict("the idempotency key was used by someone else for another case");
-      const c = await m.findOneOrFail(Case, { where: { districtId, id: existing.id } });
-      return { case: c, events: [] };
-    }
+  // The key's case answers for the key, whatever this input says: another caller's is CONFLICT.
+  const answerWith = async (existing: KeyedCase) => {
+    if (existing.createdBy !== caller.subject)
+      throw conflict("the idempotency key was used by someone else for another case");
+    const c = await m.findOneOrFail(Case, { where: { districtId, id: existing.id } });
+    return { case: c, events: [] };
+  };
+  if (key && read.existing) return answerWith(read.existing);
+  let made: Awaited<ReturnType<typeof newCaseRows>>;
+  try {
+    made = await newCaseRows(m, caller, { input, at, read, defaultGridId });
+  } catch (err) {
+    // Refused as it stands; but a case the key already has answers first (it committed while
+    // the read above waited for the key's lock). A database error has ended the transaction.
+    if (!key || !(err instanceof AppError)) throw err;
+    const existing = await caseOfKey(m, districtId, key);
+    if (existing) return answerWith(existing);
+    throw err;
   }
+  const { c, event, counters } = made;
+  // The log position last: from here to the commit the district's log head is locked and every
+  // other intake of the district waits, so all else was made ready before. With a key, its case
+  // is read again in the same statement (after the key's lock: a same-key request that went
+  // first has committed) and no position is taken if it has one. The number carries the position.
+  let position: string;
+  if (key) {
+    const taken = await positionUnlessKeyed(m, districtId, key);
+    if (taken.existing) return answerWith(taken.existing);
+    position = taken.position!;
+  } else {
+    position = await nextPosition(m, districtId);
+  }
+  c.number = caseNumber(districtCode, at, position);
+  event.position = position;
+  await writeNewCase(m, c, event, counters);
+  return { case: c, events: [event] };
+}
+
+/**
+ * The new case's rows, not yet written and without their log position: the case, its create
+ * event and the counters' statement. Refuses what the district's settings, the location or the
+ * caller's reach do not allow.
+ */
+async function newCaseRows(
+  m: EntityManager,
+  caller: Caller,
+  {
+    input,
+    at,
+    read,
+    defaultGridId,
+  }: {
+    input: CaseIntake;
+    at: Date;
+    read: IntakeRead;
+    defaultGridId: string | null;
+  },
+): Promise<{ c: Case; event: CaseEvent; counters: Statement | null }> {
+  const districtId = caller.districtId;
+  const key = input.idempotencyKey ?? null;
+  const communityStaff = caller.role === "community_worker";
   const { setting, category, calendar } =
     read.settings ?? (await intakeSettingsOf(m, districtId, input.categoryCode));
   if (!category)
@@ -228,11 +288,5 @@ export async function takeCaseIn(
       past: [],
     },
   );
-  // The log position last: from here to the commit the district's log head is locked and every
-  // other intake of the district waits, so all else was made ready before. The number carries it.
-  const position = await nextPosition(m, districtId);
-  c.number = caseNumber(districtCode, at, position);
-  event.position = position;
-  await writeNewCase(m, c, event, counters);
-  return { case: c, events: [event] };
+  return { c, event, counters };
 }

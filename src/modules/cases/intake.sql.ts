@@ -1,7 +1,10 @@
 import { type EntityManager } from "typeorm";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
+import { uuidv7 } from "../../common/ids";
+import { queryPrepared } from "../../db/tenant";
 import { type Statement } from "./case.counters";
+import { takePositionSql } from "./case.events";
 import {
   intakeSettingsColumns,
   intakeSettingsFrom,
@@ -11,9 +14,12 @@ import {
 
 /**
  * The statements of intake, few on purpose: each is a round trip on the request's connection, and
- * the log head's lock is held from the position to the commit. Intake reads everything it needs
- * in one statement (readForIntake), takes the position (nextPosition), and writes the case, its
- * counters and its create event in one statement (writeNewCase). The rules stay in TypeScript:
+ * the log head's lock is held from the position to the commit. They run as prepared statements
+ * (queryPrepared): their texts come in few variants, and planning them cost more than running
+ * them. Intake reads everything it needs
+ * in one statement (readForIntake), takes the position (with an idempotency key, in the same
+ * statement as the key's case read again: positionUnlessKeyed), and writes the case, its counters
+ * and its create event in one statement (writeNewCase). The rules stay in TypeScript:
  * these only fetch and store.
  */
 
@@ -142,7 +148,8 @@ export async function readForIntake(
     );
   }
   const places = placeLookups(q, "$1", p);
-  const [row] = (await m.query(
+  const [row] = (await queryPrepared(
+    m,
     `${places.ctes.length ? `WITH ${places.ctes.join(",\n")}\n` : ""}SELECT ${[
       ...keyed,
       intakeSettingsColumns("$1", "$2"),
@@ -186,6 +193,29 @@ export async function caseOfKey(
 }
 
 /**
+ * caseOfKey and the district's next log position in one statement: the position is taken only if
+ * the key has no case (data-modifying CTEs run whether or not they are read). Like caseOfKey it
+ * starts after the key's lock was granted, so a same-key request that went first is seen; like
+ * nextPosition, the log head's lock is held from here to the commit.
+ */
+export async function positionUnlessKeyed(
+  m: EntityManager,
+  districtId: string,
+  key: string,
+): Promise<{ existing: KeyedCase | null; position: string | null }> {
+  const [row] = (await queryPrepared(
+    m,
+    `WITH existing AS (
+       SELECT id, created_by FROM hotline_case WHERE district_id = $1 AND idempotency_key = $3
+     ), head AS (${takePositionSql("$1", "$2", "NOT EXISTS (SELECT 1 FROM existing)")})
+     SELECT (SELECT json_build_object('id', id, 'createdBy', created_by) FROM existing) AS existing,
+            (SELECT position FROM head) AS position`,
+    [districtId, uuidv7(), key],
+  )) as Array<{ existing: KeyedCase | null; position: string | null }>;
+  return { existing: row.existing, position: row.existing ? null : row.position };
+}
+
+/**
  * The INSERT of an entity's row with TypeORM's column mapping and value preparation (the
  * driver's, transformers included), its values taken as parameters. Built from the metadata, not
  * by the query builder, which costs more than the rest of intake's own work.
@@ -223,5 +253,9 @@ export async function writeNewCase(
   const p: Param = (value) => `$${params.push(value)}`;
   const ctes = [...(counters ? [counters.text] : []), insertOf(m, Case, c, p)];
   const main = insertOf(m, CaseEvent, event, p);
-  await m.query(`WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${main}`, params);
+  await queryPrepared(
+    m,
+    `WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${main}`,
+    params,
+  );
 }

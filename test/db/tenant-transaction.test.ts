@@ -1,0 +1,218 @@
+import { OperationTypeNode } from "graphql";
+import { type DataSource } from "typeorm";
+import { buildDepartment, buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
+import { uuidv7 } from "../../src/common/ids";
+import { createDataSource } from "../../src/db/data-source";
+import { ENTITIES } from "../../src/modules/entities";
+import { Department } from "../../src/modules/org/department.entity";
+import { insertReads, insertReadsSql, type ReadRow } from "../../src/context/read-audit";
+import {
+  BeforeCommitError,
+  beginTenantSql,
+  inTenantTransaction,
+  RequestTransaction,
+  type TenantScope,
+} from "../../src/db/tenant";
+
+/**
+ * The tenant transaction opens with BEGIN and the tenant settings in one message (one round
+ * trip), and may end with a last statement and COMMIT in one message. What must not change with
+ * it: the settings are exactly the caller's, row-level security holds, TypeORM knows the
+ * transaction is open (its save() must not commit on its own), and a failure rolls back.
+ */
+let ds: DataSource;
+let a: BuiltDistrict;
+let b: BuiltDistrict;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  a = await buildDistrict();
+  b = await buildDistrict();
+  await buildDepartment({ district: a, code: "tx_a" });
+  await buildDepartment({ district: b, code: "tx_b" });
+  ds = createDataSource({
+    url: process.env.TEST_APP_DATABASE_URL!,
+    entities: ENTITIES,
+    poolSize: 2,
+    onQuery: (sql) => statements.push(sql),
+  });
+  await ds.initialize();
+});
+afterAll(async () => {
+  await ds.destroy();
+  await closeFactories();
+});
+
+const scopeOf = (d: BuiltDistrict, subject = "tx.test"): TenantScope => ({
+  districtIds: [d.id],
+  subject,
+  role: "district_admin",
+});
+
+const departmentCodes = async (d: BuiltDistrict) =>
+  inTenantTransaction(ds, scopeOf(d), async (m) =>
+    (await m.query("SELECT code FROM department ORDER BY code")).map(
+      (r: { code: string }) => r.code,
+    ),
+  );
+
+it("sets the caller's tenant, subject and role in one round trip, quotes and all", async () => {
+  const subject = `o'brien\\x"; SELECT 1; --`;
+  const before = statements.length;
+  const tx = new RequestTransaction(ds, { ...scopeOf(a), subject });
+  const [row] = await tx.run((m) =>
+    m.query(
+      `SELECT current_setting('app.district_ids') AS ids, current_setting('app.user') AS "user",
+              current_setting('app.role') AS role, count(*)::int AS departments FROM department`,
+    ),
+  );
+  await tx.finish(true);
+  expect(row).toEqual({
+    ids: `{${a.id}}`,
+    user: subject,
+    role: "district_admin",
+    departments: 1,
+  });
+  // BEGIN with the settings, the statement, COMMIT.
+  expect(statements.slice(before)).toHaveLength(3);
+  expect(statements[before]).toMatch(/^BEGIN; SELECT set_config\('app.district_ids'/);
+});
+
+it("keeps row-level security: A's transaction reads and writes none of B's rows", async () => {
+  const tx = new RequestTransaction(ds, scopeOf(a));
+  const codes = await tx.run(async (m) =>
+    (await m.query("SELECT district_id, code FROM department")).map(
+      (r: { district_id: string; code: string }) => [r.district_id, r.code],
+    ),
+  );
+  expect(codes).toEqual([[a.id, "tx_a"]]);
+  await expect(
+    tx.run((m) =>
+      m.query("INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, 'evil', 'x')", [
+        b.id,
+        uuidv7(),
+      ]),
+    ),
+  ).rejects.toMatchObject({ driverError: { code: "42501" } });
+  await tx.finish(false);
+  expect(await departmentCodes(b)).toEqual(["tx_b"]);
+  // The settings lasted for the transaction only: the connection, back in the pool, has none.
+  const [after] = await ds.query("SELECT current_setting('app.district_ids', true) AS ids");
+  expect(after.ids ?? "").toBe("");
+});
+
+it("tells TypeORM the transaction is open: save() joins it, and a rollback undoes it", async () => {
+  const tx = new RequestTransaction(ds, scopeOf(a));
+  const before = statements.length;
+  await tx.run((m) =>
+    m.save(m.create(Department, { districtId: a.id, id: uuidv7(), code: "tx_saved", name: "x" })),
+  );
+  // Nothing of TypeORM's own transaction (START TRANSACTION … COMMIT) around the INSERT.
+  expect(statements.slice(before).filter((s) => /^(START TRANSACTION|COMMIT)/.test(s))).toEqual([]);
+  await tx.finish(false);
+  expect(await departmentCodes(a)).toEqual(["tx_a"]);
+});
+
+it("rolls back a request whose statement failed, and commits one that did not", async () => {
+  const failed = new RequestTransaction(ds, scopeOf(a));
+  await failed.run((m) =>
+    m.query(
+      "INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, 'tx_lost', 'x')",
+      [a.id, uuidv7()],
+    ),
+  );
+  await expect(failed.run((m) => m.query("SELECT 1/0"))).rejects.toThrow(/division by zero/);
+  await failed.finish(false);
+  expect(await departmentCodes(a)).toEqual(["tx_a"]);
+
+  const done = new RequestTransaction(ds, scopeOf(a));
+  await done.run((m) =>
+    m.query(
+      "INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, 'tx_kept', 'x')",
+      [a.id, uuidv7()],
+    ),
+  );
+  await done.finish(true);
+  expect(await departmentCodes(a)).toEqual(["tx_a", "tx_kept"]);
+});
+
+it("runs a last statement with COMMIT in one round trip, and rolls back if it fails", async () => {
+  const insert = (code: string) =>
+    `INSERT INTO department (district_id, id, code, name) VALUES ('${b.id}', '${uuidv7()}', '${code}', 'x')`;
+  const tx = new RequestTransaction(ds, scopeOf(b));
+  const before = statements.length;
+  await tx.run((m) => m.query("SELECT 1"));
+  await tx.finish(true, insert("tx_last"));
+  expect(statements.slice(before)).toHaveLength(3);
+  expect(statements.at(-1)).toMatch(/^INSERT INTO department .*;\s*COMMIT$/s);
+
+  const failing = new RequestTransaction(ds, scopeOf(b));
+  await failing.run((m) =>
+    m.query(
+      "INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, 'tx_gone', 'x')",
+      [b.id, uuidv7()],
+    ),
+  );
+  // The same code again: the unique (district, code) refuses it, so nothing is committed.
+  await expect(failing.finish(true, insert("tx_last"))).rejects.toBeInstanceOf(BeforeCommitError);
+  expect(await departmentCodes(b)).toEqual(["tx_b", "tx_last"]);
+
+  // Every connection is back in the pool.
+  const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number } })
+    .master;
+  expect(pool.totalCount).toBe(pool.idleCount);
+});
+
+it("refuses a district id that is not a uuid before anything is sent", () => {
+  expect(() =>
+    beginTenantSql({ districtIds: ["x'); DROP TABLE department; --"], subject: "s", role: "r" }),
+  ).toThrow(/not a uuid/);
+});
+
+it("writes the read audit's rows with their text intact through the quoted statement", async () => {
+  const subject = `a'b\\c"d 张三 \\u0041 $1`;
+  const recordIds = [uuidv7(), uuidv7()];
+  await inTenantTransaction(ds, scopeOf(a), (m) =>
+    insertReads(m, [
+      {
+        districtId: a.id,
+        kind: "person",
+        recordIds,
+        fields: ["name", "phone"],
+        operationName: "Quoted",
+        operationType: OperationTypeNode.QUERY,
+        readerSubject: subject,
+        readerRole: "district_admin",
+        at: new Date("2025-03-04T05:06:07.089Z"),
+      },
+    ]),
+  );
+  const rows = await inTenantTransaction(ds, scopeOf(a), (m) =>
+    m.query(
+      `SELECT reader_subject, record_ids, fields, read_at FROM personal_data_read
+        WHERE district_id = $1 AND operation_name = 'Quoted'`,
+      [a.id],
+    ),
+  );
+  expect(rows).toEqual([
+    {
+      reader_subject: subject,
+      record_ids: recordIds,
+      fields: ["name", "phone"],
+      read_at: new Date("2025-03-04T05:06:07.089Z"),
+    },
+  ]);
+  expect(() => insertReadsSql([{ ...rowsFor(a), recordIds: ["x'); --"] }])).toThrow(/not a uuid/);
+});
+
+const rowsFor = (d: BuiltDistrict): ReadRow => ({
+  districtId: d.id,
+  kind: "person",
+  recordIds: [],
+  fields: ["name"],
+  operationName: null,
+  operationType: OperationTypeNode.QUERY,
+  readerSubject: "s",
+  readerRole: "r",
+  at: new Date(),
+});
