@@ -13,6 +13,7 @@ import { DepartmentClocks1765180800000 } from "./1765180800000-DepartmentClocks"
 import { StreetFirst1765267200000 } from "./1765267200000-StreetFirst";
 import { ScaleIndexes1765353600000 } from "./1765353600000-ScaleIndexes";
 import { ReadAuditBatches1765526400000 } from "./1765526400000-ReadAuditBatches";
+import { ScaleRollups1765612800000 } from "./1765612800000-ScaleRollups";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   StreetFirst1765267200000,
   ScaleIndexes1765353600000,
   ReadAuditBatches1765526400000,
+  ScaleRollups1765612800000,
 ];

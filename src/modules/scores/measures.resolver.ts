@@ -5,7 +5,8 @@ import { fromGlobalId } from "../../common/ids";
 import { Role, STAFF_ROLES } from "../../auth/roles";
 import { type Measure, UnitLevel } from "../cases/case.measures";
 import { LEVEL_TYPE, MeasureCases, MeasureName, UnitMeasures } from "./measures.types";
-import { casesBehind, checkPeriod, computeMeasures } from "./measures.service";
+import { checkPeriod, computeMeasures } from "./measures.service";
+import { casesBehind } from "./measure-cases.service";
 
 @Resolver()
 export class MeasuresResolver {

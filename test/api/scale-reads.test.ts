@@ -1,0 +1,262 @@
+import { gql, ok, startTestServer, type TestServer } from "../helpers/server";
+import { TEST_EPOCH } from "../helpers/clock";
+import { asDistrict, closeFactories, ownerPool } from "../factories";
+import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
+import { gid } from "../factories/tree";
+import { ManualClock } from "../../src/common/clock";
+import { fromGlobalId } from "../../src/common/ids";
+import { COLUMN } from "../../src/modules/cases/case.counters";
+import { MEASURES } from "../../src/modules/cases/case.measures";
+import { monthsAndDays } from "../../src/modules/scores/measures.service";
+
+/**
+ * The reads of a district of a million cases (issue 14) answer as before: the month counters
+ * always equal their days, a period's measures add up the same counters however it is cut, a
+ * whole district's total is its counters' figure, and a drill-down reads an event log only for
+ * the days where the figure does not already say which candidates count. Counted in statements,
+ * never timed.
+ */
+let server: TestServer;
+let clock: ManualClock;
+let w: CaseWorld;
+const HOUR = 3_600_000;
+const cols = MEASURES.map((m) => COLUMN[m]);
+
+async function act(mutation: string, input: Record<string, unknown>, token: string) {
+  const type = mutation === "recordCallback" ? "CallbackInput" : "CaseNoteInput";
+  const res = ok(
+    await gql<Record<string, { id: string; version: number }>, Record<string, unknown>>(
+      server,
+      `mutation($input: ${type}!) { ${mutation}(input: $input) { id version } }`,
+      { input },
+      token,
+    ),
+  );
+  return res[mutation];
+}
+
+/** A call, replied to after `replyAfterHours`, then resolved by the grid. */
+async function handled(replyAfterHours: number) {
+  clock.advance(60_000);
+  let c: { id: string; version: number } = await hotlineCase(server, w);
+  clock.advance(replyAfterHours * HOUR);
+  c = await act(
+    "replyToCase",
+    { id: c.id, expectedVersion: c.version, note: "已受理" },
+    w.tokens.operator,
+  );
+  c = await act("takeCaseLead", { id: c.id, expectedVersion: c.version }, w.tokens.worker);
+  return act(
+    "resolveCase",
+    { id: c.id, expectedVersion: c.version, note: "已修好" },
+    w.tokens.worker,
+  );
+}
+
+const ids: string[] = [];
+
+beforeAll(async () => {
+  clock = new ManualClock(TEST_EPOCH);
+  w = await buildCaseWorld();
+  server = await startTestServer({}, { clock });
+  // 2026-03-10: one replied on time, one three hours late; then 2026-03-31 late in the evening
+  // and 2026-04-01, either side of a month's end (UTC+8).
+  ids.push((await handled(0)).id, (await handled(3)).id);
+  clock.advance(Date.parse("2026-03-31T23:00:00+08:00") - clock.now().getTime());
+  ids.push((await handled(0)).id);
+  clock.advance(2 * HOUR);
+  ids.push((await hotlineCase(server, w)).id);
+});
+afterAll(async () => {
+  await server.close();
+  await closeFactories();
+});
+
+it("cuts a period into whole calendar months and the days around them", () => {
+  expect(monthsAndDays("2026-03-01", "2026-03-31")).toEqual({
+    months: ["2026-03-01", "2026-04-01"],
+    days: [],
+  });
+  expect(monthsAndDays("2026-01-31", "2026-04-02")).toEqual({
+    months: ["2026-02-01", "2026-04-01"],
+    days: [
+      ["2026-01-31", "2026-01-31"],
+      ["2026-04-01", "2026-04-02"],
+    ],
+  });
+  expect(monthsAndDays("2026-03-05", "2026-03-30")).toEqual({
+    months: null,
+    days: [["2026-03-05", "2026-03-30"]],
+  });
+  expect(monthsAndDays("2025-12-15", "2026-01-31")).toEqual({
+    months: ["2026-01-01", "2026-02-01"],
+    days: [["2025-12-15", "2025-12-31"]],
+  });
+});
+
+/** The month counters next to their days summed by month, as rows that must be equal. */
+const monthsVsDays = (
+  q: (sql: string, p?: unknown[]) => Promise<{ rows: unknown[] }>,
+  districtId = w.district.id,
+) =>
+  q(
+    `SELECT coalesce(m.level, d.level) AS level, coalesce(m.unit_id, d.unit_id) AS unit,
+            to_char(coalesce(m.month, d.month), 'YYYY-MM') AS month,
+            ${cols.map((c) => `coalesce(m.${c}, 0) AS m_${c}, coalesce(d.${c}, 0) AS d_${c}`).join(", ")}
+       FROM score_counter_month m
+       FULL JOIN (SELECT level, unit_id, date_trunc('month', day::timestamp)::date AS month,
+                         ${cols.map((c) => `sum(${c})::int AS ${c}`).join(", ")}
+                    FROM score_counter WHERE district_id = $1 GROUP BY 1, 2, 3) d
+         ON d.level = m.level AND d.unit_id = m.unit_id AND d.month = m.month
+      WHERE coalesce(m.district_id, $1) = $1
+      ORDER BY 1, 2, 3`,
+    [districtId],
+  ).then((r) =>
+    (r.rows as Array<Record<string, unknown>>).map((row) => ({
+      key: `${String(row.level)} ${String(row.unit)} ${String(row.month)}`,
+      month: cols.map((c) => row[`m_${c}`]),
+      days: cols.map((c) => row[`d_${c}`]),
+    })),
+  );
+
+it("keeps the month counters equal to their days, whatever changes the day counters", async () => {
+  await asDistrict(w.district.id, async (q) => {
+    const rows = await monthsVsDays(q);
+    // March and April, at the district, its street office, community, grid (and departments none).
+    expect(rows.filter((r) => r.key.startsWith("district ")).map((r) => r.key)).toEqual([
+      `district ${w.district.id} 2026-03`,
+      `district ${w.district.id} 2026-04`,
+    ]);
+    for (const r of rows) expect(r.month).toEqual(r.days);
+    const march = rows.find((r) => r.key === `grid ${w.tree.gridA} 2026-03`)!;
+    expect(march.days[cols.indexOf("received")]).toBe(3);
+  });
+  // An update and a delete of day rows (as a repair would) move their months in the same statement.
+  await expect(
+    asDistrict(w.district.id, async (q) => {
+      await q("UPDATE score_counter SET received = received + 2 WHERE district_id = $1", [
+        w.district.id,
+      ]);
+      await q("DELETE FROM score_counter WHERE district_id = $1 AND day = '2026-04-01'", [
+        w.district.id,
+      ]);
+      for (const r of await monthsVsDays(q)) expect(r.month).toEqual(r.days);
+      throw new Error("rolled back");
+    }),
+  ).rejects.toThrow("rolled back");
+});
+
+it("keeps the months of a history loaded in bulk, as a replica skipping the foreign keys (Mingshan)", async () => {
+  const [{ id }] = (await ownerPool().query("SELECT id FROM district WHERE code = 'mingshan'"))
+    .rows as Array<{ id: string }>;
+  await asDistrict(id, async (q) => {
+    const rows = await monthsVsDays(q, id);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) expect([r.key, r.month]).toEqual([r.key, r.days]);
+  });
+});
+
+it("sums the same counters for a period of whole months, of days, or both", async () => {
+  const MEASURES_Q = `query($from: String!, $to: String!) { measures(level: grid, from: $from, to: $to) {
+    unitId ${MEASURES.join(" ")} } }`;
+  const byDays = (from: string, to: string) =>
+    asDistrict(w.district.id, async (q) => {
+      const { rows } = await q(
+        `SELECT unit_id, ${cols.map((c) => `sum(${c})::int AS ${c}`).join(", ")} FROM score_counter
+          WHERE district_id = $1 AND level = 'grid' AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
+        [w.district.id, from, to],
+      );
+      return new Map(rows.map((r) => [r.unit_id as string, cols.map((c) => r[c] as number)]));
+    });
+  for (const [from, to] of [
+    ["2026-03-01", "2026-03-31"],
+    ["2026-03-01", "2026-04-30"],
+    ["2026-02-20", "2026-04-01"],
+    ["2026-03-10", "2026-03-31"],
+  ]) {
+    const rows = ok(
+      await gql<{ measures: Array<Record<string, number | string>> }, Record<string, string>>(
+        server,
+        MEASURES_Q,
+        { from, to },
+        w.tokens.command,
+      ),
+    ).measures;
+    const want = await byDays(from, to);
+    for (const r of rows) {
+      const unit = fromGlobalId(r.unitId as string)!.id;
+      expect([from, unit, MEASURES.map((m) => r[m])]).toEqual([
+        from,
+        unit,
+        want.get(unit) ?? MEASURES.map(() => 0),
+      ]);
+    }
+  }
+});
+
+const LIST = `query($first: Int, $status: [CaseStatus!]) {
+  cases(first: $first, status: $status) { totalCount edges { node { id } } }
+}`;
+
+it("totals a whole district's list from its counters, equal to its cases; a filtered list is counted", async () => {
+  const counts = (from: number) =>
+    server.statements.slice(from).filter((s) => /count\(/i.test(s)).length;
+  let before = server.statements.length;
+  const all = ok(
+    await gql<{ cases: { totalCount: number } }, Record<string, unknown>>(
+      server,
+      LIST,
+      { first: 1 },
+      w.tokens.command,
+    ),
+  ).cases;
+  expect(all.totalCount).toBe(ids.length);
+  expect(counts(before)).toBe(0);
+  expect(
+    server.statements.slice(before).filter((s) => /FROM score_counter s/.test(s)),
+  ).toHaveLength(1);
+  before = server.statements.length;
+  const resolved = ok(
+    await gql<{ cases: { totalCount: number } }, Record<string, unknown>>(
+      server,
+      LIST,
+      { first: 1, status: ["resolved"] },
+      w.tokens.command,
+    ),
+  ).cases;
+  expect(resolved.totalCount).toBe(3);
+  expect(counts(before)).toBe(1);
+  // A grid worker sees only some of a district's cases: counted, never the district's figure.
+  before = server.statements.length;
+  ok(await gql(server, LIST, { first: 1 }, w.tokens.worker));
+  expect(server.statements.slice(before).filter((s) => /FROM score_counter s/.test(s))).toEqual([]);
+});
+
+it("drills down without reading a log where every candidate counts, and reads it where one may not", async () => {
+  const drill = async (measure: string) => {
+    const before = server.statements.length;
+    const res = ok(
+      await gql<
+        { measureCases: { total: number; cases: Array<{ id: string }> } },
+        Record<string, string>
+      >(
+        server,
+        `query($u: ID!, $m: MeasureName!) { measureCases(level: grid, unitId: $u, measure: $m, from: "2026-03-01", to: "2026-04-30") { total cases { id } } }`,
+        { u: gid("Grid", w.tree.gridA), m: measure },
+        w.tokens.command,
+      ),
+    ).measureCases;
+    const logs = server.statements
+      .slice(before)
+      .filter((s) => /SELECT case_id, action, at, data FROM case_event/.test(s)).length;
+    return { total: res.total, cases: res.cases.map((c) => c.id), logs };
+  };
+  // Every resolved candidate is resolved: no log is read.
+  expect(await drill("resolved")).toEqual({
+    total: 3,
+    cases: [ids[2], ids[1], ids[0]],
+    logs: 0,
+  });
+  // On 2026-03-10 two replied and one on time: that day's logs are read, the day after's not.
+  expect(await drill("repliedOnTime")).toEqual({ total: 2, cases: [ids[2], ids[0]], logs: 1 });
+});
