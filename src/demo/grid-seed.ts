@@ -199,7 +199,16 @@ export async function loadGridDemo(
   if (existing.rows[0].present) return null;
 
   const tree = opts.tree ?? generateGridTree(district);
-  const mode = opts.mode ?? (await bulkModeOf(client));
+  return writeGridTree(client, district, tree, opts.mode ?? (await bulkModeOf(client)));
+}
+
+/** Writes a district's tree in the caller's transaction and tenant context (loadGridDemo). */
+export async function writeGridTree(
+  client: ClientBase,
+  district: { id: string },
+  tree: GridTree,
+  mode: BulkMode,
+): Promise<GridDemoStats> {
   const housing = await client.query(
     "SELECT id FROM department WHERE district_id = $1 AND code = 'housing'",
     [district.id],

@@ -36,8 +36,25 @@ export async function loadJointCommitteeDemo(
       district.id,
     ])
   ).rows as Array<{ id: string; name: string }>;
+  return insertJointCommittees(client, district.id, jointCommitteeRows(district, streets));
+}
+
+export interface JointCommitteeUnitRow {
+  id: string;
+  street_office_id: string;
+  name: string;
+  kind: string;
+  contact_name: string;
+  contact_phone: string;
+}
+
+/** The units of each street office (given by code), as the demo makes them (no database). */
+export function jointCommitteeRows(
+  district: { code: string },
+  streets: ReadonlyArray<{ id: string; name: string }>,
+): JointCommitteeUnitRow[] {
   const rng = new Rng(seedOf(`${district.code}:joint-committee`));
-  const rows = streets.flatMap((s) =>
+  return streets.flatMap((s) =>
     UNITS.map(([suffix, kind]) => ({
       id: uuidv7(),
       street_office_id: s.id,
@@ -47,12 +64,20 @@ export async function loadJointCommitteeDemo(
       contact_phone: `024-4${String(rng.int(0, 9_999_999)).padStart(7, "0")}`,
     })),
   );
+}
+
+/** Writes the units (jointCommitteeRows) in the caller's transaction; returns how many. */
+export async function insertJointCommittees(
+  client: ClientBase,
+  districtId: string,
+  rows: readonly JointCommitteeUnitRow[],
+): Promise<number> {
   await client.query(
     `INSERT INTO joint_committee_unit (district_id, id, street_office_id, name, kind, contact_name, contact_phone)
      SELECT $1, x.id, x.street_office_id, x.name, x.kind, x.contact_name, x.contact_phone
        FROM jsonb_to_recordset($2::jsonb)
          AS x(id uuid, street_office_id uuid, name text, kind text, contact_name text, contact_phone text)`,
-    [district.id, JSON.stringify(rows)],
+    [districtId, JSON.stringify(rows)],
   );
   return rows.length;
 }

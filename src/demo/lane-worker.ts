@@ -1,21 +1,38 @@
 /**
- * A worker thread of the demo load (lanes.ts): makes its districts' grid trees at once when told
- * the database is new, then waits for its task and loads it (lane.ts).
+ * A lane of the demo load in a process of its own (lanes.ts says why): makes its districts' grid
+ * trees at once when told the database is new, then waits for its task, loads it (lane.ts),
+ * replies and ends. It ends too when the process that started it goes away.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import { loadLane, makeGridTrees } from "./lane";
 import { type LaneReply, type LaneSetup, type LaneTask } from "./lanes";
+import { type PhaseTime, PhaseTimer } from "./timing";
 
-const setup = workerData as LaneSetup;
-const trees = setup.pregenerate ? makeGridTrees(setup.districts) : undefined;
+let replied = false;
+process.on("disconnect", () => process.exit(replied ? 0 : 1));
 
-parentPort!.once("message", (task: LaneTask) => {
+const setup = JSON.parse(process.argv[2]) as LaneSetup;
+const made = PhaseTimer.create("lane", setup.timing);
+const trees = setup.pregenerate
+  ? (() => {
+      const end = made.begin("grid trees made");
+      const t = makeGridTrees(setup.districts);
+      void end().then(() => made.stop());
+      return t;
+    })()
+  : undefined;
+if (!setup.pregenerate) made.stop();
+
+const reply = (r: LaneReply) =>
+  process.send!(r, () => {
+    replied = true;
+    process.disconnect();
+  });
+
+process.once("message", (task: LaneTask) => {
   const now = task.now === null ? undefined : new Date(task.now);
-  loadLane(task.ownerUrl, task.districts, { now, trees }).then(
-    (loaded) => parentPort!.postMessage({ loaded } satisfies LaneReply),
-    (err: Error) =>
-      parentPort!.postMessage({
-        error: { message: err.message, stack: err.stack },
-      } satisfies LaneReply),
+  const times: PhaseTime[] | undefined = setup.timing ? made.times : undefined;
+  loadLane(task.ownerUrl, task.districts, { now, trees, times }).then(
+    (loaded) => reply({ loaded, times }),
+    (err: Error) => reply({ error: { message: err.message, stack: err.stack } }),
   );
 });

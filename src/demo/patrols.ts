@@ -54,6 +54,18 @@ interface GridRow {
   community: string;
 }
 
+/** What the patrols are made from: the district's grids, households, compounds and buildings. */
+export interface PatrolPlaces {
+  /** By code. */
+  grids: GridRow[];
+  /** By id. */
+  households: Array<{ id: string; grid_id: string; compound_id: string | null }>;
+  /** By code. */
+  compounds: Array<{ id: string; grid_id: string }>;
+  /** By compound, then number. */
+  buildings: Array<{ id: string; compound_id: string }>;
+}
+
 /**
  * Loads one district's patrols and visits of the `days` days before `now` on the owner's
  * connection, inside the caller's transaction. Idempotent: a district with any patrol record is
@@ -65,42 +77,58 @@ export async function loadPatrolDemo(
   opts: { now?: Date; days?: number; mode?: BulkMode } = {},
 ): Promise<PatrolDemoStats | null> {
   const districtId = district.id;
-  const q = async <T>(sql: string): Promise<T[]> =>
-    (await client.query(sql, [districtId])).rows as T[];
   await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
   await client.query("SELECT pg_advisory_xact_lock(hashtext('civic-grid:patrols'), hashtext($1))", [
     districtId,
   ]);
-  const [present] = await q<{ present: boolean }>(
+  const { rows: present } = await client.query(
     "SELECT EXISTS (SELECT 1 FROM patrol_record WHERE district_id = $1) AS present",
+    [districtId],
   );
-  if (present.present) return null;
-  const grids = await q<GridRow>(
-    `SELECT g.id, g.kind, c.name AS community FROM grid g
-       JOIN community c ON c.district_id = g.district_id AND c.id = g.community_id
-      WHERE g.district_id = $1 AND g.retired_at IS NULL ORDER BY g.code`,
-  );
-  if (grids.length === 0) return null;
-  const households = await q<{ id: string; grid_id: string; compound_id: string | null }>(
-    "SELECT id, grid_id, compound_id FROM household WHERE district_id = $1 ORDER BY id",
-  );
-  const compounds = await q<{ id: string; grid_id: string }>(
-    "SELECT id, grid_id FROM compound WHERE district_id = $1 ORDER BY code",
-  );
-  const buildings = await q<{ id: string; compound_id: string }>(
-    "SELECT id, compound_id FROM building WHERE district_id = $1 ORDER BY compound_id, number",
-  );
-
+  if (present[0].present) return null;
+  const places = await readPatrolPlaces(client, districtId);
+  if (places.grids.length === 0) return null;
   const now = (opts.now ?? new Date()).getTime();
+  const rows = patrolRows(district, places, now, opts.days ?? 30);
+  return writePatrols(client, opts.mode ?? (await bulkModeOf(client)), district, rows, now);
+}
+
+async function readPatrolPlaces(client: ClientBase, districtId: string): Promise<PatrolPlaces> {
+  const q = async <T>(sql: string): Promise<T[]> =>
+    (await client.query(sql, [districtId])).rows as T[];
+  return {
+    grids: await q<GridRow>(
+      `SELECT g.id, g.kind, c.name AS community FROM grid g
+         JOIN community c ON c.district_id = g.district_id AND c.id = g.community_id
+        WHERE g.district_id = $1 AND g.retired_at IS NULL ORDER BY g.code`,
+    ),
+    households: await q(
+      "SELECT id, grid_id, compound_id FROM household WHERE district_id = $1 ORDER BY id",
+    ),
+    compounds: await q("SELECT id, grid_id FROM compound WHERE district_id = $1 ORDER BY code"),
+    buildings: await q(
+      "SELECT id, compound_id FROM building WHERE district_id = $1 ORDER BY compound_id, number",
+    ),
+  };
+}
+
+/** The month's patrols and visits of a district (no database), in time order. */
+export function patrolRows(
+  district: DistrictInfo,
+  places: PatrolPlaces,
+  now: number,
+  days = 30,
+): PatrolRow[] {
+  const { grids, households, compounds, buildings } = places;
   const rng = new Rng(seedOf(`${district.code}:patrols`));
   const clock = new Clock(OFFICIAL_CALENDAR, rng);
   const homes = groupBy(households, (h) => h.grid_id);
-  const places = groupBy(compounds, (c) => c.grid_id);
+  const spots = groupBy(compounds, (c) => c.grid_id);
   const blocks = groupBy(buildings, (b) => b.compound_id);
 
   const worker = `${district.code}.grid_worker`;
   const chief = `${district.code}.grid_chief`;
-  const rows: Array<{ at: string } & Record<string, unknown>> = [];
+  const rows: PatrolRow[] = [];
   const add = (grid: GridRow, kind: "patrol" | "visit", at: number, where: object, seen: string) =>
     rows.push({
       id: uuidv7(at),
@@ -117,12 +145,11 @@ export async function loadPatrolDemo(
       recorded_at: new Date(Math.min(now, at + rng.int(5, 90) * MINUTE_MS)).toISOString(),
     });
   const today = Math.floor((now + UTC8_OFFSET_MS) / DAY_MS);
-  const days = opts.days ?? 30;
   for (const grid of grids) {
     const diligence = 0.55 + 0.45 * rng.next();
     const queue = rng.shuffle(homes.get(grid.id) ?? []);
     let next = 0;
-    const mine = places.get(grid.id) ?? [];
+    const mine = spots.get(grid.id) ?? [];
     for (let day = today - days + 1; day <= today; day++) {
       const start = day * DAY_MS - UTC8_OFFSET_MS;
       const working = clock.workingDay(day);
@@ -163,9 +190,22 @@ export async function loadPatrolDemo(
   }
   // In time order, as they would have come in: the time-ordered keys are appended, not scattered.
   rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const mode = opts.mode ?? (await bulkModeOf(client));
-  await copyRows(client, mode, "patrol_record", districtId, COLUMNS, rows);
-  const entries = district.code === "mingshan" ? await loadRewards(client, districtId, now) : 0;
+  return rows;
+}
+
+/** A patrol or visit as written. */
+type PatrolRow = { at: string } & Record<string, unknown>;
+
+/** Writes a district's patrols (patrolRows), and in Mingshan the month's rewards and penalties. */
+export async function writePatrols(
+  client: ClientBase,
+  mode: BulkMode,
+  district: DistrictInfo & { id: string },
+  rows: PatrolRow[],
+  now: number,
+): Promise<PatrolDemoStats> {
+  await copyRows(client, mode, "patrol_record", district.id, COLUMNS, rows);
+  const entries = district.code === "mingshan" ? await loadRewards(client, district.id, now) : 0;
   return { records: rows.length, entries };
 }
 

@@ -8,6 +8,7 @@ import { GRID_TREE_TABLES } from "./grid-tree/rows";
 import { CASE_HISTORY_TABLES } from "./case-history";
 import { type DemoDistrictRow, type Loaded } from "./lane";
 import { DemoLanes } from "./lanes";
+import { formatTimes, PhaseTimer } from "./timing";
 
 const ROLE_TITLES: Record<string, string> = {
   resident: "居民",
@@ -47,13 +48,16 @@ export async function loadDemoData(
      * for a caller that runs the full ANALYZE later (demoSeed, after the server is ready).
      */
     statistics?: "full" | "quick";
+    /** Where the time went, phase by phase (timing.ts), is written here. */
+    timing?: (line: string) => void;
   } = {},
 ): Promise<{ loadedTables: string[] }> {
-  const lanes = opts.lanes ?? new DemoLanes();
+  const lanes = opts.lanes ?? new DemoLanes({ timing: opts.timing !== undefined });
+  const timer = PhaseTimer.create("seed", opts.timing !== undefined);
   let loaded: Loaded;
   try {
-    const { districts, added } = await loadTenants(ownerUrl);
-    loaded = await lanes.run(ownerUrl, districts, opts.now);
+    const { districts, added } = await timer.phase("tenants", () => loadTenants(ownerUrl));
+    loaded = await timer.phase("lanes", () => lanes.run(ownerUrl, districts, opts.now));
     if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);
   } finally {
     lanes.stop();
@@ -65,7 +69,14 @@ export async function loadDemoData(
     ...(loaded.history.districts > 0 ? [...CASE_HISTORY_TABLES, "score_counter"] : []),
     ...(loaded.patrols.districts > 0 ? ["patrol_record", "reward_penalty"] : []),
   ];
-  await analyze(ownerUrl, loadedTables, opts.statistics === "quick" ? QUICK_STATISTICS : null);
+  await timer.phase("analyze", () =>
+    analyze(ownerUrl, loadedTables, opts.statistics === "quick" ? QUICK_STATISTICS : null),
+  );
+  timer.stop();
+  if (opts.timing) {
+    lanes.times.forEach((t, i) => formatTimes(`lane ${i + 1}`, t).forEach(opts.timing!));
+    formatTimes("seed", timer.times).forEach(opts.timing);
+  }
   const { trees, history, targets, patrols } = loaded;
   if (trees.districts > 0) {
     log(
@@ -98,20 +109,22 @@ const QUICK_STATISTICS = 10;
  * the database is known to be new (`whileDatabaseStarts`, called by prepareDatabase before initdb),
  * so that this work is done while PostgreSQL is made and migrated.
  */
-export function demoSeed(opts: { now?: Date } = {}): Seed {
+export function demoSeed(opts: { now?: Date; timing?: (line: string) => void } = {}): Seed {
   let lanes: DemoLanes | undefined;
   let settle = async () => undefined as void;
   const seed: Seed = async (ownerUrl, log) => {
+    opts.timing?.(`start: migrations done, demo load begins at ${process.uptime().toFixed(2)} s`);
     const { loadedTables } = await loadDemoData(ownerUrl, log, {
       now: opts.now,
       lanes,
       statistics: "quick",
+      timing: opts.timing,
     });
     settle = () => analyze(ownerUrl, loadedTables, null);
   };
   seed.settle = () => settle();
   seed.whileDatabaseStarts = () => {
-    lanes ??= new DemoLanes({ pregenerate: true });
+    lanes ??= new DemoLanes({ pregenerate: true, timing: opts.timing !== undefined });
   };
   seed.cancel = () => lanes?.stop();
   return seed;
