@@ -7,15 +7,19 @@ import { type Transport } from "./transport";
  * channel; a published event is a NOTIFY on it carrying `{ topic, detail }` (payloads are ids, far
  * below NOTIFY's 8,000-byte limit). If the listening connection drops, it reconnects with a
  * back-off and `onReconnect` runs: case feeds recover what passed meanwhile from the event log.
+ * The channel is `<namespace>_events`; both connections are named `civic-grid-listen/<namespace>`
+ * and `civic-grid-notify/<namespace>` in `pg_stat_activity`, so that an operator (or a test) can
+ * tell the deployments sharing a database apart.
  */
 export async function createPgTransport(
   url: string,
-  channel: string,
+  namespace: string,
   hear: (topic: string, payload: unknown) => void,
   onReconnect: () => void,
   log: (m: string, err?: unknown) => void,
 ): Promise<Transport> {
-  if (!/^[a-z][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  if (!/^[a-z][a-z0-9_]*$/.test(namespace)) throw new Error(`not a namespace: ${namespace}`);
+  const channel = `${namespace}_events`;
   let listener: Client | null = null;
   /** A connection being opened (first, or after a loss): close() must end it too. */
   let connecting: Client | null = null;
@@ -27,12 +31,15 @@ export async function createPgTransport(
   const publisher = new Pool({
     connectionString: url,
     max: 1,
-    application_name: "civic-grid-notify",
+    application_name: `civic-grid-notify/${namespace}`,
   });
   publisher.on("error", (err) => log("the NOTIFY connection failed; it will reconnect", err));
 
   async function listen(): Promise<void> {
-    const client = new Client({ connectionString: url, application_name: "civic-grid-listen" });
+    const client = new Client({
+      connectionString: url,
+      application_name: `civic-grid-listen/${namespace}`,
+    });
     client.on("notification", (msg) => {
       if (msg.channel !== channel || !msg.payload) return;
       let parsed: { topic: string; detail: unknown };

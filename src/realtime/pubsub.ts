@@ -177,7 +177,7 @@ export async function createPubSubFor(
   } else if (databaseUrl) {
     pubSub.transport = await createPgTransport(
       databaseUrl,
-      `${config.pubSubNamespace}_events`,
+      config.pubSubNamespace,
       hear,
       () => pubSub.catchUp(),
       log,

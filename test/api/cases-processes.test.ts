@@ -20,10 +20,13 @@ let a: TestServer;
 let b: TestServer;
 let w: CaseWorld;
 
+/** This file's own deployment: cutting its connections must not touch other files' running beside it. */
+const PUBSUB_NAMESPACE = "test_cases_processes";
+
 beforeAll(async () => {
   w = await buildCaseWorld();
-  a = await startTestServer({}, { sharedPubSub: true });
-  b = await startTestServer({}, { sharedPubSub: true });
+  a = await startTestServer({ PUBSUB_NAMESPACE }, { sharedPubSub: true });
+  b = await startTestServer({ PUBSUB_NAMESPACE }, { sharedPubSub: true });
 });
 afterAll(async () => {
   await a.close();
@@ -59,11 +62,13 @@ it("survives the loss of its notification connections and catches up from the lo
   const conn = wsClient(b, w.tokens.command);
   const sub = collect(conn.client, CaseCreatedDocument, {});
   await liveSubscriptions(b, "caseCreated", 1);
-  // Cut every LISTEN and NOTIFY connection of both processes.
-  await ownerPool().query(
+  // Cut every LISTEN and NOTIFY connection of both processes (and only theirs).
+  const cut = await ownerPool().query(
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-      WHERE application_name IN ('civic-grid-listen', 'civic-grid-notify') AND pid <> pg_backend_pid()`,
+      WHERE application_name = ANY($1) AND pid <> pg_backend_pid()`,
+    [[`civic-grid-listen/${PUBSUB_NAMESPACE}`, `civic-grid-notify/${PUBSUB_NAMESPACE}`]],
   );
+  if (!process.env.REDIS_URL) expect(cut.rowCount).toBeGreaterThanOrEqual(2);
   const res = await gql(
     a,
     CreateCaseDocument,

@@ -9,12 +9,15 @@ import { until } from "../helpers/clock";
 const url = process.env.TEST_APP_DATABASE_URL!;
 const config = (ns: string) => ({ redisUrl: process.env.REDIS_URL, pubSubNamespace: ns });
 const opened: PubSub[] = [];
+/** What the transports reported (a failed NOTIFY, a lost connection): shown when a wait fails. */
+const troubles: string[] = [];
+const log = (m: string, err?: unknown) => troubles.push(err ? `${m}: ${String(err)}` : m);
 afterAll(async () => {
   for (const p of opened) await p.close();
 });
 
 async function open(ns: string) {
-  const p = await createPubSubFor(config(ns), url);
+  const p = await createPubSubFor(config(ns), url, log);
   opened.push(p);
   const heard: string[] = [];
   p.on(Topic.DEPARTMENT_CHANGED, (e) => heard.push(e.departmentId));
@@ -32,8 +35,27 @@ it(`delivers within a namespace and never across (${process.env.REDIS_URL ? "Red
     at: new Date(0).toISOString(),
   });
   a1.p.publish(Topic.DEPARTMENT_CHANGED, event("x"));
-  await until(() => a2.heard.includes("x"), "the other process of the deployment to hear x");
+  await until(
+    () => a2.heard.includes("x"),
+    () =>
+      `the other process of the deployment to hear x (transports reported: ${troubles.join("; ") || "nothing"})`,
+  );
   expect(a1.heard).toEqual(["x"]);
+  if (!process.env.REDIS_URL) {
+    // The deployment's connections carry its namespace, for operators and for tests that cut them.
+    const { Client } = await import("pg");
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    const names = await c.query<{ name: string; n: number }>(
+      `SELECT application_name AS name, count(*)::int AS n FROM pg_stat_activity
+        WHERE application_name LIKE 'civic-grid-%/test_ns_a' GROUP BY 1 ORDER BY 1`,
+    );
+    await c.end();
+    expect(names.rows).toEqual([
+      { name: "civic-grid-listen/test_ns_a", n: 2 },
+      { name: "civic-grid-notify/test_ns_a", n: 1 },
+    ]);
+  }
   // Had b heard a's channel, x would reach it before its own y (one connection, in order).
   b.p.publish(Topic.DEPARTMENT_CHANGED, event("y"));
   await until(() => b.heard.includes("y"), "b to hear its own event");

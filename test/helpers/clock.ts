@@ -22,12 +22,13 @@ export function testDay(offsetDays = 0): string {
  */
 export async function until(
   condition: () => boolean | Promise<boolean>,
-  what: string,
+  what: string | (() => string),
   ceilingMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + ceilingMs;
   for (let pause = 1; !(await condition()); pause = Math.min(pause * 2, 50)) {
-    if (Date.now() > deadline) throw new Error(`waited ${ceilingMs} ms for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`waited ${ceilingMs} ms for ${typeof what === "string" ? what : what()}`);
     await new Promise((r) => setTimeout(r, pause));
   }
 }
