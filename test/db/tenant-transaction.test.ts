@@ -204,6 +204,56 @@ it("writes the read audit's rows with their text intact through the quoted state
     },
   ]);
   expect(() => insertReadsSql([{ ...rowsFor(a), recordIds: ["x'); --"] }])).toThrow(/not a uuid/);
+  // Everything written without quoting is checked against its form first.
+  const id = [uuidv7()];
+  expect(() => insertReadsSql([{ ...rowsFor(a), recordIds: id, districtId: "x'--" }])).toThrow(
+    /not a uuid/,
+  );
+  expect(() =>
+    insertReadsSql([{ ...rowsFor(a), recordIds: id, kind: "person'--" as "person" }]),
+  ).toThrow(/unknown/);
+  expect(() =>
+    insertReadsSql([
+      { ...rowsFor(a), recordIds: id, operationType: "query'--" as OperationTypeNode },
+    ]),
+  ).toThrow(/unknown/);
+  expect(() =>
+    insertReadsSql([{ ...rowsFor(a), recordIds: id, fields: ["phone}'--" as "phone"] }]),
+  ).toThrow(/unknown/);
+});
+
+it("writes several batches in one statement, and an operation name with quotes as it is", async () => {
+  const ids = [uuidv7(), uuidv7(), uuidv7()];
+  const name = `Q'uote"d\\`;
+  await inTenantTransaction(ds, scopeOf(a), (m) =>
+    insertReads(m, [
+      {
+        ...rowsFor(a),
+        readerRole: "district_admin",
+        recordIds: ids.slice(0, 2),
+        fields: ["phone"],
+        operationName: name,
+      },
+      {
+        ...rowsFor(a),
+        readerRole: "district_admin",
+        recordIds: ids.slice(2),
+        fields: ["name", "id_number"],
+        operationName: name,
+      },
+    ]),
+  );
+  const rows = await inTenantTransaction(ds, scopeOf(a), (m) =>
+    m.query(
+      `SELECT record_ids, fields FROM personal_data_read
+        WHERE district_id = $1 AND operation_name = $2 ORDER BY id`,
+      [a.id, name],
+    ),
+  );
+  expect(rows).toEqual([
+    { record_ids: ids.slice(0, 2), fields: ["phone"] },
+    { record_ids: ids.slice(2), fields: ["name", "id_number"] },
+  ]);
 });
 
 const rowsFor = (d: BuiltDistrict): ReadRow => ({
