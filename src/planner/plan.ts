@@ -108,8 +108,11 @@ export class OperationPlanner {
         const source = this.fields.leaf(type.name, name);
         if (!source) throw new NotPlanned(`no plan for ${type.name}.${name}`);
         this.authorize(type.name, name, input.ctx, source.roles);
-        if (source.kind === "resolver") props = null;
-        else if (isColumn(this.dataSource, entity, source.key)) props?.add(source.key);
+        if (source.kind === "resolver") {
+          const reads = this.relations[`${type.name}.${name}`];
+          if (reads?.kind === "reads") for (const r of reads.props) props?.add(r);
+          else props = null;
+        } else if (isColumn(this.dataSource, entity, source.key)) props?.add(source.key);
         else if (!ID_GETTERS.has(source.key)) props = null;
         out.push({
           kind: "leaf",

@@ -49,7 +49,14 @@ export type PlannedRelation =
       filters(args: Record<string, unknown>): Filter[];
     }
   /** The row whose id the parent holds in `idKey` (never null: a foreign key). */
-  | { kind: "one"; entity: RowEntity; idKey: string };
+  | { kind: "one"; entity: RowEntity; idKey: string }
+  /**
+   * Not a relation: a leaf whose resolver reads only these properties of its row (beside `id` and
+   * `districtId`), so that rows read for it need not hold every column. A property it reads that
+   * is not listed is caught, not guessed: the row throws on reading it (rows.ts), and the
+   * operation is answered by graphql-js instead, with a warning naming the property.
+   */
+  | { kind: "reads"; props: readonly string[] };
 
 /** Planned relations by `Type.field`. */
 export type PlannedRelations = Record<string, PlannedRelation>;

@@ -72,7 +72,7 @@ export function tableOf(
   if (t) return t;
   const all = entityColumns(ds, entity);
   const cols = props ? all.filter((c) => props.has(c.prop)) : all;
-  const proto = entity.prototype as object;
+  const proto = props ? guardedPrototype(entity, all, props) : (entity.prototype as object);
   t = {
     name: quoteIdent(ds.getMetadata(entity).tableName),
     tenant: all.some((c) => c.prop === "districtId") ? `${alias}.district_id` : `${alias}.id`,
@@ -90,6 +90,44 @@ export function tableOf(
   };
   byProps.set(key, t);
   return t;
+}
+
+/** A column a plan did not read was asked of its row: the plan must not answer. */
+export class ColumnNotRead extends Error {
+  constructor(entity: string, prop: string) {
+    super(`${entity}.${prop} was read by a resolver but not by the plan (declare it in the plans)`);
+    this.name = "ColumnNotRead";
+  }
+}
+
+/**
+ * The prototype of rows read for some columns only: the entity's, with every other column a
+ * property that throws when read (ColumnNotRead), so that a resolver reading a column its
+ * declaration forgot cannot answer from a missing value. Setting one makes it the row's own.
+ */
+function guardedPrototype(
+  entity: RowEntity,
+  all: readonly Column[],
+  props: ReadonlySet<string>,
+): object {
+  const guard = Object.create(entity.prototype as object) as object;
+  for (const c of all) {
+    if (props.has(c.prop)) continue;
+    Object.defineProperty(guard, c.prop, {
+      get() {
+        throw new ColumnNotRead(entity.name, c.prop);
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, c.prop, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      },
+    });
+  }
+  return guard;
 }
 
 /**

@@ -4,7 +4,8 @@ import { closeFactories, ownerPool, tokenFor } from "../factories";
 import { TREE_WALK } from "../../src/bench/tree-walk";
 import { CASE_PAGE_SELECTION } from "../../src/bench/case-list";
 import { inTenantTransaction } from "../../src/db/tenant";
-import { childRows, pageRows, rowsById } from "../../src/planner/rows";
+import { childRows, ColumnNotRead, pageRows, rowsById } from "../../src/planner/rows";
+import { PLANNED_RELATIONS } from "../../src/schema";
 import { StreetOffice } from "../../src/modules/grid/tree.entity";
 import { Person } from "../../src/modules/grid/people.entity";
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
         destination: {
           write: (line: string) => {
             if (line.includes('"msg":"query planned"')) plannedLines++;
+            if (line.includes('"msg":"planned read failed; executing"')) failedLines.push(line);
           },
         },
       }),
@@ -138,6 +140,8 @@ const FILTERS = `query Filters($search: String, $kind: GridKind) {
 
 /** The planner's log lines "query planned" (one per query it answered). */
 let plannedLines = 0;
+/** Its warnings that a planned read failed and graphql-js answered instead. */
+const failedLines: string[] = [];
 
 async function both(query: string, variables: Record<string, unknown>, token: string | null) {
   const from = plannedLines;
@@ -312,6 +316,35 @@ describe("what the planner reads", () => {
     expect(run.length).toBeLessThanOrEqual(9);
   });
 
+  it("reads of a person only the columns its fields' resolvers declare", async () => {
+    const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+    const before = planned.statements.length;
+    const res = await gql(planned, TREE_WALK, { first: 200 }, token);
+    expect(res.errors).toBeUndefined();
+    const [posts] = planned.statements
+      .slice(before)
+      .filter((s) => /^\s*SELECT .* FROM "staff_assignment"/s.test(s));
+    const personColumns = [...posts.matchAll(/j0\."([a-z_]+)"/g)].map((m) => m[1]).sort();
+    expect(personColumns).toEqual(["district_id", "grid_id", "id", "name", "phone", "subject"]);
+  });
+
+  it("a resolver reading a column its declaration forgot is caught: graphql-js answers, and says why", async () => {
+    const declared = PLANNED_RELATIONS["Person.phone"];
+    // As if grid.policy.ts had come to read the person's grid without the declaration following.
+    PLANNED_RELATIONS["Person.phone"] = { kind: "reads", props: ["subject", "phone"] };
+    try {
+      const from = failedLines.length;
+      // A grid worker's reach is decided by the person's grid.
+      const res = await expectSame(TREE_WALK, { first: 200 }, "grid_worker", false);
+      expect(res.errors).toBeUndefined();
+      expect(failedLines.slice(from).join("\n")).toContain(
+        "Person.gridId was read by a resolver but not by the plan",
+      );
+    } finally {
+      PLANNED_RELATIONS["Person.phone"] = declared;
+    }
+  });
+
   it("records the same read audit as graphql-js", async () => {
     const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
     const name = (s: string) => `PlannedAudit${s}${Date.now()}`;
@@ -409,5 +442,33 @@ it("row-level security holds under the planner's reads even when their own distr
       people.rows.map((p) => p.grid_id),
     );
     expect(byGrid.size).toBe(0);
+  });
+});
+
+it("a row read for some columns throws on any other, and takes a value set on it", async () => {
+  const { rows } = await ownerPool().query<{ id: string; district_id: string; name: string }>(
+    `SELECT p.id, p.district_id, p.name FROM person p JOIN district d ON d.id = p.district_id
+      WHERE d.code = 'mingshan' ORDER BY p.id LIMIT 1`,
+  );
+  const scope = {
+    districtIds: [rows[0].district_id],
+    subject: "mingshan.district_admin",
+    role: "district_admin",
+  };
+  await inTenantTransaction(planned.dataSource, scope, async (m) => {
+    const s = { m, ds: planned.dataSource, districtIds: scope.districtIds };
+    const got = await rowsById(s, Person, new Set(["id", "districtId", "name"]), [rows[0].id]);
+    const p = got.get(rows[0].id) as unknown as Person;
+    expect(p).toBeInstanceOf(Person);
+    expect(p.name).toBe(rows[0].name);
+    expect(() => p.phone).toThrow(ColumnNotRead);
+    expect(() => p.gridId).toThrow(/Person\.gridId was read by a resolver but not by the plan/);
+    p.phone = "123";
+    expect(p.phone).toBe("123");
+    // Read for every column, nothing throws.
+    const full = (await rowsById(s, Person, null, [rows[0].id])).get(
+      rows[0].id,
+    ) as unknown as Person;
+    expect(typeof full.gridId).toBe("string");
   });
 });

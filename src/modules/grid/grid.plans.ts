@@ -62,5 +62,13 @@ export const GRID_PLANS: PlannedRelations = {
     filters: (args) => staffFilters(Boolean(args.includeEnded)),
   },
   "StaffAssignment.person": one(Person, "personId"),
+  // What PersonResolver's fields read of a person (grid.policy.ts: the person's grid decides who
+  // sees it in full, its subject whether it is the caller's own record).
+  "Person.phone": { kind: "reads", props: ["gridId", "subject", "phone"] },
+  "Person.idNumber": { kind: "reads", props: ["gridId", "subject", "idNumber"] },
+  "Person.personalDataVisible": { kind: "reads", props: ["gridId", "subject"] },
+  "Person.gender": { kind: "reads", props: ["subject", "gender"] },
+  "Person.birthYear": { kind: "reads", props: ["subject", "birthYear"] },
+  "Person.tags": { kind: "reads", props: ["subject", "tags"] },
   "StaffAssignment.grid": one(Grid, "gridId"),
 };
