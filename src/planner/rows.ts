@@ -152,21 +152,34 @@ interface Joined {
 /** The joins' select list, FROM clauses and attachment; `ref` gives the SQL of a row's property. */
 function joined(ds: DataSource, joins: readonly Join[], ref: (prop: string) => string): Joined {
   const parts = joins.map((j, i) => {
-    const t = tableOf(ds, j.entity, j.props, `j${i}`, `j${i}.`);
+    // The pointed row's district and id are the row's own (the join's condition): not read again,
+    // only whether the row was found.
+    const props = j.props && new Set([...j.props].filter((p) => p !== "id" && p !== "districtId"));
+    const t = tableOf(ds, j.entity, props, `j${i}`, `j${i}.`);
+    const found = `j${i}.`;
     return {
       t,
-      id: `j${i}.id`,
+      found,
+      idKey: j.idKey,
+      whole: props === null,
+      select: `, j${i}.id IS NOT NULL AS ${quoteIdent(found)}${t.select ? `, ${t.select}` : ""}`,
       from: `LEFT JOIN ${t.name} j${i} ON ${t.tenant} = ${ref("districtId")} AND j${i}.id = ${ref(j.idKey)}`,
     };
   });
   return {
-    select: parts.map((p) => `, ${p.t.select}`).join(""),
+    select: parts.map((p) => p.select).join(""),
     from: parts.map((p) => p.from).join(" "),
     attach(row, raw) {
       if (parts.length === 0) return;
-      row[JOINED as unknown as string] = parts.map((p) =>
-        raw[p.id] == null ? null : p.t.make(raw),
-      );
+      row[JOINED as unknown as string] = parts.map((p) => {
+        if (!raw[p.found]) return null;
+        const made = p.t.make(raw);
+        if (!p.whole) {
+          made.id = row[p.idKey];
+          made.districtId = row.districtId;
+        }
+        return made;
+      });
     },
   };
 }
