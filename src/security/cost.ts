@@ -3,6 +3,8 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  Kind,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
 } from "graphql";
@@ -50,6 +52,35 @@ function pageOrListSize({ type, field, args }: ComplexityEstimatorArgs): number 
   // Edges of a connection are its page, counted at the connection's field.
   if (/(Connection|Edge)$/.test(type.name)) return 1;
   return LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
+}
+
+/** The arguments the estimate reads (pageOrListSize): a page's size. */
+const SIZE_ARGUMENTS: ReadonlySet<string> = new Set(["first", "last"]);
+
+/**
+ * The variables a document's cost can depend on: those given to a page's size (`first: $n`) and
+ * those of its directives (`@include(if: $x)` decides what is counted). Any other variable (a
+ * mutation's input, a search text) leaves the cost as it is, so that an operation's cost can be
+ * remembered for these variables' values alone.
+ */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let inDirective = 0;
+  const sizeArgs: string[] = [];
+  visit(document, {
+    Directive: { enter: () => void inDirective++, leave: () => void inDirective-- },
+    Argument: {
+      enter(node) {
+        if (node.value.kind === Kind.VARIABLE && SIZE_ARGUMENTS.has(node.name.value))
+          sizeArgs.push(node.value.name.value);
+      },
+    },
+    Variable(node) {
+      if (inDirective > 0) names.add(node.name.value);
+    },
+  });
+  for (const n of sizeArgs) names.add(n);
+  return [...names].sort();
 }
 
 function estimate(options: ComplexityEstimatorArgs): number {

@@ -10,6 +10,7 @@ import { type Clock } from "../common/clock";
 import { type Principal } from "../auth/principal";
 import { limitsFor } from "./limits";
 import { checkOperation } from "./operation-check";
+import { costVariables } from "./cost";
 import { rateLimited, type BucketRequest, type RateLimiter } from "./rate-limit";
 import { assertCleanText } from "./text-input";
 import { sha256 } from "./trusted-documents";
@@ -28,6 +29,25 @@ const PASSED_CACHE_SIZE = 5000;
 const MAX_PASSED_VARIABLES = 2048;
 
 /**
+ * The key of an operation's weighing: its role and text, and the values of the variables its cost
+ * depends on; undefined when those values are too long to keep.
+ */
+function weighedKeyOf(
+  key: string,
+  operation: OperationDefinitionNode,
+  costVars: readonly string[],
+  variables: Record<string, unknown> | undefined,
+): string | undefined {
+  // A variable left out (its default applies) is not one given as null.
+  const values = JSON.stringify(
+    costVars.map((n) => (variables && n in variables ? [variables[n]] : [])),
+  );
+  return values.length <= MAX_PASSED_VARIABLES
+    ? `${key}\u0000${operation.name?.value ?? ""}\u0000${values}`
+    : undefined;
+}
+
+/**
  * The checks every operation passes before it runs, over HTTP and over the WebSocket alike:
  * its limits (for the caller's role), clean text in its arguments, its cost against the caller's
  * rate, and, over HTTP, a place among the work in flight.
@@ -35,10 +55,19 @@ const MAX_PASSED_VARIABLES = 2048;
 export class OperationGuard {
   readonly gate: WorkGate;
   private readonly socketCosts = new WeakMap<object, number>();
-  /** Documents already found within a role's shape limits (the shape does not vary with variables). */
-  private readonly shapeOk = new Map<string, true>();
+  /**
+   * Documents already found within a role's shape limits (the shape does not vary with
+   * variables), with the variables their cost depends on (cost.ts `costVariables`).
+   */
+  private readonly shapeOk = new Map<string, readonly string[]>();
   /** Operations (role, text, variables) that passed every check of `measure`, with their cost. */
   private readonly passed = new Map<string, number>();
+  /**
+   * Operations (role, text, the values of the variables their cost depends on) that passed the
+   * limits, with their cost: a mutation called with a fresh input each time (a new case, a new
+   * idempotency key) is weighed once; its text is still checked at every call.
+   */
+  private readonly weighed = new Map<string, number>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -83,14 +112,27 @@ export class OperationGuard {
         : undefined;
     const passed = passedKey === undefined ? undefined : this.passed.get(passedKey);
     if (passed !== undefined) return passed;
-    const known = key !== undefined && this.shapeOk.has(key);
-    const { cost } = checkOperation(this.schema, document, operation, variables, limits, {
-      source,
-      shapeKnown: known,
-    });
-    if (key !== undefined && !known) {
-      if (this.shapeOk.size >= SHAPE_CACHE_SIZE) this.shapeOk.clear();
-      this.shapeOk.set(key, true);
+    const known = key === undefined ? undefined : this.shapeOk.get(key);
+    const weighedKey =
+      key !== undefined && known !== undefined
+        ? weighedKeyOf(key, operation, known, variables)
+        : undefined;
+    let cost = weighedKey === undefined ? undefined : this.weighed.get(weighedKey);
+    if (cost === undefined) {
+      const checked = checkOperation(this.schema, document, operation, variables, limits, {
+        source,
+        shapeKnown: known !== undefined,
+      });
+      cost = checked.cost;
+      if (key !== undefined && known === undefined) {
+        if (this.shapeOk.size >= SHAPE_CACHE_SIZE) this.shapeOk.clear();
+        this.shapeOk.set(key, costVariables(document));
+      }
+      // Only an estimate is kept: variables that did not fit their types cost 1 for this call.
+      if (weighedKey !== undefined && checked.weighed) {
+        if (this.weighed.size >= PASSED_CACHE_SIZE) this.weighed.clear();
+        this.weighed.set(weighedKey, cost);
+      }
     }
     assertCleanText(document, operation, variables);
     if (passedKey !== undefined) {

@@ -90,6 +90,11 @@ function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: Opera
 
 export interface CheckedOperation {
   cost: number;
+  /**
+   * Whether the cost was estimated: false when the variables do not fit their types (the
+   * operation fails on them before anything runs, and its cost is then 1 for this call only).
+   */
+  weighed: boolean;
 }
 
 /**
@@ -117,7 +122,7 @@ export function checkOperation(
   // Variables that do not fit their types: the operation fails on them before anything runs,
   // with its own BAD_USER_INPUT, so there is nothing to weigh.
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) return { cost: 1 };
+  if (coerced.errors) return { cost: 1, weighed: false };
   let cost: number;
   try {
     cost = operationCost(schema, document, operation.name?.value, variables);
@@ -131,5 +136,5 @@ export function checkOperation(
     throw err;
   }
   if (cost > limits.cost) throw tooComplex("cost", limits.cost, Math.ceil(cost));
-  return { cost: Math.max(1, Math.ceil(cost)) };
+  return { cost: Math.max(1, Math.ceil(cost)), weighed: true };
 }

@@ -8,6 +8,7 @@ import { gid } from "../factories/tree";
 import { ManualClock } from "../../src/common/clock";
 import { createSchema } from "../../src/schema";
 import { checkOperation } from "../../src/security/operation-check";
+import { costVariables } from "../../src/security/cost";
 import { DEFAULT_LIMITS } from "../../src/security/limits";
 import { TEST_EPOCH } from "../helpers/clock";
 
@@ -130,6 +131,52 @@ describe("operation limits", () => {
     await expect(pick("Many")).rejects.toMatchObject({
       extensions: { code: "QUERY_TOO_COMPLEX", limit: "rootFields" },
     });
+  });
+
+  it("weighs an operation once for the variables its cost depends on, and still reads every call's text", async () => {
+    const source = `query Weighed($n: Int, $s: String, $all: Boolean!) {
+      district { grids(first: $n, search: $s) @include(if: $all) { totalCount } name }
+    }`;
+    const document = parse(source);
+    expect(costVariables(document)).toEqual(["all", "n"]);
+    const operation = getOperationAST(document, "Weighed")!;
+    const caller = { principal: null, remoteAddress: "weighed-test" };
+    const measure = (variables: Record<string, unknown>) =>
+      server.guard.measure(caller, source, document, operation, variables);
+    const first = measure({ n: 10, s: "北", all: true });
+    // Another search, the same page: the same cost; another page size or directive: its own.
+    expect(measure({ n: 10, s: "南", all: true })).toBe(first);
+    expect(measure({ n: 20, s: "南", all: true })).toBeGreaterThan(first);
+    expect(measure({ n: 10, s: "南", all: false })).toBeLessThan(first);
+    // The text is still read at every call.
+    expect(() => measure({ n: 10, s: "a\u0007b", all: true })).toThrow(/control character/);
+    // An absent variable (its default applies) is not one given as null.
+    expect(measure({ s: "x", all: true })).toBe(measure({ n: null, s: "y", all: true }));
+  });
+
+  it("never keeps the cost of a call whose variables did not fit (it weighs 1 for that call only)", async () => {
+    const strict = await startTestServer({
+      QUERY_LIMITS: JSON.stringify({ resident: { cost: 100 } }),
+    });
+    try {
+      const q = `query Big($n: Int, $s: String) { district { grids(first: $n, search: $s) { totalCount } } }`;
+      // The text's shape is known from a first call.
+      const small = await gql(strict, q, { n: 5, s: "c" }, resident);
+      expect(small.errors).toBeUndefined();
+      // A search that is not a string: refused for its type, before any cost is weighed.
+      const bad = await gql(strict, q, { n: 200, s: { not: "a string" } }, resident);
+      expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      // The same page size with a valid search is weighed, and over the resident's budget.
+      for (const s of ["a", "b"]) {
+        const res = await gql(strict, q, { n: 200, s }, resident);
+        expect(res.errors?.[0].extensions).toMatchObject({
+          code: "QUERY_TOO_COMPLEX",
+          limit: "cost",
+        });
+      }
+    } finally {
+      await strict.close();
+    }
   });
 
   it("lets each role have its own limits (QUERY_LIMITS)", async () => {
