@@ -52,8 +52,18 @@ export class FieldIndex {
   private readonly cache = new Map<string, LeafSource | null>();
   private readonly instances = new Map<unknown, Record<string, (...a: unknown[]) => unknown>>();
 
+  private readonly rolesCache = new Map<string, readonly string[] | undefined | null>();
+
   /** The field's @Authorized roles (undefined: none asked), or null for a field not found. */
   roles(typeName: string, fieldName: string): readonly string[] | undefined | null {
+    const key = `${typeName}.${fieldName}`;
+    if (this.rolesCache.has(key)) return this.rolesCache.get(key);
+    const found = this.findRoles(typeName, fieldName);
+    this.rolesCache.set(key, found);
+    return found;
+  }
+
+  private findRoles(typeName: string, fieldName: string): readonly string[] | undefined | null {
     if (typeName === "Query") {
       const storage = getMetadataStorage() as unknown as { queries: FieldMeta[] };
       const query = storage.queries.find((q) => q.schemaName === fieldName);

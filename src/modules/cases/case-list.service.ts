@@ -2,6 +2,7 @@ import { type EntityManager } from "typeorm";
 import { decodeCursor, type Page, type PageArgs, pageSize, toPage } from "../../common/connection";
 import { idFloor } from "../../common/ids";
 import { type TenantDb } from "../../db/tenant";
+import { tableOf } from "../../planner/rows";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
 import { overdueSql } from "./case.deadlines";
@@ -47,16 +48,22 @@ export async function listCases(
 ): Promise<Page<Case>> {
   const first = pageSize(q.page);
   const filtered = (m: EntityManager) => casesQuery(m, q);
-  const rows = await db.run((m) => {
+  const rows = await db.run(async (m) => {
     const qb = casesQuery(m, q, true);
     if (q.page.after) {
       const [, id] = decodeCursor(q.page.after, 2, "uuid");
       qb.andWhere(`c.id ${q.filter.newestFirst ? "<" : ">"} :cursorId`, { cursorId: id });
     }
-    return qb
+    // The rows made as the planned read path makes them (planner/rows.ts): every column under its
+    // property's name, each row a Case by assignment with TypeORM's values, without TypeORM's
+    // hydration, which cost more than the statement (40 columns a case, 51 cases a page).
+    const t = tableOf(m.connection, Case, null, "c");
+    const raw: Array<Record<string, unknown>> = await qb
+      .select(t.select)
       .orderBy("c.id", q.filter.newestFirst ? "DESC" : "ASC")
       .limit(first + 1)
-      .getMany();
+      .getRawMany();
+    return raw.map((r) => t.make(r) as unknown as Case);
   });
   return toPage(rows, q.page, first, "id", () =>
     db.run((m) => counted(m, q) ?? filtered(m).getCount()),
