@@ -1,6 +1,12 @@
 import { OperationTypeNode } from "graphql";
 import { type DataSource } from "typeorm";
-import { buildDepartment, buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
+import {
+  buildDepartment,
+  buildDistrict,
+  closeFactories,
+  ownerPool,
+  type BuiltDistrict,
+} from "../factories";
 import { uuidv7 } from "../../src/common/ids";
 import { createDataSource } from "../../src/db/data-source";
 import { ENTITIES } from "../../src/modules/entities";
@@ -266,4 +272,12 @@ const rowsFor = (d: BuiltDistrict): ReadRow => ({
   readerSubject: "s",
   readerRole: "r",
   at: new Date(),
+});
+
+it("stores a batch's record ids uncompressed (random uuids do not compress)", async () => {
+  const { rows } = await ownerPool().query<{ storage: string }>(
+    `SELECT attstorage AS storage FROM pg_attribute
+      WHERE attrelid = 'personal_data_read'::regclass AND attname = 'record_ids'`,
+  );
+  expect(rows).toEqual([{ storage: "e" }]);
 });
