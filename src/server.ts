@@ -63,6 +63,11 @@ export interface ServerDeps {
   directoryReloadMs?: number;
   /** The time the rules read; the machine's clock by default (tests choose their own). */
   clock?: Clock;
+  /**
+   * The schema, when the caller began building it already (main.ts does while the database is
+   * prepared); built here otherwise.
+   */
+  schema?: Promise<GraphQLSchema>;
 }
 
 export interface RunningServer {
@@ -93,7 +98,7 @@ export async function startServer(
   const directory = new TenancyDirectory(dataSource, deps.directoryReloadMs);
   await directory.load();
   const verify = createTokenVerifier(config);
-  const schema: GraphQLSchema = await createSchema();
+  const schema: GraphQLSchema = await (deps.schema ?? createSchema());
   const feeds = new FeedRegistry({
     dataSource,
     pubSub,

@@ -38,6 +38,11 @@ export interface Seed {
   /** Called when the database could not be prepared, so that the seed will not run. */
   cancel?: () => void;
   /**
+   * What must be done before the server is ready but may go on while it starts (main.ts waits for
+   * it before "ready"): the demo seed's quick sample of the statistics, begun when the seed ends.
+   */
+  beforeReady?: () => Promise<void>;
+  /**
    * What the seed leaves for after the server is ready (main.ts runs it then, in the background):
    * the demo seed's full statistics, a quick sample of which it took before.
    */
@@ -108,7 +113,7 @@ async function prepare(
     opts.running?.();
   }
   try {
-    await migrateUp(ownerUrl, log);
+    await migrateUp(ownerUrl, log, { unflushedCommits: embedded });
     if (opts.seed) await opts.seed(ownerUrl, log);
     await assertRestrictedRole(appUrl);
   } catch (err) {

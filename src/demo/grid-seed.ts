@@ -1,6 +1,7 @@
 import { type ClientBase } from "pg";
 import { generateGridTree } from "./grid-tree/generate";
-import { type BulkMode, bulkModeOf, type Column, copyRows } from "./copy-rows";
+import { type Column } from "./copy-binary";
+import { type BulkMode, bulkModeOf, copyRows } from "./copy-rows";
 import { type DistrictInfo, GRID_TREE_TABLES, type GridTree } from "./grid-tree/rows";
 
 /** Each generated column's type, for COPY; the mapped type lists every column. */

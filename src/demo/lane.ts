@@ -13,7 +13,8 @@ import {
 } from "./joint-committee";
 import { generateGridTree } from "./grid-tree/generate";
 import { type GridTree } from "./grid-tree/rows";
-import { loadCaseHistory, placesOf, playCaseHistory, readCaseRules } from "./case-history";
+import { loadCaseHistory, playCaseHistory } from "./case-history";
+import { placesOf, readCaseRules } from "./case-inputs";
 import { loadTargetDemo } from "./targets";
 import { loadPatrolDemo, patrolRows, writePatrols } from "./patrols";
 import { type BulkMode, bulkModeOf } from "./copy-rows";

@@ -45,9 +45,10 @@ export async function loadDemoData(
     lanes?: DemoLanes;
     /**
      * "quick": statistics from a small sample (a tenth of the rows ANALYZE reads by default),
-     * for a caller that runs the full ANALYZE later (demoSeed, after the server is ready).
+     * for a caller that runs the full ANALYZE later; "none": none, for a caller that takes them
+     * itself (demoSeed, while the server starts, from `loadedTables`).
      */
-    statistics?: "full" | "quick";
+    statistics?: "full" | "quick" | "none";
     /** Where the time went, phase by phase (timing.ts), is written here. */
     timing?: (line: string) => void;
   } = {},
@@ -69,9 +70,10 @@ export async function loadDemoData(
     ...(loaded.history.districts > 0 ? [...CASE_HISTORY_TABLES, "score_counter"] : []),
     ...(loaded.patrols.districts > 0 ? ["patrol_record", "reward_penalty"] : []),
   ];
-  await timer.phase("analyze", () =>
-    analyze(ownerUrl, loadedTables, opts.statistics === "quick" ? QUICK_STATISTICS : null),
-  );
+  if (opts.statistics !== "none")
+    await timer.phase("analyze", () =>
+      analyze(ownerUrl, loadedTables, opts.statistics === "quick" ? QUICK_STATISTICS : null),
+    );
   timer.stop();
   if (opts.timing) {
     lanes.times.forEach((t, i) => formatTimes(`lane ${i + 1}`, t).forEach(opts.timing!));
@@ -107,21 +109,32 @@ const QUICK_STATISTICS = 10;
 /**
  * The demo seed of `npm start`: loadDemoData, whose lanes start making the grid trees as soon as
  * the database is known to be new (`whileDatabaseStarts`, called by prepareDatabase before initdb),
- * so that this work is done while PostgreSQL is made and migrated.
+ * so that this work is done while PostgreSQL is made and migrated. The quick statistics of what
+ * it loaded are taken while the server starts (`beforeReady`), the full ones after it is ready.
  */
 export function demoSeed(opts: { now?: Date; timing?: (line: string) => void } = {}): Seed {
   let lanes: DemoLanes | undefined;
+  let quick: Promise<void> = Promise.resolve();
   let settle = async () => undefined as void;
   const seed: Seed = async (ownerUrl, log) => {
     opts.timing?.(`start: migrations done, demo load begins at ${process.uptime().toFixed(2)} s`);
     const { loadedTables } = await loadDemoData(ownerUrl, log, {
       now: opts.now,
       lanes,
-      statistics: "quick",
+      statistics: "none",
       timing: opts.timing,
     });
-    settle = () => analyze(ownerUrl, loadedTables, null);
+    opts.timing?.(`start: demo data written at ${process.uptime().toFixed(2)} s`);
+    quick = analyze(ownerUrl, loadedTables, QUICK_STATISTICS);
+    // Awaited by beforeReady; a failure must not go unhandled meanwhile.
+    quick.catch(() => undefined);
+    settle = () =>
+      quick.then(
+        () => analyze(ownerUrl, loadedTables, null),
+        () => analyze(ownerUrl, loadedTables, null),
+      );
   };
+  seed.beforeReady = () => quick;
   seed.settle = () => settle();
   seed.whileDatabaseStarts = () => {
     lanes ??= new DemoLanes({ pregenerate: true, timing: opts.timing !== undefined });

@@ -1,6 +1,6 @@
 /**
  * A district's places taken from its grid tree in memory, as the history and the patrols would
- * read them back once the tree is written (case-history.ts readPlaces, patrols.ts readPatrolPlaces):
+ * read them back once the tree is written (case-inputs.ts readPlaces, patrols.ts readPatrolPlaces):
  * the same rows in the same order. So the lane can play the month while PostgreSQL writes the
  * tree (lane.ts), instead of one after the other.
  *
@@ -9,7 +9,7 @@
  * byte by byte, which for their lowercase text is the order of the strings.
  */
 import { type ClientBase } from "pg";
-import { type PlaceRows } from "./case-history";
+import { type PlaceRows } from "./case-inputs";
 import { type GridTree, type PersonRow } from "./grid-tree/rows";
 import { type PatrolPlaces } from "./patrols";
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import { ROLES } from "../auth/roles";
 import { parseLimits, type LimitsByRole } from "./limits";
 import { type BucketSpec } from "./rate-limit";
-import { DEFAULT_WORK_GATE, type WorkGateOptions } from "./work-gate";
+import { DEFAULT_WORK_GATE, type WorkGateOptions } from "./work-gate.options";
 
 /** The edge's settings: operation limits, work in flight, rates, CORS, trusted documents, bodies. */
 export interface SecurityConfig {

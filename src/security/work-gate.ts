@@ -1,51 +1,8 @@
 import { HeaderMap } from "@apollo/server";
 import { AppError } from "../common/errors";
+import { type WorkGateOptions } from "./work-gate.options";
 
-/**
- * How much work runs at once. Operations are cheap or heavy by their cost (cost.ts). Cheap ones
- * run at once, so `{ me { role } }` never waits behind a tree walk. Heavy ones take one of a few
- * slots, within a budget of cost running at once; when they do not fit they wait in a bounded
- * queue, first come first served, for a bounded time, and are refused with SERVER_BUSY past either
- * bound. Each account has its own bounds too: operations in flight (running or waiting), and heavy
- * ones among them.
- *
- * Why a budget as well as slots: JavaScript runs on one thread, so heavy operations running
- * together do not finish sooner, they take turns on it, and every cheap request waits behind all
- * of their turns. Measured on 2 cores (`npm run soak`, and walks back to back), four whole-tree
- * walks at once (cost 36,422 each) gave `{ me { role } }` a p95 of 210–360 ms; one at a time,
- * 75–115 ms, for 0–15% fewer walks a second. Counting cost instead of operations lets a walk run
- * alone while smaller heavy screens still share what it leaves.
- */
-export interface WorkGateOptions {
-  /** Operations costing more than this are heavy. */
-  heavyCost: number;
-  /** Heavy operations running at once in this process. */
-  heavySlots: number;
-  /**
-   * The total cost of the heavy operations running at once in this process (absent: no bound but
-   * the slots). One operation dearer than this still runs, alone.
-   */
-  heavyCostInFlight?: number;
-  /** Heavy operations waiting for a slot in this process. */
-  heavyQueue: number;
-  /** The longest a heavy operation waits for a slot, in ms. */
-  queueWaitMs: number;
-  /** Operations in flight for one account. */
-  perPrincipal: number;
-  /** Heavy operations in flight (running or waiting) for one account. */
-  perPrincipalHeavy: number;
-}
-
-export const DEFAULT_WORK_GATE: Readonly<WorkGateOptions> = {
-  heavyCost: 1000,
-  heavySlots: 4,
-  // One operation at the default cost limit (limits.ts): a whole-tree walk runs alone.
-  heavyCostInFlight: 50_000,
-  heavyQueue: 256,
-  queueWaitMs: 15_000,
-  perPrincipal: 32,
-  perPrincipalHeavy: 8,
-};
+export { DEFAULT_WORK_GATE, type WorkGateOptions } from "./work-gate.options";
 
 export type Release = () => void;
 
@@ -70,6 +27,21 @@ const tooManyInFlight = (message: string, limit: number) =>
     http: { status: 429, headers: new HeaderMap([["retry-after", "1"]]) },
   });
 
+/**
+ * How much work runs at once. Operations are cheap or heavy by their cost (cost.ts). Cheap ones
+ * run at once, so `{ me { role } }` never waits behind a tree walk. Heavy ones take one of a few
+ * slots, within a budget of cost running at once; when they do not fit they wait in a bounded
+ * queue, first come first served, for a bounded time, and are refused with SERVER_BUSY past either
+ * bound. Each account has its own bounds too: operations in flight (running or waiting), and heavy
+ * ones among them.
+ *
+ * Why a budget as well as slots: JavaScript runs on one thread, so heavy operations running
+ * together do not finish sooner, they take turns on it, and every cheap request waits behind all
+ * of their turns. Measured on 2 cores (`npm run soak`, and walks back to back), four whole-tree
+ * walks at once (cost 36,422 each) gave `{ me { role } }` a p95 of 210–360 ms; one at a time,
+ * 75–115 ms, for 0–15% fewer walks a second. Counting cost instead of operations lets a walk run
+ * alone while smaller heavy screens still share what it leaves.
+ */
 export class WorkGate {
   private running = 0;
   /** The cost of the heavy operations running. */

@@ -1,7 +1,9 @@
 import { Client } from "pg";
 import { uuidv7 } from "../../src/common/ids";
 import { DEMO_DEPARTMENTS } from "../../src/demo/cities";
-import { bulkModeOf, type Column, CopyBuffer, copyRows } from "../../src/demo/copy-rows";
+import { type Column } from "../../src/demo/copy-binary";
+import { CopyBuffer } from "../../src/demo/copy-buffer";
+import { bulkModeOf, copyRows, copyTo } from "../../src/demo/copy-rows";
 import { CASE_TABLES } from "../../src/demo/case-history";
 import { GRID_TREE_TABLES } from "../../src/demo/grid-tree/rows";
 import { loadDistrictAtOnce, loadDistrictInTurn } from "../../src/demo/lane";
@@ -146,7 +148,7 @@ it("binary COPY writes every value as PostgreSQL reads its text", async () => {
     );
     const buffer = new CopyBuffer(TYPED, district.id);
     for (const row of TYPED_ROWS) buffer.add(row);
-    expect(await buffer.copyTo(owner, { direct: true, superuser: false }, "typed")).toBe(3);
+    expect(await copyTo(owner, { direct: true, superuser: false }, "typed", buffer)).toBe(3);
     for (const row of TYPED_ROWS)
       await owner.query(
         `INSERT INTO typed (district_id, ${TYPED.map(([c]) => c).join(", ")}, via)

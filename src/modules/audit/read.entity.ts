@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { Role } from "../../auth/roles";
+import { Role } from "../../auth/role.graphql";
 
 export enum PersonalRecordKind {
   person = "person",

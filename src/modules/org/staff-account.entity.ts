@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Node } from "../../common/node";
-import { Role } from "../../auth/roles";
+import { Role } from "../../auth/role.graphql";
 import { toGlobalId } from "../../common/ids";
 
 /**

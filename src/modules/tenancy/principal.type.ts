@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { Role } from "../../auth/roles";
+import { Role } from "../../auth/role.graphql";
 
 /** The caller, as the platform understands its token. Its fields are resolved in tenancy.resolver.ts. */
 @ObjectType("Principal", { description: "The signed-in caller: its role and where it works." })
