@@ -100,7 +100,9 @@ export function computeMeasures(
     );
     const overdueBy = new Map(overdue.map((o) => [o.unit, o.n]));
     return rows.map((r) => {
-      const counts = Object.fromEntries(MEASURES.map((k) => [k, Number(r[k])])) as Counts;
+      // Set one by one: an object of Object.fromEntries is slower to read and to spread.
+      const counts = {} as Counts;
+      for (const k of MEASURES) counts[k] = Number(r[k]);
       return {
         level,
         unitId: toGlobalId(LEVEL_TYPE[level], r.unit as string),
