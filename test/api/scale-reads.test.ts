@@ -9,6 +9,7 @@ import { fromGlobalId } from "../../src/common/ids";
 import { COLUMN } from "../../src/modules/cases/case.counters";
 import { MEASURES } from "../../src/modules/cases/case.measures";
 import { monthsAndDays } from "../../src/common/dates";
+import { rebuildPatrolMonths, verifyPatrolMonths } from "../../src/modules/patrols/patrol.months";
 
 /**
  * The reads of a district of a million cases (issue 14) answer as before: the month counters
@@ -477,4 +478,26 @@ it("keeps patrol months to their district: the server's role in another district
   } finally {
     await app.end();
   }
+});
+
+it("verify-scores finds a patrol month that differs from its records, and --fix recounts it", async () => {
+  await expect(
+    asDistrict(w.district.id, async (q) => {
+      const sql = async (text: string, p?: unknown[]) =>
+        (await q(text, p)).rows as Array<Record<string, unknown>>;
+      expect(await verifyPatrolMonths(sql, w.district.id)).toEqual([]);
+      await q("UPDATE patrol_grid_month SET visits = visits + 1 WHERE district_id = $1", [
+        w.district.id,
+      ]);
+      await q("DELETE FROM patrol_visit_month WHERE district_id = $1 AND month = '2026-04-01'", [
+        w.district.id,
+      ]);
+      const found = await verifyPatrolMonths(sql, w.district.id);
+      expect(found).toHaveLength(2);
+      expect(found[0]).toContain(`patrol month 2026-03 of grid ${w.tree.gridA}`);
+      expect(await rebuildPatrolMonths(sql, w.district.id)).toBe(2);
+      expect(await verifyPatrolMonths(sql, w.district.id)).toEqual([]);
+      throw new Error("rolled back");
+    }),
+  ).rejects.toThrow("rolled back");
 });
