@@ -91,7 +91,8 @@ const GRIDS_AS_UNITS = `p AS (
          SELECT grid_id AS unit, patrols::int AS patrols,
                 coalesce(bit_count(days), 0)::int AS "patrolDays", visits::int AS visits FROM pg
        ), v AS (
-         SELECT grid_id AS unit, count(*)::int AS "householdsVisited" FROM vg
+         SELECT grid_id AS unit, count(*)::int AS "householdsVisited"
+           FROM (SELECT DISTINCT district_id, grid_id, household_id FROM vg) x
           GROUP BY district_id, grid_id
        ), h AS (
          SELECT grid_id AS unit, n::int AS households FROM hg
@@ -100,10 +101,24 @@ const GRIDS_AS_UNITS = `p AS (
 /**
  * The per-grid sums added up per unit above the grid (`unit`: the grid's column that names it):
  * patrol days as the union of its grids' days, households visited counted once in the unit (its
- * distinct (unit, household) pairs hashed, then counted: count(DISTINCT) per unit sorted them; a
- * district's are its pairs' households, with no grid to join).
+ * distinct (unit, household) pairs hashed, then counted: count(DISTINCT) per unit sorted them).
+ * A district's grids are those its rows already name (a record's and a household's grid is of
+ * their district): its sums need no grid to join.
  */
-const gridsToUnits = (unit: string) => `g AS (
+const gridsToUnits = (unit: string) => {
+  if (unit === UNIT_OF_GRID[UnitLevel.district])
+    return `p AS (
+         SELECT district_id AS unit, sum(patrols)::int AS patrols,
+                coalesce(bit_count(bit_or(days)), 0)::int AS "patrolDays", sum(visits)::int AS visits
+           FROM pg GROUP BY district_id
+       ), v AS (
+         SELECT district_id AS unit, count(*)::int AS "householdsVisited"
+           FROM (SELECT DISTINCT district_id, household_id FROM vg) x
+          GROUP BY district_id
+       ), h AS (
+         SELECT district_id AS unit, sum(n)::int AS households FROM hg GROUP BY district_id
+       )`;
+  return `g AS (
          SELECT g.district_id, g.id, ${unit} AS unit FROM grid g WHERE g.district_id = ANY($1::uuid[])
        ), p AS (
          SELECT g.unit, sum(pg.patrols)::int AS patrols,
@@ -111,22 +126,17 @@ const gridsToUnits = (unit: string) => `g AS (
                 sum(pg.visits)::int AS visits
            FROM pg JOIN g ON g.district_id = pg.district_id AND g.id = pg.grid_id
           GROUP BY g.unit
-       ), v AS (${
-         unit === UNIT_OF_GRID[UnitLevel.district]
-           ? `
-         SELECT district_id AS unit, count(DISTINCT household_id)::int AS "householdsVisited"
-           FROM vg GROUP BY district_id`
-           : `
+       ), v AS (
          SELECT unit, count(*)::int AS "householdsVisited"
            FROM (SELECT DISTINCT g.unit, vg.household_id
                    FROM vg JOIN g ON g.district_id = vg.district_id AND g.id = vg.grid_id) x
-          GROUP BY unit`
-       }
+          GROUP BY unit
        ), h AS (
          SELECT g.unit, sum(hg.n)::int AS households
            FROM hg JOIN g ON g.district_id = hg.district_id AND g.id = hg.grid_id
           GROUP BY g.unit
        )`;
+};
 
 /**
  * Every unit of a level of the given districts with its coverage over a period whose days have
@@ -135,10 +145,10 @@ const gridsToUnits = (unit: string) => `g AS (
  * The records are summed per grid before they meet the units, each figure in one pass of hashing:
  * a grid's patrol days as a bit string of the period's days (bit d: a patrol on day d), which a
  * unit's grids OR together and PostgreSQL counts, so that no per-unit sort of days is needed; the
- * households visited as distinct (grid, household) pairs, which are a grid's count as they are,
- * and counted distinct again only above the grid (a household visited in two grids of one unit
- * counts once). For the grid level the grids' sums are the answer; above it they are added up per
- * unit.
+ * households visited as (grid, household) pairs (`vg`, from the records and the months, repeats
+ * included), made distinct in one hashing pass per level: per grid for the grid level, per unit
+ * above it (a household visited in two grids of one unit counts once). For the grid level the
+ * grids' sums are the answer; above it they are added up per unit.
  *
  * The period's whole calendar months are read from the rollups the records' triggers keep
  * (migration PatrolRollups): per grid and month its patrols, visits and patrol days (a bit per day
@@ -190,7 +200,7 @@ export async function coverageByUnit(
          SELECT r.district_id, r.grid_id, r.household_id
            FROM patrol_record r
           WHERE ${records} AND r.household_id IS NOT NULL
-         UNION
+         UNION ALL
          SELECT m.district_id, m.grid_id, m.household_id
            FROM patrol_visit_month m
           WHERE ${rollup}
