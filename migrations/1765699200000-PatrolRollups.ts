@@ -6,7 +6,8 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
  * twice (per grid, and distinct households per grid): 30–50 ms, most of the scoreboards' SQL.
  *
  * - patrol_grid_month: per grid and local calendar month (UTC+8), the records' patrols, visits,
- *   and the days with a patrol as a bit string (bit d − 1 for day d of the month);
+ *   the days with a patrol as a bit string (bit d − 1 for day d of the month), and the count of
+ *   distinct households visited;
  * - patrol_visit_month: per grid and month, each household visited there (a row per pair).
  *
  * Both are kept by statement-level triggers on patrol_record, in the statement that changes it
@@ -41,6 +42,7 @@ export class PatrolRollups1765699200000 implements MigrationInterface {
         patrols integer NOT NULL,
         visits integer NOT NULL,
         days bit(31) NOT NULL,
+        households_visited integer NOT NULL,
         PRIMARY KEY (district_id, id),
         CONSTRAINT patrol_grid_month_key UNIQUE (district_id, month, grid_id)
       );
@@ -81,14 +83,16 @@ export class PatrolRollups1765699200000 implements MigrationInterface {
          WHERE m.district_id = k.d AND m.month = k.mo AND m.grid_id = k.g;
         DELETE FROM patrol_visit_month m USING unnest(ds, gs, mos) AS k(d, g, mo)
          WHERE m.district_id = k.d AND m.month = k.mo AND m.grid_id = k.g;
-        INSERT INTO patrol_grid_month (district_id, id, grid_id, month, patrols, visits, days)
+        INSERT INTO patrol_grid_month (district_id, id, grid_id, month, patrols, visits, days,
+                                       households_visited)
         SELECT k.d, gen_random_uuid(), k.g, k.mo,
                count(*) FILTER (WHERE r.kind = 'patrol'),
                count(*) FILTER (WHERE r.kind = 'visit'),
                coalesce(bit_or(set_bit(repeat('0', 31)::bit(31),
                                        extract(day FROM r.at AT TIME ZONE 'Asia/Shanghai')::int - 1, 1))
                           FILTER (WHERE r.kind = 'patrol'),
-                        repeat('0', 31)::bit(31))
+                        repeat('0', 31)::bit(31)),
+               count(DISTINCT r.household_id)
           FROM unnest(ds, gs, mos) AS k(d, g, mo)
           JOIN patrol_record r ON r.district_id = k.d AND r.grid_id = k.g
            AND r.at >= ${monthStart("k.mo")} AND r.at < ${monthEnd("k.mo")}

@@ -282,12 +282,13 @@ const patrolMonthsVsRecords = (
      ), want AS (
        SELECT grid_id, month, count(*) FILTER (WHERE kind = 'patrol')::int AS patrols,
               count(*) FILTER (WHERE kind = 'visit')::int AS visits,
+              count(DISTINCT household_id)::int AS households_visited,
               coalesce(array_agg(DISTINCT day ORDER BY day) FILTER (WHERE kind = 'patrol'), '{}') AS days,
               coalesce(array_agg(DISTINCT household_id::text ORDER BY household_id::text)
                          FILTER (WHERE household_id IS NOT NULL), '{}') AS households
          FROM r GROUP BY 1, 2
      ), got AS (
-       SELECT m.grid_id, m.month, m.patrols, m.visits,
+       SELECT m.grid_id, m.month, m.patrols, m.visits, m.households_visited,
               ARRAY(SELECT i FROM generate_series(1, 31) i WHERE substring(m.days FROM i FOR 1) = B'1') AS days,
               ARRAY(SELECT v.household_id::text FROM patrol_visit_month v
                      WHERE v.district_id = m.district_id AND v.grid_id = m.grid_id AND v.month = m.month
@@ -469,8 +470,8 @@ it("keeps patrol months to their district: the server's role in another district
       expect(upd.rowCount).toBe(0);
       await expect(
         app.query(
-          `INSERT INTO patrol_grid_month (district_id, id, grid_id, month, patrols, visits, days)
-           VALUES ($1, gen_random_uuid(), $2, '2026-03-01', 1, 0, repeat('0', 31)::bit(31))`,
+          `INSERT INTO patrol_grid_month (district_id, id, grid_id, month, patrols, visits, days, households_visited)
+           VALUES ($1, gen_random_uuid(), $2, '2026-03-01', 1, 0, repeat('0', 31)::bit(31), 0)`,
           [w.district.id, w.tree.gridA],
         ),
       ).rejects.toThrow(/row-level security/);

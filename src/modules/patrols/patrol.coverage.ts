@@ -86,14 +86,24 @@ export interface UnitCoverage extends Coverage {
   name: string;
 }
 
-/** The per-grid sums as the units' (p, v, h), for the grid level: a grid is its own unit. */
-const GRIDS_AS_UNITS = `p AS (
+/**
+ * The per-grid sums as the units' (p, v, h), for the grid level: a grid is its own unit. For a
+ * period of one whole month, a grid's households visited are its month's count (`rollup`: the
+ * month rows' condition); otherwise its distinct pairs.
+ */
+const gridsAsUnits = (oneMonth: string | null) => `p AS (
          SELECT grid_id AS unit, patrols::int AS patrols,
                 coalesce(bit_count(days), 0)::int AS "patrolDays", visits::int AS visits FROM pg
-       ), v AS (
+       ), v AS (${
+         oneMonth
+           ? `
+         SELECT m.grid_id AS unit, m.households_visited AS "householdsVisited"
+           FROM patrol_grid_month m WHERE ${oneMonth}`
+           : `
          SELECT grid_id AS unit, count(*)::int AS "householdsVisited"
            FROM (SELECT DISTINCT district_id, grid_id, household_id FROM vg) x
-          GROUP BY district_id, grid_id
+          GROUP BY district_id, grid_id`
+       }
        ), h AS (
          SELECT grid_id AS unit, n::int AS households FROM hg
        )`;
@@ -152,8 +162,9 @@ const gridsToUnits = (unit: string) => {
  *
  * The period's whole calendar months are read from the rollups the records' triggers keep
  * (migration PatrolRollups): per grid and month its patrols, visits and patrol days (a bit per day
- * of the month, placed at the month's days of the period), and its visited households; only the
- * days of partial months are read from the records. A month of a 1,000,000-case district: 702
+ * of the month, placed at the month's days of the period), its visited households and their
+ * count (a grid's figure when the period is that one month); only the days of partial months are
+ * read from the records. A month of a 1,000,000-case district: 702
  * grid rows and 6,800 household pairs, against 20,000 records read twice.
  */
 export async function coverageByUnit(
@@ -161,7 +172,7 @@ export async function coverageByUnit(
   q: { districtIds: readonly string[]; level: CoverageLevel; from: string; to: string },
 ): Promise<UnitCoverage[]> {
   const { start, end, days } = periodInstants(q.from, q.to);
-  const { months } = monthsAndDays(q.from, q.to);
+  const { months, days: partial } = monthsAndDays(q.from, q.to);
   // The whole months' instants ($6, $7: an empty range, inside the period, when there is none)
   // and first days ($8, $9).
   const inMonths = months ? periodInstants(months[0], lastDayBefore(months[1])) : null;
@@ -171,6 +182,11 @@ export async function coverageByUnit(
   const records = `r.district_id = ANY($1::uuid[])
             AND ((r.at >= $2 AND r.at < $6) OR (r.at >= $7 AND r.at < $3))`;
   const rollup = "m.district_id = ANY($1::uuid[]) AND m.month >= $8::date AND m.month < $9::date";
+  // The period is one calendar month: each grid's households visited are its month's count.
+  const oneMonth =
+    months !== null &&
+    partial.length === 0 &&
+    lastDayBefore(months[1]).slice(0, 7) === q.from.slice(0, 7);
   const rows: Array<CoverageCounts & { unit: string; name: string }> = await db.run((m) =>
     m.query(
       `WITH pg AS (
@@ -208,7 +224,7 @@ export async function coverageByUnit(
          SELECT h.district_id, h.grid_id, count(*) AS n
            FROM household h WHERE h.district_id = ANY($1::uuid[])
           GROUP BY h.district_id, h.grid_id
-       ), ${q.level === UnitLevel.grid ? GRIDS_AS_UNITS : gridsToUnits(UNIT_OF_GRID[q.level])}
+       ), ${q.level === UnitLevel.grid ? gridsAsUnits(oneMonth ? rollup : null) : gridsToUnits(UNIT_OF_GRID[q.level])}
        SELECT u.id AS unit, u.name,
               coalesce(p.patrols, 0) AS patrols, coalesce(p."patrolDays", 0) AS "patrolDays",
               coalesce(p.visits, 0) AS visits,

@@ -3,7 +3,8 @@ import { type Sql } from "../cases/case.counters";
 /**
  * The patrol rollups (patrol_grid_month, patrol_visit_month; migration PatrolRollups) checked
  * against a recount of a district's records, for `npm run verify-scores`: per grid and local month
- * (UTC+8) the patrols, the visits, the days with a patrol and the households visited. The
+ * (UTC+8) the patrols, the visits, the days with a patrol and the households visited (and their
+ * count). The
  * triggers on patrol_record keep them; this says whether they did.
  */
 const COMPARE = `
@@ -14,12 +15,13 @@ const COMPARE = `
   ), want AS (
     SELECT grid_id, month, count(*) FILTER (WHERE kind = 'patrol')::int AS patrols,
            count(*) FILTER (WHERE kind = 'visit')::int AS visits,
+           count(DISTINCT household_id)::int AS households_visited,
            coalesce(array_agg(DISTINCT day ORDER BY day) FILTER (WHERE kind = 'patrol'), '{}') AS days,
            coalesce(array_agg(DISTINCT household_id ORDER BY household_id)
                       FILTER (WHERE household_id IS NOT NULL), '{}') AS households
       FROM r GROUP BY 1, 2
   ), got AS (
-    SELECT m.grid_id, m.month, m.patrols, m.visits,
+    SELECT m.grid_id, m.month, m.patrols, m.visits, m.households_visited,
            ARRAY(SELECT i FROM generate_series(1, 31) i WHERE substring(m.days FROM i FOR 1) = B'1') AS days,
            ARRAY(SELECT v.household_id FROM patrol_visit_month v
                   WHERE v.district_id = m.district_id AND v.grid_id = m.grid_id AND v.month = m.month
@@ -34,7 +36,8 @@ const COMPARE = `
   SELECT coalesce(w.grid_id, g.grid_id) AS grid, to_char(coalesce(w.month, g.month), 'YYYY-MM') AS month,
          row_to_json(w)::text AS want, row_to_json(g)::text AS got
     FROM want w FULL JOIN got g ON g.grid_id = w.grid_id AND g.month = w.month
-   WHERE row(w.patrols, w.visits, w.days, w.households) IS DISTINCT FROM row(g.patrols, g.visits, g.days, g.households)
+   WHERE row(w.patrols, w.visits, w.households_visited, w.days, w.households)
+         IS DISTINCT FROM row(g.patrols, g.visits, g.households_visited, g.days, g.households)
   UNION ALL
   SELECT grid_id, to_char(month, 'YYYY-MM'), NULL, 'households without the month' FROM stray
    ORDER BY 1, 2`;
