@@ -14,6 +14,7 @@ import { StreetFirst1765267200000 } from "./1765267200000-StreetFirst";
 import { ScaleIndexes1765353600000 } from "./1765353600000-ScaleIndexes";
 import { ReadAuditBatches1765526400000 } from "./1765526400000-ReadAuditBatches";
 import { ScaleRollups1765612800000 } from "./1765612800000-ScaleRollups";
+import { PatrolRollups1765699200000 } from "./1765699200000-PatrolRollups";
 import { ReadAuditStorage1765785600000 } from "./1765785600000-ReadAuditStorage";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   ScaleIndexes1765353600000,
   ReadAuditBatches1765526400000,
   ScaleRollups1765612800000,
+  PatrolRollups1765699200000,
   ReadAuditStorage1765785600000,
 ];

@@ -3,6 +3,7 @@ import { buildSchema } from "type-graphql";
 import { type PlannedRelations } from "./planner/relations";
 import { GRID_PLANS } from "./modules/grid/grid.plans";
 import { CASE_PLANS } from "./modules/cases/case.plans";
+import { SCORE_PLANS } from "./modules/scores/score.plans";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { authChecker } from "./context/auth-checker";
 import {
@@ -140,7 +141,11 @@ export const RESOLVERS = [
 ] as const;
 
 /** The relations the planned read path may follow (planner/), from the modules that own them. */
-export const PLANNED_RELATIONS: PlannedRelations = { ...GRID_PLANS, ...CASE_PLANS };
+export const PLANNED_RELATIONS: PlannedRelations = {
+  ...GRID_PLANS,
+  ...CASE_PLANS,
+  ...SCORE_PLANS,
+};
 
 /** The executable schema. Inputs are validated with class-validator before any resolver runs. */
 export function createSchema(): Promise<GraphQLSchema> {

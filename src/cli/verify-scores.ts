@@ -3,11 +3,13 @@ import { Client } from "pg";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
 import { rebuildCounters, verifyCounters } from "../modules/cases/case.counters";
+import { rebuildPatrolMonths, verifyPatrolMonths } from "../modules/patrols/patrol.months";
 
 /**
  * `npm run verify-scores`: recomputes every district's measure counters from the case event log
- * and compares them with the stored ones, which must match exactly. Exits 1 on any difference.
- * With --fix, rebuilds the counters of the districts that differ (e.g. a database whose cases
+ * and its patrol months (the coverage rollups) from its patrol records, and compares them with the
+ * stored ones, which must match exactly. Exits 1 on any difference.
+ * With --fix, rebuilds the counters or recounts the patrol months of the districts that differ (e.g. a database whose cases
  * predate the counters). Uses DATABASE_URL, or the embedded database in DATA_DIR (server stopped).
  */
 async function main() {
@@ -40,16 +42,24 @@ async function main() {
           : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
       );
       await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${d.id}}`]);
-      const problems = await verifyCounters(sql, d.id);
+      const counters = await verifyCounters(sql, d.id);
+      const months = await verifyPatrolMonths(sql, d.id);
+      const problems = [...counters, ...months];
       bad += problems.length;
       console.log(
         `${d.code.padEnd(14)} ${problems.length === 0 ? "ok" : `${problems.length} differences`}`,
       );
       for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
       if (fix && problems.length > 0) {
-        const rows = await rebuildCounters(sql, d.id);
+        if (counters.length > 0) {
+          const rows = await rebuildCounters(sql, d.id);
+          console.log(`  rebuilt ${rows} counters from the event log`);
+        }
+        if (months.length > 0) {
+          const n = await rebuildPatrolMonths(sql, d.id);
+          console.log(`  recounted ${n} patrol months from their records`);
+        }
         fixed += problems.length;
-        console.log(`  rebuilt ${rows} counters from the event log`);
       }
       await client.query("COMMIT");
     }
@@ -57,7 +67,7 @@ async function main() {
     await client.end().catch(() => undefined);
     await db.stop();
   }
-  if (bad === 0) console.log("all counters match the event log");
+  if (bad === 0) console.log("all counters match the event log, all patrol months their records");
   else if (fix) console.log(`${bad} differences, repaired from the event log`);
   else
     console.log(`${bad} differences (npm run verify-scores -- --fix rebuilds them from the log)`);

@@ -7,3 +7,26 @@ export function localDay(at: Date): string {
   if (!Number.isFinite(t)) throw new RangeError("localDay: at must be a valid Date");
   return new Date(t + UTC8_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A period of local days (YYYY-MM-DD, both ends included) cut where monthly rollups can answer
+ * (the score counters' months, the patrols' months): its whole calendar months
+ * ([first, end) as first days of months, or none) and the days before and after them.
+ */
+export function monthsAndDays(
+  from: string,
+  to: string,
+): { months: [string, string] | null; days: Array<[string, string]> } {
+  const first = from.endsWith("-01")
+    ? from
+    : `${addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
+  const end = `${addDays(to, 1).slice(0, 7)}-01`;
+  if (first >= end) return { months: null, days: [[from, to]] };
+  const days: Array<[string, string]> = [];
+  if (from < first) days.push([from, addDays(first, -1)]);
+  if (end <= to) days.push([end, to]);
+  return { months: [first, end], days };
+}

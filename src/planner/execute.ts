@@ -4,6 +4,7 @@ import { type DataSource } from "typeorm";
 import { type FieldIndex } from "./fields";
 import {
   type ConnField,
+  type DataField,
   type EdgeField,
   type FieldPlan,
   NotPlanned,
@@ -73,6 +74,19 @@ export class Planner {
               },
             ])
             .then((o) => o[0]);
+          continue;
+        }
+        if (r.kind === "value") {
+          const pending: Array<Promise<void>> = [];
+          data[r.key] = writeData(
+            await r.relation.value(ctx, r.args),
+            r.wrappers,
+            0,
+            r.fields,
+            pending,
+            ctx,
+          );
+          await Promise.all(pending);
           continue;
         }
         const rows = await run((s) => rowsById(s, r.entity, r.child.props, [r.id]));
@@ -315,4 +329,45 @@ class Execution {
 
 function ids(rows: Row[]): string[] {
   return rows.map((r) => r.id as string);
+}
+
+/**
+ * Plain data as its selection asks (a `rootValue`'s answer): objects written field by field,
+ * lists item by item, null where allowed (a null where none is allowed throws: graphql-js then
+ * answers as usual); the promises of leaf resolvers are collected in `pending`.
+ */
+function writeData(
+  value: unknown,
+  wrappers: ReadonlyArray<"list" | "nonNull">,
+  at: number,
+  fields: DataField[],
+  pending: Array<Promise<void>>,
+  ctx: AuthedContext,
+): unknown {
+  const w = wrappers[at];
+  if (w === "nonNull") {
+    const v = writeData(value, wrappers, at + 1, fields, pending, ctx);
+    if (v === null) throw new Error("null for a non-null field");
+    return v;
+  }
+  if (value === null || value === undefined) return null;
+  if (w === "list") {
+    return Array.from(value as Iterable<unknown>, (item) =>
+      writeData(item, wrappers, at + 1, fields, pending, ctx),
+    );
+  }
+  const v = value as Row;
+  const o: Out = {};
+  for (const f of fields) {
+    if (f.kind === "typename") o[f.key] = f.value;
+    else if (f.kind === "object")
+      o[f.key] = writeData(v[f.prop], f.wrappers, 0, f.fields, pending, ctx);
+    else {
+      const x =
+        f.source.kind === "property" ? v[f.source.key] : f.source.call(v, ctx, f.info, f.args);
+      if (x instanceof Promise) pending.push(x.then((y) => void (o[f.key] = f.complete(y))));
+      else o[f.key] = f.complete(x);
+    }
+  }
+  return o;
 }

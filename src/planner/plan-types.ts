@@ -92,8 +92,40 @@ export type EdgeField =
   | { kind: "cursor"; key: string }
   | { kind: "node"; key: string; plan: ObjPlan };
 
+/**
+ * A field of plain data a resolver made (planned under a `rootValue`): its `__typename`, a leaf
+ * (a property or the field's resolver), or an object or list of objects read from a property.
+ */
+export type DataField =
+  | { kind: "typename"; key: string; value: string }
+  | {
+      kind: "leaf";
+      key: string;
+      source: LeafSource;
+      complete: (value: unknown) => unknown;
+      args: Record<string, unknown>;
+      info: GraphQLResolveInfo;
+    }
+  | {
+      kind: "object";
+      key: string;
+      prop: string;
+      /** List levels and nullability, outermost first, down to the object. */
+      wrappers: Array<"list" | "nonNull">;
+      fields: DataField[];
+    };
+
 export type RootPlan =
   | { kind: "row"; key: string; entity: RowEntity; id: string; child: ObjPlan }
+  | {
+      kind: "value";
+      key: string;
+      relation: Extract<PlannedRelation, { kind: "rootValue" }>;
+      args: Record<string, unknown>;
+      /** The root field's own list levels and nullability, as for an object field. */
+      wrappers: Array<"list" | "nonNull">;
+      fields: DataField[];
+    }
   | {
       kind: "page";
       key: string;

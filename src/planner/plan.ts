@@ -2,9 +2,7 @@ import {
   type FieldNode,
   getArgumentValues,
   getNamedType,
-  type GraphQLField,
   type GraphQLObjectType,
-  type GraphQLResolveInfo,
   isLeafType,
   isNonNullType,
   isObjectType,
@@ -18,6 +16,7 @@ import { type AuthedContext } from "../context/context";
 import { completer, type FieldIndex } from "./fields";
 import { type PlannedRelation, type PlannedRelations, type RowEntity } from "./relations";
 import { isColumn, type Join } from "./rows";
+import { infoFor, planData, wrappersOf } from "./plan-data";
 import {
   type ConnField,
   type EdgeField,
@@ -67,6 +66,19 @@ export class OperationPlanner {
       if (relation.kind === "rootPage" && isObjectType(type)) {
         const conn = this.planConnection(input, type, relation.entity, nodes);
         roots.push({ kind: "page", key, relation, args, conn });
+        continue;
+      }
+      if (relation.kind === "rootValue" && isObjectType(type)) {
+        roots.push({
+          kind: "value",
+          key,
+          relation,
+          args,
+          wrappers: wrappersOf(def.type),
+          fields: planData(input, type, nodes, this.fields, (t, f, roles) =>
+            this.authorize(t, f, ctx, roles),
+          ),
+        });
         continue;
       }
       if (relation.kind !== "root") throw new NotPlanned(`no plan for Query.${name}`);
@@ -328,29 +340,4 @@ const PAGE_INFO = new Set([
 
 export function isGraphQLErrorLike(err: unknown): boolean {
   return err instanceof Error && "extensions" in err;
-}
-
-/**
- * What a leaf resolver called by the planner gets as its info: the operation, the field and its
- * types. The path names the field but not the list index of its row.
- */
-function infoFor(
-  input: PlanInput,
-  parentType: GraphQLObjectType,
-  def: GraphQLField<unknown, unknown>,
-  fieldNodes: readonly FieldNode[],
-  key: string,
-): GraphQLResolveInfo {
-  return {
-    fieldName: def.name,
-    fieldNodes,
-    returnType: def.type,
-    parentType,
-    path: { prev: undefined, key, typename: parentType.name },
-    schema: input.schema,
-    fragments: input.fragments,
-    rootValue: undefined,
-    operation: input.operation,
-    variableValues: input.variables,
-  };
 }

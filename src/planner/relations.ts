@@ -32,6 +32,16 @@ export type PlannedRelation =
       entity: RowEntity;
       page(ctx: AuthedContext, args: Record<string, unknown>): Promise<Page<object>>;
     }
+  /**
+   * A root field whose own resolver makes plain data (a scoreboard): objects whose fields are
+   * properties, objects or lists of them, or leaf resolvers. The planner calls it and writes the
+   * selection from what it returns, without graphql-js's execution per field. Throws as the
+   * resolver would.
+   */
+  | {
+      kind: "rootValue";
+      value(ctx: AuthedContext, args: Record<string, unknown>): Promise<unknown>;
+    }
   /** A Relay connection of the children whose `parentColumn` holds the parent's id. */
   | {
       kind: "connection";

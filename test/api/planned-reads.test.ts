@@ -301,6 +301,86 @@ describe("the case list, with and without the planner", () => {
   });
 });
 
+const BOARD = `query Board($level: UnitLevel!, $from: String!, $to: String!) {
+  scoreboard(level: $level, from: $from, to: $to) {
+    __typename
+    level
+    from
+    to
+    formulaVersion
+    rows {
+      rank
+      score
+      points
+      pts: points
+      accountability
+      measures { ...Figures }
+      patrol { __typename patrols patrolDays visits householdsVisited households householdCoverage patrolDayShare }
+    }
+    again: rows { measures { unitId } score }
+  }
+}
+fragment Figures on UnitMeasures {
+  __typename unitId name level received resolved resolvedOnTime breaches supervisions returns
+  overdueNow responseRate onTimeCompletionRate satisfactionRate effectiveCallbackRate proactiveShare
+}`;
+
+const CITY_BOARD = `query City($from: String!, $to: String!) {
+  cityScoreboard(from: $from, to: $to) {
+    formulaVersion
+    rows { rank score points accountability measures { unitId name received } patrol { patrols } }
+  }
+}`;
+
+describe("the scoreboards, with and without the planner", () => {
+  const periods = [
+    ["2026-02-01", "2026-02-28"],
+    ["2026-02-09", "2026-03-10"],
+  ];
+  it.each(["grid", "community", "street_office", "district", "department"])(
+    "every level and reader: %s",
+    async (level) => {
+      for (const role of ["district_admin", "command_center", "inspector", "grid_worker"])
+        for (const [from, to] of periods) {
+          const res = await expectSame(BOARD, { level, from, to }, role, true);
+          expect(res.errors).toBeUndefined();
+        }
+    },
+  );
+
+  it("the city's board, as the city admin", async () => {
+    const city = await tokenFor({ city: { code: "benxi" }, role: "city_admin" });
+    for (const [from, to] of periods) {
+      const r = await both(CITY_BOARD, { from, to }, city);
+      expect(JSON.stringify(r.a)).toEqual(JSON.stringify(r.b));
+      expect(r.a.errors).toBeUndefined();
+      expect(r.plannedCount).toBeGreaterThan(0);
+    }
+  });
+
+  it("refusals are graphql-js's", async () => {
+    const bad = await expectSame(
+      BOARD,
+      { level: "grid", from: "2026-03-01", to: "2026-02-01" },
+      "district_admin",
+      false,
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const resident = await expectSame(
+      BOARD,
+      { level: "grid", from: "2026-02-01", to: "2026-02-28" },
+      "resident",
+      false,
+    );
+    expect(resident.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+    const city = await tokenFor({ city: { code: "benxi" }, role: "city_admin" });
+    const r = await both(BOARD, { level: "grid", from: "2026-02-01", to: "2026-02-28" }, city);
+    expect(JSON.stringify(r.a)).toEqual(JSON.stringify(r.b));
+    expect(r.a.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.plannedCount).toBe(0);
+  });
+});
+
 describe("what the planner reads", () => {
   it("reads the whole tree in one statement per level, whatever its size", async () => {
     const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });

@@ -1,13 +1,15 @@
+import { Client } from "pg";
 import { gql, ok, startTestServer, type TestServer } from "../helpers/server";
 import { TEST_EPOCH } from "../helpers/clock";
-import { asDistrict, closeFactories, ownerPool } from "../factories";
+import { asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { ManualClock } from "../../src/common/clock";
 import { fromGlobalId } from "../../src/common/ids";
 import { COLUMN } from "../../src/modules/cases/case.counters";
 import { MEASURES } from "../../src/modules/cases/case.measures";
-import { monthsAndDays } from "../../src/modules/scores/measures.service";
+import { monthsAndDays } from "../../src/common/dates";
+import { rebuildPatrolMonths, verifyPatrolMonths } from "../../src/modules/patrols/patrol.months";
 
 /**
  * The reads of a district of a million cases (issue 14) answer as before: the month counters
@@ -259,4 +261,244 @@ it("drills down without reading a log where every candidate counts, and reads it
   });
   // On 2026-03-10 two replied and one on time: that day's logs are read, the day after's not.
   expect(await drill("repliedOnTime")).toEqual({ total: 2, cases: [ids[2], ids[0]], logs: 1 });
+});
+
+const COVERAGE = `query($level: UnitLevel!, $from: String!, $to: String!) {
+  patrolCoverage(level: $level, from: $from, to: $to) {
+    unitId patrols patrolDays visits householdsVisited households
+  }
+}`;
+
+/** The rollups of patrols next to their records recounted, per grid and month (UTC+8). */
+const patrolMonthsVsRecords = (
+  q: (sql: string, p?: unknown[]) => Promise<{ rows: unknown[] }>,
+  districtId: string,
+) =>
+  q(
+    `WITH r AS (
+       SELECT grid_id, date_trunc('month', at AT TIME ZONE 'Asia/Shanghai')::date AS month,
+              kind, household_id, extract(day FROM at AT TIME ZONE 'Asia/Shanghai')::int AS day
+         FROM patrol_record WHERE district_id = $1
+     ), want AS (
+       SELECT grid_id, month, count(*) FILTER (WHERE kind = 'patrol')::int AS patrols,
+              count(*) FILTER (WHERE kind = 'visit')::int AS visits,
+              count(DISTINCT household_id)::int AS households_visited,
+              coalesce(array_agg(DISTINCT day ORDER BY day) FILTER (WHERE kind = 'patrol'), '{}') AS days,
+              coalesce(array_agg(DISTINCT household_id::text ORDER BY household_id::text)
+                         FILTER (WHERE household_id IS NOT NULL), '{}') AS households
+         FROM r GROUP BY 1, 2
+     ), got AS (
+       SELECT m.grid_id, m.month, m.patrols, m.visits, m.households_visited,
+              ARRAY(SELECT i FROM generate_series(1, 31) i WHERE substring(m.days FROM i FOR 1) = B'1') AS days,
+              ARRAY(SELECT v.household_id::text FROM patrol_visit_month v
+                     WHERE v.district_id = m.district_id AND v.grid_id = m.grid_id AND v.month = m.month
+                     ORDER BY 1) AS households
+         FROM patrol_grid_month m WHERE m.district_id = $1
+     )
+     SELECT coalesce(w.grid_id, g.grid_id) || ' ' || to_char(coalesce(w.month, g.month), 'YYYY-MM') AS key,
+            row_to_json(w)::text AS want, row_to_json(g)::text AS got
+       FROM want w FULL JOIN got g ON g.grid_id = w.grid_id AND g.month = w.month
+      ORDER BY 1`,
+    [districtId],
+  ).then((r) => r.rows as Array<{ key: string; want: string | null; got: string | null }>);
+
+/**
+ * A unit's coverage recounted from the records alone (the definitions of patrol.coverage.ts):
+ * `unit` names the unit of a grid row g.
+ */
+const coverageFromRecords = (districtId: string, unit: string, from: string, to: string) =>
+  asDistrict(districtId, async (q) => {
+    const { rows } = await q(
+      `SELECT ${unit} AS unit, count(*) FILTER (WHERE r.kind = 'patrol')::int AS patrols,
+              count(DISTINCT (r.at AT TIME ZONE 'Asia/Shanghai')::date) FILTER (WHERE r.kind = 'patrol')::int AS "patrolDays",
+              count(*) FILTER (WHERE r.kind = 'visit')::int AS visits,
+              count(DISTINCT r.household_id)::int AS "householdsVisited"
+         FROM patrol_record r JOIN grid g ON g.district_id = r.district_id AND g.id = r.grid_id
+        WHERE r.district_id = $1 AND r.at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          AND r.at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        GROUP BY 1`,
+      [districtId, from, to],
+    );
+    return new Map(rows.map((r) => [r.unit as string, r]));
+  });
+
+async function coverageEqualsRecords(
+  districtId: string,
+  token: string,
+  periods: string[][],
+): Promise<number> {
+  let seen = 0;
+  for (const [level, unit] of [
+    ["grid", "g.id"],
+    ["community", "g.community_id"],
+    ["street_office", "g.street_office_id"],
+    ["district", "g.district_id"],
+  ])
+    for (const [from, to] of periods) {
+      const rows = ok(
+        await gql<
+          { patrolCoverage: Array<Record<string, number | string>> },
+          Record<string, string>
+        >(server, COVERAGE, { level, from, to }, token),
+      ).patrolCoverage;
+      const want = await coverageFromRecords(districtId, unit, from, to);
+      for (const r of rows) {
+        const w0 = want.get(fromGlobalId(r.unitId as string)!.id);
+        const counts = ["patrols", "patrolDays", "visits", "householdsVisited"];
+        expect([level, from, to, r.unitId, counts.map((k) => r[k])]).toEqual([
+          level,
+          from,
+          to,
+          r.unitId,
+          counts.map((k) => w0?.[k] ?? 0),
+        ]);
+        if (w0) seen++;
+      }
+    }
+  return seen;
+}
+
+it("keeps the patrol months equal to their records, and reads whole months there for the same coverage", async () => {
+  const record = async (kind: string, at: string, household?: string) =>
+    ok(
+      await gql(
+        server,
+        `mutation($input: RecordPatrolInput!) { recordPatrol(input: $input) { id } }`,
+        {
+          input: {
+            gridId: gid("Grid", w.tree.gridA),
+            kind,
+            at: new Date(at).toISOString(),
+            observation: "楼道通畅",
+            ...(household ? { householdId: gid("Household", household) } : {}),
+          },
+        },
+        w.tokens.worker,
+      ),
+    );
+  // Either side of the end of March (UTC+8), a household visited twice in March and again in April.
+  await record("patrol", "2026-03-05T10:00:00+08:00");
+  await record("patrol", "2026-03-05T15:00:00+08:00");
+  await record("visit", "2026-03-20T09:00:00+08:00", w.tree.household1);
+  await record("visit", "2026-03-31T23:30:00+08:00", w.tree.household1);
+  await record("patrol", "2026-03-31T23:45:00+08:00");
+  await record("patrol", "2026-04-01T00:30:00+08:00");
+  await record("visit", "2026-04-01T00:40:00+08:00", w.tree.household2);
+  await asDistrict(w.district.id, async (q) => {
+    const rows = await patrolMonthsVsRecords(q, w.district.id);
+    expect(rows.map((r) => r.key)).toEqual([`${w.tree.gridA} 2026-03`, `${w.tree.gridA} 2026-04`]);
+    for (const r of rows) expect(JSON.parse(r.got!)).toEqual(JSON.parse(r.want!));
+  });
+  // An update and a delete of records (as a repair would) recount their months in the statement.
+  await expect(
+    asDistrict(w.district.id, async (q) => {
+      await q(
+        `UPDATE patrol_record SET at = at + interval '1 hour' WHERE district_id = $1 AND at = $2`,
+        [w.district.id, new Date("2026-03-31T23:30:00+08:00")],
+      );
+      await q(`DELETE FROM patrol_record WHERE district_id = $1 AND at < $2`, [
+        w.district.id,
+        new Date("2026-03-06T00:00:00+08:00"),
+      ]);
+      const rows = await patrolMonthsVsRecords(q, w.district.id);
+      for (const r of rows)
+        expect([r.key, JSON.parse(r.got!)]).toEqual([r.key, JSON.parse(r.want!)]);
+      throw new Error("rolled back");
+    }),
+  ).rejects.toThrow("rolled back");
+  const seen = await coverageEqualsRecords(w.district.id, w.tokens.command, [
+    ["2026-03-01", "2026-03-31"],
+    ["2026-03-01", "2026-04-30"],
+    ["2026-02-20", "2026-04-01"],
+    ["2026-03-05", "2026-03-31"],
+    ["2026-04-01", "2026-04-01"],
+  ]);
+  expect(seen).toBeGreaterThan(10);
+});
+
+it("keeps the patrol months of a history loaded in bulk (Mingshan), and its coverage by month equals its records'", async () => {
+  const [{ id }] = (await ownerPool().query("SELECT id FROM district WHERE code = 'mingshan'"))
+    .rows as Array<{ id: string }>;
+  const months = await asDistrict(id, async (q) => {
+    const rows = await patrolMonthsVsRecords(q, id);
+    expect(rows.length).toBeGreaterThan(500);
+    for (const r of rows)
+      expect([r.key, r.got && JSON.parse(r.got)]).toEqual([r.key, JSON.parse(r.want!)]);
+    return [...new Set(rows.map((r) => r.key.slice(-7)))].sort();
+  });
+  const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
+  const [first] = months;
+  const last = (m: string) =>
+    new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  expect(
+    await coverageEqualsRecords(id, token, [
+      [`${first}-01`, last(first)],
+      [`${first}-10`, last(months[months.length - 1])],
+    ]),
+  ).toBeGreaterThan(700);
+});
+
+it("keeps patrol months to their district: the server's role in another district's context sees and writes none", async () => {
+  const other = await buildCaseWorld();
+  const app = new Client({ connectionString: process.env.TEST_APP_DATABASE_URL });
+  await app.connect();
+  const asApp = async <T>(districtId: string, fn: () => Promise<T>): Promise<T> => {
+    await app.query("BEGIN");
+    try {
+      await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
+      return await fn();
+    } finally {
+      await app.query("ROLLBACK");
+    }
+  };
+  const count = async () =>
+    (
+      await app.query(
+        `SELECT (SELECT count(*) FROM patrol_grid_month)::int AS months,
+                (SELECT count(*) FROM patrol_visit_month)::int AS visits`,
+      )
+    ).rows[0] as { months: number; visits: number };
+  try {
+    // The district that patrolled sees its months (the test above recorded them) ...
+    const own = await asApp(w.district.id, count);
+    expect(own.months).toBeGreaterThan(0);
+    expect(own.visits).toBeGreaterThan(0);
+    // ... another district's context, without any WHERE, none of them, and cannot write them.
+    expect(await asApp(other.district.id, count)).toEqual({ months: 0, visits: 0 });
+    await asApp(other.district.id, async () => {
+      const upd = await app.query("UPDATE patrol_grid_month SET patrols = patrols + 1");
+      expect(upd.rowCount).toBe(0);
+      await expect(
+        app.query(
+          `INSERT INTO patrol_grid_month (district_id, id, grid_id, month, patrols, visits, days, households_visited)
+           VALUES ($1, gen_random_uuid(), $2, '2026-03-01', 1, 0, repeat('0', 31)::bit(31), 0)`,
+          [w.district.id, w.tree.gridA],
+        ),
+      ).rejects.toThrow(/row-level security/);
+    });
+  } finally {
+    await app.end();
+  }
+});
+
+it("verify-scores finds a patrol month that differs from its records, and --fix recounts it", async () => {
+  await expect(
+    asDistrict(w.district.id, async (q) => {
+      const sql = async (text: string, p?: unknown[]) =>
+        (await q(text, p)).rows as Array<Record<string, unknown>>;
+      expect(await verifyPatrolMonths(sql, w.district.id)).toEqual([]);
+      await q("UPDATE patrol_grid_month SET visits = visits + 1 WHERE district_id = $1", [
+        w.district.id,
+      ]);
+      await q("DELETE FROM patrol_visit_month WHERE district_id = $1 AND month = '2026-04-01'", [
+        w.district.id,
+      ]);
+      const found = await verifyPatrolMonths(sql, w.district.id);
+      expect(found).toHaveLength(2);
+      expect(found[0]).toContain(`patrol month 2026-03 of grid ${w.tree.gridA}`);
+      expect(await rebuildPatrolMonths(sql, w.district.id)).toBe(2);
+      expect(await verifyPatrolMonths(sql, w.district.id)).toEqual([]);
+      throw new Error("rolled back");
+    }),
+  ).rejects.toThrow("rolled back");
 });

@@ -1,5 +1,6 @@
 import { type AuthedContext } from "../../context/context";
 import { badInput } from "../../common/errors";
+import { monthsAndDays } from "../../common/dates";
 import { toGlobalId } from "../../common/ids";
 import { assignmentOverdueSql, overdueSql } from "../cases/case.deadlines";
 import { COLUMN } from "../cases/case.counters";
@@ -32,28 +33,6 @@ export function checkPeriod(from: string, to: string): void {
   checkDay("from", from);
   checkDay("to", to);
   if (from > to) throw badInput("to", "the period ends before it starts");
-}
-
-const addDays = (d: string, n: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * A period of days cut where the month counters can answer: its whole calendar months
- * ([first, end) as first days of months, or none) and the days before and after them.
- */
-export function monthsAndDays(
-  from: string,
-  to: string,
-): { months: [string, string] | null; days: Array<[string, string]> } {
-  const first = from.endsWith("-01")
-    ? from
-    : `${addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
-  const end = `${addDays(to, 1).slice(0, 7)}-01`;
-  if (first >= end) return { months: null, days: [[from, to]] };
-  const days: Array<[string, string]> = [];
-  if (from < first) days.push([from, addDays(first, -1)]);
-  if (end <= to) days.push([end, to]);
-  return { months: [first, end], days };
 }
 
 /**
@@ -121,7 +100,9 @@ export function computeMeasures(
     );
     const overdueBy = new Map(overdue.map((o) => [o.unit, o.n]));
     return rows.map((r) => {
-      const counts = Object.fromEntries(MEASURES.map((k) => [k, Number(r[k])])) as Counts;
+      // Set one by one: an object of Object.fromEntries is slower to read and to spread.
+      const counts = {} as Counts;
+      for (const k of MEASURES) counts[k] = Number(r[k]);
       return {
         level,
         unitId: toGlobalId(LEVEL_TYPE[level], r.unit as string),

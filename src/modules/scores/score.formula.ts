@@ -74,6 +74,32 @@ export type ScoreInputs = Pick<Counts, "received" | "supervisions" | "breaches" 
   Pick<Rates, "proactiveShare" | keyof FormulaRules["weights"]> &
   GridWorkInputs;
 
+/**
+ * The inputs of a unit's score from its case figures (`caseInputsOf`) and grid work: the few
+ * fields `score` reads, in a small object of its own (a board makes one per unit; spreading the
+ * unit's thirty figures into it cost more than scoring it).
+ */
+export function scoreInputsOf(
+  m: Omit<ScoreInputs, keyof GridWorkInputs>,
+  work: GridWorkInputs,
+): ScoreInputs {
+  return {
+    received: m.received,
+    supervisions: m.supervisions,
+    breaches: m.breaches,
+    returns: m.returns,
+    proactiveShare: m.proactiveShare,
+    onTimeCompletionRate: m.onTimeCompletionRate,
+    satisfactionRate: m.satisfactionRate,
+    effectiveCallbackRate: m.effectiveCallbackRate,
+    responseRate: m.responseRate,
+    householdCoverage: work.householdCoverage,
+    patrolDayShare: work.patrolDayShare,
+    points: work.points,
+    accountability: work.accountability,
+  };
+}
+
 /** Grid work beside the cases; absent, its terms are 0 (see the formula above). */
 export interface GridWorkInputs {
   householdCoverage?: number | null;

@@ -11,6 +11,7 @@ import {
   rank,
   type SavedRules,
   score,
+  scoreInputsOf,
   withDefaults,
 } from "./score.formula";
 import { checkPeriod, computeMeasures } from "./measures.service";
@@ -111,7 +112,7 @@ export async function buildScoreboard(
       const w = work(m.unitId);
       return {
         score: score(
-          { ...caseInputsOf(level, m), ...w.inputs },
+          scoreInputsOf(caseInputsOf(level, m), w.inputs),
           formula as unknown as FormulaRules,
         ),
         measures: m,
