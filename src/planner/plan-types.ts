@@ -24,17 +24,27 @@ export interface ObjPlan {
   joins: Join[];
 }
 
+/** `__typename`, answered by the type's name. */
+export interface TypenameField {
+  kind: "typename";
+  key: string;
+  value: string;
+}
+
+/** A leaf answered by its property or its resolver. */
+export interface LeafField {
+  kind: "leaf";
+  key: string;
+  source: LeafSource;
+  /** The value as graphql-js completes it for the field's type. */
+  complete: (value: unknown) => unknown;
+  args: Record<string, unknown>;
+  info: GraphQLResolveInfo;
+}
+
 export type FieldPlan =
-  | { kind: "typename"; key: string; value: string }
-  | {
-      kind: "leaf";
-      key: string;
-      source: LeafSource;
-      /** The value as graphql-js completes it for the field's type. */
-      complete: (value: unknown) => unknown;
-      args: Record<string, unknown>;
-      info: GraphQLResolveInfo;
-    }
+  | TypenameField
+  | LeafField
   | {
       kind: "value";
       key: string;
@@ -97,15 +107,8 @@ export type EdgeField =
  * (a property or the field's resolver), or an object or list of objects read from a property.
  */
 export type DataField =
-  | { kind: "typename"; key: string; value: string }
-  | {
-      kind: "leaf";
-      key: string;
-      source: LeafSource;
-      complete: (value: unknown) => unknown;
-      args: Record<string, unknown>;
-      info: GraphQLResolveInfo;
-    }
+  | TypenameField
+  | LeafField
   | {
       kind: "object";
       key: string;
