@@ -64,15 +64,19 @@ export function tableOf(
   props: ReadonlySet<string> | null,
   alias = "t",
   prefix = "",
+  /** Properties the caller sets on each made row itself (not read, and not guarded). */
+  given: readonly string[] = [],
 ): Table {
-  const key = `${alias}:${prefix}:${props ? [...props].sort().join(",") : "*"}`;
+  const key = `${alias}:${prefix}:${props ? [...props].sort().join(",") : "*"}:${given.join(",")}`;
   let byProps = tables.get(entity);
   if (!byProps) tables.set(entity, (byProps = new Map()));
   let t = byProps.get(key);
   if (t) return t;
   const all = entityColumns(ds, entity);
   const cols = props ? all.filter((c) => props.has(c.prop)) : all;
-  const proto = props ? guardedPrototype(entity, all, props) : (entity.prototype as object);
+  const proto = props
+    ? guardedPrototype(entity, all, new Set([...props, ...given]))
+    : (entity.prototype as object);
   t = {
     name: quoteIdent(ds.getMetadata(entity).tableName),
     tenant: all.some((c) => c.prop === "districtId") ? `${alias}.district_id` : `${alias}.id`,
@@ -155,7 +159,7 @@ function joined(ds: DataSource, joins: readonly Join[], ref: (prop: string) => s
     // The pointed row's district and id are the row's own (the join's condition): not read again,
     // only whether the row was found.
     const props = j.props && new Set([...j.props].filter((p) => p !== "id" && p !== "districtId"));
-    const t = tableOf(ds, j.entity, props, `j${i}`, `j${i}.`);
+    const t = tableOf(ds, j.entity, props, `j${i}`, `j${i}.`, ["id", "districtId"]);
     const found = `j${i}.`;
     return {
       t,
