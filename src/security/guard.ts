@@ -29,22 +29,28 @@ const PASSED_CACHE_SIZE = 5000;
 const MAX_PASSED_VARIABLES = 2048;
 
 /**
- * The key of an operation's weighing: its role and text, and the values of the variables its cost
- * depends on; undefined when those values are too long to keep.
+ * The key of an operation's check: its role and text (`key`), the operation picked, and the JSON
+ * of the variables the check depends on; undefined when those are too long to keep.
  */
-function weighedKeyOf(
-  key: string,
+function operationKey(
+  key: string | undefined,
   operation: OperationDefinitionNode,
-  costVars: readonly string[],
-  variables: Record<string, unknown> | undefined,
+  values: string,
 ): string | undefined {
-  // A variable left out (its default applies) is not one given as null.
-  const values = JSON.stringify(
-    costVars.map((n) => (variables && n in variables ? [variables[n]] : [])),
-  );
-  return values.length <= MAX_PASSED_VARIABLES
+  return key !== undefined && values.length <= MAX_PASSED_VARIABLES
     ? `${key}\u0000${operation.name?.value ?? ""}\u0000${values}`
     : undefined;
+}
+
+/** The values of the variables a cost depends on; one left out (its default applies) is not null. */
+function costValues(costVars: readonly string[], variables: Record<string, unknown> | undefined) {
+  return JSON.stringify(costVars.map((n) => (variables && n in variables ? [variables[n]] : [])));
+}
+
+/** Keeps `value` under `key` in a bounded cache (emptied when full). */
+function remember<V>(cache: Map<string, V>, size: number, key: string, value: V): void {
+  if (cache.size >= size) cache.clear();
+  cache.set(key, value);
 }
 
 /**
@@ -105,18 +111,13 @@ export class OperationGuard {
     const key = source === undefined ? undefined : `${role}\u0000${sha256(source)}`;
     // Every check below is a function of the role, the text and the variables: a screen that
     // polls the same operation is measured once.
-    const vars = key === undefined ? undefined : JSON.stringify(variables ?? {});
     const passedKey =
-      vars !== undefined && vars.length <= MAX_PASSED_VARIABLES
-        ? `${key}\u0000${operation.name?.value ?? ""}\u0000${vars}`
-        : undefined;
+      key === undefined ? undefined : operationKey(key, operation, JSON.stringify(variables ?? {}));
     const passed = passedKey === undefined ? undefined : this.passed.get(passedKey);
     if (passed !== undefined) return passed;
     const known = key === undefined ? undefined : this.shapeOk.get(key);
     const weighedKey =
-      key !== undefined && known !== undefined
-        ? weighedKeyOf(key, operation, known, variables)
-        : undefined;
+      known === undefined ? undefined : operationKey(key, operation, costValues(known, variables));
     let cost = weighedKey === undefined ? undefined : this.weighed.get(weighedKey);
     if (cost === undefined) {
       const checked = checkOperation(this.schema, document, operation, variables, limits, {
@@ -124,21 +125,14 @@ export class OperationGuard {
         shapeKnown: known !== undefined,
       });
       cost = checked.cost;
-      if (key !== undefined && known === undefined) {
-        if (this.shapeOk.size >= SHAPE_CACHE_SIZE) this.shapeOk.clear();
-        this.shapeOk.set(key, costVariables(document));
-      }
+      if (key !== undefined && known === undefined)
+        remember(this.shapeOk, SHAPE_CACHE_SIZE, key, costVariables(document));
       // Only an estimate is kept: variables that did not fit their types cost 1 for this call.
-      if (weighedKey !== undefined && checked.weighed) {
-        if (this.weighed.size >= PASSED_CACHE_SIZE) this.weighed.clear();
-        this.weighed.set(weighedKey, cost);
-      }
+      if (weighedKey !== undefined && checked.weighed)
+        remember(this.weighed, PASSED_CACHE_SIZE, weighedKey, cost);
     }
     assertCleanText(document, operation, variables);
-    if (passedKey !== undefined) {
-      if (this.passed.size >= PASSED_CACHE_SIZE) this.passed.clear();
-      this.passed.set(passedKey, cost);
-    }
+    if (passedKey !== undefined) remember(this.passed, PASSED_CACHE_SIZE, passedKey, cost);
     return cost;
   }
 
