@@ -138,7 +138,21 @@ export type RootPlan =
     };
 
 /** Thrown while planning: the operation is not for this path. */
-export class NotPlanned extends Error {}
+/**
+ * Why an operation goes to graphql-js instead. Thrown for every query the planner declines (a
+ * `me`, a mutation's follow-up query…), so it captures no stack trace: its message is the reason.
+ */
+export class NotPlanned extends Error {
+  constructor(reason: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(reason);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+}
 
 export interface PlanInput {
   schema: GraphQLSchema;
