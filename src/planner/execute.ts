@@ -62,7 +62,7 @@ export class Planner {
     try {
       for (const r of roots) {
         if (r.kind === "page") {
-          const page = await r.relation.page(ctx, r.args);
+          const page = await r.relation.page(ctx, r.args, r.props);
           data[r.key] = await exec
             .pages(r.conn, [
               {

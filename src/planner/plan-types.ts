@@ -135,6 +135,8 @@ export type RootPlan =
       relation: Extract<PlannedRelation, { kind: "rootPage" }>;
       args: Record<string, unknown>;
       conn: ConnField[];
+      /** What the page's rows must hold for every node selection and the cursors. */
+      props: Set<string> | null;
     };
 
 /** Thrown while planning: the operation is not for this path. */

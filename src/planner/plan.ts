@@ -65,7 +65,8 @@ export class OperationPlanner {
       const args = getArgumentValues(def, nodes[0], input.variables);
       if (relation.kind === "rootPage" && isObjectType(type)) {
         const conn = this.planConnection(input, type, relation.entity, nodes);
-        roots.push({ kind: "page", key, relation, args, conn });
+        const props = union(nodePlans(conn), ["id", "districtId"]);
+        roots.push({ kind: "page", key, relation, args, conn, props });
         continue;
       }
       if (relation.kind === "rootValue" && isObjectType(type)) {
@@ -137,15 +138,17 @@ export class OperationPlanner {
         continue;
       }
       const relation = this.relations[`${type.name}.${name}`];
-      if (!relation && isObjectType(named)) {
+      if ((!relation || relation.kind === "reads") && isObjectType(named)) {
         // An object a resolver makes from the row (a case's complainant): planned when every
-        // field asked of it is a plain property.
+        // field asked of it is a plain property. The rows hold what it declares it reads, or
+        // every column.
         const source = this.fields.leaf(type.name, name);
         if (!source || source.kind !== "resolver") {
           throw new NotPlanned(`no plan for ${type.name}.${name}`);
         }
         this.authorize(type.name, name, input.ctx, source.roles);
-        props = null;
+        if (relation) for (const r of relation.props) props?.add(r);
+        else props = null;
         out.push({
           kind: "value",
           key,

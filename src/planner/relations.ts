@@ -30,7 +30,15 @@ export type PlannedRelation =
   | {
       kind: "rootPage";
       entity: RowEntity;
-      page(ctx: AuthedContext, args: Record<string, unknown>): Promise<Page<object>>;
+      /**
+       * The page; `props`: the properties its rows must hold for the selection (null: every
+       * column, as for a resolver that may read any).
+       */
+      page(
+        ctx: AuthedContext,
+        args: Record<string, unknown>,
+        props: ReadonlySet<string> | null,
+      ): Promise<Page<object>>;
     }
   /**
    * A root field whose own resolver makes plain data (a scoreboard): objects whose fields are
@@ -61,8 +69,9 @@ export type PlannedRelation =
   /** The row whose id the parent holds in `idKey` (never null: a foreign key). */
   | { kind: "one"; entity: RowEntity; idKey: string }
   /**
-   * Not a relation: a leaf whose resolver reads only these properties of its row (beside `id` and
-   * `districtId`), so that rows read for it need not hold every column. A property it reads that
+   * Not a relation: a leaf, or an object of plain properties (a case's complainant), whose
+   * resolver reads only these properties of its row (beside `id` and `districtId`), so that rows
+   * read for it need not hold every column. A property it reads that
    * is not listed is caught, not guessed: the row throws on reading it (rows.ts), and the
    * operation is answered by graphql-js instead, with a warning naming the property.
    */

@@ -158,8 +158,10 @@ async function expectSame(
   variables: Record<string, unknown>,
   role: string,
   viaPlanner: boolean,
+  /** The token's other claims (a street officer's street, a grid worker's grids…). */
+  claims: Record<string, unknown> = {},
 ) {
-  const token = await tokenFor({ district: { code: "mingshan" }, role });
+  const token = await tokenFor({ district: { code: "mingshan" }, role }, claims);
   const { a, b, plannedCount } = await both(query, variables, token);
   expect(JSON.stringify(a)).toEqual(JSON.stringify(b));
   if (viaPlanner) expect(plannedCount).toBeGreaterThan(0);
@@ -262,14 +264,73 @@ const CASE_ROLES = [
   "operator",
   "street_officer",
   "grid_worker",
+  "community_worker",
   "department",
   "resident",
 ];
 
+/**
+ * Claims that give each role cases of Mingshan's demo to see, with complainants (each of the
+ * complainant's rules is then exercised): the street office with the most dispatched cases, five
+ * of its grids with cases, the community of one, the department with the most parts, a resident
+ * who filed cases of their own.
+ */
+async function readerClaims(): Promise<Record<string, Record<string, unknown>>> {
+  const q = async (sql: string) =>
+    (await ownerPool().query<{ v: string }>(sql, ["mingshan"])).rows.map((r) => r.v);
+  const district = `(SELECT id FROM district WHERE code = $1)`;
+  const [street] = await q(
+    `SELECT s.code AS v FROM hotline_case c JOIN street_office s ON s.id = c.street_office_id
+      WHERE c.district_id = ${district} AND c.status = 'dispatched' AND c.complainant_name IS NOT NULL
+      GROUP BY s.code ORDER BY count(*) DESC, s.code LIMIT 1`,
+  );
+  const grids = await q(
+    `SELECT g.code AS v FROM hotline_case c JOIN grid g ON g.id = c.grid_id
+      JOIN street_office s ON s.id = g.street_office_id
+      WHERE c.district_id = ${district} AND s.code = '${street}' AND c.complainant_name IS NOT NULL
+      GROUP BY g.code ORDER BY count(*) DESC, g.code LIMIT 5`,
+  );
+  const [community] = await q(
+    `SELECT m.code AS v FROM grid g JOIN community m ON m.id = g.community_id
+      WHERE g.district_id = ${district} AND g.code = '${grids[0]}'`,
+  );
+  const [department] = await q(
+    `SELECT d.code AS v FROM case_assignment a JOIN department d ON d.id = a.department_id
+      WHERE a.district_id = ${district} GROUP BY d.code ORDER BY count(*) DESC, d.code LIMIT 1`,
+  );
+  const [resident] = await q(
+    `SELECT created_by AS v FROM hotline_case WHERE district_id = ${district}
+        AND channel = 'resident' AND complainant_name IS NOT NULL
+      GROUP BY created_by ORDER BY count(*) DESC, created_by LIMIT 1`,
+  );
+  return {
+    street_officer: { street },
+    grid_worker: { grids },
+    community_worker: { community },
+    department: { department },
+    resident: { sub: resident },
+  };
+}
+let readers: Record<string, Record<string, unknown>> = {};
+beforeAll(async () => {
+  readers = await readerClaims();
+});
+
+/** The page's cases with a complainant shown, in full or masked. */
+const withComplainant = (res: { data?: unknown }) =>
+  (res.data as { cases: { edges: Array<{ node: { complainant: unknown } }> } }).cases.edges.filter(
+    (e) => e.node.complainant !== null,
+  ).length;
+
 describe("the case list, with and without the planner", () => {
   it.each(CASE_ROLES)("the first page of dispatched cases, as %s", async (role) => {
-    const res = await expectSame(CASES, { first: 50, status: ["dispatched"] }, role, true);
+    const vars = { first: 50, status: ["dispatched"] };
+    const res = await expectSame(CASES, vars, role, true, readers[role]);
     expect(res.errors).toBeUndefined();
+    // Every reader sees some, with complainants (a resident's own cases: any status).
+    const own =
+      role === "resident" ? await expectSame(CASES, { first: 50 }, role, true, readers[role]) : res;
+    expect(withComplainant(own)).toBeGreaterThan(0);
   });
 
   it.each([
@@ -424,6 +485,65 @@ describe("what the planner reads", () => {
       );
     } finally {
       PLANNED_RELATIONS["Person.phone"] = declared;
+    }
+  });
+
+  it("reads of a case list's page only the columns its selection and the complainant's resolver need", async () => {
+    const token = await tokenFor({ district: { code: "mingshan" }, role: "command_center" });
+    const before = planned.statements.length;
+    const res = await gql(planned, CASES, { first: 50, status: ["dispatched"] }, token);
+    expect(res.errors).toBeUndefined();
+    const [page] = planned.statements
+      .slice(before)
+      .filter((s) => /FROM "hotline_case" "c"/.test(s) && /LIMIT/.test(s));
+    const selectList = page.slice(0, page.indexOf('FROM "hotline_case"'));
+    const columns = [...selectList.matchAll(/c\."([a-z_]+)"/g)].map((m) => m[1]).sort();
+    expect(columns).toEqual(
+      [
+        // the keys, and the fields asked for
+        "id",
+        "district_id",
+        "number",
+        "status",
+        "received_at",
+        "resolution_due_at",
+        // what Case.complainant declares it reads (case.plans.ts)
+        "complainant_name",
+        "complainant_phone",
+        "created_by",
+        "channel",
+        "grid_id",
+        "street_office_id",
+      ].sort(),
+    );
+  });
+
+  it("a case's complainant read for a column its declaration forgot is caught: graphql-js answers, and says why", async () => {
+    const declared = PLANNED_RELATIONS["Case.complainant"];
+    expect(declared).toMatchObject({ kind: "reads" });
+    // As if case.policy.ts had come to read the case's street office without the declaration
+    // following.
+    PLANNED_RELATIONS["Case.complainant"] = {
+      kind: "reads",
+      props: ["complainantName", "complainantPhone", "createdBy", "channel", "gridId"],
+    };
+    try {
+      const from = failedLines.length;
+      // A street officer may read a complainant by the case's street office (reachOfCase).
+      const res = await expectSame(
+        CASES,
+        { first: 50 },
+        "street_officer",
+        false,
+        readers.street_officer,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(withComplainant(res)).toBeGreaterThan(0);
+      expect(failedLines.slice(from).join("\n")).toContain(
+        "Case.streetOfficeId was read by a resolver but not by the plan",
+      );
+    } finally {
+      PLANNED_RELATIONS["Case.complainant"] = declared;
     }
   });
 

@@ -55,21 +55,8 @@ export class CaseResolver {
     description:
       "Cases the caller may see (the command center its district's, a street office its own, grid staff their grids', a community worker its community's, a department its assignments, a resident its own, a city admin the escalated ones).",
   })
-  async cases(@Args() page: PageArgs, @Args() f: CaseFilterArgs, @Ctx() ctx: AuthedContext) {
-    pageSize(page);
-    const vis = await visibleCasesSql(ctx, "c");
-    const filter: CaseFilter = {
-      ...f,
-      streetOfficeId: f.streetOfficeId
-        ? idOf(f.streetOfficeId, "StreetOffice", "streetOfficeId")
-        : null,
-      gridId: f.gridId ? idOf(f.gridId, "Grid", "gridId") : null,
-      departmentId: f.departmentId ? idOf(f.departmentId, "Department", "departmentId") : null,
-      newestFirst: f.orderBy !== CaseOrder.oldest,
-    };
-    const districtIds = ctx.principal.districtIds;
-    const now = ctx.clock.now();
-    return listCases(ctx.db, { districtIds, visibility: vis, filter, page, now });
+  cases(@Args() page: PageArgs, @Args() f: CaseFilterArgs, @Ctx() ctx: AuthedContext) {
+    return casePage(ctx, page, f, null);
   }
 
   @Authorized()
@@ -278,4 +265,30 @@ export class CaseEventResolver {
   caseId(@Root() e: CaseEvent) {
     return Buffer.from(`Case:${e.caseId}`, "utf8").toString("base64url");
   }
+}
+
+/**
+ * A page of `cases` for the caller: who may see which case, the filters, the order. `props`: the
+ * properties the page's cases must hold (the planned read path's selection; null: every column).
+ */
+export async function casePage(
+  ctx: AuthedContext,
+  page: PageArgs,
+  f: CaseFilterArgs,
+  props: ReadonlySet<string> | null,
+) {
+  pageSize(page);
+  const vis = await visibleCasesSql(ctx, "c");
+  const filter: CaseFilter = {
+    ...f,
+    streetOfficeId: f.streetOfficeId
+      ? idOf(f.streetOfficeId, "StreetOffice", "streetOfficeId")
+      : null,
+    gridId: f.gridId ? idOf(f.gridId, "Grid", "gridId") : null,
+    departmentId: f.departmentId ? idOf(f.departmentId, "Department", "departmentId") : null,
+    newestFirst: f.orderBy !== CaseOrder.oldest,
+  };
+  const districtIds = ctx.principal.districtIds;
+  const now = ctx.clock.now();
+  return listCases(ctx.db, { districtIds, visibility: vis, filter, page, now, props });
 }
