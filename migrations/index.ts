@@ -16,6 +16,7 @@ import { ReadAuditBatches1765526400000 } from "./1765526400000-ReadAuditBatches"
 import { ScaleRollups1765612800000 } from "./1765612800000-ScaleRollups";
 import { PatrolRollups1765699200000 } from "./1765699200000-PatrolRollups";
 import { ReadAuditStorage1765785600000 } from "./1765785600000-ReadAuditStorage";
+import { EventActionIndex1765872000000 } from "./1765872000000-EventActionIndex";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ScaleRollups1765612800000,
   PatrolRollups1765699200000,
   ReadAuditStorage1765785600000,
+  EventActionIndex1765872000000,
 ];

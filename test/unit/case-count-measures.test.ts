@@ -3,6 +3,7 @@ import {
   CASE_COUNT_MEASURES,
   caseMeasures,
   type EventFacts,
+  MAP_LEVELS,
   MEASURE_ACTIONS,
   MEASURES,
 } from "../../src/modules/cases/case.measures";
@@ -10,8 +11,9 @@ import {
 /**
  * What a drill-down takes for granted of the measures, held against `caseMeasures` over arbitrary
  * logs, in any order, with any data the actions carry: CASE_COUNT_MEASURES count a case at most
- * once in any unit (their figure is the number of cases behind it), and a case whose log has none
- * of a measure's MEASURE_ACTIONS counts 0 in it.
+ * once in any unit (their figure is the number of cases behind it), a case whose log has none
+ * of a measure's MEASURE_ACTIONS counts 0 in it, and a case counts the same in each of its units
+ * of MAP_LEVELS.
  */
 
 const T0 = Date.parse("2026-03-02T01:00:00Z");
@@ -96,6 +98,19 @@ it("counts 0 in a measure for a case whose log has none of the measure's actions
         for (const [m, need] of Object.entries(MEASURE_ACTIONS))
           if (!need!.some((a) => actions.has(a)))
             expect(u.counts[m as keyof typeof u.counts]).toBe(0);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+it("counts a case the same in its grid as in its community, street office and district", () => {
+  fc.assert(
+    fc.property(logs, (log) => {
+      const units = measuresOf(log).filter((u) => MAP_LEVELS.has(u.level));
+      expect(units.map((u) => u.level).sort()).toEqual(
+        units.length === 0 ? [] : [...MAP_LEVELS].sort(),
+      );
+      for (const u of units) expect(u.counts).toEqual(units[0].counts);
     }),
     { numRuns: 500 },
   );

@@ -86,6 +86,19 @@ export enum UnitLevel {
   department = "department",
 }
 
+/**
+ * The levels of the district's map: a case counts the same in each of its units of these levels
+ * as in its grid (a department's count is its own). So a grid's figure bounds what the same cases
+ * count in the grid's community, street office and district; a drill-down uses it to settle
+ * candidates without their logs. A property test holds `caseMeasures` to it.
+ */
+export const MAP_LEVELS: ReadonlySet<UnitLevel> = new Set([
+  UnitLevel.district,
+  UnitLevel.street_office,
+  UnitLevel.community,
+  UnitLevel.grid,
+]);
+
 export interface CaseFacts {
   districtId: string;
   receivedAt: Date;

@@ -9,6 +9,7 @@ import { periodInstants } from "../patrols/patrol.coverage";
 import {
   CASE_COUNT_MEASURES,
   caseMeasures,
+  MAP_LEVELS,
   MEASURE_ACTIONS,
   type EventFacts,
   type Measure,
@@ -50,7 +51,7 @@ interface DrillQuery {
  * The cases of a unit received in a period that count in one measure, by the counters' own rule
  * (`caseMeasures`, so a drill-down always adds up to its figure). The list holds those the caller
  * may open, newest first, up to 200; only cases whose log has one of the measure's MEASURE_ACTIONS
- * are considered (an index-only probe of the log). The total counts them all: for a measure that
+ * are considered (`candidates`). The total counts them all: for a measure that
  * counts cases (CASE_COUNT_MEASURES) it is the figure itself, read from the counters day by day,
  * and the list is filled from the newest days (`listFromDays`); for the others (callbacks,
  * returns, supervisions, parts) every case of the unit in the period is recomputed from its log.
@@ -75,11 +76,11 @@ export async function casesBehind(ctx: AuthedContext, q: DrillQuery): Promise<Me
 /**
  * A measure that counts cases: its figure per day of receipt (the day counters; their sum is the
  * total), and the list from the newest days whose figures add up to what it still needs, their
- * candidates read at once. A day with as many candidates as its figure needs no log read: the
- * cases that count are among the candidates (MEASURE_ACTIONS) and as many as the figure (the
- * counters equal the log: `npm run verify-scores`), so they are all of them. The other days'
- * candidates are recomputed from their logs (for `resolved` every candidate counts; for
- * `breaches` a breach of another limit does not).
+ * candidates read at once. The cases that count are among the candidates (MEASURE_ACTIONS), and
+ * the counters say how many of them count, per day and per grid (the counters equal the log:
+ * `npm run verify-scores`): a group of candidates whose figure is 0 needs no log, nor one whose
+ * figure is its size (`settle`). Only the other groups' candidates are recomputed from their logs
+ * (for `resolved` every candidate counts; for `breaches` a breach of another limit does not).
  */
 async function listFromDays(
   ctx: AuthedContext,
@@ -110,29 +111,69 @@ async function listFromDays(
     const { start, end } = periodInstants(figures[next - 1].day, newest);
     const counting = await ctx.db.run(async (m) => {
       const { facts } = await candidates(m, ctx, q, start, end);
-      const byDay = new Map<string, CaseRow[]>();
-      for (const c of facts) {
-        const day = localDay(c.received_at);
-        if (!days.has(day)) continue;
-        let l = byDay.get(day);
-        if (!l) byDay.set(day, (l = []));
-        l.push(c);
-      }
-      const sure = (day: string) => days.has(day) && byDay.get(day)?.length === days.get(day);
-      const recounted = new Set(
-        await countingIn(
-          m,
-          ctx,
-          q,
-          unitKey,
-          facts.filter((c) => byDay.has(localDay(c.received_at)) && !sure(localDay(c.received_at))),
-        ),
-      );
-      return facts.filter((c) => recounted.has(c.id) || sure(localDay(c.received_at)));
+      const ofDays = facts.filter((c) => days.has(localDay(c.received_at)));
+      const { sure, unsure } = await settle(m, ctx, q, days, ofDays);
+      const recounted = new Set(await countingIn(m, ctx, q, unitKey, unsure));
+      return ofDays.filter((c) => sure.has(c.id) || recounted.has(c.id));
     });
     await listVisible(ctx, counting, listed);
   }
   return { total, cases: listed };
+}
+
+/**
+ * Which of a day's candidates count, as far as the counters tell without a log. The candidates
+ * are taken in groups, each with a figure that bounds how many of them count: for a unit of the
+ * map above the grid (MAP_LEVELS), the cases of one grid and day with that grid's figure of the
+ * day (a case counts in its grid as in the unit); otherwise, the day's cases with the unit's
+ * figure. A group counts at most min(its size, its figure) =: its cap, and a day's groups together
+ * count the unit's figure of the day. So a group whose figure is 0 has none that count; and when
+ * a day's caps add up to its figure, every group counts its cap: all of a group whose cap is its
+ * size count. The rest (`unsure`) are recomputed from their logs.
+ */
+async function settle(
+  m: EntityManager,
+  ctx: AuthedContext,
+  q: DrillQuery,
+  days: ReadonlyMap<string, number>,
+  cases: readonly CaseRow[],
+): Promise<{ sure: Set<string>; unsure: CaseRow[] }> {
+  const byGrid = MAP_LEVELS.has(q.level) && q.level !== UnitLevel.grid;
+  const grids = byGrid ? [...new Set(cases.flatMap((c) => (c.grid_id ? [c.grid_id] : [])))] : [];
+  const gridFigures = new Map<string, number>();
+  if (grids.length > 0) {
+    const dayList = [...days.keys()].sort();
+    const rows: Array<{ grid: string; day: string; n: number }> = await m.query(
+      `SELECT unit_id AS grid, to_char(day, 'YYYY-MM-DD') AS day, sum(${COLUMN[q.measure]})::int AS n
+         FROM score_counter
+        WHERE district_id = ANY($1::uuid[]) AND level = 'grid' AND unit_id = ANY($2::uuid[])
+          AND day BETWEEN $3::date AND $4::date AND ${COLUMN[q.measure]} > 0
+        GROUP BY 1, 2`,
+      [ctx.principal.districtIds, grids, dayList[0], dayList[dayList.length - 1]],
+    );
+    for (const r of rows) gridFigures.set(`${r.day} ${r.grid}`, r.n);
+  }
+  const groups = new Map<string, { day: string; figure: number; cases: CaseRow[] }>();
+  for (const c of cases) {
+    const day = localDay(c.received_at);
+    const key = byGrid && c.grid_id ? `${day} ${c.grid_id}` : day;
+    let g = groups.get(key);
+    const figure = key === day ? (days.get(day) ?? 0) : (gridFigures.get(key) ?? 0);
+    if (!g) groups.set(key, (g = { day, figure, cases: [] }));
+    g.cases.push(c);
+  }
+  const cap = (g: { figure: number; cases: CaseRow[] }) => Math.min(g.figure, g.cases.length);
+  const caps = new Map<string, number>();
+  for (const g of groups.values()) caps.set(g.day, (caps.get(g.day) ?? 0) + cap(g));
+  const sure = new Set<string>();
+  const unsure: CaseRow[] = [];
+  for (const g of groups.values()) {
+    if (cap(g) === 0) continue;
+    if (cap(g) === g.cases.length && caps.get(g.day) === days.get(g.day))
+      for (const c of g.cases) sure.add(c.id);
+    else unsure.push(...g.cases);
+  }
+  return { sure, unsure };
 }
 
 /**
@@ -168,9 +209,15 @@ async function countEveryCase(
 /**
  * The unit's cases with one of the measure's actions and ids from the start's on (before
  * `before`, at most `limit`), newest first (`rows`), and those received in [start, end)
- * (`facts`). One district's cases by equality, so that the unit's index (…, id) is read in order;
- * the action test is a subquery per case, an index-only probe of its log, so that the planner
- * cannot turn it into a scan of the district's whole log.
+ * (`facts`). One district's cases by equality, so that the unit's index (…, id) is read in order.
+ * The action test is one of two shapes. Each case probed in its log (an index-only subquery per
+ * case, so that the planner cannot turn it into a scan of the district's whole log): for a grid or
+ * a community, a few hundred of its district's cases in a month, and for a page (`limit`), which
+ * stops at its first thousand. Or, for all the days a street office, a department or a district
+ * needs, a large share of the district's cases: the unit's cases joined to the district's log
+ * entries of the measure's actions in the same range of ids (case_event_action_idx), read once.
+ * (The planner cannot choose between the two: the tenant's `district_id = ANY(…)` makes it count
+ * each probe as ten.)
  */
 async function candidates(
   m: EntityManager,
@@ -184,13 +231,22 @@ async function candidates(
   // The unit's district: the district itself, or the caller's (only a district's staff drill
   // below the district level).
   const own = q.level === UnitLevel.district ? q.unit : ctx.principal.districtId;
+  const probe =
+    page.limit !== undefined || q.level === UnitLevel.grid || q.level === UnitLevel.community;
+  const actionTest = !actions
+    ? ""
+    : probe
+      ? "AND (SELECT true FROM case_event e WHERE e.district_id = c.district_id AND e.case_id = c.id AND e.action = ANY($6::text[]) LIMIT 1)"
+      : `AND c.id IN (SELECT e.case_id FROM case_event e
+                       WHERE e.district_id = $3 AND e.action = ANY($6::text[])
+                         AND e.case_id >= $4 AND e.case_id < $5)`;
   const rows: CaseRow[] = await m.query(
     `SELECT c.id, c.district_id, c.received_at, c.reply_due_at, c.channel, c.street_office_id,
             c.grid_id, g.community_id
        FROM hotline_case c LEFT JOIN grid g ON g.district_id = c.district_id AND g.id = c.grid_id
       WHERE c.district_id = ANY($1::uuid[]) AND c.district_id = $3 AND ${unitCondition(q.level)}
         AND c.id >= $4 AND c.id < $5
-        ${actions ? "AND (SELECT true FROM case_event e WHERE e.district_id = c.district_id AND e.case_id = c.id AND e.action = ANY($6::text[]) LIMIT 1)" : ""}
+        ${actionTest}
       ORDER BY c.id DESC ${page.limit ? `LIMIT ${page.limit}` : ""}`,
     [
       ctx.principal.districtIds,
