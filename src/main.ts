@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
-import { beginNewCluster } from "./db/embedded";
+import { beginNewCluster, postmasterPid } from "./db/embedded";
 import { assertPortFree, PortInUseError } from "./common/port";
 
 /**
@@ -26,9 +26,10 @@ async function main(): Promise<void> {
   const mark = (what: string) => timing?.(`start: ${what} at ${process.uptime().toFixed(2)} s`);
   const isNew = !config.databaseUrl && (await beginNewCluster(config.dataDir));
   if (isNew) mark("initdb begun");
-  const [{ prepareDatabase }, { demoSeed }] = await Promise.all([
+  const [{ prepareDatabase }, { demoSeed }, { startCpu }] = await Promise.all([
     import("./db/database.js"),
     import("./demo/seed.js"),
+    import("./demo/timing.js"),
   ]);
   const seed = config.loadDemoData ? demoSeed({ timing }) : undefined;
   // A new cluster: the demo's lanes may start making the grid trees now.
@@ -70,6 +71,13 @@ async function main(): Promise<void> {
   // Without them the planner takes the new tables for empty; with them missing it is slow, not wrong.
   await statistics?.catch((err) => log.warn(`demo data statistics not taken: ${err}`));
   mark("statistics taken");
+  const cpu = timing && startCpu(db.embedded ? postmasterPid(config.dataDir) : null);
+  if (cpu)
+    timing!(
+      `start: CPU time to ready: this process ${cpu.self.toFixed(2)} s, its ended children ` +
+        `(initdb, the demo's lanes) ${cpu.endedChildren.toFixed(2)} s, PostgreSQL ` +
+        `${cpu.postgres?.toFixed(2) ?? "-"} s`,
+    );
   const sweeper = config.sweepIntervalMs
     ? startSweeper({
         dataSource,

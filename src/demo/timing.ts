@@ -152,6 +152,54 @@ export class PhaseTimer {
   }
 }
 
+/**
+ * The CPU time of this whole process so far (all its threads: the garbage collector's and the
+ * compiler's helpers too, which a phase's thread figure leaves out), as a figure of its own.
+ */
+export function processCpu(name: string): PhaseTime {
+  const u = process.cpuUsage();
+  return {
+    phase: name,
+    wallMs: process.uptime() * 1000,
+    cpuMs: (u.user + u.system) / 1000,
+    gcMs: NaN,
+    dbMs: null,
+    nested: true,
+  };
+}
+
+/**
+ * Where a start's CPU time went up to now (Linux; null elsewhere): this process, its children
+ * that have ended (initdb, the demo's lanes), and the PostgreSQL whose postmaster has `postmasterPid`
+ * (its own, its ended backends', its running ones').
+ */
+export function startCpu(
+  postmasterPid: number | null,
+): { self: number; endedChildren: number; postgres: number | null } | null {
+  const secondsOf = (stat: string, fields: number[]) => {
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields.reduce((s, i) => s + Number(f[i]), 0) / 100;
+  };
+  try {
+    const me = fs.readFileSync("/proc/self/stat", "utf8");
+    let postgres: number | null = null;
+    if (postmasterPid !== null) {
+      const dir = `/proc/${postmasterPid}/task/${postmasterPid}`;
+      postgres = secondsOf(fs.readFileSync(`${dir}/stat`, "utf8"), [11, 12, 13, 14]);
+      for (const pid of fs.readFileSync(`${dir}/children`, "utf8").split(" ").filter(Boolean)) {
+        try {
+          postgres += secondsOf(fs.readFileSync(`/proc/${pid}/stat`, "utf8"), [11, 12]);
+        } catch {
+          // Ended meanwhile: counted with the postmaster's ended children.
+        }
+      }
+    }
+    return { self: secondsOf(me, [11, 12]), endedChildren: secondsOf(me, [13, 14]), postgres };
+  } catch {
+    return null;
+  }
+}
+
 /** Lines for the log: one per phase, then the total. */
 export function formatTimes(label: string, times: readonly PhaseTime[]): string[] {
   const f = (ms: number | null) =>
