@@ -23,15 +23,20 @@ async function main(): Promise<void> {
   const databaseRuns = new Promise<void>((resolve) => (running = resolve));
   // At debug level, where the first start's time goes (demo/timing.ts), phase by phase.
   const timing = config.logLevel === "debug" ? (line: string) => log.debug(line) : undefined;
-  const mark = (what: string) => timing?.(`start: ${what} at ${process.uptime().toFixed(2)} s`);
+  // Each with the CPU time spent so far by this process, its children and PostgreSQL.
+  let cpuSoFar = (): string => "";
+  const mark = (what: string) =>
+    timing?.(`start: ${what} at ${process.uptime().toFixed(2)} s${cpuSoFar()}`);
   const isNew = !config.databaseUrl && (await beginNewCluster(config.dataDir));
   if (isNew) mark("initdb begun");
-  const [{ prepareDatabase }, { demoSeed }, { startCpu }] = await Promise.all([
+  const [{ prepareDatabase }, { demoSeed }, { formatStartCpu }] = await Promise.all([
     import("./db/database.js"),
     import("./demo/seed.js"),
     import("./demo/timing.js"),
   ]);
-  const seed = config.loadDemoData ? demoSeed({ timing }) : undefined;
+  cpuSoFar = () =>
+    ` (${formatStartCpu(config.databaseUrl ? null : postmasterPid(config.dataDir))})`;
+  const seed = config.loadDemoData ? demoSeed({ timing, mark }) : undefined;
   // A new cluster: the demo's lanes may start making the grid trees now.
   if (isNew) seed?.whileDatabaseStarts?.();
   const preparing = prepareDatabase(config, (m) => log.info(m), { seed, running });
@@ -71,13 +76,6 @@ async function main(): Promise<void> {
   // Without them the planner takes the new tables for empty; with them missing it is slow, not wrong.
   await statistics?.catch((err) => log.warn(`demo data statistics not taken: ${err}`));
   mark("statistics taken");
-  const cpu = timing && startCpu(db.embedded ? postmasterPid(config.dataDir) : null);
-  if (cpu)
-    timing!(
-      `start: CPU time to ready: this process ${cpu.self.toFixed(2)} s, its ended children ` +
-        `(initdb, the demo's lanes) ${cpu.endedChildren.toFixed(2)} s, PostgreSQL ` +
-        `${cpu.postgres?.toFixed(2) ?? "-"} s`,
-    );
   const sweeper = config.sweepIntervalMs
     ? startSweeper({
         dataSource,

@@ -168,36 +168,65 @@ export function processCpu(name: string): PhaseTime {
   };
 }
 
+/** utime, stime, cutime and cstime of a process (seconds), and its running children. */
+function procCpu(pid: number | "self"): { own: number; ended: number; children: number[] } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const tid = pid === "self" ? process.pid : pid;
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${tid}/task/${tid}/children`, "utf8")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // Without that file (an older kernel), only the ended children are counted.
+  }
+  return {
+    own: (Number(f[11]) + Number(f[12])) / 100,
+    ended: (Number(f[13]) + Number(f[14])) / 100,
+    children,
+  };
+}
+
+/** CPU seconds of a process and all its descendants, running or ended (0 once it is gone). */
+function treeCpu(pid: number, skip: number | null = null): number {
+  try {
+    const p = procCpu(pid);
+    return p.children.reduce((s, c) => (c === skip ? s : s + treeCpu(c)), p.own + p.ended);
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Where a start's CPU time went up to now (Linux; null elsewhere): this process, its children
- * that have ended (initdb, the demo's lanes), and the PostgreSQL whose postmaster has `postmasterPid`
- * (its own, its ended backends', its running ones').
+ * Where a start's CPU time went up to now (Linux; null elsewhere), in seconds: this process
+ * (`server`), its other processes, running or ended (initdb, the demo's lanes: `children`), and
+ * the PostgreSQL whose postmaster has `postmasterPid` (with all its backends, running or ended).
  */
 export function startCpu(
   postmasterPid: number | null,
-): { self: number; endedChildren: number; postgres: number | null } | null {
-  const secondsOf = (stat: string, fields: number[]) => {
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return fields.reduce((s, i) => s + Number(f[i]), 0) / 100;
-  };
+): { server: number; children: number; postgres: number | null } | null {
   try {
-    const me = fs.readFileSync("/proc/self/stat", "utf8");
-    let postgres: number | null = null;
-    if (postmasterPid !== null) {
-      const dir = `/proc/${postmasterPid}/task/${postmasterPid}`;
-      postgres = secondsOf(fs.readFileSync(`${dir}/stat`, "utf8"), [11, 12, 13, 14]);
-      for (const pid of fs.readFileSync(`${dir}/children`, "utf8").split(" ").filter(Boolean)) {
-        try {
-          postgres += secondsOf(fs.readFileSync(`/proc/${pid}/stat`, "utf8"), [11, 12]);
-        } catch {
-          // Ended meanwhile: counted with the postmaster's ended children.
-        }
-      }
-    }
-    return { self: secondsOf(me, [11, 12]), endedChildren: secondsOf(me, [13, 14]), postgres };
+    const me = procCpu("self");
+    const postgres = postmasterPid === null ? null : treeCpu(postmasterPid);
+    const children = me.children.reduce(
+      (s, c) => (c === postmasterPid ? s : s + treeCpu(c)),
+      me.ended,
+    );
+    return { server: me.own, children, postgres };
   } catch {
     return null;
   }
+}
+
+/** `startCpu` for a log line: "server 1.20, children 3.40, PostgreSQL 0.50 CPU-s". */
+export function formatStartCpu(postmasterPid: number | null): string {
+  const c = startCpu(postmasterPid);
+  if (!c) return "CPU time unknown";
+  const pg = c.postgres === null ? "" : `, PostgreSQL ${c.postgres.toFixed(2)}`;
+  return `server ${c.server.toFixed(2)}, children ${c.children.toFixed(2)}${pg} CPU-s`;
 }
 
 /** Lines for the log: one per phase, then the total. */
