@@ -190,11 +190,14 @@ function procCpu(pid: number | "self"): { own: number; ended: number; children: 
   };
 }
 
-/** CPU seconds of a process and all its descendants, running or ended (0 once it is gone). */
+/**
+ * CPU seconds of a process and all its descendants, running or ended (0 once it is gone), but for
+ * the running process `skip` and its own.
+ */
 function treeCpu(pid: number, skip: number | null = null): number {
   try {
     const p = procCpu(pid);
-    return p.children.reduce((s, c) => (c === skip ? s : s + treeCpu(c)), p.own + p.ended);
+    return p.children.reduce((s, c) => (c === skip ? s : s + treeCpu(c, skip)), p.own + p.ended);
   } catch {
     return 0;
   }
@@ -211,8 +214,9 @@ export function startCpu(
   try {
     const me = procCpu("self");
     const postgres = postmasterPid === null ? null : treeCpu(postmasterPid);
+    // The postmaster is this process's child (or a wrapper's): counted apart.
     const children = me.children.reduce(
-      (s, c) => (c === postmasterPid ? s : s + treeCpu(c)),
+      (s, c) => (c === postmasterPid ? s : s + treeCpu(c, postmasterPid)),
       me.ended,
     );
     return { server: me.own, children, postgres };
