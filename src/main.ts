@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
-import { beginNewCluster } from "./db/embedded";
+import { beginNewCluster, postmasterPid } from "./db/embedded";
 import { assertPortFree, PortInUseError } from "./common/port";
 
 /**
@@ -23,14 +23,20 @@ async function main(): Promise<void> {
   const databaseRuns = new Promise<void>((resolve) => (running = resolve));
   // At debug level, where the first start's time goes (demo/timing.ts), phase by phase.
   const timing = config.logLevel === "debug" ? (line: string) => log.debug(line) : undefined;
-  const mark = (what: string) => timing?.(`start: ${what} at ${process.uptime().toFixed(2)} s`);
+  // Each with the CPU time spent so far by this process, its children and PostgreSQL.
+  let cpuSoFar = (): string => "";
+  const mark = (what: string) =>
+    timing?.(`start: ${what} at ${process.uptime().toFixed(2)} s${cpuSoFar()}`);
   const isNew = !config.databaseUrl && (await beginNewCluster(config.dataDir));
   if (isNew) mark("initdb begun");
-  const [{ prepareDatabase }, { demoSeed }] = await Promise.all([
+  const [{ prepareDatabase }, { demoSeed }, { formatStartCpu }] = await Promise.all([
     import("./db/database.js"),
     import("./demo/seed.js"),
+    import("./demo/timing.js"),
   ]);
-  const seed = config.loadDemoData ? demoSeed({ timing }) : undefined;
+  cpuSoFar = () =>
+    ` (${formatStartCpu(config.databaseUrl ? null : postmasterPid(config.dataDir))})`;
+  const seed = config.loadDemoData ? demoSeed({ timing, mark }) : undefined;
   // A new cluster: the demo's lanes may start making the grid trees now.
   if (isNew) seed?.whileDatabaseStarts?.();
   const preparing = prepareDatabase(config, (m) => log.info(m), { seed, running });

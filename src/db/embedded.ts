@@ -80,15 +80,12 @@ async function begin(dir: string, port?: number): Promise<Cluster> {
   const pgdata = path.join(dir, "pg");
   const password = readOrCreateSecret(path.join(dir, "pg-superuser-password"));
   const chosenPort = port ?? (await freePort());
-  const pidFile = path.join(pgdata, "postmaster.pid");
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (pid > 0 && processAlive(pid)) {
-      throw new Error(
-        `another PostgreSQL (pid ${pid}) is using ${pgdata}: is civic-grid already running with this DATA_DIR?`,
-      );
-    }
-    // Left behind by a process that was killed: PostgreSQL itself recovers from it.
+  // A pid file left behind by a process that was killed is fine: PostgreSQL recovers from it.
+  const pid = postmasterPid(dir);
+  if (pid !== null && processAlive(pid)) {
+    throw new Error(
+      `another PostgreSQL (pid ${pid}) is using ${pgdata}: is civic-grid already running with this DATA_DIR?`,
+    );
   }
   // The package is ESM-only; a native dynamic import keeps this file CommonJS. On import it hooks
   // SIGINT and SIGTERM to stop its clusters and exit at once, which would cut our drain short:
@@ -213,6 +210,18 @@ export async function startEmbeddedPostgres(
       await pg.stop();
     },
   };
+}
+
+/** The pid of the embedded cluster's running postmaster in `dir`, or null. */
+export function postmasterPid(dir: string): number | null {
+  try {
+    const pid = Number(
+      fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 function processAlive(pid: number): boolean {

@@ -5,7 +5,7 @@
  */
 import { loadLane, makeGridTrees } from "./lane";
 import { type LaneReply, type LaneSetup, type LaneTask } from "./lanes";
-import { type PhaseTime, PhaseTimer } from "./timing";
+import { type PhaseTime, PhaseTimer, processCpu } from "./timing";
 
 let replied = false;
 process.on("disconnect", () => process.exit(replied ? 0 : 1));
@@ -32,7 +32,7 @@ process.once("message", (task: LaneTask) => {
   const now = task.now === null ? undefined : new Date(task.now);
   const times: PhaseTime[] | undefined = setup.timing ? made.times : undefined;
   loadLane(task.ownerUrl, task.districts, { now, trees, times }).then(
-    (loaded) => reply({ loaded, times }),
+    (loaded) => reply({ loaded, times: times && [...times, processCpu("whole process")] }),
     (err: Error) => reply({ error: { message: err.message, stack: err.stack } }),
   );
 });

@@ -112,19 +112,26 @@ const QUICK_STATISTICS = 10;
  * so that this work is done while PostgreSQL is made and migrated. The quick statistics of what
  * it loaded are taken while the server starts (`beforeReady`), the full ones after it is ready.
  */
-export function demoSeed(opts: { now?: Date; timing?: (line: string) => void } = {}): Seed {
+export function demoSeed(
+  opts: {
+    now?: Date;
+    timing?: (line: string) => void;
+    /** Logs the end of a step of the start (main.ts's `start: … at N s`). */
+    mark?: (what: string) => void;
+  } = {},
+): Seed {
   let lanes: DemoLanes | undefined;
   let quick: Promise<void> = Promise.resolve();
   let settle = async () => undefined as void;
   const seed: Seed = async (ownerUrl, log) => {
-    opts.timing?.(`start: migrations done, demo load begins at ${process.uptime().toFixed(2)} s`);
+    opts.mark?.("migrations done, demo load begins");
     const { loadedTables } = await loadDemoData(ownerUrl, log, {
       now: opts.now,
       lanes,
       statistics: "none",
       timing: opts.timing,
     });
-    opts.timing?.(`start: demo data written at ${process.uptime().toFixed(2)} s`);
+    opts.mark?.("demo data written");
     quick = analyze(ownerUrl, loadedTables, QUICK_STATISTICS);
     // Awaited by beforeReady; a failure must not go unhandled meanwhile.
     quick.catch(() => undefined);

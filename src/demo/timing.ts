@@ -152,6 +152,87 @@ export class PhaseTimer {
   }
 }
 
+/**
+ * The CPU time of this whole process so far (all its threads: the garbage collector's and the
+ * compiler's helpers too, which a phase's thread figure leaves out), as a figure of its own.
+ */
+export function processCpu(name: string): PhaseTime {
+  const u = process.cpuUsage();
+  return {
+    phase: name,
+    wallMs: process.uptime() * 1000,
+    cpuMs: (u.user + u.system) / 1000,
+    gcMs: NaN,
+    dbMs: null,
+    nested: true,
+  };
+}
+
+/** utime, stime, cutime and cstime of a process (seconds), and its running children. */
+function procCpu(pid: number | "self"): { own: number; ended: number; children: number[] } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const tid = pid === "self" ? process.pid : pid;
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${tid}/task/${tid}/children`, "utf8")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // Without that file (an older kernel), only the ended children are counted.
+  }
+  return {
+    own: (Number(f[11]) + Number(f[12])) / 100,
+    ended: (Number(f[13]) + Number(f[14])) / 100,
+    children,
+  };
+}
+
+/**
+ * CPU seconds of a process and all its descendants, running or ended (0 once it is gone), but for
+ * the running process `skip` and its own.
+ */
+function treeCpu(pid: number, skip: number | null = null): number {
+  try {
+    const p = procCpu(pid);
+    return p.children.reduce((s, c) => (c === skip ? s : s + treeCpu(c, skip)), p.own + p.ended);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Where a start's CPU time went up to now (Linux; null elsewhere), in seconds: this process
+ * (`server`), its other processes, running or ended (initdb, the demo's lanes: `children`), and
+ * the PostgreSQL whose postmaster has `postmasterPid` (with all its backends, running or ended).
+ */
+export function startCpu(
+  postmasterPid: number | null,
+): { server: number; children: number; postgres: number | null } | null {
+  try {
+    const me = procCpu("self");
+    const postgres = postmasterPid === null ? null : treeCpu(postmasterPid);
+    // The postmaster is this process's child (or a wrapper's): counted apart.
+    const children = me.children.reduce(
+      (s, c) => (c === postmasterPid ? s : s + treeCpu(c, postmasterPid)),
+      me.ended,
+    );
+    return { server: me.own, children, postgres };
+  } catch {
+    return null;
+  }
+}
+
+/** `startCpu` for a log line: "server 1.20, children 3.40, PostgreSQL 0.50 CPU-s". */
+export function formatStartCpu(postmasterPid: number | null): string {
+  const c = startCpu(postmasterPid);
+  if (!c) return "CPU time unknown";
+  const pg = c.postgres === null ? "" : `, PostgreSQL ${c.postgres.toFixed(2)}`;
+  return `server ${c.server.toFixed(2)}, children ${c.children.toFixed(2)}${pg} CPU-s`;
+}
+
 /** Lines for the log: one per phase, then the total. */
 export function formatTimes(label: string, times: readonly PhaseTime[]): string[] {
   const f = (ms: number | null) =>
