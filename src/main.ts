@@ -39,7 +39,12 @@ async function main(): Promise<void> {
   const seed = config.loadDemoData ? demoSeed({ timing, mark }) : undefined;
   // A new cluster: the demo's lanes may start making the grid trees now.
   if (isNew) seed?.whileDatabaseStarts?.();
-  const preparing = prepareDatabase(config, (m) => log.info(m), { seed, running });
+  const preparing = prepareDatabase(config, (m) => log.info(m), {
+    seed,
+    running,
+    // It stops the database itself, last, after draining (shutdown below).
+    ownProcessGroup: true,
+  });
   await Promise.race([databaseRuns, preparing.catch(() => undefined)]);
   mark("database running");
   const [
@@ -86,17 +91,8 @@ async function main(): Promise<void> {
       })
     : null;
 
-  // One write, so that whoever waits for "ready" (a test, a supervisor) sees the whole block.
-  log.info(
-    [
-      `  GraphQL      ${server.url}`,
-      `  WebSocket    ${server.wsUrl} (graphql-ws)`,
-      `  database     ${db.embedded ? "embedded PostgreSQL, data in " + config.dataDir : "DATABASE_URL"}`,
-      `  get a token  npm run token -- --role district_admin --district mingshan`,
-      `civic-grid ready in ${Date.now() - started} ms`,
-    ].join("\n"),
-  );
-
+  // Before "ready" is said: a signal sent as soon as it is read must find its handler (a
+  // signal without one ends the process at once).
   let shuttingDown = false;
   // After a first start, the demo data's full statistics (a sample of them was taken before ready).
   seed?.settle?.().then(
@@ -127,6 +123,19 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // The terminal it runs in was closed: PostgreSQL, in a group of its own, is not told.
+  process.on("SIGHUP", () => void shutdown("SIGHUP"));
+
+  // One write, so that whoever waits for "ready" (a test, a supervisor) sees the whole block.
+  log.info(
+    [
+      `  GraphQL      ${server.url}`,
+      `  WebSocket    ${server.wsUrl} (graphql-ws)`,
+      `  database     ${db.embedded ? "embedded PostgreSQL, data in " + config.dataDir : "DATABASE_URL"}`,
+      `  get a token  npm run token -- --role district_admin --district mingshan`,
+      `civic-grid ready in ${Date.now() - started} ms`,
+    ].join("\n"),
+  );
 }
 
 main().catch((err) => {

