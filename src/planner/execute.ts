@@ -62,7 +62,10 @@ export class Planner {
     try {
       for (const r of roots) {
         if (r.kind === "page") {
-          const page = await r.relation.page(ctx, r.args, r.props);
+          const page = await r.relation.page(ctx, r.args, {
+            props: r.props,
+            totalCount: r.conn.some((c) => c.kind === "totalCount"),
+          });
           data[r.key] = await exec
             .pages(r.conn, [
               {

@@ -30,14 +30,11 @@ export type PlannedRelation =
   | {
       kind: "rootPage";
       entity: RowEntity;
-      /**
-       * The page; `props`: the properties its rows must hold for the selection (null: every
-       * column, as for a resolver that may read any).
-       */
+      /** The page, for what the selection needs of it (`PageWant`). */
       page(
         ctx: AuthedContext,
         args: Record<string, unknown>,
-        props: ReadonlySet<string> | null,
+        want: PageWant,
       ): Promise<Page<object>>;
     }
   /**
@@ -76,6 +73,14 @@ export type PlannedRelation =
    * operation is answered by graphql-js instead, with a warning naming the property.
    */
   | { kind: "reads"; props: readonly string[] };
+
+/** What a root page's selection needs of it. */
+export interface PageWant {
+  /** The properties its rows must hold (null: every column, as for a resolver that may read any). */
+  props: ReadonlySet<string> | null;
+  /** Whether its totalCount is asked for. */
+  totalCount: boolean;
+}
 
 /** Planned relations by `Type.field`. */
 export type PlannedRelations = Record<string, PlannedRelation>;

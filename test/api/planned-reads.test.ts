@@ -518,6 +518,36 @@ describe("what the planner reads", () => {
     );
   });
 
+  it("counts a first page's total in the page's own statement, and a later page's apart", async () => {
+    const token = await tokenFor({ district: { code: "mingshan" }, role: "command_center" });
+    const cases = (from: number) =>
+      planned.statements.slice(from).filter((s) => /FROM "hotline_case"/.test(s));
+    let before = planned.statements.length;
+    const first = await gql(planned, CASES, { first: 5, status: ["dispatched"] }, token);
+    expect(first.errors).toBeUndefined();
+    const [page, ...others] = cases(before);
+    expect(others).toEqual([]);
+    expect(page).toMatch(
+      /\(SELECT count\(\*\)::int FROM "hotline_case" "c" WHERE .*\) AS "__total"/s,
+    );
+    const total = (first.data as { cases: { totalCount: number } }).cases.totalCount;
+    const { rows } = await ownerPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM hotline_case
+        WHERE district_id = (SELECT id FROM district WHERE code = 'mingshan') AND status = 'dispatched'`,
+    );
+    expect(total).toBe(rows[0].n);
+    expect(total).toBeGreaterThan(5);
+    // A later page: its statement cannot count the cases before the cursor.
+    const after = (first.data as { cases: { pageInfo: { endCursor: string } } }).cases.pageInfo
+      .endCursor;
+    before = planned.statements.length;
+    const next = await gql(planned, CASES, { first: 5, status: ["dispatched"], after }, token);
+    expect((next.data as { cases: { totalCount: number } }).cases.totalCount).toBe(total);
+    const statements = cases(before);
+    expect(statements).toHaveLength(2);
+    expect(statements.filter((s) => /__total/.test(s))).toEqual([]);
+  });
+
   it("a case's complainant read for a column its declaration forgot is caught: graphql-js answers, and says why", async () => {
     const declared = PLANNED_RELATIONS["Case.complainant"];
     expect(declared).toMatchObject({ kind: "reads" });

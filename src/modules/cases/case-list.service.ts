@@ -46,10 +46,18 @@ export async function listCases(
     now: Date;
     /** The properties the page's cases must hold (null, or absent: every column). */
     props?: ReadonlySet<string> | null;
+    /** The client asks for the total (known before the page is read: the planned path). */
+    withTotal?: boolean;
   },
 ): Promise<Page<Case>> {
   const first = pageSize(q.page);
   const filtered = (m: EntityManager) => casesQuery(m, q);
+  // A first page's total, when asked for and counted, is counted by the page's own statement:
+  // the count's query as a scalar subquery, which PostgreSQL runs once with its own plan (one
+  // round trip fewer; an index-only count, where a window over the page's rows would read every
+  // matching case).
+  const inlineTotal = Boolean(q.withTotal) && !q.page.after && !countsByCounters(q);
+  let total: number | undefined;
   const rows = await db.run(async (m) => {
     const qb = casesQuery(m, q, true);
     if (q.page.after) {
@@ -62,17 +70,30 @@ export async function listCases(
     // statement (40 columns a case, 51 cases a page). A property not read throws if read
     // (ColumnNotRead): the planned path then gives the query to graphql-js.
     const t = tableOf(m.connection, Case, q.props ?? null, "c");
+    qb.select(t.select);
+    if (inlineTotal) {
+      const count = filtered(m).select("count(*)::int");
+      qb.addSelect(`(${count.getQuery()})`, TOTAL).setParameters(count.getParameters());
+    }
     const raw: Array<Record<string, unknown>> = await qb
-      .select(t.select)
       .orderBy("c.id", q.filter.newestFirst ? "DESC" : "ASC")
       .limit(first + 1)
       .getRawMany();
+    // No row: no case matches the filter (a first page has no cursor), so the total is 0.
+    if (inlineTotal) total = raw.length ? (raw[0][TOTAL] as number) : 0;
     return raw.map((r) => t.make(r) as unknown as Case);
   });
-  return toPage(rows, q.page, first, "id", () =>
-    db.run((m) => counted(m, q) ?? filtered(m).getCount()),
+  return toPage(
+    rows,
+    q.page,
+    first,
+    "id",
+    total ?? (() => db.run((m) => counted(m, q) ?? filtered(m).getCount())),
   );
 }
+
+/** The column alias of a page's inline total. */
+const TOTAL = "__total";
 
 /** The keys of a filter that only order the list. */
 const ORDER_KEYS = new Set(["newestFirst", "orderBy"]);
@@ -88,12 +109,7 @@ function counted(
   m: EntityManager,
   q: { districtIds: string[]; visibility: Visibility; filter: CaseFilter },
 ): Promise<number> | null {
-  // Every key but the order is a filter, a key added later too (it is then counted).
-  const unfiltered = Object.entries(q.filter).every(
-    ([k, v]) =>
-      ORDER_KEYS.has(k) || v === null || v === undefined || (Array.isArray(v) && v.length === 0),
-  );
-  if (q.districtIds.length !== 1 || q.visibility.sql !== "TRUE" || !unfiltered) return null;
+  if (!countsByCounters(q)) return null;
   return m
     .query(
       `SELECT coalesce(sum(s.${COLUMN.received}), 0)::int AS n FROM score_counter s
@@ -101,6 +117,20 @@ function counted(
       [q.districtIds[0], UnitLevel.district],
     )
     .then((r: Array<{ n: number }>) => r[0].n);
+}
+
+/** Whether the list's total is its district's counter (`counted`). */
+function countsByCounters(q: {
+  districtIds: string[];
+  visibility: Visibility;
+  filter: CaseFilter;
+}): boolean {
+  // Every key but the order is a filter, a key added later too (it is then counted).
+  const unfiltered = Object.entries(q.filter).every(
+    ([k, v]) =>
+      ORDER_KEYS.has(k) || v === null || v === undefined || (Array.isArray(v) && v.length === 0),
+  );
+  return q.districtIds.length === 1 && q.visibility.sql === "TRUE" && unfiltered;
 }
 
 /** The filtered cases; `page`: for a page read in id order, not for a count. */

@@ -15,13 +15,13 @@ export const CASE_PLANS: PlannedRelations = {
   "Query.cases": {
     kind: "rootPage",
     entity: Case,
-    page(ctx, args, props) {
+    page(ctx, args, want) {
       const { first, after, ...filters } = args;
       return casePage(
         ctx,
         argsOf(PageArgs, { first, after }),
         argsOf(CaseFilterArgs, filters),
-        props,
+        want,
       );
     },
   },

@@ -40,6 +40,7 @@ import {
 } from "./case.policy";
 import { isAssignmentOverdue, isOverdue } from "./case.deadlines";
 import { type CaseFilter, caseEventsAfter, listCases } from "./case-list.service";
+import { type PageWant } from "../../planner/relations";
 import {
   CaseConnection,
   CaseEventPage,
@@ -56,7 +57,8 @@ export class CaseResolver {
       "Cases the caller may see (the command center its district's, a street office its own, grid staff their grids', a community worker its community's, a department its assignments, a resident its own, a city admin the escalated ones).",
   })
   cases(@Args() page: PageArgs, @Args() f: CaseFilterArgs, @Ctx() ctx: AuthedContext) {
-    return casePage(ctx, page, f, null);
+    // Every column (its field resolvers may read any); the total counted if asked for.
+    return casePage(ctx, page, f, { props: null, totalCount: false });
   }
 
   @Authorized()
@@ -268,14 +270,14 @@ export class CaseEventResolver {
 }
 
 /**
- * A page of `cases` for the caller: who may see which case, the filters, the order. `props`: the
- * properties the page's cases must hold (the planned read path's selection; null: every column).
+ * A page of `cases` for the caller: who may see which case, the filters, the order; `want`: what
+ * the selection needs of it (the planned read path's; planner/relations.ts).
  */
 export async function casePage(
   ctx: AuthedContext,
   page: PageArgs,
   f: CaseFilterArgs,
-  props: ReadonlySet<string> | null,
+  want: PageWant,
 ) {
   pageSize(page);
   const vis = await visibleCasesSql(ctx, "c");
@@ -290,5 +292,13 @@ export async function casePage(
   };
   const districtIds = ctx.principal.districtIds;
   const now = ctx.clock.now();
-  return listCases(ctx.db, { districtIds, visibility: vis, filter, page, now, props });
+  return listCases(ctx.db, {
+    districtIds,
+    visibility: vis,
+    filter,
+    page,
+    now,
+    props: want.props,
+    withTotal: want.totalCount,
+  });
 }
