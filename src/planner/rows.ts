@@ -77,6 +77,9 @@ export function tableOf(
   const proto = props
     ? guardedPrototype(entity, all, new Set([...props, ...given]))
     : (entity.prototype as object);
+  // The raw row's key of each column, made once (not a string concatenation per row and column).
+  const keys = cols.map((c) => prefix + c.prop);
+  const Made = madeRows(proto);
   t = {
     name: quoteIdent(ds.getMetadata(entity).tableName),
     tenant: all.some((c) => c.prop === "districtId") ? `${alias}.district_id` : `${alias}.id`,
@@ -84,9 +87,10 @@ export function tableOf(
       .map((c) => `${alias}.${c.name}${c.cast} AS ${quoteIdent(prefix + c.prop)}`)
       .join(", "),
     make(raw) {
-      const row = Object.create(proto) as Record<string, unknown>;
-      for (const c of cols) {
-        const v = raw[prefix + c.prop];
+      const row = new Made();
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
+        const v = raw[keys[i]];
         row[c.prop] = c.from ? c.from(v) : v;
       }
       return row;
@@ -94,6 +98,17 @@ export function tableOf(
   };
   byProps.set(key, t);
   return t;
+}
+
+/**
+ * A constructor of rows with the given prototype: V8 keeps the properties of the objects a
+ * constructor makes inside them (sized by what its first objects were given), where objects of
+ * `Object.create` keep most of theirs in a second, growing allocation.
+ */
+function madeRows(proto: object): new () => Record<string, unknown> {
+  const Made = function () {} as unknown as new () => Record<string, unknown>;
+  Made.prototype = proto;
+  return Made;
 }
 
 /** A column a plan did not read was asked of its row: the plan must not answer. */
@@ -175,15 +190,21 @@ function joined(ds: DataSource, joins: readonly Join[], ref: (prop: string) => s
     from: parts.map((p) => p.from).join(" "),
     attach(row, raw) {
       if (parts.length === 0) return;
-      row[JOINED as unknown as string] = parts.map((p) => {
-        if (!raw[p.found]) return null;
+      const rows: Array<Record<string, unknown> | null> = new Array<null>(parts.length);
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        if (!raw[p.found]) {
+          rows[i] = null;
+          continue;
+        }
         const made = p.t.make(raw);
         if (!p.whole) {
           made.id = row[p.idKey];
           made.districtId = row.districtId;
         }
-        return made;
-      });
+        rows[i] = made;
+      }
+      row[JOINED as unknown as string] = rows;
     },
   };
 }
