@@ -1,6 +1,7 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { applyFilters, type Filter } from "../common/batch";
 import { decodeCursor } from "../common/connection";
+import { type ArrayRows, queryArrays } from "../db/tenant";
 import { type ChildShape, type RowEntity } from "./relations";
 
 /**
@@ -18,6 +19,8 @@ export interface Table {
   /** The select list on alias `t`. */
   select: string;
   make(raw: Record<string, unknown>): Record<string, unknown>;
+  /** `make` for rows read as arrays, given the statement's column names. */
+  reader(names: readonly string[]): (raw: unknown[]) => Record<string, unknown>;
 }
 
 interface Column {
@@ -95,9 +98,28 @@ export function tableOf(
       }
       return row;
     },
+    reader(names) {
+      const at = keys.map((k) => indexOf(names, k));
+      return (raw) => {
+        const row = new Made();
+        for (let i = 0; i < cols.length; i++) {
+          const c = cols[i];
+          const v = raw[at[i]];
+          row[c.prop] = c.from ? c.from(v) : v;
+        }
+        return row;
+      };
+    },
   };
   byProps.set(key, t);
   return t;
+}
+
+/** The place of a column in a statement's result. */
+function indexOf(names: readonly string[], name: string): number {
+  const i = names.indexOf(name);
+  if (i < 0) throw new Error(`the statement did not return ${name}`);
+  return i;
 }
 
 /**
@@ -165,7 +187,8 @@ export const JOINED = Symbol("joined rows");
 interface Joined {
   select: string;
   from: string;
-  attach(row: Record<string, unknown>, raw: Record<string, unknown>): void;
+  /** Sets the joined rows on a row, given the statement's column names. */
+  attacher(names: readonly string[]): (row: Record<string, unknown>, raw: unknown[]) => void;
 }
 
 /** The joins' select list, FROM clauses and attachment; `ref` gives the SQL of a row's property. */
@@ -188,23 +211,27 @@ function joined(ds: DataSource, joins: readonly Join[], ref: (prop: string) => s
   return {
     select: parts.map((p) => p.select).join(""),
     from: parts.map((p) => p.from).join(" "),
-    attach(row, raw) {
-      if (parts.length === 0) return;
-      const rows: Array<Record<string, unknown> | null> = new Array<null>(parts.length);
-      for (let i = 0; i < parts.length; i++) {
-        const p = parts[i];
-        if (!raw[p.found]) {
-          rows[i] = null;
-          continue;
+    attacher(names) {
+      const found = parts.map((p) => indexOf(names, p.found));
+      const make = parts.map((p) => p.t.reader(names));
+      return (row, raw) => {
+        if (parts.length === 0) return;
+        const rows: Array<Record<string, unknown> | null> = new Array<null>(parts.length);
+        for (let i = 0; i < parts.length; i++) {
+          const p = parts[i];
+          if (!raw[found[i]]) {
+            rows[i] = null;
+            continue;
+          }
+          const made = make[i](raw);
+          if (!p.whole) {
+            made.id = row[p.idKey];
+            made.districtId = row.districtId;
+          }
+          rows[i] = made;
         }
-        const made = p.t.make(raw);
-        if (!p.whole) {
-          made.id = row[p.idKey];
-          made.districtId = row.districtId;
-        }
-        rows[i] = made;
-      }
-      row[JOINED as unknown as string] = rows;
+        row[JOINED as unknown as string] = rows;
+      };
     },
   };
 }
@@ -245,11 +272,18 @@ export async function rowsById(
   ids: string[],
 ) {
   const t = tableOf(s.ds, entity, props);
-  const raw: Array<Record<string, unknown>> = await s.m.query(
+  const raw = await queryArrays(
+    s.m,
     `SELECT ${t.select} FROM ${t.name} t WHERE ${t.tenant} = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])`,
     [s.districtIds, ids],
   );
-  return new Map(raw.map((r) => [r.id as string, t.make(r)]));
+  const make = t.reader(raw.names);
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of raw.rows) {
+    const row = make(r);
+    out.set(row.id as string, row);
+  }
+  return out;
 }
 
 /** Every child of each parent, in the sort column's order and then id. */
@@ -274,7 +308,7 @@ export async function childRows(
       ORDER BY t.${sortColumn}, t.id`,
     { ...f.params, districtIds: s.districtIds, parentIds },
   );
-  return grouped(t, j, await s.m.query(sql, params));
+  return grouped(t, j, await queryArrays(s.m, sql, params));
 }
 
 /**
@@ -315,7 +349,7 @@ export async function pageRows(
       cursorId: cursor?.[1],
     },
   );
-  return grouped(t, j, await s.m.query(sql, params));
+  return grouped(t, j, await queryArrays(s.m, sql, params));
 }
 
 /** How many children each parent has under the shape's filters. */
@@ -340,14 +374,17 @@ export async function childCounts(
   return new Map(rows.map((r) => [r.pid, r.n]));
 }
 
-function grouped(t: Table, j: Joined, raw: Array<Record<string, unknown>>) {
+function grouped(t: Table, j: Joined, raw: ArrayRows) {
   const out = new Map<string, Array<Record<string, unknown>>>();
-  for (const r of raw) {
-    const pid = r[PARENT] as string;
+  const parent = indexOf(raw.names, PARENT);
+  const make = t.reader(raw.names);
+  const attach = j.attacher(raw.names);
+  for (const r of raw.rows) {
+    const pid = r[parent] as string;
     let list = out.get(pid);
     if (!list) out.set(pid, (list = []));
-    const row = t.make(r);
-    j.attach(row, r);
+    const row = make(r);
+    attach(row, r);
     list.push(row);
   }
   return out;
