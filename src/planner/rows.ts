@@ -3,6 +3,9 @@ import { applyFilters, type Filter } from "../common/batch";
 import { decodeCursor } from "../common/connection";
 import { type ArrayRows, queryArrays } from "../db/tenant";
 import { type ChildShape, type RowEntity } from "./relations";
+import { guardedPrototype, madeRows } from "./row-proto";
+
+export { ColumnNotRead } from "./row-proto";
 
 /**
  * Rows for the planned read path: the columns a plan needs selected by name (no query builder, no
@@ -123,55 +126,6 @@ function indexOf(names: readonly string[], name: string): number {
 }
 
 /**
- * A constructor of rows with the given prototype: V8 keeps the properties of the objects a
- * constructor makes inside them (sized by what its first objects were given), where objects of
- * `Object.create` keep most of theirs in a second, growing allocation.
- */
-function madeRows(proto: object): new () => Record<string, unknown> {
-  const Made = function () {} as unknown as new () => Record<string, unknown>;
-  Made.prototype = proto;
-  return Made;
-}
-
-/** A column a plan did not read was asked of its row: the plan must not answer. */
-export class ColumnNotRead extends Error {
-  constructor(entity: string, prop: string) {
-    super(`${entity}.${prop} was read by a resolver but not by the plan (declare it in the plans)`);
-    this.name = "ColumnNotRead";
-  }
-}
-
-/**
- * The prototype of rows read for some columns only: the entity's, with every other column a
- * property that throws when read (ColumnNotRead), so that a resolver reading a column its
- * declaration forgot cannot answer from a missing value. Setting one makes it the row's own.
- */
-function guardedPrototype(
-  entity: RowEntity,
-  all: readonly Column[],
-  props: ReadonlySet<string>,
-): object {
-  const guard = Object.create(entity.prototype as object) as object;
-  for (const c of all) {
-    if (props.has(c.prop)) continue;
-    Object.defineProperty(guard, c.prop, {
-      get() {
-        throw new ColumnNotRead(entity.name, c.prop);
-      },
-      set(this: object, value: unknown) {
-        Object.defineProperty(this, c.prop, {
-          value,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      },
-    });
-  }
-  return guard;
-}
-
-/**
  * A row each row points to (a post's person), read in the same statement by a LEFT JOIN on the
  * pointed row's (district_id, id) and set on the row under `JOINED`, in the order of the joins.
  */
@@ -271,7 +225,8 @@ export async function rowsById(
   props: ReadonlySet<string> | null,
   ids: string[],
 ) {
-  const t = tableOf(s.ds, entity, props);
+  const known = knownDistrict(s, entity, props);
+  const t = tableOf(s.ds, entity, unread(props, known), "t", "", known ? ["districtId"] : []);
   const raw = await queryArrays(
     s.m,
     `SELECT ${t.select} FROM ${t.name} t WHERE ${t.tenant} = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])`,
@@ -281,6 +236,7 @@ export async function rowsById(
   const out = new Map<string, Record<string, unknown>>();
   for (const r of raw.rows) {
     const row = make(r);
+    if (known) row.districtId = known;
     out.set(row.id as string, row);
   }
   return out;
@@ -297,7 +253,8 @@ export async function childRows(
   parentIds: string[],
   joins: readonly Join[] = [],
 ): Promise<Map<string, Array<Record<string, unknown>>>> {
-  const t = tableOf(s.ds, entity, props);
+  const known = knownDistrict(s, entity, props);
+  const t = tableOf(s.ds, entity, unread(props, known), "t", "", known ? ["districtId"] : []);
   const j = joined(s.ds, joins, (prop) => columnSql(s.ds, entity, prop));
   const f = applyFilters(filters, "t");
   const [sql, params] = positional(
@@ -308,7 +265,7 @@ export async function childRows(
       ORDER BY t.${sortColumn}, t.id`,
     { ...f.params, districtIds: s.districtIds, parentIds },
   );
-  return grouped(t, j, await queryArrays(s.m, sql, params));
+  return grouped(t, j, await queryArrays(s.m, sql, params), known);
 }
 
 /**
@@ -326,8 +283,11 @@ export async function pageRows(
   parentIds: string[],
   joins: readonly Join[] = [],
 ): Promise<Map<string, Array<Record<string, unknown>>>> {
-  const t = tableOf(s.ds, entity, props);
-  const j = joined(s.ds, joins, (prop) => `c.${quoteIdent(prop)}`);
+  const known = knownDistrict(s, entity, props);
+  const t = tableOf(s.ds, entity, unread(props, known), "t", "", known ? ["districtId"] : []);
+  const j = joined(s.ds, joins, (prop) =>
+    known && prop === "districtId" ? "CAST(:knownDistrict AS uuid)" : `c.${quoteIdent(prop)}`,
+  );
   const f = applyFilters(shape.filters, "t");
   const col = shape.sort.column;
   const cursor = after ? decodeCursor(after, 2, shape.sort.kind) : null;
@@ -347,9 +307,10 @@ export async function pageRows(
       districtIds: s.districtIds,
       cursorValue: cursor?.[0],
       cursorId: cursor?.[1],
+      knownDistrict: known,
     },
   );
-  return grouped(t, j, await queryArrays(s.m, sql, params));
+  return grouped(t, j, await queryArrays(s.m, sql, params), known);
 }
 
 /** How many children each parent has under the shape's filters. */
@@ -374,7 +335,30 @@ export async function childCounts(
   return new Map(rows.map((r) => [r.pid, r.n]));
 }
 
-function grouped(t: Table, j: Joined, raw: ArrayRows) {
+/**
+ * The district of every row a statement can return, when the caller has one (the statement's own
+ * condition): set on each row rather than read with it, a uuid less per row to send and parse.
+ * Only for an id in PostgreSQL's own text form (what reading it would give), and for rows read
+ * for some columns (a whole row is read as it is).
+ */
+function knownDistrict(
+  s: Scope,
+  entity: RowEntity,
+  props: ReadonlySet<string> | null,
+): string | null {
+  if (props === null || s.districtIds.length !== 1 || !props.has("districtId")) return null;
+  const id = s.districtIds[0];
+  return CANONICAL_UUID.test(id) && isColumn(s.ds, entity, "districtId") ? id : null;
+}
+
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The properties to read: all asked but the district, when it is known. */
+function unread(props: ReadonlySet<string> | null, known: string | null) {
+  return props && known ? new Set([...props].filter((p) => p !== "districtId")) : props;
+}
+
+function grouped(t: Table, j: Joined, raw: ArrayRows, known: string | null) {
   const out = new Map<string, Array<Record<string, unknown>>>();
   const parent = indexOf(raw.names, PARENT);
   const make = t.reader(raw.names);
@@ -384,6 +368,7 @@ function grouped(t: Table, j: Joined, raw: ArrayRows) {
     let list = out.get(pid);
     if (!list) out.set(pid, (list = []));
     const row = make(r);
+    if (known) row.districtId = known;
     attach(row, r);
     list.push(row);
   }
