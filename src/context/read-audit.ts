@@ -101,15 +101,37 @@ export class ReadCollector {
     if (this.taken || read.fields.length === 0) return;
     let bits = 0;
     for (const f of read.fields) bits |= FIELD_BIT[f];
+    this.add(info, read.districtId, read.kind, read.recordId, bits);
+  }
+
+  /** One field of one record: `note` without an object and an array per record. */
+  noteField(
+    info: GraphQLResolveInfo,
+    districtId: string,
+    kind: PersonalRecordKind,
+    recordId: string,
+    field: PersonalField,
+  ): void {
+    if (this.taken) return;
+    this.add(info, districtId, kind, recordId, FIELD_BIT[field]);
+  }
+
+  private add(
+    info: GraphQLResolveInfo,
+    districtId: string,
+    kind: PersonalRecordKind,
+    recordId: string,
+    bits: number,
+  ): void {
     const last = this.last;
     const group =
       last &&
       last.info.operation === info.operation &&
-      last.kind === read.kind &&
-      last.districtId === read.districtId
+      last.kind === kind &&
+      last.districtId === districtId
         ? last.group
-        : this.groupOf(info, read);
-    group.fields.set(read.recordId, (group.fields.get(read.recordId) ?? 0) | bits);
+        : this.groupOf(info, { districtId, kind });
+    group.fields.set(recordId, (group.fields.get(recordId) ?? 0) | bits);
   }
 
   private groupOf(
@@ -142,7 +164,8 @@ export class ReadCollector {
       for (const g of groups.values()) {
         // Batches in the order their first record was noted, as the records within each.
         const byBits = new Map<number, ReadBatch>();
-        for (const [recordId, bits] of g.fields) {
+        // forEach, not for…of: no [key, value] array per record.
+        g.fields.forEach((bits, recordId) => {
           const batch = byBits.get(bits);
           if (batch) batch.recordIds.push(recordId);
           else {
@@ -156,7 +179,7 @@ export class ReadCollector {
             byBits.set(bits, b);
             out.push(b);
           }
-        }
+        });
       }
     }
     this.reads.clear();

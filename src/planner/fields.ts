@@ -130,23 +130,43 @@ export class FieldIndex {
     if (!instance) this.instances.set(resolver.target, (instance = new resolver.target()));
     const method = instance[resolver.methodName];
     if (typeof method !== "function") return null;
-    const self = instance;
-    return {
-      kind: "resolver",
-      roles,
-      call(root, ctx, info, args) {
-        const values = params.map((p) =>
-          p.kind === "root"
-            ? root
-            : p.kind === "context"
-              ? ctx
-              : p.kind === "info"
-                ? info
-                : args[p.name ?? ""],
+    return { kind: "resolver", roles, call: caller(instance, method, params) };
+  }
+}
+
+type Call = Extract<LeafSource, { kind: "resolver" }>["call"];
+
+/**
+ * The call of a resolver method with its parameters in their order. Called once per row and
+ * field (thousands of times for a list), so the usual shapes (up to three parameters) make no
+ * array of arguments per call.
+ */
+function caller(self: object, method: (...a: unknown[]) => unknown, params: Param[]): Call {
+  const pick = params.map((p): ((...a: Parameters<Call>) => unknown) =>
+    p.kind === "root"
+      ? (root) => root
+      : p.kind === "context"
+        ? (_r, ctx) => ctx
+        : p.kind === "info"
+          ? (_r, _c, info) => info
+          : (_r, _c, _i, args) => args[p.name ?? ""],
+  );
+  const [a, b, c] = pick;
+  switch (pick.length) {
+    case 0:
+      return () => method.call(self);
+    case 1:
+      return (r, x, i, g) => method.call(self, a(r, x, i, g));
+    case 2:
+      return (r, x, i, g) => method.call(self, a(r, x, i, g), b(r, x, i, g));
+    case 3:
+      return (r, x, i, g) => method.call(self, a(r, x, i, g), b(r, x, i, g), c(r, x, i, g));
+    default:
+      return (r, x, i, g) =>
+        method.apply(
+          self,
+          pick.map((f) => f(r, x, i, g)),
         );
-        return method.apply(self, values);
-      },
-    };
   }
 }
 

@@ -39,3 +39,28 @@ describe("idFloor", () => {
     );
   });
 });
+
+it("isUuid takes the 8-4-4-4-12 hex form in either case, and nothing else", () => {
+  const id = uuidv7();
+  expect(isUuid(id)).toBe(true);
+  expect(isUuid(id.toUpperCase())).toBe(true);
+  expect(isUuid("00000000-0000-0000-0000-000000000000")).toBe(true);
+  for (const bad of [
+    "",
+    id.slice(1),
+    `${id}0`,
+    `${id}\n`,
+    ` ${id.slice(1)}`,
+    id.replace(/-/g, ""),
+    `${id.slice(0, 8)}_${id.slice(9)}`,
+    `${id.slice(0, 35)}g`,
+    `${id.slice(0, 35)}G`,
+    `${id.slice(0, 35)}/`,
+    `${id.slice(0, 35)}:`,
+    `${id.slice(0, 35)}@`,
+    `${id.slice(0, 35)}\``,
+    `${id.slice(0, 9)}-${id.slice(10)}`,
+  ]) {
+    expect(isUuid(bad)).toBe(false);
+  }
+});

@@ -180,12 +180,7 @@ export function notePersonRead(
   field: Extract<PersonalField, "phone" | "id_number">,
 ): void {
   if (isOwnRecord(ctx, person)) return;
-  ctx.reads.note(info, {
-    districtId: person.districtId,
-    kind: "person",
-    recordId: person.id,
-    fields: [field],
-  });
+  ctx.reads.noteField(info, person.districtId, "person", person.id, field);
 }
 
 /**
