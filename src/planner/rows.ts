@@ -21,6 +21,7 @@ export interface Table {
   tenant: string;
   /** The select list on alias `t`. */
   select: string;
+  /** A row from a statement's keyed result (`reader` for arrays, which the planner reads). */
   make(raw: Record<string, unknown>): Record<string, unknown>;
   /** `make` for rows read as arrays, given the statement's column names. */
   reader(names: readonly string[]): (raw: unknown[]) => Record<string, unknown>;
@@ -93,13 +94,7 @@ export function tableOf(
       .map((c) => `${alias}.${c.name}${c.cast} AS ${quoteIdent(prefix + c.prop)}`)
       .join(", "),
     make(raw) {
-      const row = new Made();
-      for (let i = 0; i < cols.length; i++) {
-        const c = cols[i];
-        const v = raw[keys[i]];
-        row[c.prop] = c.from ? c.from(v) : v;
-      }
-      return row;
+      return this.reader(keys)(keys.map((k) => raw[k]));
     },
     reader(names) {
       const at = keys.map((k) => indexOf(names, k));

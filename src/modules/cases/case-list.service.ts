@@ -1,7 +1,7 @@
 import { type EntityManager } from "typeorm";
 import { decodeCursor, type Page, type PageArgs, pageSize, toPage } from "../../common/connection";
 import { idFloor } from "../../common/ids";
-import { type TenantDb } from "../../db/tenant";
+import { queryArrays, type TenantDb } from "../../db/tenant";
 import { tableOf } from "../../planner/rows";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
@@ -75,13 +75,16 @@ export async function listCases(
       const count = filtered(m).select("count(*)::int");
       qb.addSelect(`(${count.getQuery()})`, TOTAL).setParameters(count.getParameters());
     }
-    const raw: Array<Record<string, unknown>> = await qb
+    const [sql, params] = qb
       .orderBy("c.id", q.filter.newestFirst ? "DESC" : "ASC")
       .limit(first + 1)
-      .getRawMany();
+      .getQueryAndParameters();
+    const raw = await queryArrays(m, sql, params);
     // No row: no case matches the filter (a first page has no cursor), so the total is 0.
-    if (inlineTotal) total = raw.length ? (raw[0][TOTAL] as number) : 0;
-    return raw.map((r) => t.make(r) as unknown as Case);
+    if (inlineTotal)
+      total = raw.rows.length ? (raw.rows[0][raw.names.indexOf(TOTAL)] as number) : 0;
+    const make = t.reader(raw.names);
+    return raw.rows.map((r) => make(r) as unknown as Case);
   });
   return toPage(
     rows,
