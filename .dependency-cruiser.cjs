@@ -80,12 +80,12 @@ const LAYERS = [
   },
   { nodes: ["modules/node"], why: "node(id) refetches objects of every module" },
   {
-    nodes: ["modules/export"],
-    why: "CSV, Excel and GeoJSON files of cases, scoreboards and grids, read through the modules' own rules",
-  },
-  {
     nodes: ["security"],
     why: "the guard at the edge (limits, cost, rates, CORS, trusted documents): it wraps the schema from outside, and no module calls it",
+  },
+  {
+    nodes: ["modules/export"],
+    why: "CSV, Excel and GeoJSON files of cases, scoreboards and grids at GET /export/…: read through the modules' own rules, answered at the HTTP edge with security's coded errors",
   },
   {
     nodes: ["config"],

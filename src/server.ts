@@ -48,6 +48,7 @@ import { systemClock, type Clock } from "./common/clock";
 import { FeedRegistry } from "./realtime/feeds";
 import { sharedSubscribe } from "./realtime/shared-execution";
 import { ReadCollector, SocketReadAudit } from "./context/read-audit";
+import { exportRouter } from "./modules/export/export.router";
 import {
   CLOSE_SLOW_SUBSCRIBER,
   CLOSE_TOO_MANY_CONNECTIONS,
@@ -366,6 +367,8 @@ export async function startServer(
       },
     }),
   );
+  const exportFiles = exportRouter({ dataSource, clock, pubSub, feeds, verify, directory, log });
+  app.use("/export", corsFor(security.corsOrigins), exportFiles);
   app.use(notFound);
   app.use(lastResort((m, err) => requestLog(log).error(m, err)));
 
