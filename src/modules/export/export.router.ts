@@ -11,6 +11,7 @@ import { type TenancyDirectory } from "../tenancy/tenancy.directory";
 import { asRequest, type ExportDeps } from "./export-context";
 import { caseFilterOf } from "./case-params";
 import { CASE_HEADERS, casePageRows, exportOperation } from "./case-export";
+import { gridFeatures, gridParamsOf } from "./grid-export";
 import { csvWriter, type TableWriter, xlsxWriter } from "./table-writers";
 
 export interface ExportRouterDeps extends ExportDeps {
@@ -18,6 +19,20 @@ export interface ExportRouterDeps extends ExportDeps {
   directory: TenancyDirectory;
   /** Where what no client may see is logged (an unexpected failure), with the request's id. */
   log: Logger;
+}
+
+/** Writes a piece of text, and waits while the client is behind (or until it has gone). */
+async function writeOut(res: Response, text: string): Promise<void> {
+  if (res.destroyed || res.write(text)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /** The HTTP status of each code an export may answer with. */
@@ -105,6 +120,34 @@ export function exportRouter(deps: ExportRouterDeps): Router {
   };
   router.get("/cases.csv", cases("csv"));
   router.get("/cases.xlsx", cases("xlsx"));
+
+  router.get("/grids.geojson", async (req, res) => {
+    try {
+      const principal = await caller(req);
+      const { crs, filter } = gridParamsOf(req.query as Record<string, unknown>);
+      const page = (after: string | null) =>
+        asRequest(deps, principal, (ctx) => gridFeatures(ctx, { filter, after, crs }));
+      let current = await page(null);
+      fileHeaders(res, "application/geo+json; charset=utf-8", "grids.geojson");
+      const system = crs === "gcj02" ? "GCJ-02" : "WGS 84";
+      let first = true;
+      await writeOut(
+        res,
+        `{"type":"FeatureCollection","coordinateSystem":"${system}","features":[`,
+      );
+      for (;;) {
+        for (const f of current.features) {
+          await writeOut(res, (first ? "\n" : ",\n") + JSON.stringify(f));
+          first = false;
+        }
+        if (current.next === null || res.destroyed) break;
+        current = await page(current.next);
+      }
+      if (!res.destroyed) res.end("\n]}\n");
+    } catch (err) {
+      fail(res, err);
+    }
+  });
 
   return router;
 }
