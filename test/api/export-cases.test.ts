@@ -306,3 +306,101 @@ it("refuses bad parameters and missing tokens with a coded JSON error, no stack"
     expect(text).not.toMatch(/at .*\.(ts|js):\d+|stack/i);
   }
 });
+
+describe("the scoreboard export", () => {
+  const BOARD = `query Board($level: UnitLevel!, $from: String!, $to: String!) {
+    scoreboard(level: $level, from: $from, to: $to) {
+      rows { rank score measures { name level received hotline overdueNow satisfactionRate } }
+    }
+  }`;
+  interface Board {
+    scoreboard: {
+      rows: Array<{
+        rank: number | null;
+        score: number | null;
+        measures: Record<string, string | number | null>;
+      }>;
+    };
+  }
+  const period = "level=street_office&from=2026-03-10&to=2026-03-10";
+
+  it("writes the board the API ranks, with the measures' Chinese headers, as CSV and .xlsx", async () => {
+    const api = ok(
+      await gql<Board, Record<string, string>>(
+        server,
+        BOARD,
+        { level: "street_office", from: "2026-03-10", to: "2026-03-10" },
+        w.tokens.admin,
+      ),
+    ).scoreboard.rows;
+    const res = await fetchExport(`/export/scoreboard.csv?${period}`, w.tokens.admin);
+    expect(res.status).toBe(200);
+    const csv = parseCsv(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(3)
+        .toString("utf8"),
+    );
+    const header = csv[0];
+    expect(header.slice(0, 5)).toEqual(["排名", "得分", "单位", "层级", "受理量"]);
+    const at = (name: string) =>
+      header.indexOf(LABELS.Measure[name as keyof typeof LABELS.Measure]);
+    const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+    expect(
+      csv
+        .slice(1)
+        .map((r) => [
+          r[0],
+          r[1],
+          r[at("name")],
+          r[at("received")],
+          r[at("hotline")],
+          r[at("overdueNow")],
+          r[at("satisfactionRate")],
+        ]),
+    ).toEqual(
+      api.map((r) => [
+        cell(r.rank),
+        cell(r.score),
+        r.measures.name,
+        cell(r.measures.received),
+        cell(r.measures.hotline),
+        cell(r.measures.overdueNow),
+        cell(r.measures.satisfactionRate),
+      ]),
+    );
+    expect(csv.slice(1).every((r) => r[at("level")] === "街道")).toBe(true);
+    expect(api.map((r) => r.measures.received as number).sort((a, b) => a - b)).toEqual([
+      IN_B,
+      IN_A,
+    ]);
+    const book = new ExcelJS.Workbook();
+    const x = await fetchExport(`/export/scoreboard.xlsx?${period}`, w.tokens.admin);
+    await book.xlsx.load(Buffer.from(await x.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.rowCount).toBe(api.length + 1);
+    expect(sheet.getRow(2).getCell(at("received") + 1).value).toBe(api[0].measures.received);
+  });
+
+  it("answers another district its own board, a resident FORBIDDEN, and a bad period BAD_USER_INPUT", async () => {
+    const res = await fetchExport(`/export/scoreboard.csv?${period}`, other.tokens.admin);
+    const rows = parseCsv(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(3)
+        .toString("utf8"),
+    );
+    const received = rows[0].indexOf("受理量");
+    expect(rows.slice(1).map((r) => r[received])).toEqual(["1", "0"]);
+    const resident = await fetchExport(`/export/scoreboard.csv?${period}`, w.tokens.resident);
+    expect(resident.status).toBe(403);
+    for (const [q, field] of [
+      ["level=street_office&from=2026-03-10&to=2026-02-10", undefined],
+      ["level=street&from=2026-03-10&to=2026-03-10", "level"],
+      ["level=street_office&from=2026-03-10", "to"],
+    ] as const) {
+      const bad = await fetchExport(`/export/scoreboard.xlsx?${q}`, w.tokens.admin);
+      const body = (await bad.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect([q, bad.status, body.errors[0].extensions.code]).toEqual([q, 400, "BAD_USER_INPUT"]);
+      if (field) expect(body.errors[0].extensions.field).toBe(field);
+    }
+  });
+});

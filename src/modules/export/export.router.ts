@@ -12,6 +12,7 @@ import { asRequest, type ExportDeps } from "./export-context";
 import { caseFilterOf } from "./case-params";
 import { CASE_HEADERS, casePageRows, exportOperation } from "./case-export";
 import { gridFeatures, gridParamsOf } from "./grid-export";
+import { SCORE_HEADERS, scoreParamsOf, scoreRows } from "./score-export";
 import { csvWriter, type TableWriter, xlsxWriter } from "./table-writers";
 
 export interface ExportRouterDeps extends ExportDeps {
@@ -120,6 +121,23 @@ export function exportRouter(deps: ExportRouterDeps): Router {
   };
   router.get("/cases.csv", cases("csv"));
   router.get("/cases.xlsx", cases("xlsx"));
+
+  const scores = (format: "csv" | "xlsx") => async (req: Request, res: Response) => {
+    try {
+      const principal = await caller(req);
+      const params = scoreParamsOf(req.query as Record<string, unknown>);
+      const rows = await asRequest(deps, principal, (ctx) => scoreRows(ctx, params));
+      fileHeaders(res, TYPES[format], `scoreboard.${format}`);
+      const out: TableWriter =
+        format === "csv" ? csvWriter(res, SCORE_HEADERS) : xlsxWriter(res, "排名", SCORE_HEADERS);
+      await out.rows(rows);
+      if (!res.destroyed) await out.end();
+    } catch (err) {
+      fail(res, err);
+    }
+  };
+  router.get("/scoreboard.csv", scores("csv"));
+  router.get("/scoreboard.xlsx", scores("xlsx"));
 
   router.get("/grids.geojson", async (req, res) => {
     try {

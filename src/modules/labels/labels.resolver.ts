@@ -6,7 +6,7 @@ import { isLabelKind, labelList } from "./labels";
 export class Label {
   @Field({
     description:
-      "What the value is: an enum's name in the schema (`CaseStatus`, `CaseChannel`, `MeasureName`, `Role`, …), `Measure` (the fields of UnitMeasures), `CaseColumn` (the cases export's columns) or `Boolean`.",
+      "What the value is: an enum's name in the schema (`CaseStatus`, `CaseChannel`, `MeasureName`, `Role`, …), `Measure` (the fields of UnitMeasures), `CaseColumn` and `ScoreColumn` (the exports' columns) or `Boolean`.",
   })
   kind: string;
 

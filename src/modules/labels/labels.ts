@@ -264,6 +264,9 @@ export const LABELS = {
     satisfaction: "满意度",
   },
 
+  /** The scoreboard export's columns before the measures (GET /export/scoreboard.csv, .xlsx). */
+  ScoreColumn: { rank: "排名", score: "得分" },
+
   /** Yes and no, as the exports write a boolean. */
   Boolean: { true: "是", false: "否" },
 } as const satisfies Record<string, Record<string, string>>;
