@@ -239,8 +239,8 @@ it("records what it served in full in the read audit, as the API would, and noth
   const { rows } = await asDistrict(w.district.id, (q) =>
     q(
       `SELECT reader_role, operation_name, operation_type, fields, record_ids
-         FROM personal_data_read WHERE read_at > $1 ORDER BY id`,
-      [since],
+         FROM personal_data_read WHERE district_id = $1 AND read_at > $2 ORDER BY id`,
+      [w.district.id, since],
     ),
   );
   const withComplainant = IN_A + IN_B - Math.ceil((IN_A + IN_B) / 7);
@@ -392,6 +392,7 @@ describe("the scoreboard export", () => {
     expect(rows.slice(1).map((r) => r[received])).toEqual(["1", "0"]);
     const resident = await fetchExport(`/export/scoreboard.csv?${period}`, w.tokens.resident);
     expect(resident.status).toBe(403);
+    await resident.text();
     for (const [q, field] of [
       ["level=street_office&from=2026-03-10&to=2026-02-10", undefined],
       ["level=street&from=2026-03-10&to=2026-03-10", "level"],

@@ -145,4 +145,5 @@ it("refuses bad parameters and a missing token with a coded JSON error", async (
   }
   const anonymous = await get("/export/grids.geojson");
   expect(anonymous.status).toBe(401);
+  await anonymous.text();
 });
