@@ -41,7 +41,9 @@ function inert(cell: Cell): Cell {
 
 /** CSV, UTF-8 with a byte order mark (so that Excel reads the Chinese right), CRLF line ends. */
 export function csvWriter(out: Writable, header: readonly string[]): TableWriter {
-  const csv = stringify({ bom: true, record_delimiter: "windows" });
+  // A line break inside a cell (a complaint's text) is quoted: with CRLF as the record delimiter
+  // the library would quote only a CRLF, and a lone LF would split the row for most readers.
+  const csv = stringify({ bom: true, record_delimiter: "windows", quoted_match: /[\r\n]/ });
   csv.pipe(out);
   csv.write(header);
   return {
@@ -50,9 +52,15 @@ export function csvWriter(out: Writable, header: readonly string[]): TableWriter
       await room(csv, out);
     },
     async end() {
-      const done = once(out, "finish");
+      // Finished, or the client gone meanwhile: either way nothing more is to be written.
+      const ac = new AbortController();
+      const done = Promise.race([
+        once(out, "finish", { signal: ac.signal }),
+        once(out, "close", { signal: ac.signal }),
+      ]).catch(() => undefined);
       csv.end();
       await done;
+      ac.abort();
     },
   };
 }
