@@ -252,6 +252,46 @@ describe("the example client against the server", () => {
   });
 });
 
+describe("the example client against a server that runs only trusted documents", () => {
+  it("sends its documents by hash, from its own codegen's manifest, over HTTP and graphql-ws", async () => {
+    const trusted = await startTestServer({
+      TRUSTED_DOCUMENTS: path.join(example, "src", "gql", "persisted-documents.json"),
+    });
+    const world = await buildCaseWorld({ city: w.city });
+    const as = (token: string) =>
+      createApi({
+        url: trusted.url,
+        token: () => token,
+        webSocketImpl: WebSocket,
+        trustedDocuments: true,
+      });
+    const command = as(world.tokens.command);
+    const created: string[] = [];
+    const feed = followCases(command, {
+      created: (m) => created.push(m.case.id),
+      updated: () => undefined,
+      error: (e) => created.push(String(e)),
+    });
+    try {
+      await liveSubscriptions(trusted, "caseCreated", 1);
+      const made = await createCase(as(world.tokens.operator), call(world, "按哈希发送"));
+      await until(() => created.length === 1, "the created case");
+      expect(created).toEqual([made.id]);
+      expect(await all(listCases(command, { first: 10 }))).toEqual([
+        { totalCount: 1, ids: [made.id] },
+      ]);
+      // The same client sending its documents' text is refused: the server takes the hashes only.
+      const asText = createApi({ url: trusted.url, token: () => world.tokens.command });
+      const refused = await all(listCases(asText, { first: 10 })).catch((e: unknown) => e);
+      expect((refused as ApiError).code).toBe("DOCUMENT_NOT_TRUSTED");
+    } finally {
+      feed.stop();
+      await command.close();
+      await trusted.close();
+    }
+  });
+});
+
 /**
  * A TCP relay to the server, between it and the client's WebSocket: `cut` drops every connection
  * through it at once (a reset, as when a network goes away) and holds new ones, unanswered,
