@@ -250,6 +250,24 @@ describe("the example client against the server", () => {
       await line.close();
     }
   });
+  it("ends its subscriptions with close code 4403, instead of reconnecting, when the token is refused", async () => {
+    const states: ConnectionState[] = [];
+    const api = apiAs("not-a-token", { onConnection: (s) => states.push(s) });
+    const errors: unknown[] = [];
+    const feed = followCases(api, {
+      created: () => undefined,
+      updated: () => undefined,
+      error: (e) => errors.push(e),
+    });
+    try {
+      await until(() => errors.length === 2, "both subscriptions to end");
+      expect(errors.map((e) => (e as { code: number }).code)).toEqual([4403, 4403]);
+      expect(states).toEqual(["connecting", "disconnected"]);
+    } finally {
+      feed.stop();
+      await api.close();
+    }
+  });
 });
 
 describe("the example client against a server that runs only trusted documents", () => {

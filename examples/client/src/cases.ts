@@ -1,4 +1,4 @@
-import { isRetryable, ApiError, type Api } from "./api";
+import { ApiError, isRetryable, type Api } from "./api";
 import {
   CaseCreatedDocument,
   CaseUpdatedDocument,
@@ -10,8 +10,6 @@ import {
   type CasesQueryVariables,
   type CreateCaseInput,
 } from "./gql/graphql";
-
-export { ApiError };
 
 /**
  * The caller's cases that match the filter, one page at a time (newest first; `first` is the page
