@@ -250,6 +250,24 @@ describe("the example client against the server", () => {
       await line.close();
     }
   });
+  it("hands a refused subscription to the feed as an ApiError with its code", async () => {
+    const api = apiAs(w.tokens.command);
+    const errors: unknown[] = [];
+    const feed = followCases(
+      api,
+      { created: () => undefined, updated: () => undefined, error: (e) => errors.push(e) },
+      { updated: "bm9wZQ" },
+    );
+    try {
+      await until(() => errors.length === 1, "the refusal");
+      expect(errors[0]).toBeInstanceOf(ApiError);
+      expect((errors[0] as ApiError).code).toBe("BAD_USER_INPUT");
+    } finally {
+      feed.stop();
+      await api.close();
+    }
+  });
+
   it("ends its subscriptions with close code 4403, instead of reconnecting, when the token is refused", async () => {
     const states: ConnectionState[] = [];
     const api = apiAs("not-a-token", { onConnection: (s) => states.push(s) });

@@ -62,8 +62,9 @@ export interface CaseFeed {
   created(message: CaseCreatedSubscription["caseCreated"]): void;
   updated(message: CaseUpdatedSubscription["caseUpdated"]): void;
   /**
-   * The subscription ended: an ApiError (e.g. BAD_USER_INPUT, a cursor not of this district), or
-   * the socket's close event with code 4403 (the token was refused or expired: sign in again).
+   * The server refused the subscription (an ApiError, e.g. BAD_USER_INPUT for a cursor it did not
+   * give), or closed the socket with 4403 (the token was refused or expired: sign in again); or,
+   * rarely, an event came with errors and the subscription goes on.
    */
   error(err: unknown): void;
 }
