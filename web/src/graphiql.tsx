@@ -77,9 +77,19 @@ const token = getToken();
 const headers = token ? JSON.stringify(authHeaders(), null, 2) : undefined;
 /** `/graphiql?query=…` opens that operation first (links from other pages and the tests). */
 const linked = new URLSearchParams(location.search).get("query") ?? undefined;
+/** An anonymous example gets its example's name ("Example query 2" → ExampleQuery2): its tab's title. */
+const named = (name: string, query: string) =>
+  query.replace(
+    /^(query|mutation|subscription)?\s*\{/,
+    (_m, op: string | undefined) =>
+      `${op ?? "query"} ${name.replace(/(?:^|\s+)(\w)/g, (_s, c: string) => c.toUpperCase())} {`,
+  );
 const tabs = [
   ...(linked ? [{ query: linked, headers }] : []),
-  ...examples.map((e) => ({ query: `# ${e.name} (README.md)\n${e.query}\n`, headers })),
+  ...examples.map((e) => ({
+    query: `# ${e.name}, from README.md\n${named(e.name, e.query)}\n`,
+    headers,
+  })),
 ];
 
 function Ide() {

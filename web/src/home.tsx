@@ -131,38 +131,35 @@ function Home() {
       {demo && (
         <section className="card" aria-label="Demo accounts">
           <h2>Demo accounts (development only)</h2>
-          <label>
-            Role{" "}
-            <select
-              value={role}
-              onChange={(e) => {
-                const next = e.target.value;
-                setRole(next);
-                const city = demo.cityRoles.includes(next);
-                setScope(city ? demo.cities[0].code : "mingshan");
-              }}
-            >
-              {[...demo.roles, ...demo.cityRoles].map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          </label>{" "}
-          <label>
-            {cityScope ? "City" : "District"}{" "}
-            <select value={scope} onChange={(e) => setScope(e.target.value)}>
-              {cityScope
-                ? demo.cities.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name} {c.code}
-                    </option>
-                  ))
-                : demo.districts.map((d) => (
-                    <option key={d.code} value={d.code}>
-                      {d.name} {d.code}
-                    </option>
-                  ))}
-            </select>
-          </label>{" "}
+          <label htmlFor="demo-role">Role</label>{" "}
+          <select
+            id="demo-role"
+            value={role}
+            onChange={(e) => {
+              const next = e.target.value;
+              setRole(next);
+              const city = demo.cityRoles.includes(next);
+              setScope(city ? demo.cities[0].code : "mingshan");
+            }}
+          >
+            {[...demo.roles, ...demo.cityRoles].map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>{" "}
+          <label htmlFor="demo-scope">{cityScope ? "City" : "District"}</label>{" "}
+          <select id="demo-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
+            {cityScope
+              ? demo.cities.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name} {c.code}
+                  </option>
+                ))
+              : demo.districts.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name} {d.code}
+                  </option>
+                ))}
+          </select>{" "}
           <button type="button" onClick={() => void pickDemo()}>
             Sign in as this demo account
           </button>
