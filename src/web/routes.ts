@@ -59,8 +59,15 @@ export function webRoutes(config: Config): Router {
   if (config.graphqlIde) {
     router.get([IDE_PATH, `${IDE_PATH}/`], page("graphiql/index.html"));
     // A browser opening the API's URL gets the IDE (Apollo's landing page is off: it loads from a CDN).
-    router.get("/graphql", (req, res, next) => {
-      if (req.query.query === undefined && req.accepts(["json", "html"]) === "html") {
+    // A middleware, not a GET route: a route would make the router answer OPTIONS /graphql itself,
+    // before the API's CORS preflight.
+    router.use("/graphql", (req, res, next) => {
+      if (
+        req.method === "GET" &&
+        req.path === "/" &&
+        req.query.query === undefined &&
+        req.accepts(["json", "html"]) === "html"
+      ) {
         res.redirect(302, IDE_PATH);
         return;
       }
