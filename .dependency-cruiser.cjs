@@ -97,6 +97,10 @@ const LAYERS = [
   },
   { nodes: ["schema"], why: "builds the schema from every module's resolvers" },
   {
+    nodes: ["web"],
+    why: "the browser's side of the server: the built pages and the IDE as static files, and in development the demo accounts' token endpoint (it signs with auth's rules and the demo's accounts)",
+  },
+  {
     nodes: ["server"],
     why: "wires schema, context, security and observability to HTTP and the WebSocket",
   },

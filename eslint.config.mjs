@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", ".data/", "test/generated/", "coverage/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      ".data/",
+      "test/generated/",
+      "examples/client/src/gql/",
+      "coverage/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -23,6 +23,8 @@ export interface Config {
   jwtIssuer?: string;
   jwtAudience?: string;
   introspection: boolean;
+  /** The offline GraphQL IDE at /graphiql (web/graphiql): on in development, off in production. */
+  graphqlIde: boolean;
   /** Queries the planner can answer skip graphql-js's per-field execution (planner/). */
   plannedReads: boolean;
   loadDemoData: boolean;
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
     introspection: bool("GRAPHQL_INTROSPECTION", env.GRAPHQL_INTROSPECTION, !production),
+    graphqlIde: bool("GRAPHQL_IDE", env.GRAPHQL_IDE, !production),
     plannedReads: bool("PLANNED_READS", env.PLANNED_READS, true),
     loadDemoData: bool("DEMO_DATA", env.DEMO_DATA, !production),
     redisUrl: url("REDIS_URL", env.REDIS_URL, ["redis:", "rediss:"]),

@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     [
       `  GraphQL      ${server.url}`,
       `  WebSocket    ${server.wsUrl} (graphql-ws)`,
+      `  pages        ${new URL("/", server.url).href} (sign-in)${config.graphqlIde ? `, IDE ${new URL("/graphiql", server.url).href}` : ""}`,
       `  database     ${db.embedded ? "embedded PostgreSQL, data in " + config.dataDir : "DATABASE_URL"}`,
       `  get a token  npm run token -- --role district_admin --district mingshan`,
       `civic-grid ready in ${Date.now() - started} ms`,

@@ -22,6 +22,7 @@ import { transactionPlugin } from "./context/transaction-plugin";
 import { TrustedDocuments } from "./security/trusted-documents";
 import { socketOperation } from "./security/ws-guard";
 import { type Config } from "./config";
+import { webRoutes } from "./web/routes";
 import { createTokenVerifier } from "./auth/jwt";
 import { formatError, tooManySubscriptions } from "./common/errors";
 import { type Context } from "./context/context";
@@ -312,7 +313,8 @@ export async function startServer(
       // Apollo installs its cache-control plugin unless told not to; it wraps every field's
       // resolution to compute cache hints nothing here reads (no response cache, no CDN).
       ApolloServerPluginCacheControlDisabled(),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads Apollo Sandbox from a CDN; browsers get the offline IDE instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -344,6 +346,7 @@ export async function startServer(
       clearTimeout(timer);
     }
   });
+  app.use(webRoutes(config));
   app.use(
     "/graphql",
     corsFor(security.corsOrigins),

@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { signingSecret, signToken } from "../auth/jwt";
-import { CITY_SCOPE_ROLES, isRole, ROLES } from "../auth/roles";
-import { DEMO_CITIES, findDemoDistrict } from "../demo/cities";
+import { ROLES } from "../auth/roles";
+import { DEMO_CITIES } from "../demo/cities";
+import { tokenClaims, TokenRequestError } from "../demo/tokens";
 
 const USAGE = `Prints a signed token for local use (HS256, the server's JWT_SECRET or DATA_DIR secret).
 
@@ -49,44 +50,15 @@ async function main() {
     console.error(`token: ${m}\n\n${USAGE}`);
     process.exit(2);
   };
-  const role = values.role;
-  if (!role || !isRole(role)) return fail(`--role must be one of ${ROLES.join(", ")}`);
-  let city = values.city;
-  if (CITY_SCOPE_ROLES.has(role)) {
-    if (!city) return fail("--city is required for a city-scope role");
-    if (values.district) return fail("a city-scope role has no --district");
-  } else {
-    if (!values.district) return fail("--district is required for this role");
-    city ??= findDemoDistrict(values.district)?.city.code;
+  let claims;
+  try {
+    claims = tokenClaims({ ...values, grids: values.grid });
+  } catch (err) {
+    if (err instanceof TokenRequestError) return fail(err.message);
+    throw err;
   }
-  if (role === "department" && !values.department)
-    return fail("--department is required for the department role");
-  if (role === "street_officer" && !values.street)
-    return fail("--street is required for the street_officer role, e.g. --street beidi");
-  if (role === "community_worker" && !values.community)
-    return fail(
-      "--community is required for the community_worker role, e.g. --community mingshan-c01",
-    );
-  if ((role === "grid_chief" || role === "grid_worker") && !values.grid?.length)
-    return fail("--grid is required for grid roles, e.g. --grid mingshan-c01-g01");
-  if (!/^\d+[smhd]$/.test(values.ttl!)) return fail("--ttl must look like 30m, 8h or 7d");
   const config = loadConfig();
-  const sub = values.sub ?? `${values.district ?? city}.${role}`;
-  const token = await signToken(
-    signingSecret(config),
-    {
-      sub,
-      role,
-      city,
-      district: values.district,
-      department: values.department,
-      street: values.street,
-      community: values.community,
-      grids: values.grid,
-      expiresIn: values.ttl,
-    },
-    config,
-  );
+  const token = await signToken(signingSecret(config), claims, config);
   console.log(token);
 }
 

@@ -7,6 +7,7 @@ it("has sane defaults for development", () => {
     port: 4000,
     production: false,
     introspection: true,
+    graphqlIde: true,
     loadDemoData: true,
     databaseUrl: undefined,
   });
@@ -28,6 +29,7 @@ it.each([
   [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must use postgres/],
   [{ JWT_SECRET: "short" }, /at least 32 bytes/],
   [{ GRAPHQL_INTROSPECTION: "maybe" }, /GRAPHQL_INTROSPECTION must be true or false/],
+  [{ GRAPHQL_IDE: "maybe" }, /GRAPHQL_IDE must be true or false/],
   [{ NODE_ENV: "production", DATABASE_URL: "postgres://a@h/db" }, /JWT_SECRET or JWKS_URL/],
   [{ NODE_ENV: "production", JWT_SECRET: "x".repeat(32) }, /DATABASE_URL/],
   [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
@@ -42,14 +44,19 @@ it.each([
   expect(() => loadConfig(env)).toThrow(message);
 });
 
-it("turns introspection and demo data off in production unless asked", () => {
+it("turns introspection, the IDE and demo data off in production unless asked", () => {
   const env = {
     NODE_ENV: "production",
     DATABASE_URL: "postgres://a@h/db",
     JWT_SECRET: "x".repeat(32),
   };
-  expect(loadConfig(env)).toMatchObject({ introspection: false, loadDemoData: false });
+  expect(loadConfig(env)).toMatchObject({
+    introspection: false,
+    graphqlIde: false,
+    loadDemoData: false,
+  });
   expect(loadConfig({ ...env, GRAPHQL_INTROSPECTION: "true" }).introspection).toBe(true);
+  expect(loadConfig({ ...env, GRAPHQL_IDE: "on" }).graphqlIde).toBe(true);
 });
 
 it("has documented defaults for live subscriptions and the channel namespace", () => {
