@@ -319,9 +319,7 @@ export async function startServer(
   });
   await apollo.start();
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
   if (config.metrics.enabled) app.get("/metrics", serveMetrics(metrics, config.metrics.token));
   // Answers within READY_TIMEOUT_MS even when the database does not (a host that drops packets,
   // a pool whose connections all hang), so that a load balancer takes the process out promptly.
@@ -370,8 +368,7 @@ export async function startServer(
       },
     }),
   );
-  const exportFiles = exportRouter({ dataSource, clock, pubSub, feeds, verify, directory, log });
-  app.use("/export", corsFor(security.corsOrigins), exportFiles);
+  app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory }));
   app.use(notFound);
   app.use(lastResort((m, err) => requestLog(log).error(m, err)));
 

@@ -147,3 +147,19 @@ it("refuses bad parameters and a missing token with a coded JSON error", async (
   expect(anonymous.status).toBe(401);
   await anonymous.text();
 });
+
+it("answers a browser page's CORS preflight as /graphql does (localhost in development)", async () => {
+  const res = await fetch(`${server.url.replace(/\/graphql$/, "")}/export/grids.geojson`, {
+    method: "OPTIONS",
+    headers: {
+      origin: "http://localhost:5173",
+      "access-control-request-method": "GET",
+      "access-control-request-headers": "authorization",
+    },
+  });
+  expect(res.status).toBe(204);
+  expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  const elsewhere = await get("/export/grids.geojson");
+  expect(elsewhere.headers.get("access-control-allow-origin")).toBeNull();
+  await elsewhere.text();
+});

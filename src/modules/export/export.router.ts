@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { type Principal } from "../../auth/principal";
 import { type TokenVerifier } from "../../auth/jwt";
 import { formatError, unauthenticated } from "../../common/errors";
-import { sendError } from "../../security/http-edges";
+import { corsFor, sendError } from "../../security/http-edges";
 import { requestLog } from "../../observability/request";
 import { type Logger } from "../../logger";
 import { principalFrom } from "../tenancy/principal.service";
@@ -20,6 +20,8 @@ export interface ExportRouterDeps extends ExportDeps {
   directory: TenancyDirectory;
   /** Where what no client may see is logged (an unexpected failure), with the request's id. */
   log: Logger;
+  /** The origins browser pages may call from (CORS_ORIGINS), as for /graphql. */
+  config: { security: { corsOrigins: string[] | "localhost" } };
 }
 
 /** Writes a piece of text, and waits while the client is behind (or until it has gone). */
@@ -56,6 +58,7 @@ const TYPES = {
  */
 export function exportRouter(deps: ExportRouterDeps): Router {
   const router = express.Router();
+  router.use(corsFor(deps.config.security.corsOrigins));
   const logError = (m: string, err: unknown) => requestLog(deps.log).error(m, err);
 
   /** The caller; a request without a token is UNAUTHENTICATED, as `cases` would answer it. */
