@@ -49,6 +49,7 @@ import { systemClock, type Clock } from "./common/clock";
 import { FeedRegistry } from "./realtime/feeds";
 import { sharedSubscribe } from "./realtime/shared-execution";
 import { ReadCollector, SocketReadAudit } from "./context/read-audit";
+import { exportRouter } from "./modules/export/export.router";
 import {
   CLOSE_SLOW_SUBSCRIBER,
   CLOSE_TOO_MANY_CONNECTIONS,
@@ -318,9 +319,7 @@ export async function startServer(
   });
   await apollo.start();
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
   if (config.metrics.enabled) app.get("/metrics", serveMetrics(metrics, config.metrics.token));
   // Answers within READY_TIMEOUT_MS even when the database does not (a host that drops packets,
   // a pool whose connections all hang), so that a load balancer takes the process out promptly.
@@ -369,6 +368,7 @@ export async function startServer(
       },
     }),
   );
+  app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory }));
   app.use(notFound);
   app.use(lastResort((m, err) => requestLog(log).error(m, err)));
 

@@ -3,7 +3,7 @@ import {
   GraphQLError,
   type ExecutionArgs,
   type ExecutionResult,
-  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
   type OperationTypeNode,
 } from "graphql";
 import { type DataSource, type EntityManager } from "typeorm";
@@ -56,6 +56,14 @@ export interface ReadRow extends ReadBatch {
   at: Date;
 }
 
+/**
+ * The operation that read: a resolver's `info` is one; an export names its own (modules/export).
+ * Notes of one operation object are grouped together.
+ */
+export interface ReadingOperation {
+  readonly operation: Pick<OperationDefinitionNode, "operation" | "name">;
+}
+
 /** Operation names are the client's to choose; a name beyond this is cut (the table's bound). */
 const MAX_OPERATION_NAME = 200;
 
@@ -87,7 +95,7 @@ export class ReadCollector {
   >();
   /** The last group noted into: a list notes one group over and over. */
   private last: {
-    info: GraphQLResolveInfo;
+    info: ReadingOperation;
     kind: string;
     districtId: string;
     group: NotedGroup;
@@ -95,7 +103,7 @@ export class ReadCollector {
   private taken = false;
 
   note(
-    info: GraphQLResolveInfo,
+    info: ReadingOperation,
     read: Pick<PersonalRead, "districtId" | "kind" | "recordId" | "fields">,
   ): void {
     if (this.taken || read.fields.length === 0) return;
@@ -106,7 +114,7 @@ export class ReadCollector {
 
   /** One field of one record: `note` without an object and an array per record. */
   noteField(
-    info: GraphQLResolveInfo,
+    info: ReadingOperation,
     districtId: string,
     kind: PersonalRecordKind,
     recordId: string,
@@ -117,7 +125,7 @@ export class ReadCollector {
   }
 
   private add(
-    info: GraphQLResolveInfo,
+    info: ReadingOperation,
     districtId: string,
     kind: PersonalRecordKind,
     recordId: string,
@@ -135,7 +143,7 @@ export class ReadCollector {
   }
 
   private groupOf(
-    info: GraphQLResolveInfo,
+    info: ReadingOperation,
     read: Pick<PersonalRead, "districtId" | "kind">,
   ): NotedGroup {
     const operationName = info.operation.name?.value.slice(0, MAX_OPERATION_NAME) ?? null;

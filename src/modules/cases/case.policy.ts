@@ -1,6 +1,5 @@
 import { In } from "typeorm";
-import { type GraphQLResolveInfo } from "graphql";
-import { type PersonalField } from "../../context/read-audit";
+import { type PersonalField, type ReadingOperation } from "../../context/read-audit";
 import { type AuthedContext } from "../../context/context";
 import { Department } from "../org/department.entity";
 import { reachOf } from "../grid/grid.policy";
@@ -263,7 +262,7 @@ export function isOwnComplaint(ctx: AuthedContext, c: Case): boolean {
 }
 
 /** Notes on the request's read audit that the caller was served the case's complainant in full. */
-export function noteComplainantRead(ctx: AuthedContext, info: GraphQLResolveInfo, c: Case): void {
+export function noteComplainantRead(ctx: AuthedContext, info: ReadingOperation, c: Case): void {
   if (isOwnComplaint(ctx, c)) return;
   const fields: PersonalField[] = [];
   if (c.complainantName) fields.push("name");

@@ -41,6 +41,7 @@ import {
 import { isAssignmentOverdue, isOverdue } from "./case.deadlines";
 import { type CaseFilter, caseEventsAfter, listCases } from "./case-list.service";
 import { type PageWant } from "../../planner/relations";
+import { type ReadingOperation } from "../../context/read-audit";
 import {
   CaseConnection,
   CaseEventPage,
@@ -139,14 +140,7 @@ export class CaseResolver {
     @Ctx() ctx: AuthedContext,
     @Info() info: GraphQLResolveInfo,
   ): Complainant | null | Promise<Complainant | null> {
-    if (!c.complainantName && !c.complainantPhone) return null;
-    if (ctx.principal.districtId !== c.districtId)
-      return { name: null, phone: null, visible: false };
-    // Answered at once where the role decides (a plain value costs graphql-js far less than a
-    // promise per case of a list), after the caller's reach is read otherwise.
-    const byRole = mayReadComplainantByRole(ctx, c);
-    if (byRole !== undefined) return complainantAs(ctx, info, c, byRole);
-    return mayReadComplainant(ctx, c).then((visible) => complainantAs(ctx, info, c, visible));
+    return complainantOf(ctx, info, c);
   }
 
   @FieldResolver(() => [CaseAssignment], {
@@ -219,10 +213,29 @@ export class CaseResolver {
   }
 }
 
+/**
+ * A case's complainant as the caller may see it: in full or masked, by the one rule
+ * (mayReadComplainant); a read in full is noted on the read audit as `op`'s. What `Case.complainant`
+ * answers, and what the cases export writes.
+ */
+export function complainantOf(
+  ctx: AuthedContext,
+  op: ReadingOperation,
+  c: Case,
+): Complainant | null | Promise<Complainant | null> {
+  if (!c.complainantName && !c.complainantPhone) return null;
+  if (ctx.principal.districtId !== c.districtId) return { name: null, phone: null, visible: false };
+  // Answered at once where the role decides (a plain value costs graphql-js far less than a
+  // promise per case of a list), after the caller's reach is read otherwise.
+  const byRole = mayReadComplainantByRole(ctx, c);
+  if (byRole !== undefined) return complainantAs(ctx, op, c, byRole);
+  return mayReadComplainant(ctx, c).then((visible) => complainantAs(ctx, op, c, visible));
+}
+
 /** The complainant as the caller may see it; a read in full is noted for the read audit. */
 function complainantAs(
   ctx: AuthedContext,
-  info: GraphQLResolveInfo,
+  info: ReadingOperation,
   c: Case,
   visible: boolean,
 ): Complainant {
