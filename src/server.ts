@@ -368,7 +368,7 @@ export async function startServer(
       },
     }),
   );
-  app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory }));
+  app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory, guard, schema }));
   app.use(notFound);
   app.use(lastResort((m, err) => requestLog(log).error(m, err)));
 

@@ -405,3 +405,37 @@ describe("the scoreboard export", () => {
     }
   });
 });
+
+it("slows a long export to the caller's rate: a later page waits for the bucket instead of cutting the file", async () => {
+  // A server on the same database whose account bucket one page of cases empties (1,000 points,
+  // refilled by 1 a second, on a clock of this test's): the second page is refused at first and
+  // waits for its Retry-After, on the server's clock, which this test moves.
+  const slowClock = new ManualClock(TEST_EPOCH);
+  const slow = await startTestServer(
+    { RATE_LIMIT_SUBJECT: "1000/1", RATE_LIMIT_DISTRICT: "off" },
+    { clock: slowClock },
+  );
+  try {
+    const all = await csvOf("/export/cases.csv", w.tokens.command);
+    let done = false;
+    const pending = fetch(`${slow.url.replace(/\/graphql$/, "")}/export/cases.csv`, {
+      headers: { authorization: `Bearer ${w.tokens.command}` },
+    })
+      .then(async (res) => {
+        const bytes = Buffer.from(await res.arrayBuffer());
+        return { status: res.status, rows: parseCsv(bytes.subarray(3).toString("utf8")) };
+      })
+      .finally(() => (done = true));
+    // Moves the server's clock until the download ends (a condition, not a time).
+    while (!done) {
+      slowClock.advance(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const got = await pending;
+    expect(got.status).toBe(200);
+    expect(all.length).toBeGreaterThan(201); // the header and more than a page of cases
+    expect(got.rows).toEqual(all);
+  } finally {
+    await slow.close();
+  }
+});
