@@ -44,6 +44,10 @@ const LAYERS = [
     why: "the planned read path: it reads rows and calls resolvers through type-graphql's metadata and the relations each module declares, so it names no module",
   },
   {
+    nodes: ["modules/labels"],
+    why: "the Chinese labels of the values the API exposes: words only, below every module that shows them",
+  },
+  {
     nodes: ["modules/tenancy"],
     why: "cities and districts, and a token's codes checked against them: every other module hangs off a district",
   },
@@ -75,6 +79,10 @@ const LAYERS = [
     why: "every entity, for the data source that the entry points build",
   },
   { nodes: ["modules/node"], why: "node(id) refetches objects of every module" },
+  {
+    nodes: ["modules/export"],
+    why: "CSV, Excel and GeoJSON files of cases, scoreboards and grids, read through the modules' own rules",
+  },
   {
     nodes: ["security"],
     why: "the guard at the edge (limits, cost, rates, CORS, trusted documents): it wraps the schema from outside, and no module calls it",

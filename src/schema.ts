@@ -78,6 +78,7 @@ import {
   TargetProgressResolver,
   TargetResolver,
 } from "./modules/targets/target.resolver";
+import { LabelsResolver } from "./modules/labels/labels.resolver";
 
 export const RESOLVERS = [
   PrincipalResolver,
@@ -138,6 +139,7 @@ export const RESOLVERS = [
   PatrolResolver,
   RewardPenaltyResolver,
   PatrolCoverageResolver,
+  LabelsResolver,
 ] as const;
 
 /** The relations the planned read path may follow (planner/), from the modules that own them. */
