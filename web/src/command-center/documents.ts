@@ -1,0 +1,109 @@
+import { TypedDocumentString } from "../../../examples/client/src/gql/graphql";
+import type {
+  CaseChannel,
+  CaseStatus,
+  CaseSummaryFragment,
+} from "../../../examples/client/src/gql/graphql";
+
+/**
+ * The command-center page's own documents, typed by hand beside the example client's generated
+ * ones (whose transport, `createApi`, and case feed, `followCases`, the page reuses). They are
+ * sent as text: the page runs where trusted documents are off (README "Trusted documents").
+ */
+
+/** The statuses of a case still being handled: every status but `closed`. */
+export const OPEN_STATUSES = [
+  "received",
+  "grid_handling",
+  "street_handling",
+  "awaiting_dispatch",
+  "dispatched",
+  "return_requested",
+  "escalated",
+  "resolved",
+] as const satisfies readonly CaseStatus[];
+
+/** The channels, in the order the page shows them, with the measure that counts each. */
+export const CHANNEL_MEASURES = [
+  ["hotline", "hotline"],
+  ["community_report", "communityReport"],
+  ["grid_patrol", "gridPatrol"],
+  ["resident", "residentReport"],
+] as const satisfies ReadonlyArray<readonly [CaseChannel, string]>;
+
+export interface Label {
+  kind: string;
+  value: string;
+  label: string;
+}
+
+export const LABEL_KINDS = ["CaseStatus", "CaseChannel", "CaseAction", "Measure", "UnitLevel"];
+
+export const LabelsDocument = new TypedDocumentString<{ labels: Label[] }, { kinds: string[] }>(
+  `query CommandCenterLabels($kinds: [String!]) { labels(kinds: $kinds) { kind value label } }`,
+);
+
+export interface Me {
+  subject: string;
+  role: string;
+  district: { name: string } | null;
+}
+
+export const MeDocument = new TypedDocumentString<{ me: Me }, Record<string, never>>(
+  `query CommandCenterMe { me { subject role district { name } } }`,
+);
+
+export interface DistrictMeasures {
+  received: number;
+  hotline: number;
+  communityReport: number;
+  gridPatrol: number;
+  residentReport: number;
+  overdueNow: number;
+  breaches: number;
+}
+
+type Count = { totalCount: number };
+export type TodayFigures = {
+  measures: DistrictMeasures[];
+  overdue: Count;
+} & Record<`open_${(typeof OPEN_STATUSES)[number]}`, Count>;
+
+/** Today's figures in one request: the district's measures over today and the open cases by status. */
+export const TodayDocument = new TypedDocumentString<TodayFigures, { day: string }>(
+  `query CommandCenterToday($day: String!) {
+  measures(level: district, from: $day, to: $day) {
+    received hotline communityReport gridPatrol residentReport overdueNow breaches
+  }
+  overdue: cases(overdue: true, first: 1) { totalCount }
+${OPEN_STATUSES.map((s) => `  open_${s}: cases(status: [${s}], first: 1) { totalCount }`).join("\n")}
+}`,
+);
+
+export interface ScoreRow {
+  rank: number | null;
+  score: number | null;
+  measures: { unitId: string; name: string; received: number; overdueNow: number };
+}
+
+const ROW = `rank score measures { unitId name received overdueNow }`;
+
+export const ScoreboardDocument = new TypedDocumentString<
+  { scoreboard: { rows: ScoreRow[] } },
+  { level: string; day: string }
+>(
+  `query CommandCenterScoreboard($level: UnitLevel!, $day: String!) {
+  scoreboard(level: $level, from: $day, to: $day) { rows { ${ROW} } }
+}`,
+);
+
+export const ScoreboardChangedDocument = new TypedDocumentString<
+  { scoreboardChanged: { scoreboard: { rows: ScoreRow[] } } },
+  { level: string; day: string }
+>(
+  `subscription CommandCenterScoreboardChanged($level: UnitLevel!, $day: String!) {
+  scoreboardChanged(level: $level, from: $day, to: $day) { scoreboard { rows { ${ROW} } } }
+}`,
+);
+
+export type FeedCase = CaseSummaryFragment;

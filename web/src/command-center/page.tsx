@@ -1,0 +1,427 @@
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createRoot } from "react-dom/client";
+import {
+  ApiError,
+  createApi,
+  type Api,
+  type ConnectionState,
+} from "../../../examples/client/src/api";
+import { followCases } from "../../../examples/client/src/cases";
+import { getToken } from "../session";
+import {
+  CHANNEL_MEASURES,
+  LABEL_KINDS,
+  LabelsDocument,
+  MeDocument,
+  OPEN_STATUSES,
+  ScoreboardChangedDocument,
+  ScoreboardDocument,
+  TodayDocument,
+  type FeedCase,
+  type Label,
+  type Me,
+  type ScoreRow,
+  type TodayFigures,
+} from "./documents";
+import "../site.css";
+import "./command-center.css";
+
+/** The roles this page is for; others are told so and shown nothing of the district. */
+const ROLES = new Set(["command_center", "district_admin"]);
+/** Case events come in bursts: the figures are read again once a burst has passed. */
+const REFRESH_DEBOUNCE_MS = 400;
+const FEED_LENGTH = 50;
+
+type LabelOf = (kind: string, value: string) => string;
+
+/** Today in the districts' time (UTC+8), by this browser's clock; follows midnight. */
+function useToday(): string {
+  const dayOf = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const [day, setDay] = useState(dayOf);
+  useEffect(() => {
+    const timer = setInterval(() => setDay(dayOf()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return day;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return `${err.message}（${err.code}）`;
+  if (err && typeof err === "object" && "code" in err) return `连接被关闭（${String(err.code)}）`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+function Page() {
+  const token = getToken();
+  const api = useMemo(
+    () =>
+      token
+        ? createApi({
+            url: `${location.origin}/graphql`,
+            token: () => getToken() ?? "",
+          })
+        : null,
+    [token],
+  );
+  const [labels, setLabels] = useState<Map<string, string> | null>(null);
+  const [me, setMe] = useState<{ me?: Me; error?: string } | null>(null);
+
+  useEffect(() => {
+    if (!api) return;
+    api.request(LabelsDocument, { kinds: [...LABEL_KINDS, "Role"] }).then(
+      ({ labels }) =>
+        setLabels(new Map(labels.map((l: Label) => [`${l.kind}:${l.value}`, l.label]))),
+      () => setLabels(new Map()),
+    );
+    api.request(MeDocument, {}).then(
+      ({ me }) => setMe({ me }),
+      (e: unknown) => setMe({ error: messageOf(e) }),
+    );
+    return () => void api.close();
+  }, [api]);
+
+  const label: LabelOf = useCallback(
+    (kind, value) => labels?.get(`${kind}:${value}`) ?? value,
+    [labels],
+  );
+
+  let body;
+  if (!api) {
+    body = (
+      <p className="notice" data-testid="notice">
+        尚未登录：请先在<a href="/">首页</a>登录指挥中心或区级管理员账号。
+      </p>
+    );
+  } else if (!me || !labels) {
+    body = <p className="notice">正在加载…</p>;
+  } else if (me.error) {
+    body = (
+      <p className="notice error" data-testid="notice">
+        服务器拒绝了当前令牌：{me.error}。请回到<a href="/">首页</a>重新登录。
+      </p>
+    );
+  } else if (!ROLES.has(me.me!.role)) {
+    body = (
+      <p className="notice" data-testid="notice">
+        指挥中心页面仅供指挥中心和区级管理员使用。当前账号（{label("Role", me.me!.role)}）无权查看。
+      </p>
+    );
+  } else {
+    body = <Dashboard api={api} label={label} />;
+  }
+
+  return (
+    <main className="cc">
+      <header className="cc-head">
+        <h1>指挥中心{me?.me?.district ? ` · ${me.me.district.name}` : ""}</h1>
+        <nav className="links">
+          <a href="/">首页</a>
+          <a href="/graphiql">GraphQL IDE</a>
+        </nav>
+      </header>
+      {body}
+    </main>
+  );
+}
+
+interface FeedItem {
+  key: string;
+  created: boolean;
+  action: string;
+  at: string;
+  case: FeedCase;
+}
+
+function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
+  const day = useToday();
+  // "waiting" until the first connection; after it, any other state is a reconnection.
+  const [connection, setConnection] = useState<ConnectionState | "waiting">("waiting");
+  const everConnected = useRef(false);
+  const [figures, setFigures] = useState<TodayFigures | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [feed, setFeed] = useState<FeedItem[]>([]);
+  const [bump, setBump] = useState(0);
+
+  // The page's own socket, whose state the banner shows; the example's transport over it.
+  const live = useMemo(
+    () =>
+      createApi({
+        url: `${location.origin}/graphql`,
+        token: () => getToken() ?? "",
+        onConnection: (state) => {
+          if (state === "connected") everConnected.current = true;
+          setConnection(everConnected.current ? state : "waiting");
+          // Back after a drop: what happened meanwhile may have moved the figures.
+          if (state === "connected") setBump((n) => n + 1);
+        },
+      }),
+    [],
+  );
+  useEffect(() => () => void live.close(), [live]);
+
+  // Today's figures, read again (debounced) after case events and reconnections.
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.request(TodayDocument, { day }).then(
+        (f) => !stale && (setFigures(f), setProblem(null)),
+        (e: unknown) => !stale && setProblem(messageOf(e)),
+      );
+    }, bumpDelay(bump));
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [api, day, bump]);
+
+  // The feed: new and changed cases, resumed from their cursors after a dropped connection.
+  useEffect(() => {
+    const seen = new Set<string>();
+    const add = (item: FeedItem) => {
+      if (seen.has(item.key)) return;
+      seen.add(item.key);
+      setFeed((items) => [item, ...items].slice(0, FEED_LENGTH));
+      setBump((n) => n + 1);
+    };
+    const { stop } = followCases(live, {
+      created: (m) =>
+        add({ key: m.cursor, created: true, action: m.event.action, at: m.event.at, case: m.case }),
+      updated: (m) =>
+        add({
+          key: m.cursor,
+          created: false,
+          action: m.event.action,
+          at: m.event.at,
+          case: m.case,
+        }),
+      error: (e) => setProblem(messageOf(e)),
+    });
+    return stop;
+  }, [live]);
+
+  const reconnecting = connection !== "connected" && connection !== "waiting";
+  return (
+    <>
+      <p
+        className={`connection ${reconnecting ? "down" : connection === "waiting" ? "wait" : "up"}`}
+        data-testid="connection"
+        role="status"
+      >
+        {connection === "connected"
+          ? "实时连接正常"
+          : connection === "waiting"
+            ? "正在连接…"
+            : "重新连接中…"}
+        <span className="day">统计日：{day}</span>
+      </p>
+      {problem && (
+        <p className="notice error" data-testid="problem">
+          {problem}
+        </p>
+      )}
+      <div className="cc-grid">
+        <Figures figures={figures} label={label} />
+        <Feed items={feed} label={label} />
+        <Board api={api} live={live} day={day} label={label} />
+      </div>
+    </>
+  );
+}
+
+/** The first read at once, the following ones after a burst of events has passed. */
+function bumpDelay(bump: number): number {
+  return bump === 0 ? 0 : REFRESH_DEBOUNCE_MS;
+}
+
+function Figure({
+  name,
+  value,
+  testId,
+}: {
+  name: string;
+  value: number | undefined;
+  testId: string;
+}) {
+  return (
+    <div className="figure" data-testid={testId}>
+      <span className="figure-name">{name}</span>
+      <span className="figure-value">{value ?? "—"}</span>
+    </div>
+  );
+}
+
+function Figures({ figures, label }: { figures: TodayFigures | null; label: LabelOf }) {
+  const m = figures?.measures[0];
+  return (
+    <section className="card" aria-label="今日概况">
+      <h2>今日受理（按渠道）</h2>
+      <div className="figures">
+        <Figure name={label("Measure", "received")} value={m?.received} testId="received" />
+        {CHANNEL_MEASURES.map(([channel, measure]) => (
+          <Figure
+            key={channel}
+            name={label("CaseChannel", channel)}
+            value={m?.[measure]}
+            testId={`channel-${channel}`}
+          />
+        ))}
+      </div>
+      <h2>在办案件（按环节）</h2>
+      <div className="figures">
+        {OPEN_STATUSES.map((status) => (
+          <Figure
+            key={status}
+            name={label("CaseStatus", status)}
+            value={figures?.[`open_${status}`].totalCount}
+            testId={`open-${status}`}
+          />
+        ))}
+      </div>
+      <h2>超期</h2>
+      <div className="figures">
+        <Figure name={label("Measure", "overdueNow")} value={m?.overdueNow} testId="overdue-now" />
+        <Figure
+          name={`今日受理${label("Measure", "breaches")}`}
+          value={m?.breaches}
+          testId="breaches"
+        />
+      </div>
+    </section>
+  );
+}
+
+function time(at: string): string {
+  return new Date(at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
+}
+
+function Feed({ items, label }: { items: FeedItem[]; label: LabelOf }) {
+  return (
+    <section className="card" aria-label="实时动态">
+      <h2>实时动态</h2>
+      {items.length === 0 && <p className="quiet">暂无新动态</p>}
+      <ol className="feed" data-testid="feed">
+        {items.map((item) => (
+          <li
+            key={item.key}
+            className={item.created ? "created" : "updated"}
+            data-case={item.case.id}
+          >
+            <span className="feed-time">{time(item.at)}</span>
+            <span className="feed-action">{label("CaseAction", item.action)}</span>
+            <span className="feed-number">{item.case.number}</span>
+            <span>{label("CaseChannel", item.case.channel)}</span>
+            <span className="feed-status">{label("CaseStatus", item.case.status)}</span>
+            <span className="quiet">{item.case.grid?.name ?? ""}</span>
+            {item.case.overdue && <span className="overdue">{label("Measure", "overdueNow")}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const LEVELS = ["street_office", "grid"] as const;
+
+/** Rows in rank order (unranked last, then by name). */
+function ranked(rows: Iterable<ScoreRow>): ScoreRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      a.measures.name.localeCompare(b.measures.name, "zh-CN"),
+  );
+}
+
+function Board({ api, live, day, label }: { api: Api; live: Api; day: string; label: LabelOf }) {
+  const [level, setLevel] = useState<(typeof LEVELS)[number]>("street_office");
+  const [rows, setRows] = useState<Map<string, ScoreRow> | null>(null);
+  const moves = useRef(new Map<string, number>());
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    setRows(null);
+    moves.current = new Map();
+    const merge = (changed: ScoreRow[], replace: boolean) =>
+      setRows((current) => {
+        const next = new Map(replace ? [] : (current ?? []));
+        for (const row of changed) {
+          const before = current?.get(row.measures.unitId)?.rank;
+          if (!replace && before != null && row.rank != null && before !== row.rank)
+            moves.current.set(row.measures.unitId, before - row.rank);
+          next.set(row.measures.unitId, row);
+        }
+        return next;
+      });
+    api.request(ScoreboardDocument, { level, day }).then(
+      ({ scoreboard }) => !stale && merge(scoreboard.rows, true),
+      (e: unknown) => !stale && setProblem(messageOf(e)),
+    );
+    const stop = live.subscribe(ScoreboardChangedDocument, () => ({ level, day }), {
+      next: ({ scoreboardChanged }) => merge(scoreboardChanged.scoreboard.rows, false),
+      error: (e) => setProblem(messageOf(e)),
+    });
+    return () => {
+      stale = true;
+      stop();
+    };
+  }, [api, live, level, day]);
+
+  return (
+    <section className="card board" aria-label="排名">
+      <h2>
+        排名（今日）
+        {LEVELS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            className={l === level ? "active" : ""}
+            aria-pressed={l === level}
+            onClick={() => setLevel(l)}
+          >
+            {label("UnitLevel", l)}
+          </button>
+        ))}
+      </h2>
+      {problem && <p className="error">{problem}</p>}
+      {!rows ? (
+        <p className="quiet">正在加载…</p>
+      ) : (
+        <table data-testid="scoreboard">
+          <thead>
+            <tr>
+              <th>名次</th>
+              <th>{label("Measure", "name")}</th>
+              <th>得分</th>
+              <th>{label("Measure", "received")}</th>
+              <th>{label("Measure", "overdueNow")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked(rows.values()).map((row) => {
+              const move = moves.current.get(row.measures.unitId) ?? 0;
+              return (
+                <tr key={row.measures.unitId} data-unit={row.measures.unitId}>
+                  <td className="rank">
+                    {row.rank ?? "—"}
+                    {move > 0 && <span className="up"> ↑{move}</span>}
+                    {move < 0 && <span className="down"> ↓{-move}</span>}
+                  </td>
+                  <td>{row.measures.name}</td>
+                  <td>{row.score?.toFixed(2) ?? "—"}</td>
+                  <td>{row.measures.received}</td>
+                  <td>{row.measures.overdueNow}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Page />
+  </StrictMode>,
+);
