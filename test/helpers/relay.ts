@@ -1,9 +1,9 @@
 import net from "node:net";
 
 /**
- * A TCP relay to the server, between it and a client (its WebSocket, or a whole browser page): `cut` drops every connection
- * through it at once (a reset, as when a network goes away) and holds new ones, unanswered,
- * until `release`.
+ * A TCP relay to the server, between it and a client (its WebSocket, or a whole browser page):
+ * `cut` drops every connection through it at once (a reset, as when a network goes away) and holds
+ * new ones, unanswered, until `release`.
  */
 export async function relay(port: number) {
   const open = new Set<net.Socket>();

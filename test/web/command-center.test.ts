@@ -108,7 +108,8 @@ async function figuresMatchApi(page: Page, token: string): Promise<Record<string
   return want;
 }
 
-async function streetBoard(token: string) {
+/** Today's scoreboard of a level, as the API answers it. */
+async function apiBoard(level: "street_office" | "grid", token: string) {
   return ok(
     await gql<
       {
@@ -116,11 +117,11 @@ async function streetBoard(token: string) {
           rows: Array<{ measures: { unitId: string; name: string; received: number } }>;
         };
       },
-      { day: string }
+      { day: string; level: string }
     >(
       server,
-      `query ($day: String!) { scoreboard(level: street_office, from: $day, to: $day) { rows { measures { unitId name received } } } }`,
-      { day: testDay() },
+      `query ($day: String!, $level: UnitLevel!) { scoreboard(level: $level, from: $day, to: $day) { rows { measures { unitId name received } } } }`,
+      { day: testDay(), level },
       token,
     ),
   );
@@ -151,7 +152,10 @@ browserIt(
     );
     const offline = await signedIn(w.tokens.command);
     const page = await offline.newPage();
-    await open(page);
+    // The home page links to it.
+    await page.goto(`${new URL(server.url).origin}/`);
+    await page.getByRole("link", { name: /指挥中心/ }).click();
+    await page.waitForURL(/\/command-center$/);
     await connected(page);
     await page.getByRole("heading", { name: `指挥中心 · ${w.district.name}` }).waitFor();
     const before = await figuresMatchApi(page, w.tokens.command);
@@ -160,16 +164,16 @@ browserIt(
     await page.getByTestId("channel-hotline").filter({ hasText: "12345热线" }).waitFor();
     await page.getByTestId("open-grid_handling").filter({ hasText: "网格领办" }).waitFor();
     // The street office's row on the scoreboard shows the API's figure.
-    const row = async () => {
-      const { rows } = (await streetBoard(w.tokens.command)).scoreboard;
+    const row = async (level: "street_office" | "grid" = "street_office") => {
+      const { rows } = (await apiBoard(level, w.tokens.command)).scoreboard;
       return rows.find((r) => r.measures.received > 0)!.measures;
     };
     const so = await row();
-    const received = (n: number) =>
+    const received = (n: number, unit = so) =>
       page
         .getByTestId("scoreboard")
-        .locator(`tr[data-unit="${so.unitId}"]`)
-        .filter({ hasText: so.name })
+        .locator(`tr[data-unit="${unit.unitId}"]`)
+        .filter({ hasText: unit.name })
         .locator("td")
         .nth(3)
         .filter({ hasText: new RegExp(`^${n}$`) })
@@ -191,6 +195,10 @@ browserIt(
     expect(moved.received).toBe(so.received + 1);
     await received(moved.received);
     await screenshot(page, "command-center-new-case");
+    // By grid: the grid's row, as the API ranks it.
+    await page.getByRole("button", { name: "网格", exact: true }).click();
+    const grid = await row("grid");
+    await received(grid.received, grid);
 
     expect(offline.outside).toEqual([]);
     expect(offline.pageErrors).toEqual([]);
