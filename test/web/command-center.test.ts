@@ -10,7 +10,7 @@ import {
 } from "../helpers/browser";
 import { testClock, testDay, until } from "../helpers/clock";
 import { relay } from "../helpers/relay";
-import { CreateCaseDocument } from "../generated/graphql";
+import { CreateCaseDocument, ReplyToCaseDocument } from "../generated/graphql";
 import { gid } from "../factories/tree";
 import { closeFactories } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
@@ -312,6 +312,44 @@ browserIt(
     const figures = await figuresMatchApi(page, other.tokens.command);
     expect(figures.received).toBe(1);
     expect(offline.outside).toEqual([]);
+    await offline.context.close();
+  },
+);
+
+browserIt(
+  "opens a case from the feed: its due times and timeline, read again as its events arrive",
+  async () => {
+    const world = await buildCaseWorld({ city: w.city });
+    const offline = await signedIn(world.tokens.command);
+    const page = await offline.newPage();
+    await open(page);
+    await connected(page);
+    await liveSubscriptions(server, "caseCreated", 1);
+    const made = await hotlineCase(server, world, { description: "路灯不亮，请尽快维修" });
+    await feedItems(page, made.id).getByRole("button", { name: made.number }).click();
+    const view = page.getByTestId("case");
+    await view.filter({ hasText: "路灯不亮，请尽快维修" }).waitFor();
+    await view.getByTestId("case-status").filter({ hasText: "已受理" }).waitFor();
+    await view.getByTestId("timeline").locator("li").filter({ hasText: "受理登记" }).waitFor();
+
+    ok(
+      await gql(
+        server,
+        ReplyToCaseDocument,
+        { input: { id: made.id, expectedVersion: made.version, note: "已联系路灯所" } },
+        world.tokens.operator,
+      ),
+    );
+    await view
+      .getByTestId("timeline")
+      .locator("li")
+      .filter({ hasText: "首次回复" })
+      .filter({ hasText: "已联系路灯所" })
+      .waitFor();
+    expect(await view.getByTestId("timeline").locator("li").count()).toBe(2);
+    await screenshot(page, "command-center-case");
+    expect(offline.outside).toEqual([]);
+    expect(offline.pageErrors).toEqual([]);
     await offline.context.close();
   },
 );

@@ -37,7 +37,16 @@ export interface Label {
   label: string;
 }
 
-export const LABEL_KINDS = ["CaseStatus", "CaseChannel", "CaseAction", "Measure", "UnitLevel"];
+export const LABEL_KINDS = [
+  "CaseStatus",
+  "CaseChannel",
+  "CaseAction",
+  "Measure",
+  "UnitLevel",
+  "Role",
+  "AssignmentRole",
+  "AssignmentStatus",
+];
 
 export const LabelsDocument = new TypedDocumentString<{ labels: Label[] }, { kinds: string[] }>(
   `query CommandCenterLabels($kinds: [String!]) { labels(kinds: $kinds) { kind value label } }`,
@@ -107,3 +116,55 @@ export const ScoreboardChangedDocument = new TypedDocumentString<
 );
 
 export type FeedCase = CaseSummaryFragment;
+
+export interface CaseDetail {
+  id: string;
+  number: string;
+  categoryName: string;
+  channel: string;
+  status: string;
+  description: string;
+  receivedAt: string;
+  replyDueAt: string;
+  repliedAt: string | null;
+  resolutionDueAt: string;
+  resolvedAt: string | null;
+  overdue: boolean;
+  streetOffice: { name: string } | null;
+  grid: { name: string } | null;
+  timeline: Array<{
+    cursor: string;
+    action: string;
+    actor: string;
+    actorRole: string;
+    at: string;
+    fromStatus: string | null;
+    toStatus: string;
+    note: string | null;
+  }>;
+  assignments: Array<{
+    id: string;
+    role: string;
+    status: string;
+    dueAt: string;
+    replyDueAt: string | null;
+    repliedAt: string | null;
+    department: { name: string };
+  }>;
+}
+
+/** A case opened from the feed: its due times, its departments' parts and its timeline. */
+export const CaseDetailDocument = new TypedDocumentString<
+  { case: CaseDetail | null },
+  { id: string }
+>(
+  `query CommandCenterCase($id: ID!) {
+  case(id: $id) {
+    id number categoryName channel status description receivedAt
+    replyDueAt repliedAt resolutionDueAt resolvedAt overdue
+    streetOffice { name } grid { name }
+    timeline { cursor action actor actorRole at fromStatus toStatus note }
+    assignments { id role status dueAt replyDueAt repliedAt department { name } }
+  }
+}`,
+);

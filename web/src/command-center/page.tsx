@@ -9,6 +9,7 @@ import {
 import { followCases } from "../../../examples/client/src/cases";
 import { getToken } from "../session";
 import {
+  CaseDetailDocument,
   CHANNEL_MEASURES,
   LABEL_KINDS,
   LabelsDocument,
@@ -17,6 +18,7 @@ import {
   ScoreboardChangedDocument,
   ScoreboardDocument,
   TodayDocument,
+  type CaseDetail,
   type FeedCase,
   type Label,
   type Me,
@@ -68,7 +70,7 @@ function Page() {
 
   useEffect(() => {
     if (!api) return;
-    api.request(LabelsDocument, { kinds: [...LABEL_KINDS, "Role"] }).then(
+    api.request(LabelsDocument, { kinds: LABEL_KINDS }).then(
       ({ labels }) =>
         setLabels(new Map(labels.map((l: Label) => [`${l.kind}:${l.value}`, l.label]))),
       () => setLabels(new Map()),
@@ -141,6 +143,8 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [bump, setBump] = useState(0);
+  // The case opened from the feed, and a count of its own events to read it again on each.
+  const [opened, setOpened] = useState<{ id: string; version: number } | null>(null);
 
   // The page's own socket, whose state the banner shows; the example's transport over it.
   const live = useMemo(
@@ -159,19 +163,24 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
   );
   useEffect(() => () => void live.close(), [live]);
 
-  // Today's figures, read again (debounced) after case events and reconnections.
+  // Today's figures, read again (debounced) after case events and reconnections. An answer is
+  // shown unless a later request's answer was shown already; a new event only delays the next read.
+  const asked = useRef(0);
+  const shown = useRef(0);
   useEffect(() => {
-    let stale = false;
     const timer = setTimeout(() => {
+      const seq = ++asked.current;
       api.request(TodayDocument, { day }).then(
-        (f) => !stale && (setFigures(f), setProblem(null)),
-        (e: unknown) => !stale && setProblem(messageOf(e)),
+        (f) => {
+          if (seq < shown.current) return;
+          shown.current = seq;
+          setFigures(f);
+          setProblem(null);
+        },
+        (e: unknown) => seq >= shown.current && setProblem(messageOf(e)),
       );
     }, bumpDelay(bump));
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
   }, [api, day, bump]);
 
   // The feed: new and changed cases, resumed from their cursors after a dropped connection.
@@ -182,6 +191,7 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
       seen.add(item.key);
       setFeed((items) => [item, ...items].slice(0, FEED_LENGTH));
       setBump((n) => n + 1);
+      setOpened((o) => (o && o.id === item.case.id ? { ...o, version: o.version + 1 } : o));
     };
     const { stop } = followCases(live, {
       created: (m) =>
@@ -221,9 +231,10 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
       )}
       <div className="cc-grid">
         <Figures figures={figures} label={label} />
-        <Feed items={feed} label={label} />
+        <Feed items={feed} label={label} open={(id) => setOpened({ id, version: 0 })} />
         <Board api={api} live={live} day={day} label={label} />
       </div>
+      {opened && <CaseView api={api} opened={opened} label={label} close={() => setOpened(null)} />}
     </>
   );
 }
@@ -290,11 +301,122 @@ function Figures({ figures, label }: { figures: TodayFigures | null; label: Labe
   );
 }
 
+function when(at: string | null): string {
+  return at
+    ? new Date(at).toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })
+    : "—";
+}
+
+/** A case opened from the feed: read again whenever one of its events arrives. */
+function CaseView({
+  api,
+  opened,
+  label,
+  close,
+}: {
+  api: Api;
+  opened: { id: string; version: number };
+  label: LabelOf;
+  close: () => void;
+}) {
+  const [c, setCase] = useState<CaseDetail | null | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let stale = false;
+    api.request(CaseDetailDocument, { id: opened.id }).then(
+      (r) => !stale && setCase(r.case),
+      (e: unknown) => !stale && setProblem(messageOf(e)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, opened.id, opened.version]);
+
+  return (
+    <section className="card case-view" aria-label="案件详情" data-testid="case">
+      <h2>
+        案件详情 {c?.number}
+        <button type="button" onClick={close}>
+          关闭
+        </button>
+      </h2>
+      {problem && <p className="error">{problem}</p>}
+      {c === null && <p className="quiet">无权查看或不存在</p>}
+      {c && (
+        <>
+          <dl className="case-facts">
+            <dt>状态</dt>
+            <dd data-testid="case-status">{label("CaseStatus", c.status)}</dd>
+            <dt>渠道</dt>
+            <dd>{label("CaseChannel", c.channel)}</dd>
+            <dt>类别</dt>
+            <dd>{c.categoryName}</dd>
+            <dt>网格</dt>
+            <dd>
+              {c.streetOffice?.name ?? ""} {c.grid?.name ?? ""}
+            </dd>
+            <dt>受理时间</dt>
+            <dd>{when(c.receivedAt)}</dd>
+            <dt>回复时限</dt>
+            <dd>
+              {when(c.replyDueAt)}（回复：{when(c.repliedAt)}）
+            </dd>
+            <dt>办结时限</dt>
+            <dd className={c.overdue ? "overdue" : ""}>
+              {when(c.resolutionDueAt)}（办结：{when(c.resolvedAt)}）
+            </dd>
+          </dl>
+          <p>{c.description}</p>
+          {c.assignments.length > 0 && (
+            <table className="case-parts">
+              <tbody>
+                {c.assignments.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.department.name}</td>
+                    <td>{label("AssignmentRole", a.role)}</td>
+                    <td>{label("AssignmentStatus", a.status)}</td>
+                    <td>回复时限 {when(a.replyDueAt)}</td>
+                    <td>办结时限 {when(a.dueAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <ol className="timeline" data-testid="timeline">
+            {c.timeline.map((e) => (
+              <li key={e.cursor}>
+                <span className="feed-time">{when(e.at)}</span>
+                <span className="feed-action">{label("CaseAction", e.action)}</span>
+                <span>
+                  {label("Role", e.actorRole)} {e.actor}
+                </span>
+                <span>
+                  {e.fromStatus ? `${label("CaseStatus", e.fromStatus)} → ` : ""}
+                  {label("CaseStatus", e.toStatus)}
+                </span>
+                {e.note && <span className="quiet">{e.note}</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
 function time(at: string): string {
   return new Date(at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
 }
 
-function Feed({ items, label }: { items: FeedItem[]; label: LabelOf }) {
+function Feed({
+  items,
+  label,
+  open,
+}: {
+  items: FeedItem[];
+  label: LabelOf;
+  open: (caseId: string) => void;
+}) {
   return (
     <section className="card" aria-label="实时动态">
       <h2>实时动态</h2>
@@ -308,7 +430,9 @@ function Feed({ items, label }: { items: FeedItem[]; label: LabelOf }) {
           >
             <span className="feed-time">{time(item.at)}</span>
             <span className="feed-action">{label("CaseAction", item.action)}</span>
-            <span className="feed-number">{item.case.number}</span>
+            <button type="button" className="feed-number" onClick={() => open(item.case.id)}>
+              {item.case.number}
+            </button>
             <span>{label("CaseChannel", item.case.channel)}</span>
             <span className="feed-status">{label("CaseStatus", item.case.status)}</span>
             <span className="quiet">{item.case.grid?.name ?? ""}</span>
