@@ -12,7 +12,7 @@ import { testClock, testDay, until } from "../helpers/clock";
 import { relay } from "../helpers/relay";
 import { CreateCaseDocument, ReplyToCaseDocument } from "../generated/graphql";
 import { gid } from "../factories/tree";
-import { closeFactories } from "../factories";
+import { closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import {
   OPEN_STATUSES,
@@ -261,7 +261,7 @@ browserIt("a resident's token sees no command-center data, and is told why", asy
   await open(page);
   await page
     .getByTestId("notice")
-    .filter({ hasText: "指挥中心页面仅供指挥中心和区级管理员使用" })
+    .filter({ hasText: "指挥中心页面仅供指挥中心、区级管理员和市级管理员使用" })
     .filter({ hasText: "居民" })
     .waitFor();
   await screenshot(page, "command-center-resident");
@@ -348,6 +348,84 @@ browserIt(
       .waitFor();
     expect(await view.getByTestId("timeline").locator("li").count()).toBe(2);
     await screenshot(page, "command-center-case");
+    expect(offline.outside).toEqual([]);
+    expect(offline.pageErrors).toEqual([]);
+    await offline.context.close();
+  },
+);
+
+browserIt(
+  "a city admin sees its own city's districts ranked and totalled, live, and no other city's",
+  async () => {
+    const cityAdmin = await tokenFor({ city: w.city, role: "city_admin" });
+    const elsewhere = await buildCaseWorld();
+    await hotlineCase(server, elsewhere, { description: "别市的案件" });
+    const board = async (token: string) =>
+      ok(
+        await gql<
+          { scoreboard: { rows: Array<{ measures: { unitId: string; received: number } }> } },
+          { day: string }
+        >(
+          server,
+          `query ($day: String!) { scoreboard(level: district, from: $day, to: $day) { rows { measures { unitId received } } } }`,
+          { day: testDay() },
+          token,
+        ),
+      ).scoreboard.rows.map((r) => r.measures);
+    const totals = async () =>
+      ok(
+        await gql<{ cityTotals: { received: number } }, { day: string }>(
+          server,
+          `query ($day: String!) { cityTotals(from: $day, to: $day) { received } }`,
+          { day: testDay() },
+          cityAdmin,
+        ),
+      ).cityTotals.received;
+
+    const offline = await signedIn(cityAdmin);
+    const page = await offline.newPage();
+    await open(page);
+    await connected(page);
+    const rows = page.getByTestId("scoreboard").locator("tbody tr");
+    const ours = await board(cityAdmin);
+    await until(
+      async () => (await rows.count()) === ours.length,
+      "the city's districts on the board",
+      PAGE_TIMEOUT_MS,
+    );
+    const shownUnits = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.getAttribute("data-unit")),
+    );
+    expect(new Set(shownUnits)).toEqual(new Set(ours.map((r) => r.unitId)));
+    const theirs = await board(await tokenFor({ city: elsewhere.city, role: "city_admin" }));
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const r of theirs) expect(shownUnits).not.toContain(r.unitId);
+    const before = await totals();
+    await page
+      .getByTestId("city-received")
+      .locator(".figure-value")
+      .filter({ hasText: new RegExp(`^${before}$`) })
+      .waitFor();
+
+    // A case in one of its districts moves the district's row and the city's total, without reload.
+    await liveSubscriptions(server, "scoreboardChanged", 1);
+    await hotlineCase(server, w, { description: "市级看板" });
+    const district = gid("District", w.district.id);
+    const received = (await board(cityAdmin)).find((r) => r.unitId === district)!.received;
+    await page
+      .getByTestId("scoreboard")
+      .locator(`tr[data-unit="${district}"] td`)
+      .nth(3)
+      .filter({ hasText: new RegExp(`^${received}$`) })
+      .waitFor();
+    const after = await totals();
+    expect(after).toBe(before + 1);
+    await page
+      .getByTestId("city-received")
+      .locator(".figure-value")
+      .filter({ hasText: new RegExp(`^${after}$`) })
+      .waitFor();
+    await screenshot(page, "command-center-city");
     expect(offline.outside).toEqual([]);
     expect(offline.pageErrors).toEqual([]);
     await offline.context.close();

@@ -168,3 +168,26 @@ export const CaseDetailDocument = new TypedDocumentString<
   }
 }`,
 );
+
+export interface CityFigures {
+  city: { name: string };
+  cityTotals: {
+    districts: number;
+    received: number;
+    gridPatrol: number;
+    overdueNow: number;
+    breaches: number;
+    resolved: number;
+    supervisions: number;
+  };
+}
+
+/** A city admin's figures of today: its districts' totals. */
+export const CityTodayDocument = new TypedDocumentString<CityFigures, { day: string }>(
+  `query CommandCenterCityToday($day: String!) {
+  city { name }
+  cityTotals(from: $day, to: $day) {
+    districts received gridPatrol overdueNow breaches resolved supervisions
+  }
+}`,
+);

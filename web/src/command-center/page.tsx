@@ -11,6 +11,7 @@ import { getToken } from "../session";
 import {
   CaseDetailDocument,
   CHANNEL_MEASURES,
+  CityTodayDocument,
   LABEL_KINDS,
   LabelsDocument,
   MeDocument,
@@ -19,6 +20,7 @@ import {
   ScoreboardDocument,
   TodayDocument,
   type CaseDetail,
+  type CityFigures,
   type FeedCase,
   type Label,
   type Me,
@@ -28,7 +30,10 @@ import {
 import "../site.css";
 import "./command-center.css";
 
-/** The roles this page is for; others are told so and shown nothing of the district. */
+/**
+ * The district roles this page is for (a city_admin gets the city's view); any other is told so
+ * and shown nothing.
+ */
 const ROLES = new Set(["command_center", "district_admin"]);
 /** Case events come in bursts: the figures are read again once a burst has passed. */
 const REFRESH_DEBOUNCE_MS = 400;
@@ -91,7 +96,7 @@ function Page() {
   if (!api) {
     body = (
       <p className="notice" data-testid="notice">
-        尚未登录：请先在<a href="/">首页</a>登录指挥中心或区级管理员账号。
+        尚未登录：请先在<a href="/">首页</a>登录。
       </p>
     );
   } else if (!me || !labels) {
@@ -102,10 +107,13 @@ function Page() {
         服务器拒绝了当前令牌：{me.error}。请回到<a href="/">首页</a>重新登录。
       </p>
     );
+  } else if (me.me!.role === "city_admin") {
+    body = <CityDashboard api={api} label={label} />;
   } else if (!ROLES.has(me.me!.role)) {
     body = (
       <p className="notice" data-testid="notice">
-        指挥中心页面仅供指挥中心和区级管理员使用。当前账号（{label("Role", me.me!.role)}）无权查看。
+        指挥中心页面仅供指挥中心、区级管理员和市级管理员使用。当前账号（{label("Role", me.me!.role)}
+        ）无权查看。
       </p>
     );
   } else {
@@ -136,9 +144,6 @@ interface FeedItem {
 
 function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
   const day = useToday();
-  // "waiting" until the first connection; after it, any other state is a reconnection.
-  const [connection, setConnection] = useState<ConnectionState | "waiting">("waiting");
-  const everConnected = useRef(false);
   const [figures, setFigures] = useState<TodayFigures | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [feed, setFeed] = useState<FeedItem[]>([]);
@@ -146,22 +151,8 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
   // The case opened from the feed, and a count of its own events to read it again on each.
   const [opened, setOpened] = useState<{ id: string; version: number } | null>(null);
 
-  // The page's own socket, whose state the banner shows; the example's transport over it.
-  const live = useMemo(
-    () =>
-      createApi({
-        url: `${location.origin}/graphql`,
-        token: () => getToken() ?? "",
-        onConnection: (state) => {
-          if (state === "connected") everConnected.current = true;
-          setConnection(everConnected.current ? state : "waiting");
-          // Back after a drop: what happened meanwhile may have moved the figures.
-          if (state === "connected") setBump((n) => n + 1);
-        },
-      }),
-    [],
-  );
-  useEffect(() => () => void live.close(), [live]);
+  // Back after a drop: what happened meanwhile may have moved the figures.
+  const { live, connection } = useLive(() => setBump((n) => n + 1));
 
   // Today's figures, read again (debounced) after case events and reconnections. An answer is
   // shown unless a later request's answer was shown already; a new event only delays the next read.
@@ -209,21 +200,9 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
     return stop;
   }, [live]);
 
-  const reconnecting = connection !== "connected" && connection !== "waiting";
   return (
     <>
-      <p
-        className={`connection ${reconnecting ? "down" : connection === "waiting" ? "wait" : "up"}`}
-        data-testid="connection"
-        role="status"
-      >
-        {connection === "connected"
-          ? "实时连接正常"
-          : connection === "waiting"
-            ? "正在连接…"
-            : "重新连接中…"}
-        <span className="day">统计日：{day}</span>
-      </p>
+      <ConnectionBar connection={connection} day={day} />
       {problem && (
         <p className="notice error" data-testid="problem">
           {problem}
@@ -235,6 +214,119 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
         <Board api={api} live={live} day={day} label={label} />
       </div>
       {opened && <CaseView api={api} opened={opened} label={label} close={() => setOpened(null)} />}
+    </>
+  );
+}
+
+/** The page's own socket (the example's transport) and its state, for the banner. */
+function useLive(onConnected: () => void) {
+  // "waiting" until the first connection; after it, any other state is a reconnection.
+  const [connection, setConnection] = useState<ConnectionState | "waiting">("waiting");
+  const everConnected = useRef(false);
+  const connected = useRef(onConnected);
+  connected.current = onConnected;
+  const live = useMemo(
+    () =>
+      createApi({
+        url: `${location.origin}/graphql`,
+        token: () => getToken() ?? "",
+        onConnection: (state) => {
+          if (state === "connected") everConnected.current = true;
+          setConnection(everConnected.current ? state : "waiting");
+          if (state === "connected") connected.current();
+        },
+      }),
+    [],
+  );
+  useEffect(() => () => void live.close(), [live]);
+  return { live, connection };
+}
+
+function ConnectionBar({
+  connection,
+  day,
+}: {
+  connection: ConnectionState | "waiting";
+  day: string;
+}) {
+  const reconnecting = connection !== "connected" && connection !== "waiting";
+  return (
+    <p
+      className={`connection ${reconnecting ? "down" : connection === "waiting" ? "wait" : "up"}`}
+      data-testid="connection"
+      role="status"
+    >
+      {connection === "connected"
+        ? "实时连接正常"
+        : connection === "waiting"
+          ? "正在连接…"
+          : "重新连接中…"}
+      <span className="day">统计日：{day}</span>
+    </p>
+  );
+}
+
+const CITY_TOTALS = [
+  "received",
+  "gridPatrol",
+  "resolved",
+  "overdueNow",
+  "breaches",
+  "supervisions",
+] as const;
+
+/**
+ * A city admin's view: the city's districts ranked today, live (scoreboardChanged at the district
+ * level), and the city's totals, read again after each push.
+ */
+function CityDashboard({ api, label }: { api: Api; label: LabelOf }) {
+  const day = useToday();
+  const [bump, setBump] = useState(0);
+  const { live, connection } = useLive(() => setBump((n) => n + 1));
+  const [figures, setFigures] = useState<CityFigures | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.request(CityTodayDocument, { day }).then(
+        (f) => !stale && (setFigures(f), setProblem(null)),
+        (e: unknown) => !stale && setProblem(messageOf(e)),
+      );
+    }, bumpDelay(bump));
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [api, day, bump]);
+  const t = figures?.cityTotals;
+  return (
+    <>
+      <ConnectionBar connection={connection} day={day} />
+      {problem && (
+        <p className="notice error" data-testid="problem">
+          {problem}
+        </p>
+      )}
+      <div className="cc-grid city">
+        <section className="card" aria-label="全市今日">
+          <h2>
+            {figures?.city.name ?? ""} 今日合计（{t?.districts ?? "—"} 个区县）
+          </h2>
+          <div className="figures">
+            {CITY_TOTALS.map((m) => (
+              <Figure key={m} name={label("Measure", m)} value={t?.[m]} testId={`city-${m}`} />
+            ))}
+          </div>
+        </section>
+        <Board
+          api={api}
+          live={live}
+          day={day}
+          label={label}
+          levels={["district"]}
+          onPush={() => setBump((n) => n + 1)}
+        />
+      </div>
     </>
   );
 }
@@ -444,7 +536,8 @@ function Feed({
   );
 }
 
-const LEVELS = ["street_office", "grid"] as const;
+type Level = "district" | "street_office" | "grid";
+const DISTRICT_LEVELS: readonly Level[] = ["street_office", "grid"];
 
 /** Rows in rank order (unranked last, then by name). */
 function ranked(rows: Iterable<ScoreRow>): ScoreRow[] {
@@ -455,8 +548,25 @@ function ranked(rows: Iterable<ScoreRow>): ScoreRow[] {
   );
 }
 
-function Board({ api, live, day, label }: { api: Api; live: Api; day: string; label: LabelOf }) {
-  const [level, setLevel] = useState<(typeof LEVELS)[number]>("street_office");
+function Board({
+  api,
+  live,
+  day,
+  label,
+  levels = DISTRICT_LEVELS,
+  onPush,
+}: {
+  api: Api;
+  live: Api;
+  day: string;
+  label: LabelOf;
+  levels?: readonly Level[];
+  onPush?: () => void;
+}) {
+  const [level, setLevel] = useState<Level>(levels[0]);
+  // Read when a push comes: not a reason to subscribe again.
+  const pushed = useRef(onPush);
+  pushed.current = onPush;
   const [rows, setRows] = useState<Map<string, ScoreRow> | null>(null);
   const moves = useRef(new Map<string, number>());
   const [problem, setProblem] = useState<string | null>(null);
@@ -481,7 +591,10 @@ function Board({ api, live, day, label }: { api: Api; live: Api; day: string; la
       (e: unknown) => !stale && setProblem(messageOf(e)),
     );
     const stop = live.subscribe(ScoreboardChangedDocument, () => ({ level, day }), {
-      next: ({ scoreboardChanged }) => merge(scoreboardChanged.scoreboard.rows, false),
+      next: ({ scoreboardChanged }) => {
+        merge(scoreboardChanged.scoreboard.rows, false);
+        pushed.current?.();
+      },
       error: (e) => setProblem(messageOf(e)),
     });
     return () => {
@@ -494,7 +607,7 @@ function Board({ api, live, day, label }: { api: Api; live: Api; day: string; la
     <section className="card board" aria-label="排名">
       <h2>
         排名（今日）
-        {LEVELS.map((l) => (
+        {levels.map((l) => (
           <button
             key={l}
             type="button"
