@@ -250,6 +250,18 @@ browserIt(
   },
 );
 
+browserIt("a district admin gets the same page", async () => {
+  const offline = await signedIn(w.tokens.admin);
+  const page = await offline.newPage();
+  await open(page);
+  await connected(page);
+  await figuresMatchApi(page, w.tokens.admin);
+  await page.getByTestId("scoreboard").waitFor();
+  expect(offline.outside).toEqual([]);
+  expect(offline.pageErrors).toEqual([]);
+  await offline.context.close();
+});
+
 browserIt("a resident's token sees no command-center data, and is told why", async () => {
   const offline = await signedIn(w.tokens.resident);
   const page = await offline.newPage();
