@@ -23,7 +23,8 @@ function readmeExamplesModule(): Plugin {
 
 /**
  * The browser pages, built into dist/web and served by the server (src/web/routes.ts): the home
- * and sign-in page (index.html) and the offline IDE (graphiql/index.html). Everything they load is
+ * and sign-in page (index.html), the offline IDE (graphiql/index.html) and the command center's
+ * page (command-center/index.html). Everything they load is
  * bundled here, the IDE's editor workers and fonts included: nothing comes from another host.
  * Vite compiles the TSX itself (esbuild/oxc), without a React plugin.
  */
@@ -49,6 +50,7 @@ export default defineConfig({
       input: {
         home: path.join(web, "index.html"),
         graphiql: path.join(web, "graphiql", "index.html"),
+        commandCenter: path.join(web, "command-center", "index.html"),
       },
     },
   },

@@ -25,6 +25,9 @@ export const WEB_DIR = path.join(projectRoot(), "dist", "web");
 /** The IDE's path; GET /graphql from a browser is sent here when the IDE is on. */
 export const IDE_PATH = "/graphiql";
 
+/** The command center's live page (web/src/command-center). */
+export const COMMAND_CENTER_PATH = "/command-center";
+
 /** Hashed file names change with their content: a year, never revalidated. */
 const ASSETS_CACHE = "public, max-age=31536000, immutable";
 
@@ -41,8 +44,8 @@ function page(file: string): RequestHandler {
 }
 
 /**
- * The browser's side: the pages built from web/ (the home and sign-in page at /, the offline IDE
- * at /graphiql unless GRAPHQL_IDE is off), their assets, and in development, when the server
+ * The browser's side: the pages built from web/ (the home and sign-in page at /, the command
+ * center's page at /command-center, the offline IDE at /graphiql unless GRAPHQL_IDE is off), their assets, and in development, when the server
  * signs its own tokens, POST /dev/token for the demo accounts' tokens (the role picker).
  */
 export function webRoutes(config: Config): Router {
@@ -56,6 +59,7 @@ export function webRoutes(config: Config): Router {
     }),
   );
   router.get("/", page("index.html"));
+  router.get([COMMAND_CENTER_PATH, `${COMMAND_CENTER_PATH}/`], page("command-center/index.html"));
   if (config.graphqlIde) {
     router.get([IDE_PATH, `${IDE_PATH}/`], page("graphiql/index.html"));
     // A browser opening the API's URL gets the IDE (Apollo's landing page is off: it loads from a CDN).

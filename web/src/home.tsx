@@ -71,10 +71,11 @@ function Home() {
     <main className="page">
       <h1>civic-grid</h1>
       <p>
-        District grid governance and the 12345 hotline. The command center's screen will be here;
-        for now, sign in and use the GraphQL IDE.
+        District grid governance and the 12345 hotline. Sign in, then open the command center's live
+        page (指挥中心, for the command center and the district admin) or the GraphQL IDE.
       </p>
       <nav className="links">
+        <a href="/command-center">指挥中心 (command center)</a>
         <a href="/graphiql">GraphQL IDE</a>
         <a href="/healthz">Health</a>
       </nav>

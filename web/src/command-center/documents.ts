@@ -1,0 +1,193 @@
+import { TypedDocumentString } from "../../../examples/client/src/gql/graphql";
+import type {
+  CaseChannel,
+  CaseStatus,
+  CaseSummaryFragment,
+} from "../../../examples/client/src/gql/graphql";
+
+/**
+ * The command-center page's own documents, typed by hand beside the example client's generated
+ * ones (whose transport, `createApi`, and case feed, `followCases`, the page reuses). They are
+ * sent as text: the page runs where trusted documents are off (README "Trusted documents").
+ */
+
+/** The statuses of a case still being handled: every status but `closed`. */
+export const OPEN_STATUSES = [
+  "received",
+  "grid_handling",
+  "street_handling",
+  "awaiting_dispatch",
+  "dispatched",
+  "return_requested",
+  "escalated",
+  "resolved",
+] as const satisfies readonly CaseStatus[];
+
+/** The channels, in the order the page shows them, with the measure that counts each. */
+export const CHANNEL_MEASURES = [
+  ["hotline", "hotline"],
+  ["community_report", "communityReport"],
+  ["grid_patrol", "gridPatrol"],
+  ["resident", "residentReport"],
+] as const satisfies ReadonlyArray<readonly [CaseChannel, string]>;
+
+export interface Label {
+  kind: string;
+  value: string;
+  label: string;
+}
+
+export const LABEL_KINDS = [
+  "CaseStatus",
+  "CaseChannel",
+  "CaseAction",
+  "Measure",
+  "UnitLevel",
+  "Role",
+  "AssignmentRole",
+  "AssignmentStatus",
+];
+
+export const LabelsDocument = new TypedDocumentString<{ labels: Label[] }, { kinds: string[] }>(
+  `query CommandCenterLabels($kinds: [String!]) { labels(kinds: $kinds) { kind value label } }`,
+);
+
+export interface Me {
+  subject: string;
+  role: string;
+  district: { name: string } | null;
+}
+
+export const MeDocument = new TypedDocumentString<{ me: Me }, Record<string, never>>(
+  `query CommandCenterMe { me { subject role district { name } } }`,
+);
+
+export interface DistrictMeasures {
+  received: number;
+  hotline: number;
+  communityReport: number;
+  gridPatrol: number;
+  residentReport: number;
+  overdueNow: number;
+  breaches: number;
+}
+
+type Count = { totalCount: number };
+export type TodayFigures = {
+  measures: DistrictMeasures[];
+  overdue: Count;
+} & Record<`open_${(typeof OPEN_STATUSES)[number]}`, Count>;
+
+/** Today's figures in one request: the district's measures over today and the open cases by status. */
+export const TodayDocument = new TypedDocumentString<TodayFigures, { day: string }>(
+  `query CommandCenterToday($day: String!) {
+  measures(level: district, from: $day, to: $day) {
+    received hotline communityReport gridPatrol residentReport overdueNow breaches
+  }
+  overdue: cases(overdue: true, first: 1) { totalCount }
+${OPEN_STATUSES.map((s) => `  open_${s}: cases(status: [${s}], first: 1) { totalCount }`).join("\n")}
+}`,
+);
+
+export interface ScoreRow {
+  rank: number | null;
+  score: number | null;
+  measures: { unitId: string; name: string; received: number; overdueNow: number };
+}
+
+const ROW = `rank score measures { unitId name received overdueNow }`;
+
+export const ScoreboardDocument = new TypedDocumentString<
+  { scoreboard: { rows: ScoreRow[] } },
+  { level: string; day: string }
+>(
+  `query CommandCenterScoreboard($level: UnitLevel!, $day: String!) {
+  scoreboard(level: $level, from: $day, to: $day) { rows { ${ROW} } }
+}`,
+);
+
+export const ScoreboardChangedDocument = new TypedDocumentString<
+  { scoreboardChanged: { scoreboard: { rows: ScoreRow[] } } },
+  { level: string; day: string }
+>(
+  `subscription CommandCenterScoreboardChanged($level: UnitLevel!, $day: String!) {
+  scoreboardChanged(level: $level, from: $day, to: $day) { scoreboard { rows { ${ROW} } } }
+}`,
+);
+
+export type FeedCase = CaseSummaryFragment;
+
+export interface CaseDetail {
+  id: string;
+  number: string;
+  categoryName: string;
+  channel: string;
+  status: string;
+  description: string;
+  receivedAt: string;
+  replyDueAt: string;
+  repliedAt: string | null;
+  resolutionDueAt: string;
+  resolvedAt: string | null;
+  overdue: boolean;
+  streetOffice: { name: string } | null;
+  grid: { name: string } | null;
+  timeline: Array<{
+    cursor: string;
+    action: string;
+    actor: string;
+    actorRole: string;
+    at: string;
+    fromStatus: string | null;
+    toStatus: string;
+    note: string | null;
+  }>;
+  assignments: Array<{
+    id: string;
+    role: string;
+    status: string;
+    dueAt: string;
+    replyDueAt: string | null;
+    repliedAt: string | null;
+    department: { name: string };
+  }>;
+}
+
+/** A case opened from the feed: its due times, its departments' parts and its timeline. */
+export const CaseDetailDocument = new TypedDocumentString<
+  { case: CaseDetail | null },
+  { id: string }
+>(
+  `query CommandCenterCase($id: ID!) {
+  case(id: $id) {
+    id number categoryName channel status description receivedAt
+    replyDueAt repliedAt resolutionDueAt resolvedAt overdue
+    streetOffice { name } grid { name }
+    timeline { cursor action actor actorRole at fromStatus toStatus note }
+    assignments { id role status dueAt replyDueAt repliedAt department { name } }
+  }
+}`,
+);
+
+export interface CityFigures {
+  city: { name: string };
+  cityTotals: {
+    districts: number;
+    received: number;
+    gridPatrol: number;
+    overdueNow: number;
+    breaches: number;
+    resolved: number;
+    supervisions: number;
+  };
+}
+
+/** A city admin's figures of today: its districts' totals. */
+export const CityTodayDocument = new TypedDocumentString<CityFigures, { day: string }>(
+  `query CommandCenterCityToday($day: String!) {
+  city { name }
+  cityTotals(from: $day, to: $day) {
+    districts received gridPatrol overdueNow breaches resolved supervisions
+  }
+}`,
+);
