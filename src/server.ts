@@ -28,7 +28,8 @@ import { formatError, tooManySubscriptions } from "./common/errors";
 import { type Context } from "./context/context";
 import { createLoaders } from "./context/loaders";
 import { type Principal } from "./auth/principal";
-import { PerUseTransaction, RequestTransaction, scopeOf, type TenantScope } from "./db/tenant";
+import { NO_TENANT, PerUseTransaction, scopeOf } from "./db/tenant";
+import { requestContext } from "./context/request-context";
 import { pendingMigrations } from "./db/migrate";
 import { TenancyDirectory } from "./modules/tenancy/tenancy.directory";
 import { type PubSub } from "./realtime/pubsub";
@@ -37,13 +38,7 @@ import { plannedReadsPlugin } from "./planner/plugin";
 import { type Logger } from "./logger";
 import { Metrics } from "./observability/metrics";
 import { observabilityPlugin } from "./observability/plugin";
-import {
-  noteError,
-  observeRequests,
-  requestLog,
-  requestScope,
-  serveMetrics,
-} from "./observability/request";
+import { noteError, observeRequests, requestLog, serveMetrics } from "./observability/request";
 import { SocketObserver } from "./observability/ws";
 import { systemClock, type Clock } from "./common/clock";
 import { FeedRegistry } from "./realtime/feeds";
@@ -85,8 +80,6 @@ export interface RunningServer {
   /** Stops taking requests, drains HTTP and WebSocket connections; does not close the data source. */
   stop(): Promise<void>;
 }
-
-const NOBODY: TenantScope = { districtIds: [], subject: "", role: "" };
 
 /** Grace for open requests and sockets at shutdown, well inside main.ts's 10 s force-exit. */
 const DRAIN_GRACE_MS = 4000;
@@ -209,7 +202,7 @@ export async function startServer(
       },
       context: (ctx, id, _payload, args): Context => {
         const principal = ctx.extra.principal ?? null;
-        const db = new PerUseTransaction(dataSource, principal ? scopeOf(principal) : NOBODY);
+        const db = new PerUseTransaction(dataSource, principal ? scopeOf(principal) : NO_TENANT);
         return {
           principal,
           db,
@@ -351,21 +344,12 @@ export async function startServer(
     ...jsonBody(security.maxBodyBytes),
     ...(trusted ? [trusted.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const principal = await principalFrom(req.headers.authorization, verify, directory);
-        const db = new RequestTransaction(dataSource, principal ? scopeOf(principal) : NOBODY);
-        return {
-          principal,
-          db,
-          pubSub,
-          clock,
-          feeds,
-          loaders: createLoaders(db, principal?.districtIds ?? [], { cache: true }),
-          reads: new ReadCollector(),
-          remoteAddress: req.socket.remoteAddress,
-          ...requestScope(principal),
-        };
-      },
+      context: async ({ req }): Promise<Context> =>
+        requestContext(
+          { dataSource, pubSub, clock, feeds },
+          await principalFrom(req.headers.authorization, verify, directory),
+          req.socket.remoteAddress,
+        ),
     }),
   );
   app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory, guard, schema }));

@@ -11,6 +11,9 @@ export interface TenantScope {
   role: string;
 }
 
+/** The scope of a caller without a token: no district, so row-level security shows it nothing. */
+export const NO_TENANT: TenantScope = { districtIds: [], subject: "", role: "" };
+
 export function scopeOf(p: Principal): TenantScope {
   return { districtIds: p.districtIds, subject: p.subject, role: p.role };
 }

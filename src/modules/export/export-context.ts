@@ -1,20 +1,11 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/principal";
-import { type Clock } from "../../common/clock";
 import { type AuthedContext } from "../../context/context";
-import { createLoaders } from "../../context/loaders";
-import { finishRequest, ReadCollector } from "../../context/read-audit";
-import { RequestTransaction, scopeOf } from "../../db/tenant";
-import { type FeedRegistry } from "../../realtime/feeds";
-import { type PubSub } from "../../realtime/pubsub";
+import { finishRequest } from "../../context/read-audit";
+import { requestContext, type RequestContextDeps } from "../../context/request-context";
+import { type RequestTransaction } from "../../db/tenant";
 
 /** What an export needs of the server: the database, the time, and what a context carries. */
-export interface ExportDeps {
-  dataSource: DataSource;
-  clock: Clock;
-  pubSub: PubSub;
-  feeds: FeedRegistry;
-}
+export type ExportDeps = RequestContextDeps;
 
 /**
  * Runs `fn` as one GraphQL request would run: a context of the caller (its loaders, its read
@@ -30,16 +21,8 @@ export async function asRequest<T>(
   principal: Principal,
   fn: (ctx: AuthedContext) => Promise<T>,
 ): Promise<T> {
-  const tx = new RequestTransaction(deps.dataSource, scopeOf(principal));
-  const ctx: AuthedContext = {
-    principal,
-    db: tx,
-    pubSub: deps.pubSub,
-    clock: deps.clock,
-    feeds: deps.feeds,
-    loaders: createLoaders(tx, principal.districtIds, { cache: true }),
-    reads: new ReadCollector(),
-  };
+  const ctx = requestContext(deps, principal) as AuthedContext & { db: RequestTransaction };
+  const tx = ctx.db;
   let result: T;
   try {
     result = await fn(ctx);
