@@ -45,8 +45,9 @@ function page(file: string): RequestHandler {
 
 /**
  * The browser's side: the pages built from web/ (the home and sign-in page at /, the command
- * center's page at /command-center, the offline IDE at /graphiql unless GRAPHQL_IDE is off), their assets, and in development, when the server
- * signs its own tokens, POST /dev/token for the demo accounts' tokens (the role picker).
+ * center's page at /command-center, the offline IDE at /graphiql unless GRAPHQL_IDE is off),
+ * their assets, and in development, when the server signs its own tokens, GET and POST /dev/token
+ * for the demo accounts' tokens (the role picker).
  */
 export function webRoutes(config: Config): Router {
   const router = express.Router();
