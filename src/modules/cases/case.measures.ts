@@ -25,6 +25,7 @@ export const MEASURES = [
   "returns",
   "supervisions",
   "breaches",
+  "replyBreaches",
   "parts",
   "partsRepliedOnTime",
   "partsOnTime",
@@ -33,7 +34,7 @@ export const MEASURES = [
 
 /**
  * The measures that count a case at most once in any unit (once received, its channel, its first
- * reply, its first resolution, its breach): their figure is the number of cases behind it. The
+ * reply, its first resolution, its breach of each case limit): their figure is the number of cases behind it. The
  * others count callbacks, returns, supervisions or parts, several to a case. A property test holds
  * `caseMeasures` to this list.
  */
@@ -47,6 +48,7 @@ export const CASE_COUNT_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
   "resolved",
   "resolvedOnTime",
   "breaches",
+  "replyBreaches",
 ]);
 
 /**
@@ -66,6 +68,7 @@ export const MEASURE_ACTIONS: Readonly<Partial<Record<Measure, readonly string[]
   returns: ["rule_return"],
   supervisions: ["supervise"],
   breaches: ["breach"],
+  replyBreaches: ["breach"],
   parts: ["assign"],
   partsRepliedOnTime: ["reply"],
   partsOnTime: ["report_progress", "resolve"],
@@ -211,7 +214,8 @@ const CHANNEL_MEASURE: Record<string, Measure> = {
  * - callbacks: callbacks made; callbacksValid: those that reached the complainant and got an
  *   answer; satisfied / basicallySatisfied / unsatisfied: the answers.
  * - returns: returns granted; supervisions: supervisions opened (by inspectors or by the
- *   system); breaches: 1 if the resolution limit was breached.
+ *   system); breaches: 1 if the resolution limit was breached; replyBreaches: 1 if the reply
+ *   limit (2 hours) was: the watcher marked it passed with no provisional reply given.
  * Departments: the departments of the case's latest assignment carry the case's measures; each
  * granted return counts for the departments that held the case when it was returned.
  * A department's own part, on its own clocks (case.clocks.ts), whichever assignment it was in:
@@ -229,6 +233,7 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
   let replied = false;
   let resolvedOnce = false;
   let breached = false;
+  let replyBreached = false;
   const parts = new PartTally();
   for (const e of events) {
     parts.see(e);
@@ -274,12 +279,17 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
       case "supervise":
         counts.supervisions += 1;
         break;
-      case "breach":
-        if ((e.data.limit ?? "resolution") === "resolution" && !breached) {
+      case "breach": {
+        const limit = e.data.limit ?? "resolution";
+        if (limit === "resolution" && !breached) {
           breached = true;
           counts.breaches = 1;
+        } else if (limit === "reply" && !replyBreached) {
+          replyBreached = true;
+          counts.replyBreaches = 1;
         }
         break;
+      }
     }
   }
   if (counts.received === 0) return [];

@@ -24,6 +24,7 @@ export enum MeasureName {
   returns = "returns",
   supervisions = "supervisions",
   breaches = "breaches",
+  replyBreaches = "replyBreaches",
   parts = "parts",
   partsRepliedOnTime = "partsRepliedOnTime",
   partsOnTime = "partsOnTime",
@@ -76,6 +77,11 @@ export class UnitMeasures implements Counts, Rates {
   @Field(() => Int, { description: "Supervisions opened (inspectors and automatic)." })
   supervisions: number;
   @Field(() => Int, { description: "Cases whose resolution limit was breached." }) breaches: number;
+  @Field(() => Int, {
+    description:
+      "Cases whose provisional reply limit (2 hours) was breached: no reply by its due time.",
+  })
+  replyBreaches: number;
   @Field(() => Int, {
     description:
       "Departments' parts given (each department's part of each assignment); a department counts its own, a unit above counts its cases'.",

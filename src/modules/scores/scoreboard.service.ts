@@ -164,6 +164,7 @@ export function cityTotalsOf(board: Scoreboard): CityTotals {
     callbacksValid: t.callbacksValid,
     supervisions: t.supervisions,
     breaches: t.breaches,
+    replyBreaches: t.replyBreaches,
     overdueNow: rows.reduce((n, m) => n + m.overdueNow, 0),
     ...ratesOf(t),
   };

@@ -116,7 +116,9 @@ export class CityTotals implements Rates {
   @Field(() => Int) callbacks: number;
   @Field(() => Int) callbacksValid: number;
   @Field(() => Int) supervisions: number;
-  @Field(() => Int) breaches: number;
+  @Field(() => Int, { description: "Cases whose resolution limit was breached." }) breaches: number;
+  @Field(() => Int, { description: "Cases whose provisional reply limit (2 hours) was breached." })
+  replyBreaches: number;
   @Field(() => Int) overdueNow: number;
   @Field(() => Float, { nullable: true }) proactiveShare: number | null;
   @Field(() => Float, { nullable: true }) responseRate: number | null;
