@@ -116,9 +116,11 @@ it("moves the counters when the watcher breaches a reply: the case's units and t
     replyBreaches: 1,
     breaches: 1,
   });
-  expect((await measures("grid", w.tokens.command)).get(gid("Grid", w.tree.gridA))).toMatchObject(
-    { received: 3, replyBreaches: 1, breaches: 1 },
-  );
+  expect((await measures("grid", w.tokens.command)).get(gid("Grid", w.tree.gridA))).toMatchObject({
+    received: 3,
+    replyBreaches: 1,
+    breaches: 1,
+  });
   const depts = await measures("department", w.tokens.command);
   expect(depts.get(gid("Department", w.housing.id))).toMatchObject({ replyBreaches: 1 });
   expect(depts.get(gid("Department", w.urban.id))).toMatchObject({ replyBreaches: 1 });
@@ -131,8 +133,9 @@ it("moves the counters when the watcher breaches a reply: the case's units and t
   try {
     await client.query("BEGIN");
     await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${w.district.id}}`]);
-    expect(await verifyCounters(async (q, p) => (await client.query(q, p)).rows, w.district.id))
-      .toEqual([]);
+    expect(
+      await verifyCounters(async (q, p) => (await client.query(q, p)).rows, w.district.id),
+    ).toEqual([]);
   } finally {
     await client.query("ROLLBACK");
     client.release();
