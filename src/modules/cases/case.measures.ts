@@ -34,9 +34,9 @@ export const MEASURES = [
 
 /**
  * The measures that count a case at most once in any unit (once received, its channel, its first
- * reply, its first resolution, its breach of each case limit): their figure is the number of cases behind it. The
- * others count callbacks, returns, supervisions or parts, several to a case. A property test holds
- * `caseMeasures` to this list.
+ * reply, its first resolution, its breach of the reply or the resolution limit): their figure is
+ * the number of cases behind it. The others count callbacks, returns, supervisions or parts,
+ * several to a case. A property test holds `caseMeasures` to this list.
  */
 export const CASE_COUNT_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
   "received",
@@ -136,67 +136,6 @@ export function sumCounts(units: ReadonlyArray<Readonly<Counts>>): Counts {
   return total;
 }
 
-export const RATES = [
-  "responseRate",
-  "onTimeCompletionRate",
-  "resolutionRate",
-  "satisfactionRate",
-  "effectiveCallbackRate",
-  "proactiveShare",
-  "partReplyRate",
-  "partOnTimeRate",
-] as const;
-
-export type RateName = (typeof RATES)[number];
-export type Rates = Record<RateName, number | null>;
-
-/** The measures the rates are made of. */
-export type RateCounts = Pick<
-  Counts,
-  | "received"
-  | "gridPatrol"
-  | "repliedOnTime"
-  | "resolved"
-  | "resolvedOnTime"
-  | "callbacks"
-  | "callbacksValid"
-  | "satisfied"
-  | "basicallySatisfied"
-  | "parts"
-  | "partsRepliedOnTime"
-  | "partsOnTime"
->;
-
-/** n / d; null when there is nothing to divide by, so that "no cases" never reads as 0 %. */
-const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
-
-/**
- * The rates of a unit's counts, each a fraction from 0 to 1, or null when its denominator is 0:
- * - responseRate = repliedOnTime / received
- * - onTimeCompletionRate (办结率) = resolvedOnTime / received
- * - resolutionRate = resolved / received
- * - satisfactionRate (满意率) = (satisfied + basicallySatisfied) / callbacksValid
- * - effectiveCallbackRate (有效回访率) = callbacksValid / callbacks
- * - proactiveShare = gridPatrol / received
- * - partReplyRate = partsRepliedOnTime / parts (departments' own replies on time)
- * - partOnTimeRate = partsOnTime / parts (departments' own parts finished on time)
- * The only place they are computed: the rates of several units together are the rates of their
- * summed counts (`sumCounts`), never a mean of their rates, which would weigh a unit of 3 cases
- * like one of 3,000.
- */
-export function ratesOf(c: Readonly<RateCounts>): Rates {
-  return {
-    responseRate: rate(c.repliedOnTime, c.received),
-    onTimeCompletionRate: rate(c.resolvedOnTime, c.received),
-    resolutionRate: rate(c.resolved, c.received),
-    satisfactionRate: rate(c.satisfied + c.basicallySatisfied, c.callbacksValid),
-    effectiveCallbackRate: rate(c.callbacksValid, c.callbacks),
-    proactiveShare: rate(c.gridPatrol, c.received),
-    partReplyRate: rate(c.partsRepliedOnTime, c.parts),
-    partOnTimeRate: rate(c.partsOnTime, c.parts),
-  };
-}
-
 const CHANNEL_MEASURE: Record<string, Measure> = {
   hotline: "hotline",
   community_report: "communityReport",
@@ -233,7 +172,6 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
   let replied = false;
   let resolvedOnce = false;
   let breached = false;
-  let replyBreached = false;
   const parts = new PartTally();
   for (const e of events) {
     parts.see(e);
@@ -279,17 +217,12 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
       case "supervise":
         counts.supervisions += 1;
         break;
-      case "breach": {
-        const limit = e.data.limit ?? "resolution";
-        if (limit === "resolution" && !breached) {
+      case "breach":
+        if ((e.data.limit ?? "resolution") === "resolution" && !breached) {
           breached = true;
           counts.breaches = 1;
-        } else if (limit === "reply" && !replyBreached) {
-          replyBreached = true;
-          counts.replyBreaches = 1;
-        }
+        } else if (e.data.limit === "reply") counts.replyBreaches = 1;
         break;
-      }
     }
   }
   if (counts.received === 0) return [];

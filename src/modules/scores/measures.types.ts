@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Case } from "../cases/case.entity";
-import { type Counts, type Rates, UnitLevel } from "../cases/case.measures";
+import { type Counts, UnitLevel } from "../cases/case.measures";
+import { type Rates } from "../cases/case.rates";
 
 // These types are plain data with no field middleware or role: `simpleResolvers` lets GraphQL
 // read their properties directly (a grid scoreboard is some 17,000 fields).
@@ -44,7 +45,7 @@ export const LEVEL_TYPE: Record<UnitLevel, string> = {
   department: "Department",
 };
 
-// The rates' descriptions repeat the formulas of `ratesOf` (cases/case.measures.ts), where they are computed.
+// The rates' descriptions repeat the formulas of `ratesOf` (cases/case.rates.ts), where they are computed.
 @ObjectType({
   simpleResolvers: true,
   description:

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { type Rates, UnitLevel } from "../cases/case.measures";
+import { UnitLevel } from "../cases/case.measures";
+import { type Rates } from "../cases/case.rates";
 import { PatrolCoverage } from "../patrols/coverage.types";
 import { UnitMeasures } from "./measures.types";
 
