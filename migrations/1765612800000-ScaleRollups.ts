@@ -1,7 +1,7 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
 
 /** The counters' columns as they are at this migration (score_counter's measures). */
-const COUNTERS = [
+export const COUNTERS = [
   "received",
   "hotline",
   "community_report",
@@ -25,22 +25,43 @@ const COUNTERS = [
 ];
 
 /** The month rows' sums of a set of day rows (`rows`, with `sign` 1 or -1), by month. */
-const monthsOf = (rows: string, sign: string) =>
+const monthsOf = (counters: readonly string[], rows: string, sign: string) =>
   `SELECT district_id, level, unit_id, date_trunc('month', day::timestamp)::date AS month,
-          ${COUNTERS.map((c) => `${sign} * ${c} AS ${c}`).join(", ")}
+          ${counters.map((c) => `${sign} * ${c} AS ${c}`).join(", ")}
      FROM ${rows}`;
 
 /** Adds the day rows of `deltas` (a query of monthsOf rows) to their months. */
-const addToMonths = (deltas: string) => `
-  INSERT INTO score_counter_month AS m (district_id, id, level, unit_id, month, ${COUNTERS.join(", ")})
+const addToMonths = (counters: readonly string[], deltas: string) => `
+  INSERT INTO score_counter_month AS m (district_id, id, level, unit_id, month, ${counters.join(", ")})
   SELECT d.district_id, gen_random_uuid(), d.level, d.unit_id, d.month,
-         ${COUNTERS.map((c) => `sum(d.${c})`).join(", ")}
+         ${counters.map((c) => `sum(d.${c})`).join(", ")}
     FROM (${deltas}) d
    GROUP BY d.district_id, d.level, d.unit_id, d.month
-  HAVING ${COUNTERS.map((c) => `sum(d.${c}) <> 0`).join(" OR ")}
+  HAVING ${counters.map((c) => `sum(d.${c}) <> 0`).join(" OR ")}
    ORDER BY d.district_id, d.level, d.month, d.unit_id
   ON CONFLICT (district_id, level, month, unit_id) DO UPDATE SET
-    ${COUNTERS.map((c) => `${c} = m.${c} + EXCLUDED.${c}`).join(",\n    ")}`;
+    ${counters.map((c) => `${c} = m.${c} + EXCLUDED.${c}`).join(",\n    ")}`;
+
+/**
+ * The function of the triggers that keep the months: it names every counter column, so a
+ * migration that adds one creates it again with the new list (and its `down` with the old one).
+ */
+export const monthsFunction = (counters: readonly string[]) => `
+      -- Runs as the role that changed the counters, under the same policy: its tenant context
+      -- already allows the district of every counter row it wrote.
+      CREATE OR REPLACE FUNCTION app.score_counter_to_months() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          ${addToMonths(counters, monthsOf(counters, "new_rows", "1"))};
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${addToMonths(counters, `${monthsOf(counters, "new_rows", "1")} UNION ALL ${monthsOf(counters, "old_rows", "-1")}`)};
+        ELSIF TG_OP = 'DELETE' THEN
+          ${addToMonths(counters, monthsOf(counters, "old_rows", "-1"))};
+        ELSE
+          TRUNCATE score_counter_month;
+        END IF;
+        RETURN NULL;
+      END $fn$;`;
 
 /**
  * Issue 14, part 2 (`npm run bench -- --cases 1000000`), for plans that read far more than they
@@ -78,21 +99,7 @@ export class ScaleRollups1765612800000 implements MigrationInterface {
         WITH CHECK (district_id = ANY ((SELECT app.current_district_ids())::uuid[]));
       GRANT SELECT, INSERT, UPDATE, DELETE ON score_counter_month TO civic_grid_app;
 
-      -- Runs as the role that changed the counters, under the same policy: its tenant context
-      -- already allows the district of every counter row it wrote.
-      CREATE FUNCTION app.score_counter_to_months() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${addToMonths(monthsOf("new_rows", "1"))};
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${addToMonths(`${monthsOf("new_rows", "1")} UNION ALL ${monthsOf("old_rows", "-1")}`)};
-        ELSIF TG_OP = 'DELETE' THEN
-          ${addToMonths(monthsOf("old_rows", "-1"))};
-        ELSE
-          TRUNCATE score_counter_month;
-        END IF;
-        RETURN NULL;
-      END $fn$;
+      ${monthsFunction(COUNTERS)}
       CREATE TRIGGER score_counter_month_insert AFTER INSERT ON score_counter
         REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION app.score_counter_to_months();
@@ -114,7 +121,7 @@ export class ScaleRollups1765612800000 implements MigrationInterface {
 
       -- The owner is subject to the forced row-level security: the backfill acts as every district.
       SELECT set_config('app.district_ids', coalesce((SELECT array_agg(id)::text FROM district), '{}'), true);
-      ${addToMonths(monthsOf("score_counter", "1"))};
+      ${addToMonths(COUNTERS, monthsOf(COUNTERS, "score_counter", "1"))};
 
       CREATE INDEX hotline_case_channel_idx ON hotline_case (district_id, channel, id)
         INCLUDE (received_at);

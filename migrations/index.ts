@@ -17,6 +17,7 @@ import { ScaleRollups1765612800000 } from "./1765612800000-ScaleRollups";
 import { PatrolRollups1765699200000 } from "./1765699200000-PatrolRollups";
 import { ReadAuditStorage1765785600000 } from "./1765785600000-ReadAuditStorage";
 import { EventActionIndex1765872000000 } from "./1765872000000-EventActionIndex";
+import { ReplyBreaches1765958400000 } from "./1765958400000-ReplyBreaches";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PatrolRollups1765699200000,
   ReadAuditStorage1765785600000,
   EventActionIndex1765872000000,
+  ReplyBreaches1765958400000,
 ];

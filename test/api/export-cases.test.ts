@@ -310,7 +310,7 @@ it("refuses bad parameters and missing tokens with a coded JSON error, no stack"
 describe("the scoreboard export", () => {
   const BOARD = `query Board($level: UnitLevel!, $from: String!, $to: String!) {
     scoreboard(level: $level, from: $from, to: $to) {
-      rows { rank score measures { name level received hotline overdueNow satisfactionRate } }
+      rows { rank score measures { name level received hotline overdueNow replyBreaches satisfactionRate } }
     }
   }`;
   interface Board {
@@ -355,6 +355,7 @@ describe("the scoreboard export", () => {
           r[at("received")],
           r[at("hotline")],
           r[at("overdueNow")],
+          r[at("replyBreaches")],
           r[at("satisfactionRate")],
         ]),
     ).toEqual(
@@ -365,6 +366,7 @@ describe("the scoreboard export", () => {
         cell(r.measures.received),
         cell(r.measures.hotline),
         cell(r.measures.overdueNow),
+        cell(r.measures.replyBreaches),
         cell(r.measures.satisfactionRate),
       ]),
     );

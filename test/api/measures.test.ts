@@ -44,7 +44,7 @@ function inputType(m: string): string {
 }
 const MEASURES_Q = `query($level: UnitLevel!, $from: String!, $to: String!) { measures(level: $level, from: $from, to: $to) {
   unitId name received hotline communityReport gridPatrol residentReport repliedOnTime resolved resolvedOnTime callbacks callbacksValid
-  satisfied basicallySatisfied unsatisfied returns supervisions breaches overdueNow
+  satisfied basicallySatisfied unsatisfied returns supervisions breaches replyBreaches overdueNow
   proactiveShare responseRate onTimeCompletionRate resolutionRate satisfactionRate effectiveCallbackRate } }`;
 
 let ids: Record<string, string> = {};
@@ -170,6 +170,8 @@ it("counts the district's measures exactly, with their rates", async () => {
     returns: 1,
     supervisions: 2,
     breaches: 1,
+    // D breached its resolution limit; its reply limit had not passed when the watcher swept.
+    replyBreaches: 0,
     overdueNow: 0,
     proactiveShare: 0.25,
     responseRate: 0.25,

@@ -121,3 +121,67 @@ it("names only measures, and leaves out those that count several per case", () =
   for (const m of ["callbacks", "returns", "supervisions", "parts"] as const)
     expect(CASE_COUNT_MEASURES.has(m)).toBe(false);
 });
+
+describe("replyBreaches", () => {
+  const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+  const create: EventFacts = { action: "create", at: at(0), data: {} };
+  const breach = (minutes: number, data: Record<string, unknown>): EventFacts => ({
+    action: "breach",
+    at: at(minutes),
+    data,
+  });
+  const figures = (log: EventFacts[]) =>
+    Object.fromEntries(
+      measuresOf(log).map((u) => [
+        `${u.level}:${u.unit}`,
+        [u.counts.replyBreaches, u.counts.breaches],
+      ]),
+    );
+
+  it("counts a case whose reply limit was breached once, in each of its units", () => {
+    const log = [create, breach(120, { limit: "reply" }), breach(240, { limit: "reply" })];
+    expect(figures(log)).toEqual({
+      "district:d": [1, 0],
+      "street_office:s": [1, 0],
+      "community:c": [1, 0],
+      "grid:g": [1, 0],
+    });
+  });
+
+  it("does not take a resolution breach (with or without its limit named) for a reply breach, nor the reverse", () => {
+    expect(figures([create, breach(500, { limit: "resolution" })])["district:d"]).toEqual([0, 1]);
+    expect(figures([create, breach(500, {})])["district:d"]).toEqual([0, 1]);
+    expect(
+      figures([create, breach(120, { limit: "reply" }), breach(500, { limit: "resolution" })])[
+        "district:d"
+      ],
+    ).toEqual([1, 1]);
+  });
+
+  it("leaves the departments' own reply and due-time breaches to their parts", () => {
+    const assign: EventFacts = {
+      action: "assign",
+      at: at(10),
+      data: {
+        departments: ["water"],
+        parts: [{ department: "water", role: "lead", replyDueAt: at(130).toISOString() }],
+      },
+    };
+    const log = [
+      create,
+      assign,
+      breach(130, { limit: "assignment_reply", department: "water" }),
+      breach(600, { limit: "assignment", department: "water" }),
+    ];
+    expect(figures(log)).toMatchObject({ "district:d": [0, 0], "department:water": [0, 0] });
+    // The department holding the case carries the case's reply breach, as its other counts.
+    expect(figures([...log, breach(140, { limit: "reply" })])).toMatchObject({
+      "district:d": [1, 0],
+      "department:water": [1, 0],
+    });
+  });
+
+  it("counts nothing for a case the log never created", () => {
+    expect(measuresOf([breach(120, { limit: "reply" })])).toEqual([]);
+  });
+});

@@ -1,10 +1,5 @@
-import {
-  type Counts,
-  ratesOf,
-  RATES,
-  sumCounts,
-  zero,
-} from "../../src/modules/cases/case.measures";
+import { type Counts, sumCounts, zero } from "../../src/modules/cases/case.measures";
+import { ratesOf, RATES } from "../../src/modules/cases/case.rates";
 
 const counts = (c: Partial<Counts>): Counts => ({ ...zero(), ...c });
 

@@ -12,8 +12,10 @@ import { testClock, testDay, until } from "../helpers/clock";
 import { relay } from "../helpers/relay";
 import { CreateCaseDocument, ReplyToCaseDocument } from "../generated/graphql";
 import { gid } from "../factories/tree";
-import { closeFactories, tokenFor } from "../factories";
+import { asDistrict, closeFactories, tokenFor } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
+import { fromGlobalId } from "../../src/common/ids";
+import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import {
   OPEN_STATUSES,
   TodayDocument,
@@ -82,6 +84,7 @@ function expected(f: TodayFigures): Record<string, number> {
     "channel-resident": m.residentReport,
     "overdue-now": m.overdueNow,
     breaches: m.breaches,
+    "reply-breaches": m.replyBreaches,
     ...Object.fromEntries(OPEN_STATUSES.map((s) => [`open-${s}`, f[`open_${s}`].totalCount])),
   };
 }
@@ -133,8 +136,16 @@ const feedItems = (page: Page, caseId: string) =>
 browserIt(
   "shows today's figures as the API has them; a new case appears in the feed and moves the figures and the scoreboard without reload",
   async () => {
-    // Two cases before the page opens: a hotline call and a grid patrol's report.
-    await hotlineCase(server, w);
+    // Two cases before the page opens: a hotline call and a grid patrol's report. The call goes
+    // unanswered past its reply limit (moved into the past) and the watcher marks the breach.
+    const unanswered = await hotlineCase(server, w);
+    await asDistrict(w.district.id, (q) =>
+      q("UPDATE hotline_case SET reply_due_at = $2 WHERE id = $1", [
+        fromGlobalId(unanswered.id)!.id,
+        new Date(testClock.now().getTime() - 60_000),
+      ]),
+    );
+    await sweepOnce(server.dataSource, server.pubSub, testClock.now(), [w.district.id]);
     ok(
       await gql(
         server,
@@ -160,6 +171,9 @@ browserIt(
     await page.getByRole("heading", { name: `指挥中心 · ${w.district.name}` }).waitFor();
     const before = await figuresMatchApi(page, w.tokens.command);
     expect(before.received).toBeGreaterThanOrEqual(2);
+    // The reply breach beside the resolution breaches (none: no resolution limit has passed).
+    expect([before["reply-breaches"], before.breaches]).toEqual([1, 0]);
+    await page.getByTestId("reply-breaches").filter({ hasText: "回复超时量" }).waitFor();
     // Labels are the API's: the channel's and the status's Chinese names.
     await page.getByTestId("channel-hotline").filter({ hasText: "12345热线" }).waitFor();
     await page.getByTestId("open-grid_handling").filter({ hasText: "网格领办" }).waitFor();
@@ -384,15 +398,16 @@ browserIt(
           token,
         ),
       ).scoreboard.rows.map((r) => r.measures);
-    const totals = async () =>
+    const cityTotals = async () =>
       ok(
-        await gql<{ cityTotals: { received: number } }, { day: string }>(
+        await gql<{ cityTotals: { received: number; replyBreaches: number } }, { day: string }>(
           server,
-          `query ($day: String!) { cityTotals(from: $day, to: $day) { received } }`,
+          `query ($day: String!) { cityTotals(from: $day, to: $day) { received replyBreaches } }`,
           { day: testDay() },
           cityAdmin,
         ),
-      ).cityTotals.received;
+      ).cityTotals;
+    const totals = async () => (await cityTotals()).received;
 
     const offline = await signedIn(cityAdmin);
     const page = await offline.newPage();
@@ -417,6 +432,11 @@ browserIt(
       .getByTestId("city-received")
       .locator(".figure-value")
       .filter({ hasText: new RegExp(`^${before}$`) })
+      .waitFor();
+    await page
+      .getByTestId("city-replyBreaches")
+      .locator(".figure-value")
+      .filter({ hasText: new RegExp(`^${(await cityTotals()).replyBreaches}$`) })
       .waitFor();
 
     // A case in one of its districts moves the district's row and the city's total, without reload.

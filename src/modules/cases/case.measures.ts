@@ -25,6 +25,7 @@ export const MEASURES = [
   "returns",
   "supervisions",
   "breaches",
+  "replyBreaches",
   "parts",
   "partsRepliedOnTime",
   "partsOnTime",
@@ -33,9 +34,9 @@ export const MEASURES = [
 
 /**
  * The measures that count a case at most once in any unit (once received, its channel, its first
- * reply, its first resolution, its breach): their figure is the number of cases behind it. The
- * others count callbacks, returns, supervisions or parts, several to a case. A property test holds
- * `caseMeasures` to this list.
+ * reply, its first resolution, its breach of the reply or the resolution limit): their figure is
+ * the number of cases behind it. The others count callbacks, returns, supervisions or parts,
+ * several to a case. A property test holds `caseMeasures` to this list.
  */
 export const CASE_COUNT_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
   "received",
@@ -47,6 +48,7 @@ export const CASE_COUNT_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
   "resolved",
   "resolvedOnTime",
   "breaches",
+  "replyBreaches",
 ]);
 
 /**
@@ -66,6 +68,7 @@ export const MEASURE_ACTIONS: Readonly<Partial<Record<Measure, readonly string[]
   returns: ["rule_return"],
   supervisions: ["supervise"],
   breaches: ["breach"],
+  replyBreaches: ["breach"],
   parts: ["assign"],
   partsRepliedOnTime: ["reply"],
   partsOnTime: ["report_progress", "resolve"],
@@ -133,67 +136,6 @@ export function sumCounts(units: ReadonlyArray<Readonly<Counts>>): Counts {
   return total;
 }
 
-export const RATES = [
-  "responseRate",
-  "onTimeCompletionRate",
-  "resolutionRate",
-  "satisfactionRate",
-  "effectiveCallbackRate",
-  "proactiveShare",
-  "partReplyRate",
-  "partOnTimeRate",
-] as const;
-
-export type RateName = (typeof RATES)[number];
-export type Rates = Record<RateName, number | null>;
-
-/** The measures the rates are made of. */
-export type RateCounts = Pick<
-  Counts,
-  | "received"
-  | "gridPatrol"
-  | "repliedOnTime"
-  | "resolved"
-  | "resolvedOnTime"
-  | "callbacks"
-  | "callbacksValid"
-  | "satisfied"
-  | "basicallySatisfied"
-  | "parts"
-  | "partsRepliedOnTime"
-  | "partsOnTime"
->;
-
-/** n / d; null when there is nothing to divide by, so that "no cases" never reads as 0 %. */
-const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
-
-/**
- * The rates of a unit's counts, each a fraction from 0 to 1, or null when its denominator is 0:
- * - responseRate = repliedOnTime / received
- * - onTimeCompletionRate (办结率) = resolvedOnTime / received
- * - resolutionRate = resolved / received
- * - satisfactionRate (满意率) = (satisfied + basicallySatisfied) / callbacksValid
- * - effectiveCallbackRate (有效回访率) = callbacksValid / callbacks
- * - proactiveShare = gridPatrol / received
- * - partReplyRate = partsRepliedOnTime / parts (departments' own replies on time)
- * - partOnTimeRate = partsOnTime / parts (departments' own parts finished on time)
- * The only place they are computed: the rates of several units together are the rates of their
- * summed counts (`sumCounts`), never a mean of their rates, which would weigh a unit of 3 cases
- * like one of 3,000.
- */
-export function ratesOf(c: Readonly<RateCounts>): Rates {
-  return {
-    responseRate: rate(c.repliedOnTime, c.received),
-    onTimeCompletionRate: rate(c.resolvedOnTime, c.received),
-    resolutionRate: rate(c.resolved, c.received),
-    satisfactionRate: rate(c.satisfied + c.basicallySatisfied, c.callbacksValid),
-    effectiveCallbackRate: rate(c.callbacksValid, c.callbacks),
-    proactiveShare: rate(c.gridPatrol, c.received),
-    partReplyRate: rate(c.partsRepliedOnTime, c.parts),
-    partOnTimeRate: rate(c.partsOnTime, c.parts),
-  };
-}
-
 const CHANNEL_MEASURE: Record<string, Measure> = {
   hotline: "hotline",
   community_report: "communityReport",
@@ -211,7 +153,8 @@ const CHANNEL_MEASURE: Record<string, Measure> = {
  * - callbacks: callbacks made; callbacksValid: those that reached the complainant and got an
  *   answer; satisfied / basicallySatisfied / unsatisfied: the answers.
  * - returns: returns granted; supervisions: supervisions opened (by inspectors or by the
- *   system); breaches: 1 if the resolution limit was breached.
+ *   system); breaches: 1 if the resolution limit was breached; replyBreaches: 1 if the reply
+ *   limit (2 hours) was: the watcher marked it passed with no provisional reply given.
  * Departments: the departments of the case's latest assignment carry the case's measures; each
  * granted return counts for the departments that held the case when it was returned.
  * A department's own part, on its own clocks (case.clocks.ts), whichever assignment it was in:
@@ -278,7 +221,7 @@ export function caseMeasures(c: CaseFacts, events: readonly EventFacts[]): UnitC
         if ((e.data.limit ?? "resolution") === "resolution" && !breached) {
           breached = true;
           counts.breaches = 1;
-        }
+        } else if (e.data.limit === "reply") counts.replyBreaches = 1;
         break;
     }
   }

@@ -80,7 +80,8 @@ export async function casesBehind(ctx: AuthedContext, q: DrillQuery): Promise<Me
  * the counters say how many of them count, per day and per grid (the counters equal the log:
  * `npm run verify-scores`): a group of candidates whose figure is 0 needs no log, nor one whose
  * figure is its size (`settle`). Only the other groups' candidates are recomputed from their logs
- * (for `resolved` every candidate counts; for `breaches` a breach of another limit does not).
+ * (for `resolved` every candidate counts; for `breaches` and `replyBreaches` a breach of another
+ * limit does not).
  */
 async function listFromDays(
   ctx: AuthedContext,

@@ -4,7 +4,8 @@ import { monthsAndDays } from "../../common/dates";
 import { toGlobalId } from "../../common/ids";
 import { assignmentOverdueSql, overdueSql } from "../cases/case.deadlines";
 import { COLUMN } from "../cases/case.counters";
-import { type Counts, MEASURES, ratesOf, UnitLevel } from "../cases/case.measures";
+import { type Counts, MEASURES, UnitLevel } from "../cases/case.measures";
+import { ratesOf } from "../cases/case.rates";
 import { LEVEL_TYPE, type UnitMeasures } from "./measures.types";
 
 const LEVEL_TABLE: Record<UnitLevel, string> = {

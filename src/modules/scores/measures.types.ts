@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Case } from "../cases/case.entity";
-import { type Counts, type Rates, UnitLevel } from "../cases/case.measures";
+import { type Counts, UnitLevel } from "../cases/case.measures";
+import { type Rates } from "../cases/case.rates";
 
 // These types are plain data with no field middleware or role: `simpleResolvers` lets GraphQL
 // read their properties directly (a grid scoreboard is some 17,000 fields).
@@ -24,6 +25,7 @@ export enum MeasureName {
   returns = "returns",
   supervisions = "supervisions",
   breaches = "breaches",
+  replyBreaches = "replyBreaches",
   parts = "parts",
   partsRepliedOnTime = "partsRepliedOnTime",
   partsOnTime = "partsOnTime",
@@ -43,7 +45,7 @@ export const LEVEL_TYPE: Record<UnitLevel, string> = {
   department: "Department",
 };
 
-// The rates' descriptions repeat the formulas of `ratesOf` (cases/case.measures.ts), where they are computed.
+// The rates' descriptions repeat the formulas of `ratesOf` (cases/case.rates.ts), where they are computed.
 @ObjectType({
   simpleResolvers: true,
   description:
@@ -76,6 +78,11 @@ export class UnitMeasures implements Counts, Rates {
   @Field(() => Int, { description: "Supervisions opened (inspectors and automatic)." })
   supervisions: number;
   @Field(() => Int, { description: "Cases whose resolution limit was breached." }) breaches: number;
+  @Field(() => Int, {
+    description:
+      "Cases whose provisional reply limit (2 hours) was breached: no reply by its due time.",
+  })
+  replyBreaches: number;
   @Field(() => Int, {
     description:
       "Departments' parts given (each department's part of each assignment); a department counts its own, a unit above counts its cases'.",

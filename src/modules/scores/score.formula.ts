@@ -1,4 +1,5 @@
-import { type Counts, type Rates, UnitLevel } from "../cases/case.measures";
+import { type Counts, UnitLevel } from "../cases/case.measures";
+import { type Rates } from "../cases/case.rates";
 
 /**
  * The score of a unit from its measures, by a district's formula (versioned data):

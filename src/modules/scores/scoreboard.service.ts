@@ -2,7 +2,8 @@ import { type AuthedContext } from "../../context/context";
 import { badInput } from "../../common/errors";
 import { uuidv7 } from "../../common/ids";
 import { Role } from "../../auth/roles";
-import { ratesOf, sumCounts, UnitLevel } from "../cases/case.measures";
+import { sumCounts, UnitLevel } from "../cases/case.measures";
+import { ratesOf } from "../cases/case.rates";
 import {
   caseInputsOf,
   DEFAULT_RULES,
@@ -164,6 +165,7 @@ export function cityTotalsOf(board: Scoreboard): CityTotals {
     callbacksValid: t.callbacksValid,
     supervisions: t.supervisions,
     breaches: t.breaches,
+    replyBreaches: t.replyBreaches,
     overdueNow: rows.reduce((n, m) => n + m.overdueNow, 0),
     ...ratesOf(t),
   };

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { type Rates, UnitLevel } from "../cases/case.measures";
+import { UnitLevel } from "../cases/case.measures";
+import { type Rates } from "../cases/case.rates";
 import { PatrolCoverage } from "../patrols/coverage.types";
 import { UnitMeasures } from "./measures.types";
 
@@ -116,7 +117,9 @@ export class CityTotals implements Rates {
   @Field(() => Int) callbacks: number;
   @Field(() => Int) callbacksValid: number;
   @Field(() => Int) supervisions: number;
-  @Field(() => Int) breaches: number;
+  @Field(() => Int, { description: "Cases whose resolution limit was breached." }) breaches: number;
+  @Field(() => Int, { description: "Cases whose provisional reply limit (2 hours) was breached." })
+  replyBreaches: number;
   @Field(() => Int) overdueNow: number;
   @Field(() => Float, { nullable: true }) proactiveShare: number | null;
   @Field(() => Float, { nullable: true }) responseRate: number | null;

@@ -70,6 +70,7 @@ export interface DistrictMeasures {
   residentReport: number;
   overdueNow: number;
   breaches: number;
+  replyBreaches: number;
 }
 
 type Count = { totalCount: number };
@@ -82,7 +83,7 @@ export type TodayFigures = {
 export const TodayDocument = new TypedDocumentString<TodayFigures, { day: string }>(
   `query CommandCenterToday($day: String!) {
   measures(level: district, from: $day, to: $day) {
-    received hotline communityReport gridPatrol residentReport overdueNow breaches
+    received hotline communityReport gridPatrol residentReport overdueNow breaches replyBreaches
   }
   overdue: cases(overdue: true, first: 1) { totalCount }
 ${OPEN_STATUSES.map((s) => `  open_${s}: cases(status: [${s}], first: 1) { totalCount }`).join("\n")}
@@ -177,6 +178,7 @@ export interface CityFigures {
     gridPatrol: number;
     overdueNow: number;
     breaches: number;
+    replyBreaches: number;
     resolved: number;
     supervisions: number;
   };
@@ -187,7 +189,7 @@ export const CityTodayDocument = new TypedDocumentString<CityFigures, { day: str
   `query CommandCenterCityToday($day: String!) {
   city { name }
   cityTotals(from: $day, to: $day) {
-    districts received gridPatrol overdueNow breaches resolved supervisions
+    districts received gridPatrol overdueNow breaches replyBreaches resolved supervisions
   }
 }`,
 );

@@ -272,6 +272,7 @@ const CITY_TOTALS = [
   "resolved",
   "overdueNow",
   "breaches",
+  "replyBreaches",
   "supervisions",
 ] as const;
 
@@ -387,6 +388,11 @@ function Figures({ figures, label }: { figures: TodayFigures | null; label: Labe
           name={`今日受理${label("Measure", "breaches")}`}
           value={m?.breaches}
           testId="breaches"
+        />
+        <Figure
+          name={`今日受理${label("Measure", "replyBreaches")}`}
+          value={m?.replyBreaches}
+          testId="reply-breaches"
         />
       </div>
     </section>
