@@ -20,6 +20,7 @@ import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases"
 import {
   CityTrendDocument,
   TREND_DAYS,
+  TREND_FULL_READ_MS,
   type TrendRow,
 } from "../../web/src/command-center/documents";
 
@@ -186,7 +187,7 @@ async function push(idle: number) {
 }
 
 browserIt(
-  "a city admin's trend: the API's figures per day, its own city's districts only, and today's point moving with a new case without reload",
+  "a city admin's trend: the API's figures per day, its own city's districts only, today's point moving with a new case without reload, the whole trend read again after a while",
   async () => {
     // The trend's first day: two cases in district A (one answered at once), one in B, one in
     // another city.
@@ -220,6 +221,13 @@ browserIt(
     const offline = await offlineContext(browser, { token: cityAdmin });
     await offline.context.clock.setFixedTime(clock.now());
     const page = await offline.newPage();
+    // The operations the page sends, by name, in order.
+    const asked: string[] = [];
+    page.on("request", (r) => {
+      const body = r.postData();
+      if (body)
+        asked.push(/^\s*(?:query|mutation)\s+(\w+)/.exec(JSON.parse(body).query)?.[1] ?? "");
+    });
     await page.goto(`${new URL(server.url).origin}/command-center`);
     await page.getByTestId("connection").filter({ hasText: "实时连接正常" }).waitFor();
     await page.getByTestId("trend").waitFor();
@@ -289,9 +297,10 @@ browserIt(
     await screenshot(page, "command-center-city-trend");
 
     // A case taken in today in district B moves today's point, without reload: the page reads
-    // the trend again when scoreboardChanged pushes.
+    // today's board again when scoreboardChanged pushes, and only today's.
     await liveSubscriptions(server, "scoreboardChanged", 1);
-    const idle = clock.waiting;
+    let idle = clock.waiting;
+    let mark = asked.length;
     await hotlineCase(server, b, { description: "今天：消防通道堵塞" });
     await push(idle);
     const after = await trendMatchesApi(page, reader);
@@ -300,7 +309,23 @@ browserIt(
     for (const key of Object.keys(before))
       if (!key.endsWith(today)) expect(after[key]).toBe(before[key]);
     await ranksMatchApi(page, reader, ours);
+    expect(asked.slice(mark)).toContain("CommandCenterCityDay");
+    expect(asked.slice(mark)).not.toContain("CommandCenterCityTrend");
     await screenshot(page, "command-center-city-trend-live");
+
+    // Past TREND_FULL_READ_MS since the whole trend was read (the same day still), a push reads
+    // it whole again.
+    clock.advance(TREND_FULL_READ_MS);
+    await offline.context.clock.setFixedTime(clock.now());
+    expect(localDay(clock.now())).toBe(today);
+    idle = clock.waiting;
+    mark = asked.length;
+    await hotlineCase(server, a, { description: "今天：窨井冒水" });
+    await push(idle);
+    const later = await trendMatchesApi(page, reader);
+    expect(later[`received-${today}`]).toBe(after[`received-${today}`] + 1);
+    await ranksMatchApi(page, reader, ours);
+    expect(asked.slice(mark)).toContain("CommandCenterCityTrend");
 
     expect(offline.outside).toEqual([]);
     expect(offline.pageErrors).toEqual([]);

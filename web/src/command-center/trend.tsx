@@ -81,8 +81,8 @@ function districtsOf(days: Day[]): District[] {
  * The city admin's last TREND_DAYS local days (`cityTrend(bucket: day)`): the city's cases
  * received and breached per day, each district's rank per day, and how each district moved from
  * the first day to the last. After each live push or reconnection (`bump`) today's board is read
- * again (`cityScoreboard`, the same board as the trend's last day); the whole trend when it is
- * older than TREND_FULL_READ_MS or today has changed.
+ * again (`cityScoreboard`, the same board as the trend's last day), the whole trend now and then
+ * (useTrend).
  */
 export function CityTrend({
   api,
@@ -102,39 +102,7 @@ export function CityTrend({
   label: (kind: string, value: string) => string;
   describe: (err: unknown) => string;
 }) {
-  const [days, setDays] = useState<Day[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  // When the whole trend shown was read, and for which today (browser time).
-  const whole = useRef<{ day: string; at: number } | null>(null);
-  useEffect(() => {
-    let stale = false;
-    const timer = setTimeout(() => {
-      const all = whole.current?.day !== day || Date.now() - whole.current.at >= TREND_FULL_READ_MS;
-      const read = all
-        ? api
-            .request(CityTrendDocument, { from: shift(day, 1 - TREND_DAYS), to: day })
-            .then(({ cityTrend }) => cityTrend)
-        : api.request(CityDayDocument, { day }).then(({ cityScoreboard }) => [cityScoreboard]);
-      read.then(
-        (boards) => {
-          if (stale) return;
-          if (all) whole.current = { day, at: Date.now() };
-          // Today's board replaces the last day's; the days before stay as last read.
-          setDays((shown) =>
-            all || !shown ? daysOf(boards) : [...shown.slice(0, -1), ...daysOf(boards)],
-          );
-          setProblem(null);
-        },
-        (e: unknown) => !stale && setProblem(describe(e)),
-      );
-    }, delay);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-    // `delay` follows `bump`, and `describe` never changes: neither is a reason to read again.
-  }, [api, day, bump]);
-
+  const { days, problem } = useTrend(api, day, bump, delay, describe);
   const received = label("Measure", "received");
   const breaches = label("Measure", "breaches");
   const rank = label("ScoreColumn", "rank");
@@ -160,6 +128,81 @@ export function CityTrend({
       )}
     </section>
   );
+}
+
+/** A board of the trend as the API answers it. */
+type Board = { from: string; rows: TrendRow[] };
+
+/**
+ * The trend's days, read after each bump: whole (CityTrendDocument) when none has been read for
+ * today yet or the last is older than TREND_FULL_READ_MS, else today's board only (CityDayDocument).
+ * Reads are not cancelled by later bumps (a burst of pushes must not starve the slow whole read):
+ * a whole answer is shown unless a later whole one was, and today's board read after it replaces
+ * its last day; answers for another day than today are dropped.
+ */
+function useTrend(
+  api: Api,
+  day: string,
+  bump: number,
+  delay: number,
+  describe: (err: unknown) => string,
+) {
+  const [days, setDays] = useState<Day[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const state = useRef({
+    day: "",
+    seq: 0,
+    /** The whole read in flight (its sequence number), and the latest shown with when it was read. */
+    wholeAsked: 0,
+    wholeShown: 0,
+    wholeAt: -Infinity,
+    /** The latest of today's boards answered. */
+    today: null as { seq: number; board: Board } | null,
+  });
+  useEffect(() => {
+    const s = state.current;
+    if (s.day !== day)
+      Object.assign(s, { day, wholeAsked: 0, wholeShown: 0, wholeAt: -Infinity, today: null });
+    const timer = setTimeout(() => {
+      const seq = ++s.seq;
+      const withToday = (boards: Board[]) =>
+        s.today && s.today.seq > seq ? [...boards.slice(0, -1), s.today.board] : boards;
+      const failed = (e: unknown) => s.day === day && setProblem(describe(e));
+      if (!s.wholeAsked && Date.now() - s.wholeAt >= TREND_FULL_READ_MS) {
+        s.wholeAsked = seq;
+        api.request(CityTrendDocument, { from: shift(day, 1 - TREND_DAYS), to: day }).then(
+          ({ cityTrend }) => {
+            if (s.day !== day) return;
+            s.wholeAsked = 0;
+            if (seq < s.wholeShown) return;
+            Object.assign(s, { wholeShown: seq, wholeAt: Date.now() });
+            setDays(daysOf(withToday(cityTrend)));
+            setProblem(null);
+          },
+          (e: unknown) => {
+            if (s.day === day) s.wholeAsked = 0;
+            failed(e);
+          },
+        );
+      } else {
+        api.request(CityDayDocument, { day }).then(({ cityScoreboard }) => {
+          // Older than the board shown: a whole read asked after it, or a later one of today's.
+          if (s.day !== day || seq < s.wholeShown || (s.today && seq < s.today.seq)) return;
+          s.today = { seq, board: cityScoreboard };
+          // Into the days shown when they end today; else the whole read in flight takes it.
+          setDays((shown) =>
+            shown && shown[shown.length - 1].day === day
+              ? [...shown.slice(0, -1), ...daysOf([cityScoreboard])]
+              : shown,
+          );
+          setProblem(null);
+        }, failed);
+      }
+    }, delay);
+    return () => clearTimeout(timer);
+    // `delay` follows `bump`, and `describe` never changes: neither is a reason to read again.
+  }, [api, day, bump]);
+  return { days, problem };
 }
 
 const W = 560;
