@@ -46,6 +46,7 @@ export const LABEL_KINDS = [
   "Role",
   "AssignmentRole",
   "AssignmentStatus",
+  "ScoreColumn",
 ];
 
 export const LabelsDocument = new TypedDocumentString<{ labels: Label[] }, { kinds: string[] }>(
@@ -190,6 +191,46 @@ export const CityTodayDocument = new TypedDocumentString<CityFigures, { day: str
   city { name }
   cityTotals(from: $day, to: $day) {
     districts received gridPatrol overdueNow breaches replyBreaches resolved supervisions
+  }
+}`,
+);
+
+export interface TrendRow {
+  rank: number | null;
+  score: number | null;
+  measures: { unitId: string; name: string; received: number; breaches: number };
+}
+
+/** How many local days a city admin's trend covers, today included. */
+export const TREND_DAYS = 14;
+
+/**
+ * How often at most a city admin's page reads its whole trend again (ms). A live push reads only
+ * today's board (CityDayDocument): a day's list of boards is costed as 53 of them (cost.ts), so
+ * reading all fourteen on every push would spend an account's rate faster than it refills.
+ */
+export const TREND_FULL_READ_MS = 5 * 60_000;
+
+/** A city admin's last days, one board per day: its districts' ranks and figures (trend.tsx). */
+export const CityTrendDocument = new TypedDocumentString<
+  { cityTrend: Array<{ from: string; rows: TrendRow[] }> },
+  { from: string; to: string }
+>(
+  `query CommandCenterCityTrend($from: String!, $to: String!) {
+  cityTrend(bucket: day, from: $from, to: $to) {
+    from rows { rank score measures { unitId name received breaches } }
+  }
+}`,
+);
+
+/** Today's board of a city admin's districts: the trend's last day, read again on each push. */
+export const CityDayDocument = new TypedDocumentString<
+  { cityScoreboard: { from: string; rows: TrendRow[] } },
+  { day: string }
+>(
+  `query CommandCenterCityDay($day: String!) {
+  cityScoreboard(from: $day, to: $day) {
+    from rows { rank score measures { unitId name received breaches } }
   }
 }`,
 );

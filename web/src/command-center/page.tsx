@@ -27,6 +27,7 @@ import {
   type ScoreRow,
   type TodayFigures,
 } from "./documents";
+import { CityTrend } from "./trend";
 import "../site.css";
 import "./command-center.css";
 
@@ -278,7 +279,7 @@ const CITY_TOTALS = [
 
 /**
  * A city admin's view: the city's districts ranked today, live (scoreboardChanged at the district
- * level), and the city's totals, read again after each push.
+ * level), and the city's totals and its last days' trend, read again after each push.
  */
 function CityDashboard({ api, label }: { api: Api; label: LabelOf }) {
   const day = useToday();
@@ -326,6 +327,14 @@ function CityDashboard({ api, label }: { api: Api; label: LabelOf }) {
           label={label}
           levels={["district"]}
           onPush={() => setBump((n) => n + 1)}
+        />
+        <CityTrend
+          api={api}
+          day={day}
+          bump={bump}
+          delay={bumpDelay(bump)}
+          label={label}
+          describe={messageOf}
         />
       </div>
     </>
