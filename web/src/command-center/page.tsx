@@ -27,6 +27,7 @@ import {
   type ScoreRow,
   type TodayFigures,
 } from "./documents";
+import { GridMap } from "./map";
 import "../site.css";
 import "./command-center.css";
 
@@ -213,6 +214,14 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
         <Feed items={feed} label={label} open={(id) => setOpened({ id, version: 0 })} />
         <Board api={api} live={live} day={day} label={label} />
       </div>
+      <GridMap
+        api={api}
+        day={day}
+        bump={bump}
+        label={label}
+        open={(id) => setOpened({ id, version: 0 })}
+        describe={messageOf}
+      />
       {opened && <CaseView api={api} opened={opened} label={label} close={() => setOpened(null)} />}
     </>
   );
