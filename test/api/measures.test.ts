@@ -383,7 +383,7 @@ it("counts each unit's open and overdue cases now as the case list does; another
   await act("resolveCase", { id: led.id, expectedVersion: led.version, note: "已处理" }, t.worker);
   await asDistrict(world.district.id, (q) =>
     q("UPDATE hotline_case SET resolution_due_at = $2 WHERE id = $1", [
-      fromGlobalId(late.id).id,
+      fromGlobalId(late.id)!.id,
       new Date(testClock.now().getTime() - 3_600_000),
     ]),
   );
