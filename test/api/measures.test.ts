@@ -388,12 +388,29 @@ it("counts each unit's open and overdue cases now as the case list does; another
     ]),
   );
 
+  // A case in grid B given to two departments: each holds its part of an open case.
+  const given = await inGrid(world.tree.gridB);
+  const housing = gid("Department", world.housing.id);
+  const urban = gid("Department", world.urban.id);
+  await act(
+    "assignCase",
+    {
+      id: given.id,
+      expectedVersion: given.version,
+      assignments: [
+        { departmentId: housing, role: "lead" },
+        { departmentId: urban, role: "co" },
+      ],
+    },
+    t.command,
+  );
+
   const open = Object.values(CaseStatus).filter((s) => isOpen(s));
   expect(open).not.toContain("resolved");
   const NOW_Q = `query($level: UnitLevel!, $from: String!, $to: String!) {
     measures(level: $level, from: $from, to: $to) { unitId openNow overdueNow } }`;
-  const LIST_Q = `query($gridId: ID, $streetOfficeId: ID, $status: [CaseStatus!], $overdue: Boolean) {
-    cases(gridId: $gridId, streetOfficeId: $streetOfficeId, status: $status, overdue: $overdue, first: 1) { totalCount } }`;
+  const LIST_Q = `query($gridId: ID, $streetOfficeId: ID, $departmentId: ID, $status: [CaseStatus!], $overdue: Boolean) {
+    cases(gridId: $gridId, streetOfficeId: $streetOfficeId, departmentId: $departmentId, status: $status, overdue: $overdue, first: 1) { totalCount } }`;
   const listed = async (filter: Record<string, unknown>) =>
     ((await call(LIST_Q, filter, t.command)).cases as { totalCount: number }).totalCount;
   const now = async (level: string, token = t.command) =>
@@ -417,14 +434,26 @@ it("counts each unit's open and overdue cases now as the case list does; another
   }
   const byId = Object.fromEntries(grids.map((g) => [g.unitId, g]));
   expect(byId[gid("Grid", world.tree.gridA)]).toMatchObject({ openNow: 2, overdueNow: 1 });
-  expect(byId[gid("Grid", world.tree.gridB)]).toMatchObject({ openNow: 1, overdueNow: 0 });
+  expect(byId[gid("Grid", world.tree.gridB)]).toMatchObject({ openNow: 2, overdueNow: 0 });
   expect(byId[gid("Grid", world.tree.gridRural)]).toMatchObject({ openNow: 0, overdueNow: 0 });
   for (const so of await now("street_office"))
     expect(so.openNow).toBe(await listed({ streetOfficeId: so.unitId, status: open }));
   expect(await now("district")).toEqual([
-    { unitId: gid("District", world.district.id), openNow: 3, overdueNow: 1 },
+    { unitId: gid("District", world.district.id), openNow: 4, overdueNow: 1 },
   ]);
-  expect(await listed({ status: open })).toBe(3);
+  expect(await listed({ status: open })).toBe(4);
+  // A department: the parts it still holds of open cases.
+  const depts = await now("department");
+  for (const d of depts)
+    expect([d.unitId, d.openNow]).toEqual([
+      d.unitId,
+      await listed({ departmentId: d.unitId, status: open }),
+    ]);
+  expect(Object.fromEntries(depts.map((d) => [d.unitId, d.openNow]))).toEqual({
+    [housing]: 1,
+    [urban]: 1,
+    [gid("Department", world.water.id)]: 0,
+  });
 
   // Another district's command center: none of these grids, and nothing open in its own.
   const other = await buildCaseWorld({ city: w.city });

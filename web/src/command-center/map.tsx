@@ -176,6 +176,7 @@ export function GridMap({
           if (seq < shown.current) return;
           shown.current = seq;
           setFigures(new Map(measures.map((m) => [m.unitId, m])));
+          setProblem(null);
         },
         (e: unknown) => seq >= shown.current && setProblem(describe(e)),
       );
