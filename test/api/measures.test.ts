@@ -1,12 +1,14 @@
 import { startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
 import { asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
-import { buildCaseWorld, type CaseWorld } from "../factories/cases";
+import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { fromGlobalId } from "../../src/common/ids";
 import { testClock, testDay } from "../helpers/clock";
 import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
 import { verifyCounters } from "../../src/modules/cases/case.counters";
 import { CASE_COUNT_MEASURES, MEASURES } from "../../src/modules/cases/case.measures";
+import { isOpen } from "../../src/modules/cases/case.deadlines";
+import { CaseStatus } from "../../src/modules/cases/case.workflow";
 
 /** Measures on small hand-built histories, with exact expected numbers. */
 let server: TestServer;
@@ -368,6 +370,98 @@ it("another district's admin sees none of these units", async () => {
     .measures as Row[];
   expect(rows.map((r) => r.unitId)).not.toContain(gid("Grid", w.tree.gridA));
   expect(rows.every((r) => r.received === 0)).toBe(true);
+});
+
+it("counts each unit's open and overdue cases now as the case list does; another district sees none", async () => {
+  const world = await buildCaseWorld({ city: w.city });
+  const t = world.tokens;
+  const inGrid = (grid: string) => hotlineCase(server, world, { gridId: gid("Grid", grid) });
+  const done = await inGrid(world.tree.gridA);
+  const late = await inGrid(world.tree.gridA);
+  await inGrid(world.tree.gridA);
+  await inGrid(world.tree.gridB);
+  // One of grid A's cases resolved (no longer open), another past its resolution due time.
+  const led = await act("takeCaseLead", { id: done.id, expectedVersion: done.version }, t.worker);
+  await act("resolveCase", { id: led.id, expectedVersion: led.version, note: "已处理" }, t.worker);
+  await asDistrict(world.district.id, (q) =>
+    q("UPDATE hotline_case SET resolution_due_at = $2 WHERE id = $1", [
+      fromGlobalId(late.id)!.id,
+      new Date(testClock.now().getTime() - 3_600_000),
+    ]),
+  );
+
+  // A case in grid B given to two departments: each holds its part of an open case.
+  const given = await inGrid(world.tree.gridB);
+  const housing = gid("Department", world.housing.id);
+  const urban = gid("Department", world.urban.id);
+  await act(
+    "assignCase",
+    {
+      id: given.id,
+      expectedVersion: given.version,
+      assignments: [
+        { departmentId: housing, role: "lead" },
+        { departmentId: urban, role: "co" },
+      ],
+    },
+    t.command,
+  );
+
+  const open = Object.values(CaseStatus).filter((s) => isOpen(s));
+  expect(open).not.toContain("resolved");
+  const NOW_Q = `query($level: UnitLevel!, $from: String!, $to: String!) {
+    measures(level: $level, from: $from, to: $to) { unitId openNow overdueNow } }`;
+  const LIST_Q = `query($gridId: ID, $streetOfficeId: ID, $departmentId: ID, $status: [CaseStatus!], $overdue: Boolean) {
+    cases(gridId: $gridId, streetOfficeId: $streetOfficeId, departmentId: $departmentId, status: $status, overdue: $overdue, first: 1) { totalCount } }`;
+  const listed = async (filter: Record<string, unknown>) =>
+    ((await call(LIST_Q, filter, t.command)).cases as { totalCount: number }).totalCount;
+  const now = async (level: string, token = t.command) =>
+    (await call(NOW_Q, { level, from, to }, token)).measures as Array<{
+      unitId: string;
+      openNow: number;
+      overdueNow: number;
+    }>;
+
+  const grids = await now("grid");
+  expect(grids).toHaveLength(3);
+  for (const g of grids) {
+    expect([g.unitId, g.openNow]).toEqual([
+      g.unitId,
+      await listed({ gridId: g.unitId, status: open }),
+    ]);
+    expect([g.unitId, g.overdueNow]).toEqual([
+      g.unitId,
+      await listed({ gridId: g.unitId, overdue: true }),
+    ]);
+  }
+  const byId = Object.fromEntries(grids.map((g) => [g.unitId, g]));
+  expect(byId[gid("Grid", world.tree.gridA)]).toMatchObject({ openNow: 2, overdueNow: 1 });
+  expect(byId[gid("Grid", world.tree.gridB)]).toMatchObject({ openNow: 2, overdueNow: 0 });
+  expect(byId[gid("Grid", world.tree.gridRural)]).toMatchObject({ openNow: 0, overdueNow: 0 });
+  for (const so of await now("street_office"))
+    expect(so.openNow).toBe(await listed({ streetOfficeId: so.unitId, status: open }));
+  expect(await now("district")).toEqual([
+    { unitId: gid("District", world.district.id), openNow: 4, overdueNow: 1 },
+  ]);
+  expect(await listed({ status: open })).toBe(4);
+  // A department: the parts it still holds of open cases.
+  const depts = await now("department");
+  for (const d of depts)
+    expect([d.unitId, d.openNow]).toEqual([
+      d.unitId,
+      await listed({ departmentId: d.unitId, status: open }),
+    ]);
+  expect(Object.fromEntries(depts.map((d) => [d.unitId, d.openNow]))).toEqual({
+    [housing]: 1,
+    [urban]: 1,
+    [gid("Department", world.water.id)]: 0,
+  });
+
+  // Another district's command center: none of these grids, and nothing open in its own.
+  const other = await buildCaseWorld({ city: w.city });
+  const theirs = await now("grid", other.tokens.command);
+  expect(theirs.map((r) => r.unitId)).not.toContain(gid("Grid", world.tree.gridA));
+  expect(theirs.every((r) => r.openNow === 0 && r.overdueNow === 0)).toBe(true);
 });
 
 it("the demo history's counters match its event log (Mingshan)", async () => {

@@ -82,6 +82,8 @@ function expected(f: TodayFigures): Record<string, number> {
     "channel-community_report": m.communityReport,
     "channel-grid_patrol": m.gridPatrol,
     "channel-resident": m.residentReport,
+    "open-now": m.openNow,
+    "awaiting-callback": f.awaitingCallback.totalCount,
     "overdue-now": m.overdueNow,
     breaches: m.breaches,
     "reply-breaches": m.replyBreaches,
@@ -108,6 +110,8 @@ async function figuresMatchApi(page: Page, token: string): Promise<Record<string
     () => `the page's figures ${JSON.stringify(got)} to equal the API's ${JSON.stringify(want)}`,
     PAGE_TIMEOUT_MS,
   );
+  // The page's stages are the API's open cases, no more and no fewer.
+  expect(OPEN_STATUSES.reduce((n, s) => n + want[`open-${s}`], 0)).toBe(want["open-now"]);
   return want;
 }
 

@@ -1,6 +1,7 @@
 import { apportion } from "../rng";
 import { type CommunityRow, type GridRow, LINES_OF_WORK, type StreetOfficeRow } from "./rows";
 import { type Build } from "./plan";
+import { cellsOf } from "./cells";
 import {
   chineseNumber,
   COMMUNITY_STEMS,
@@ -84,6 +85,9 @@ export function buildAreas(build: Build): Areas {
       const lines = LINES_OF_WORK.filter(
         (l, k) => k < 2 || rng.chance(l === "epidemic_control" || l === "fire_safety" ? 0.8 : 0.5),
       );
+      // The draws of the outlines once drawn here at random stay, so that every row after keeps
+      // its values; the outlines are the cells computed below.
+      if (rng.chance(0.35)) polygonAround(rng, lat, lng);
       t.grid.push({
         id: newId(),
         community_id: c.id,
@@ -93,11 +97,13 @@ export function buildAreas(build: Build): Areas {
         kind: c.kind === "village" ? "rural" : "urban",
         latitude: round6(lat),
         longitude: round6(lng),
-        boundary: rng.chance(0.35) ? polygonAround(rng, lat, lng) : null,
+        boundary: null,
         lines_of_work: lines.length >= 3 ? lines : [...LINES_OF_WORK.slice(0, 3)],
       });
     }
   }
+  // Every grid's outline: the district's area shared among its grids, nearest centre first.
+  cellsOf(t.grid).forEach((cell, i) => (t.grid[i].boundary = cell));
   const urbanGrids = t.grid.filter((g) => g.kind === "urban");
   const ruralGrids = t.grid.filter((g) => g.kind === "rural");
   return { streetIndex, communityById, named, urbanGrids, ruralGrids };

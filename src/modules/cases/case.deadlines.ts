@@ -17,8 +17,21 @@ import {
 import { type Outcome } from "./case.rules";
 import { openSupervision } from "./case.supervision";
 
-/** Statuses in which a case no longer runs against its resolution limit. */
+/**
+ * Statuses in which a case no longer runs against its resolution limit. A case in any other
+ * status is open: the one definition, of the measures' openNow and overdueNow as of the open
+ * cases' index (hotline_case_open_idx).
+ */
 export const FINISHED_STATUSES: readonly string[] = ["resolved", "closed"];
+
+/** A case is open: not yet resolved, nor closed. `openSql` says the same in SQL (`c` the case's alias). */
+export function isOpen(status: string): boolean {
+  return !FINISHED_STATUSES.includes(status);
+}
+
+export function openSql(c: string): string {
+  return `${c}.status NOT IN (${FINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+}
 
 /**
  * Overdue, the one definition: not yet resolved (nor closed), and at or past its resolution due
@@ -33,14 +46,12 @@ export function isOverdue(
   now: Date,
 ): boolean {
   return (
-    !FINISHED_STATUSES.includes(c.status) &&
-    (c.breachedAt !== null || c.resolutionDueAt.getTime() <= now.getTime())
+    isOpen(c.status) && (c.breachedAt !== null || c.resolutionDueAt.getTime() <= now.getTime())
   );
 }
 
 export function overdueSql(c: string, now: string): string {
-  const finished = FINISHED_STATUSES.map((s) => `'${s}'`).join(", ");
-  return `(${c}.status NOT IN (${finished}) AND (${c}.resolution_due_at <= ${now} OR ${c}.breached_at IS NOT NULL))`;
+  return `(${openSql(c)} AND (${c}.resolution_due_at <= ${now} OR ${c}.breached_at IS NOT NULL))`;
 }
 
 /**
@@ -53,16 +64,16 @@ export function isAssignmentOverdue(
   caseStatus: string,
   now: Date,
 ): boolean {
-  return (
-    a.status === "assigned" &&
-    !FINISHED_STATUSES.includes(caseStatus) &&
-    a.dueAt.getTime() <= now.getTime()
-  );
+  return a.status === "assigned" && isOpen(caseStatus) && a.dueAt.getTime() <= now.getTime();
 }
 
 export function assignmentOverdueSql(a: string, c: string, now: string): string {
-  const finished = FINISHED_STATUSES.map((s) => `'${s}'`).join(", ");
-  return `(${a}.status = 'assigned' AND ${c}.status NOT IN (${finished}) AND ${a}.due_at <= ${now})`;
+  return `(${assignmentHeldSql(a, c)} AND ${a}.due_at <= ${now})`;
+}
+
+/** A department still holds its part of an open case (its openNow), in SQL as above. */
+export function assignmentHeldSql(a: string, c: string): string {
+  return `${a}.status = 'assigned' AND ${openSql(c)}`;
 }
 
 /**

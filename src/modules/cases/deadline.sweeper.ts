@@ -4,7 +4,7 @@ import { type PubSub } from "../../realtime/pubsub";
 import { publishEvents } from "./case.events";
 import { type CaseEvent } from "./case-event.entity";
 import { type CasePolicy } from "./case.state";
-import { applyMark, FINISHED_STATUSES, type MarkKind, marksDue } from "./case.deadlines";
+import { applyMark, type MarkKind, marksDue, openSql } from "./case.deadlines";
 import { loadCase, policyOf, saveCase } from "./case.store";
 import { newId } from "./case.state";
 import { systemClock, type Clock } from "../../common/clock";
@@ -38,7 +38,7 @@ const LONGEST_WARNING = "interval '10080 minutes'";
 const warningMinutes = (districtId: string) =>
   `coalesce((SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = ${districtId}), 240)`;
 
-const notFinished = `c.status NOT IN (${FINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+const notFinished = openSql("c");
 
 /**
  * Which cases each pass takes: due (or nearly due) and not yet marked. These only pick the

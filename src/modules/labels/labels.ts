@@ -231,6 +231,7 @@ export const LABELS = {
     supervisions: "督办量",
     breaches: "超期量",
     replyBreaches: "回复超时量",
+    openNow: "当前在办",
     overdueNow: "当前超期",
     parts: "部门交办量",
     partsRepliedOnTime: "部门按时回复量",

@@ -101,6 +101,11 @@ export class UnitMeasures implements Counts, Rates {
   partBreaches: number;
   @Field(() => Int, {
     description:
+      "Now (any receipt date): the unit's open cases (not yet resolved, nor closed); for a department, the parts it still holds of open cases.",
+  })
+  openNow: number;
+  @Field(() => Int, {
+    description:
       "Now (any receipt date): open cases of the unit past their resolution due time; for a department, the parts it still holds past their own due time.",
   })
   overdueNow: number;

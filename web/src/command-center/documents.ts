@@ -11,7 +11,11 @@ import type {
  * sent as text: the page runs where trusted documents are off (README "Trusted documents").
  */
 
-/** The statuses of a case still being handled: every status but `closed`. */
+/**
+ * The statuses of an open case, the stages of its handling: every status but `resolved` and
+ * `closed`, as the API counts `openNow` (the browser test holds their sum to it). A resolved case
+ * waits for its callback, shown apart.
+ */
 export const OPEN_STATUSES = [
   "received",
   "grid_handling",
@@ -20,7 +24,6 @@ export const OPEN_STATUSES = [
   "dispatched",
   "return_requested",
   "escalated",
-  "resolved",
 ] as const satisfies readonly CaseStatus[];
 
 /** The channels, in the order the page shows them, with the measure that counts each. */
@@ -69,6 +72,7 @@ export interface DistrictMeasures {
   communityReport: number;
   gridPatrol: number;
   residentReport: number;
+  openNow: number;
   overdueNow: number;
   breaches: number;
   replyBreaches: number;
@@ -78,15 +82,21 @@ type Count = { totalCount: number };
 export type TodayFigures = {
   measures: DistrictMeasures[];
   overdue: Count;
+  awaitingCallback: Count;
 } & Record<`open_${(typeof OPEN_STATUSES)[number]}`, Count>;
 
-/** Today's figures in one request: the district's measures over today and the open cases by status. */
+/**
+ * Today's figures in one request: the district's measures over today, the open cases by status
+ * and the resolved ones waiting for their callback.
+ */
 export const TodayDocument = new TypedDocumentString<TodayFigures, { day: string }>(
   `query CommandCenterToday($day: String!) {
   measures(level: district, from: $day, to: $day) {
-    received hotline communityReport gridPatrol residentReport overdueNow breaches replyBreaches
+    received hotline communityReport gridPatrol residentReport openNow overdueNow breaches
+    replyBreaches
   }
   overdue: cases(overdue: true, first: 1) { totalCount }
+  awaitingCallback: cases(status: [resolved], first: 1) { totalCount }
 ${OPEN_STATUSES.map((s) => `  open_${s}: cases(status: [${s}], first: 1) { totalCount }`).join("\n")}
 }`,
 );

@@ -27,6 +27,7 @@ import {
   type ScoreRow,
   type TodayFigures,
 } from "./documents";
+import { GridMap } from "./map";
 import { CityTrend } from "./trend";
 import "../site.css";
 import "./command-center.css";
@@ -214,6 +215,14 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
         <Feed items={feed} label={label} open={(id) => setOpened({ id, version: 0 })} />
         <Board api={api} live={live} day={day} label={label} />
       </div>
+      <GridMap
+        api={api}
+        day={day}
+        bump={bump}
+        label={label}
+        open={(id) => setOpened({ id, version: 0 })}
+        describe={messageOf}
+      />
       {opened && <CaseView api={api} opened={opened} label={label} close={() => setOpened(null)} />}
     </>
   );
@@ -381,6 +390,7 @@ function Figures({ figures, label }: { figures: TodayFigures | null; label: Labe
       </div>
       <h2>在办案件（按环节）</h2>
       <div className="figures">
+        <Figure name={label("Measure", "openNow")} value={m?.openNow} testId="open-now" />
         {OPEN_STATUSES.map((status) => (
           <Figure
             key={status}
@@ -389,6 +399,11 @@ function Figures({ figures, label }: { figures: TodayFigures | null; label: Labe
             testId={`open-${status}`}
           />
         ))}
+        <Figure
+          name={`${label("CaseStatus", "resolved")}待回访`}
+          value={figures?.awaitingCallback.totalCount}
+          testId="awaiting-callback"
+        />
       </div>
       <h2>超期</h2>
       <div className="figures">
