@@ -54,11 +54,12 @@ export interface OfflineContext {
 /**
  * A browser context cut off from everything but this machine: any request to another host is
  * recorded and aborted, as on a government intranet without internet. A test asserts that
- * `outside` stayed empty.
+ * `outside` stayed empty. `token`: signed in as the sign-in page would; `at`: the pages' clock
+ * fixed at that instant (a test server's clock), so that their "today" is the server's.
  */
 export async function offlineContext(
   browser: Browser,
-  opts: { token?: string } = {},
+  opts: { token?: string; at?: Date } = {},
 ): Promise<OfflineContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   context.setDefaultTimeout(PAGE_TIMEOUT_MS);
@@ -85,6 +86,7 @@ export async function offlineContext(
       content: `localStorage.setItem("civic-grid.token", ${JSON.stringify(opts.token)});`,
     });
   }
+  if (opts.at) await context.clock.setFixedTime(opts.at);
   return {
     context,
     outside,

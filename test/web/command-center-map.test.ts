@@ -67,11 +67,8 @@ afterAll(async () => {
   await closeFactories();
 });
 
-async function signedIn(token: string) {
-  const offline = await offlineContext(browser, { token });
-  await offline.context.clock.setFixedTime(testClock.now());
-  return offline;
-}
+/** A context signed in with `token`, its clock at the test server's instant. */
+const signedIn = (token: string) => offlineContext(browser, { token, at: testClock.now() });
 
 const api = <R, V>(doc: { toString(): string }, variables: V) =>
   gql<R, V>(server, doc.toString(), variables, w.tokens.command).then(ok);

@@ -218,8 +218,7 @@ browserIt(
       { city: a.city, role: "city_admin" },
       { sub: `${a.city.code}.city_admin.reader` },
     );
-    const offline = await offlineContext(browser, { token: cityAdmin });
-    await offline.context.clock.setFixedTime(clock.now());
+    const offline = await offlineContext(browser, { token: cityAdmin, at: clock.now() });
     const page = await offline.newPage();
     // The operations the page sends, by name, in order.
     const asked: string[] = [];

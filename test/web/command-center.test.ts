@@ -45,11 +45,7 @@ afterAll(async () => {
 });
 
 /** A context signed in with `token`, its clock at the test server's instant. */
-async function signedIn(token: string) {
-  const offline = await offlineContext(browser, { token });
-  await offline.context.clock.setFixedTime(testClock.now());
-  return offline;
-}
+const signedIn = (token: string) => offlineContext(browser, { token, at: testClock.now() });
 
 async function open(page: Page, origin = new URL(server.url).origin) {
   await page.goto(`${origin}/command-center`);
