@@ -1,6 +1,9 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
 
-/** The counters' columns as they are at this migration (score_counter's measures). */
+/**
+ * The counters' columns as they are at this migration (score_counter's measures). Later
+ * migrations build on this list and on monthsFunction (ReplyBreaches): neither may change.
+ */
 export const COUNTERS = [
   "received",
   "hotline",

@@ -1,4 +1,6 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
+// ScaleRollups' list and function as they were when it ran: neither may change, since this
+// migration's SQL (and that of any later one that adds a counter) is made from them.
 import { COUNTERS as BEFORE, monthsFunction } from "./1765612800000-ScaleRollups";
 
 /** The counters' columns after this migration. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { type Api } from "../../../examples/client/src/api";
 import {
   type Boundary,
@@ -13,6 +13,7 @@ import {
   type MapMeasure,
   type Page,
 } from "./map-documents";
+import { useLatest } from "./refresh";
 import "./map.css";
 
 /**
@@ -31,8 +32,6 @@ const PAD = 12;
 const DOT = 8;
 /** A grid's cases listed at a time. */
 const CASES_PAGE = 20;
-/** Case events come in bursts: the figures are read again once a burst has passed (as the page's). */
-const REFRESH_DEBOUNCE_MS = 400;
 /** The shades from none to the most, light to dark, for each measure. */
 const SHADES: Record<MapMeasure, readonly string[]> = {
   openNow: ["#f3f4f6", "#dbeafe", "#93c5fd", "#3b82f6", "#1e40af"],
@@ -76,12 +75,16 @@ function ringsOf(b: Boundary | null): number[][][] {
  * district fitted to `SIDE`; the drawing is as wide and as high as the district then is.
  */
 function project(grids: MapGrid[]): { shapes: Shape[]; width: number; height: number } {
-  const points = grids.flatMap((g) => [[g.longitude, g.latitude], ...ringsOf(g.boundary).flat()]);
-  if (points.length === 0) return { shapes: [], width: SIDE, height: SIDE / 2 };
-  const lngs = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  const [west, east] = [Math.min(...lngs), Math.max(...lngs)];
-  const [south, north] = [Math.min(...lats), Math.max(...lats)];
+  if (grids.length === 0) return { shapes: [], width: SIDE, height: SIDE / 2 };
+  // The bounds by a loop: a district's outlines hold far more corners than a call's arguments may.
+  let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const g of grids)
+    for (const [lng, lat] of [[g.longitude, g.latitude], ...ringsOf(g.boundary).flat()]) {
+      west = Math.min(west, lng);
+      east = Math.max(east, lng);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
   const k = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const spanX = (east - west) * k;
   const spanY = north - south;
@@ -131,15 +134,15 @@ function shadeOf(value: number, classes: Array<{ from: number; to: number }>, me
 export function GridMap({
   api,
   day,
-  bump,
+  settled,
   label,
   open,
   describe,
 }: {
   api: Api;
   day: string;
-  /** The page's count of case events and reconnections: each is a reason to read the figures again. */
-  bump: number;
+  /** The page's count of case events and reconnections, settled (refresh.ts): each change is a reason to read the figures again. */
+  settled: number;
   label: LabelOf;
   /** Opens a case in the page's case view. */
   open: (caseId: string) => void;
@@ -149,40 +152,36 @@ export function GridMap({
   const [figures, setFigures] = useState<Map<string, GridFigures> | null>(null);
   const [measure, setMeasure] = useState<MapMeasure>("openNow");
   const [chosen, setChosen] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [gridsProblem, setGridsProblem] = useState<string | null>(null);
+  const [figuresProblem, setFiguresProblem] = useState<string | null>(null);
+  const problem = gridsProblem ?? figuresProblem;
 
+  // The grids, once; tried again with the next burst of events while they could not be read.
   useEffect(() => {
+    if (grids) return;
     let stale = false;
     allGrids(api).then(
-      (all) => !stale && setGrids(all),
-      (e: unknown) => !stale && setProblem(describe(e)),
+      (all) => !stale && (setGrids(all), setGridsProblem(null)),
+      (e: unknown) => !stale && setGridsProblem(describe(e)),
     );
     return () => {
       stale = true;
     };
-  }, [api, describe]);
+  }, [api, describe, settled, grids]);
 
-  // The figures, at once and then once a burst of events has passed; a later answer wins.
-  const asked = useRef(0);
-  const shown = useRef(0);
-  const first = useRef(true);
+  // The figures, at once and then once per burst of events; the latest answer or failure wins.
+  const latest = useLatest();
   useEffect(() => {
-    const delay = first.current ? 0 : REFRESH_DEBOUNCE_MS;
-    first.current = false;
-    const timer = setTimeout(() => {
-      const seq = ++asked.current;
-      api.request(MapFiguresDocument, { day }).then(
-        ({ measures }) => {
-          if (seq < shown.current) return;
-          shown.current = seq;
-          setFigures(new Map(measures.map((m) => [m.unitId, m])));
-          setProblem(null);
-        },
-        (e: unknown) => seq >= shown.current && setProblem(describe(e)),
-      );
-    }, delay);
-    return () => clearTimeout(timer);
-  }, [api, day, bump, describe]);
+    const seq = latest.ask();
+    api.request(MapFiguresDocument, { day }).then(
+      ({ measures }) => {
+        if (!latest.fresh(seq)) return;
+        setFigures(new Map(measures.map((m) => [m.unitId, m])));
+        setFiguresProblem(null);
+      },
+      (e: unknown) => latest.fresh(seq) && setFiguresProblem(describe(e)),
+    );
+  }, [api, day, settled, describe, latest]);
 
   const drawing = useMemo(() => (grids ? project(grids) : null), [grids]);
   const valueOf = (id: string) => figures?.get(id)?.[measure] ?? 0;
@@ -253,7 +252,7 @@ export function GridMap({
               api={api}
               grid={chosenGrid}
               figures={figures?.get(chosenGrid.id)}
-              bump={bump}
+              settled={settled}
               label={label}
               open={open}
               describe={describe}
@@ -288,12 +287,32 @@ function Legend({
   );
 }
 
-/** A grid's cases, newest first, a page at a time; read again (as many as shown) after case events. */
+/** Up to `pages` pages of a grid's cases, newest first, from the first. */
+async function gridCases(api: Api, gridId: string, pages: number, after: string | null) {
+  const cases: GridCase[] = [];
+  let total = 0;
+  let more = true;
+  for (let p = 0; p < pages && more; p++) {
+    const page: Page<GridCase> = (
+      await api.request(GridCasesDocument, { gridId, first: CASES_PAGE, after })
+    ).cases;
+    total = page.totalCount;
+    cases.push(...page.edges.map((e) => e.node));
+    more = page.pageInfo.hasNextPage;
+    after = page.pageInfo.endCursor;
+  }
+  return { total, cases, more, after };
+}
+
+/**
+ * A grid's cases, newest first, a page at a time (更多 reads the next one); after a burst of case
+ * events, as many pages as are shown are read again from the first.
+ */
 function GridCases({
   api,
   grid,
   figures,
-  bump,
+  settled,
   label,
   open,
   describe,
@@ -302,42 +321,52 @@ function GridCases({
   api: Api;
   grid: MapGrid;
   figures: GridFigures | undefined;
-  bump: number;
+  settled: number;
   label: LabelOf;
   open: (caseId: string) => void;
   describe: (err: unknown) => string;
   close: () => void;
 }) {
-  const [pages, setPages] = useState(1);
   const [list, setList] = useState<{
     total: number;
     cases: GridCase[];
     more: boolean;
+    after: string | null;
+    pages: number;
   } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const latest = useLatest();
+  const pages = list?.pages ?? 1;
+
+  const show = (seq: number, read: Promise<NonNullable<typeof list>>) =>
+    read.then(
+      (l) => latest.fresh(seq) && (setList(l), setProblem(null)),
+      (e: unknown) => latest.fresh(seq) && setProblem(describe(e)),
+    );
 
   useEffect(() => {
-    let stale = false;
-    (async () => {
-      const cases: GridCase[] = [];
-      let after: string | null = null;
-      let total = 0;
-      let more = true;
-      for (let p = 0; p < pages && more; p++) {
-        const page: Page<GridCase> = (
-          await api.request(GridCasesDocument, { gridId: grid.id, first: CASES_PAGE, after })
-        ).cases;
-        total = page.totalCount;
-        cases.push(...page.edges.map((e) => e.node));
-        more = page.pageInfo.hasNextPage;
-        after = page.pageInfo.endCursor;
-      }
-      if (!stale) setList({ total, cases, more });
-    })().catch((e: unknown) => !stale && setProblem(describe(e)));
-    return () => {
-      stale = true;
-    };
-  }, [api, grid.id, pages, bump, describe]);
+    const seq = latest.ask();
+    void show(
+      seq,
+      gridCases(api, grid.id, pages, null).then((l) => ({ ...l, pages })),
+    );
+    // `pages` is read as it is when the events come: 更多 reads its own page (more, below).
+  }, [api, grid.id, settled]);
+
+  const more = () => {
+    if (!list) return;
+    const seq = latest.ask();
+    void show(
+      seq,
+      gridCases(api, grid.id, 1, list.after).then((next) => ({
+        total: next.total,
+        cases: [...list.cases, ...next.cases],
+        more: next.more,
+        after: next.after,
+        pages: list.pages + 1,
+      })),
+    );
+  };
 
   return (
     <div className="map-cases" data-testid="map-cases" data-grid={grid.id}>
@@ -367,7 +396,7 @@ function GridCases({
         ))}
       </ol>
       {list?.more && (
-        <button type="button" onClick={() => setPages((n) => n + 1)}>
+        <button type="button" onClick={more}>
           更多
         </button>
       )}

@@ -29,6 +29,7 @@ import {
 } from "./documents";
 import { GridMap } from "./map";
 import { CityTrend } from "./trend";
+import { useLatest, useSettled } from "./refresh";
 import "../site.css";
 import "./command-center.css";
 
@@ -37,8 +38,6 @@ import "./command-center.css";
  * and shown nothing.
  */
 const ROLES = new Set(["command_center", "district_admin"]);
-/** Case events come in bursts: the figures are read again once a burst has passed. */
-const REFRESH_DEBOUNCE_MS = 400;
 const FEED_LENGTH = 50;
 
 type LabelOf = (kind: string, value: string) => string;
@@ -156,25 +155,21 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
   // Back after a drop: what happened meanwhile may have moved the figures.
   const { live, connection } = useLive(() => setBump((n) => n + 1));
 
-  // Today's figures, read again (debounced) after case events and reconnections. An answer is
-  // shown unless a later request's answer was shown already; a new event only delays the next read.
-  const asked = useRef(0);
-  const shown = useRef(0);
+  // Today's figures, read again once a burst of case events or a reconnection has passed (refresh.ts).
+  // An answer, or a failure, is shown unless a later request's was shown already.
+  const settled = useSettled(bump);
+  const latest = useLatest();
   useEffect(() => {
-    const timer = setTimeout(() => {
-      const seq = ++asked.current;
-      api.request(TodayDocument, { day }).then(
-        (f) => {
-          if (seq < shown.current) return;
-          shown.current = seq;
-          setFigures(f);
-          setProblem(null);
-        },
-        (e: unknown) => seq >= shown.current && setProblem(messageOf(e)),
-      );
-    }, bumpDelay(bump));
-    return () => clearTimeout(timer);
-  }, [api, day, bump]);
+    const seq = latest.ask();
+    api.request(TodayDocument, { day }).then(
+      (f) => {
+        if (!latest.fresh(seq)) return;
+        setFigures(f);
+        setProblem(null);
+      },
+      (e: unknown) => latest.fresh(seq) && setProblem(messageOf(e)),
+    );
+  }, [api, day, settled, latest]);
 
   // The feed: new and changed cases, resumed from their cursors after a dropped connection.
   useEffect(() => {
@@ -218,7 +213,7 @@ function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
       <GridMap
         api={api}
         day={day}
-        bump={bump}
+        settled={settled}
         label={label}
         open={(id) => setOpened({ id, version: 0 })}
         describe={messageOf}
@@ -296,19 +291,15 @@ function CityDashboard({ api, label }: { api: Api; label: LabelOf }) {
   const { live, connection } = useLive(() => setBump((n) => n + 1));
   const [figures, setFigures] = useState<CityFigures | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const settled = useSettled(bump);
+  const latest = useLatest();
   useEffect(() => {
-    let stale = false;
-    const timer = setTimeout(() => {
-      api.request(CityTodayDocument, { day }).then(
-        (f) => !stale && (setFigures(f), setProblem(null)),
-        (e: unknown) => !stale && setProblem(messageOf(e)),
-      );
-    }, bumpDelay(bump));
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [api, day, bump]);
+    const seq = latest.ask();
+    api.request(CityTodayDocument, { day }).then(
+      (f) => latest.fresh(seq) && (setFigures(f), setProblem(null)),
+      (e: unknown) => latest.fresh(seq) && setProblem(messageOf(e)),
+    );
+  }, [api, day, settled, latest]);
   const t = figures?.cityTotals;
   return (
     <>
@@ -337,22 +328,10 @@ function CityDashboard({ api, label }: { api: Api; label: LabelOf }) {
           levels={["district"]}
           onPush={() => setBump((n) => n + 1)}
         />
-        <CityTrend
-          api={api}
-          day={day}
-          bump={bump}
-          delay={bumpDelay(bump)}
-          label={label}
-          describe={messageOf}
-        />
+        <CityTrend api={api} day={day} settled={settled} label={label} describe={messageOf} />
       </div>
     </>
   );
-}
-
-/** The first read at once, the following ones after a burst of events has passed. */
-function bumpDelay(bump: number): number {
-  return bump === 0 ? 0 : REFRESH_DEBOUNCE_MS;
 }
 
 function Figure({

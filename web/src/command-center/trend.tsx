@@ -87,22 +87,19 @@ function districtsOf(days: Day[]): District[] {
 export function CityTrend({
   api,
   day,
-  bump,
-  delay,
+  settled,
   label,
   describe,
 }: {
   api: Api;
   /** Today (UTC+8): the trend's last day. */
   day: string;
-  /** Counts the page's live pushes and reconnections: each one reads the trend again. */
-  bump: number;
-  /** How long to wait before reading (a burst of pushes is read once). */
-  delay: number;
+  /** The page's live pushes and reconnections, settled (refresh.ts): each change reads the trend again. */
+  settled: number;
   label: (kind: string, value: string) => string;
   describe: (err: unknown) => string;
 }) {
-  const { days, problem } = useTrend(api, day, bump, delay, describe);
+  const { days, problem } = useTrend(api, day, settled, describe);
   const received = label("Measure", "received");
   const breaches = label("Measure", "breaches");
   const rank = label("ScoreColumn", "rank");
@@ -134,19 +131,13 @@ export function CityTrend({
 type Board = { from: string; rows: TrendRow[] };
 
 /**
- * The trend's days, read after each bump: whole (CityTrendDocument) when none has been read for
+ * The trend's days, read after each settled burst of pushes (refresh.ts): whole (CityTrendDocument) when none has been read for
  * today yet or the last is older than TREND_FULL_READ_MS, else today's board only (CityDayDocument).
  * Reads are not cancelled by later bumps (a burst of pushes must not starve the slow whole read):
  * a whole answer is shown unless a later whole one was, and today's board read after it replaces
  * its last day; answers for another day than today are dropped.
  */
-function useTrend(
-  api: Api,
-  day: string,
-  bump: number,
-  delay: number,
-  describe: (err: unknown) => string,
-) {
+function useTrend(api: Api, day: string, settled: number, describe: (err: unknown) => string) {
   const [days, setDays] = useState<Day[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const state = useRef({
@@ -163,29 +154,29 @@ function useTrend(
     const s = state.current;
     if (s.day !== day)
       Object.assign(s, { day, wholeAsked: 0, wholeShown: 0, wholeAt: -Infinity, today: null });
-    const timer = setTimeout(() => {
-      const seq = ++s.seq;
-      const withToday = (boards: Board[]) =>
-        s.today && s.today.seq > seq ? [...boards.slice(0, -1), s.today.board] : boards;
-      const failed = (e: unknown) => s.day === day && setProblem(describe(e));
-      if (!s.wholeAsked && Date.now() - s.wholeAt >= TREND_FULL_READ_MS) {
-        s.wholeAsked = seq;
-        api.request(CityTrendDocument, { from: shift(day, 1 - TREND_DAYS), to: day }).then(
-          ({ cityTrend }) => {
-            if (s.day !== day) return;
-            s.wholeAsked = 0;
-            if (seq < s.wholeShown) return;
-            Object.assign(s, { wholeShown: seq, wholeAt: Date.now() });
-            setDays(daysOf(withToday(cityTrend)));
-            setProblem(null);
-          },
-          (e: unknown) => {
-            if (s.day === day) s.wholeAsked = 0;
-            failed(e);
-          },
-        );
-      } else {
-        api.request(CityDayDocument, { day }).then(({ cityScoreboard }) => {
+    const seq = ++s.seq;
+    const withToday = (boards: Board[]) =>
+      s.today && s.today.seq > seq ? [...boards.slice(0, -1), s.today.board] : boards;
+    const failed = (e: unknown) => s.day === day && setProblem(describe(e));
+    if (!s.wholeAsked && Date.now() - s.wholeAt >= TREND_FULL_READ_MS) {
+      s.wholeAsked = seq;
+      api.request(CityTrendDocument, { from: shift(day, 1 - TREND_DAYS), to: day }).then(
+        ({ cityTrend }) => {
+          if (s.day !== day) return;
+          s.wholeAsked = 0;
+          if (seq < s.wholeShown) return;
+          Object.assign(s, { wholeShown: seq, wholeAt: Date.now() });
+          setDays(daysOf(withToday(cityTrend)));
+          setProblem(null);
+        },
+        (e: unknown) => {
+          if (s.day === day) s.wholeAsked = 0;
+          failed(e);
+        },
+      );
+    } else {
+      api.request(CityDayDocument, { day }).then(
+        ({ cityScoreboard }) => {
           // Older than the board shown: a whole read asked after it, or a later one of today's.
           if (s.day !== day || seq < s.wholeShown || (s.today && seq < s.today.seq)) return;
           s.today = { seq, board: cityScoreboard };
@@ -195,13 +186,17 @@ function useTrend(
               ? [...shown.slice(0, -1), ...daysOf([cityScoreboard])]
               : shown,
           );
-          setProblem(null);
-        }, failed);
-      }
-    }, delay);
-    return () => clearTimeout(timer);
-    // `delay` follows `bump`, and `describe` never changes: neither is a reason to read again.
-  }, [api, day, bump]);
+          // Only once the whole trend is shown: before, a failed whole read is still the news.
+          if (s.wholeShown) setProblem(null);
+        },
+        (e: unknown) => {
+          // A failure older than today's board shown is no news.
+          if (!s.today || seq > s.today.seq) failed(e);
+        },
+      );
+    }
+    // `describe` never changes: it is no reason to read again.
+  }, [api, day, settled]);
   return { days, problem };
 }
 
