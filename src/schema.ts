@@ -79,6 +79,7 @@ import {
   TargetResolver,
 } from "./modules/targets/target.resolver";
 import { LabelsResolver } from "./modules/labels/labels.resolver";
+import { ClockResolver } from "./modules/tenancy/clock.resolver";
 
 export const RESOLVERS = [
   PrincipalResolver,
@@ -140,6 +141,7 @@ export const RESOLVERS = [
   RewardPenaltyResolver,
   PatrolCoverageResolver,
   LabelsResolver,
+  ClockResolver,
 ] as const;
 
 /** The relations the planned read path may follow (planner/), from the modules that own them. */

@@ -276,6 +276,23 @@ browserIt("a district admin gets the same page", async () => {
   await offline.context.close();
 });
 
+browserIt(
+  "counts today by the server's clock, whatever the browser's says (an intranet machine's may be days off)",
+  async () => {
+    // Three days and five hours ahead of the server: another day in UTC+8 as well.
+    const skewed = new Date(testClock.now().getTime() + 3 * 86_400_000 + 5 * 3_600_000);
+    const offline = await offlineContext(browser, { token: w.tokens.command, at: skewed });
+    const page = await offline.newPage();
+    await open(page);
+    await connected(page);
+    await page.getByText(`统计日：${testDay()}`).waitFor();
+    await figuresMatchApi(page, w.tokens.command);
+    expect(offline.outside).toEqual([]);
+    expect(offline.pageErrors).toEqual([]);
+    await offline.context.close();
+  },
+);
+
 browserIt("a resident's token sees no command-center data, and is told why", async () => {
   const offline = await signedIn(w.tokens.resident);
   const page = await offline.newPage();

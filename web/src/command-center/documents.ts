@@ -64,9 +64,11 @@ export interface Me {
   district: { name: string } | null;
 }
 
-export const MeDocument = new TypedDocumentString<{ me: Me }, Record<string, never>>(
-  `query CommandCenterMe { me { subject role district { name } } }`,
-);
+/** Who the caller is, and the server's clock: the page's "today" is the server's (page.tsx). */
+export const MeDocument = new TypedDocumentString<
+  { me: Me; serverClock: { now: string } },
+  Record<string, never>
+>(`query CommandCenterMe { me { subject role district { name } } serverClock { now } }`);
 
 export interface DistrictMeasures {
   received: number;

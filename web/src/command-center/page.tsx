@@ -42,14 +42,20 @@ const FEED_LENGTH = 50;
 
 type LabelOf = (kind: string, value: string) => string;
 
-/** Today in the districts' time (UTC+8), by this browser's clock; follows midnight. */
-function useToday(): string {
-  const dayOf = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * Today in the districts' time (UTC+8) by the server's clock: this browser's clock moved by
+ * `offset` (the server's time less the browser's, read with `me`), since an intranet machine's
+ * clock may be off by hours or days. Follows midnight.
+ */
+function useToday(offset: number): string {
+  const dayOf = () => new Date(Date.now() + offset + 8 * 3_600_000).toISOString().slice(0, 10);
   const [day, setDay] = useState(dayOf);
   useEffect(() => {
+    setDay(dayOf());
     const timer = setInterval(() => setDay(dayOf()), 60_000);
     return () => clearInterval(timer);
-  }, []);
+    // dayOf reads only `offset`.
+  }, [offset]);
   return day;
 }
 
@@ -72,7 +78,7 @@ function Page() {
     [token],
   );
   const [labels, setLabels] = useState<Map<string, string> | null>(null);
-  const [me, setMe] = useState<{ me?: Me; error?: string } | null>(null);
+  const [me, setMe] = useState<{ me?: Me; offset?: number; error?: string } | null>(null);
 
   useEffect(() => {
     if (!api) return;
@@ -81,8 +87,11 @@ function Page() {
         setLabels(new Map(labels.map((l: Label) => [`${l.kind}:${l.value}`, l.label]))),
       () => setLabels(new Map()),
     );
+    const asked = Date.now();
     api.request(MeDocument, {}).then(
-      ({ me }) => setMe({ me }),
+      // The server's clock read halfway through the request, as near as the browser can tell.
+      ({ me, serverClock }) =>
+        setMe({ me, offset: Date.parse(serverClock.now) - (asked + Date.now()) / 2 }),
       (e: unknown) => setMe({ error: messageOf(e) }),
     );
     return () => void api.close();
@@ -109,7 +118,7 @@ function Page() {
       </p>
     );
   } else if (me.me!.role === "city_admin") {
-    body = <CityDashboard api={api} label={label} />;
+    body = <CityDashboard api={api} label={label} offset={me.offset!} />;
   } else if (!ROLES.has(me.me!.role)) {
     body = (
       <p className="notice" data-testid="notice">
@@ -118,7 +127,7 @@ function Page() {
       </p>
     );
   } else {
-    body = <Dashboard api={api} label={label} />;
+    body = <Dashboard api={api} label={label} offset={me.offset!} />;
   }
 
   return (
@@ -143,8 +152,9 @@ interface FeedItem {
   case: FeedCase;
 }
 
-function Dashboard({ api, label }: { api: Api; label: LabelOf }) {
-  const day = useToday();
+/** `offset`: the server's clock less this browser's (useToday). */
+function Dashboard({ api, label, offset }: { api: Api; label: LabelOf; offset: number }) {
+  const day = useToday(offset);
   const [figures, setFigures] = useState<TodayFigures | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [feed, setFeed] = useState<FeedItem[]>([]);
@@ -285,8 +295,8 @@ const CITY_TOTALS = [
  * A city admin's view: the city's districts ranked today, live (scoreboardChanged at the district
  * level), and the city's totals and its last days' trend, read again after each push.
  */
-function CityDashboard({ api, label }: { api: Api; label: LabelOf }) {
-  const day = useToday();
+function CityDashboard({ api, label, offset }: { api: Api; label: LabelOf; offset: number }) {
+  const day = useToday(offset);
   const [bump, setBump] = useState(0);
   const { live, connection } = useLive(() => setBump((n) => n + 1));
   const [figures, setFigures] = useState<CityFigures | null>(null);
