@@ -1,4 +1,4 @@
-import { startTestServer, gql, errorCode, type TestServer } from "../helpers/server";
+import { startTestServer, gql, must, mutate, errorCode, type TestServer } from "../helpers/server";
 import { closeFactories, ownerPool } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -22,17 +22,19 @@ const clock = new ManualClock(TEST_EPOCH);
 const local = (s: string) => new Date(`${s}+08:00`);
 type C = { id: string; version: number };
 
-async function call(query: string, variables: Record<string, unknown>, token: string) {
-  const res = await gql(server, query, variables as never, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as Record<string, never>;
-}
+const call = (query: string, variables: Record<string, unknown>, token: string) =>
+  must(server, query, variables, token);
 const PARTS = `id version resolutionDueAt resolutionDays assignments {
   department { code } role replyDueAt dueAt repliedAt warnedAt replyBreachedAt breachedAt overdue }`;
-const act = async (name: string, type: string, input: Record<string, unknown>, token: string) =>
-  (await call(`mutation($i: ${type}!) { ${name}(input: $i) { ${PARTS} } }`, { i: input }, token))[
-    name
-  ] as C & { resolutionDueAt: string; assignments: Array<Record<string, unknown>> };
+const act = (name: string, type: string, input: Record<string, unknown>, token: string) =>
+  mutate<C & { resolutionDueAt: string; assignments: Array<Record<string, unknown>> }>(
+    server,
+    token,
+    name,
+    type,
+    input,
+    PARTS,
+  );
 /** The case's version now (the watcher's marks move it too). */
 const version = async (id: string) =>
   (

@@ -1,4 +1,4 @@
-import { startTestServer, gql, type TestServer } from "../helpers/server";
+import { startTestServer, must, mutate, type TestServer } from "../helpers/server";
 import { asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -22,16 +22,11 @@ const clock = new ManualClock(TEST_EPOCH);
 const HOUR = 3_600_000;
 const day = localDay(TEST_EPOCH);
 
-async function call(query: string, variables: Record<string, unknown>, token: string) {
-  const res = await gql(server, query, variables as never, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as Record<string, never>;
-}
+const call = (query: string, variables: Record<string, unknown>, token: string) =>
+  must(server, query, variables, token);
 type C = { id: string; version: number };
-const act = async (name: string, type: string, input: Record<string, unknown>, token: string) =>
-  (await call(`mutation($i: ${type}!) { ${name}(input: $i) { id version } }`, { i: input }, token))[
-    name
-  ] as C;
+const act = (name: string, type: string, input: Record<string, unknown>, token: string) =>
+  mutate<C>(server, token, name, type, input);
 const reply = (c: C, world: CaseWorld) =>
   act(
     "replyToCase",

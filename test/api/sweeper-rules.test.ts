@@ -1,4 +1,4 @@
-import { startTestServer, gql, type TestServer } from "../helpers/server";
+import { startTestServer, mutate, type TestServer } from "../helpers/server";
 import { asDistrict, closeFactories } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
@@ -20,16 +20,9 @@ let w: CaseWorld;
 const clock = new ManualClock(TEST_EPOCH);
 const MIN = 60_000;
 
-async function call(query: string, variables: Record<string, unknown>, token: string) {
-  const res = await gql(server, query, variables as never, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as Record<string, never>;
-}
 type C = { id: string; version: number };
-const act = async (name: string, type: string, input: Record<string, unknown>, token: string) =>
-  (await call(`mutation($i: ${type}!) { ${name}(input: $i) { id version } }`, { i: input }, token))[
-    name
-  ] as C;
+const act = (name: string, type: string, input: Record<string, unknown>, token: string) =>
+  mutate<C>(server, token, name, type, input);
 const uuid = (c: C) => fromGlobalId(c.id)!.id;
 const set = (sql: string, params: unknown[]) => asDistrict(w.district.id, (q) => q(sql, params));
 

@@ -101,6 +101,37 @@ export function ok<T>(res: GqlResult<T>): T {
   return res.data!;
 }
 
+/** A query or mutation that must succeed, as text over real HTTP: its data, or its errors thrown. */
+export async function must(
+  server: { url: string },
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<Record<string, never>> {
+  return ok(await gql<Record<string, never>, never>(server, query, variables as never, token));
+}
+
+/**
+ * A workflow mutation, `name(input: $i) { selection }` with `$i` of the input type `type`, that
+ * must succeed: its result.
+ */
+export async function mutate<R = { id: string; version: number }>(
+  server: { url: string },
+  token: string,
+  name: string,
+  type: string,
+  input: Record<string, unknown>,
+  selection = "id version",
+): Promise<R> {
+  const data = await must(
+    server,
+    `mutation($i: ${type}!) { ${name}(input: $i) { ${selection} } }`,
+    { i: input },
+    token,
+  );
+  return data[name] as R;
+}
+
 export function errorCode(result: GqlResult<unknown>): unknown {
   return result.errors?.[0]?.extensions?.code;
 }
