@@ -287,9 +287,10 @@ function Legend({
   );
 }
 
-/** Up to `pages` pages of a grid's cases, newest first, from the first. */
-async function gridCases(api: Api, gridId: string, pages: number, after: string | null) {
+/** The first `pages` pages of a grid's cases, newest first. */
+async function gridCases(api: Api, gridId: string, pages: number) {
   const cases: GridCase[] = [];
+  let after: string | null = null;
   let total = 0;
   let more = true;
   for (let p = 0; p < pages && more; p++) {
@@ -301,12 +302,12 @@ async function gridCases(api: Api, gridId: string, pages: number, after: string 
     more = page.pageInfo.hasNextPage;
     after = page.pageInfo.endCursor;
   }
-  return { total, cases, more, after };
+  return { total, cases, more };
 }
 
 /**
- * A grid's cases, newest first, a page at a time (更多 reads the next one); after a burst of case
- * events, as many pages as are shown are read again from the first.
+ * A grid's cases, newest first, a page at a time (更多 adds one); after a burst of case events, as
+ * many pages as are shown are read again from the first.
  */
 function GridCases({
   api,
@@ -327,46 +328,23 @@ function GridCases({
   describe: (err: unknown) => string;
   close: () => void;
 }) {
-  const [list, setList] = useState<{
-    total: number;
-    cases: GridCase[];
-    more: boolean;
-    after: string | null;
-    pages: number;
-  } | null>(null);
+  const [pages, setPages] = useState(1);
+  const [list, setList] = useState<{ total: number; cases: GridCase[]; more: boolean } | null>(
+    null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const latest = useLatest();
-  const pages = list?.pages ?? 1;
 
-  const show = (seq: number, read: Promise<NonNullable<typeof list>>) =>
-    read.then(
+  // Every read asks for all the pages wanted, from the first: the latest read is then the whole
+  // list, whether it follows 更多 or a burst of events (a read of the next page alone could be
+  // overtaken by a refresh that did not know of it).
+  useEffect(() => {
+    const seq = latest.ask();
+    gridCases(api, grid.id, pages).then(
       (l) => latest.fresh(seq) && (setList(l), setProblem(null)),
       (e: unknown) => latest.fresh(seq) && setProblem(describe(e)),
     );
-
-  useEffect(() => {
-    const seq = latest.ask();
-    void show(
-      seq,
-      gridCases(api, grid.id, pages, null).then((l) => ({ ...l, pages })),
-    );
-    // `pages` is read as it is when the events come: 更多 reads its own page (more, below).
-  }, [api, grid.id, settled]);
-
-  const more = () => {
-    if (!list) return;
-    const seq = latest.ask();
-    void show(
-      seq,
-      gridCases(api, grid.id, 1, list.after).then((next) => ({
-        total: next.total,
-        cases: [...list.cases, ...next.cases],
-        more: next.more,
-        after: next.after,
-        pages: list.pages + 1,
-      })),
-    );
-  };
+  }, [api, grid.id, pages, settled, describe, latest]);
 
   return (
     <div className="map-cases" data-testid="map-cases" data-grid={grid.id}>
@@ -396,7 +374,7 @@ function GridCases({
         ))}
       </ol>
       {list?.more && (
-        <button type="button" onClick={more}>
+        <button type="button" onClick={() => setPages((n) => n + 1)}>
           更多
         </button>
       )}
