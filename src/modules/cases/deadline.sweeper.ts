@@ -35,8 +35,10 @@ const PASSES: ReadonlyArray<[MarkKind, keyof SweepResult]> = [
  * warning passes' index range to due times that can be inside some district's warning. */
 const LONGEST_WARNING = "interval '10080 minutes'";
 
+/** The district's warning. Every district with a case has its settings row (intake makes it on
+ * first use, ensureCaseDefaults), so the default is the column's own, in one place. */
 const warningMinutes = (districtId: string) =>
-  `coalesce((SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = ${districtId}), 240)`;
+  `(SELECT s.warning_minutes FROM case_setting s WHERE s.district_id = ${districtId})`;
 
 const notFinished = openSql("c");
 
