@@ -133,7 +133,7 @@ export async function loadScaleCases(
     log("vacuum and analyze…");
     // Fresh statistics and visibility maps, as a district that grew over a year would have.
     await q(
-      "VACUUM (ANALYZE) hotline_case, case_assignment, case_request, supervision, case_unit_engagement, case_event, score_counter, score_counter_month, patrol_record, case_log_head",
+      "VACUUM (ANALYZE) hotline_case, case_assignment, case_request, supervision, case_unit_engagement, case_event, score_counter, score_counter_month, patrol_record, patrol_grid_month, patrol_visit_month, case_log_head",
     );
     const seconds = (Date.now() - started) / 1000;
     log(`${d.code}: ${total.toLocaleString("en-US")} cases after ${seconds.toFixed(0)} s`);

@@ -39,6 +39,18 @@ const UNIT_TYPE: Record<CoverageLevel, string> = {
 };
 
 export function toPatrolCoverage(level: CoverageLevel, u: UnitCoverage): PatrolCoverage {
-  const { unit, ...rest } = u;
-  return { level, unitId: toGlobalId(UNIT_TYPE[level], unit), ...rest };
+  // Field by field, not spread: a board makes one per unit (702 for a district's grids).
+  return {
+    level,
+    unitId: toGlobalId(UNIT_TYPE[level], u.unit),
+    name: u.name,
+    days: u.days,
+    patrols: u.patrols,
+    patrolDays: u.patrolDays,
+    visits: u.visits,
+    householdsVisited: u.householdsVisited,
+    households: u.households,
+    householdCoverage: u.householdCoverage,
+    patrolDayShare: u.patrolDayShare,
+  };
 }

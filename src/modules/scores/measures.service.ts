@@ -63,6 +63,60 @@ function periodCounters(from: string, to: string, params: unknown[]): string {
   return parts.join(" UNION ALL ");
 }
 
+/**
+ * A unit's measures as one object literal: every count, the rates of those counts
+ * (case.rates.ts) and the open cases now. Written out field by field, not spread: for a
+ * district's 702 grids, spreading the counts and the rates into each row cost about 8 ms of CPU
+ * a board (objects built by spreads and keyed stores are slow to make and to read) against well
+ * under 1. The type checker holds the list complete: a new measure or rate is a missing field.
+ */
+function unitMeasuresOf(
+  level: UnitLevel,
+  unitId: string,
+  name: string,
+  c: Readonly<Counts>,
+  openNow: number,
+  overdueNow: number,
+): UnitMeasures {
+  const r = ratesOf(c);
+  return {
+    level,
+    unitId,
+    name,
+    received: c.received,
+    hotline: c.hotline,
+    communityReport: c.communityReport,
+    gridPatrol: c.gridPatrol,
+    residentReport: c.residentReport,
+    repliedOnTime: c.repliedOnTime,
+    resolved: c.resolved,
+    resolvedOnTime: c.resolvedOnTime,
+    callbacks: c.callbacks,
+    callbacksValid: c.callbacksValid,
+    satisfied: c.satisfied,
+    basicallySatisfied: c.basicallySatisfied,
+    unsatisfied: c.unsatisfied,
+    returns: c.returns,
+    supervisions: c.supervisions,
+    breaches: c.breaches,
+    replyBreaches: c.replyBreaches,
+    parts: c.parts,
+    partsRepliedOnTime: c.partsRepliedOnTime,
+    partsOnTime: c.partsOnTime,
+    partBreaches: c.partBreaches,
+    openNow,
+    overdueNow,
+    responseRate: r.responseRate,
+    onTimeCompletionRate: r.onTimeCompletionRate,
+    resolutionRate: r.resolutionRate,
+    satisfactionRate: r.satisfactionRate,
+    effectiveCallbackRate: r.effectiveCallbackRate,
+    proactiveShare: r.proactiveShare,
+    partReplyRate: r.partReplyRate,
+    partOnTimeRate: r.partOnTimeRate,
+  };
+}
+
 /** The measures of every unit of a level over a period, from the counters (see `measures`). */
 export function computeMeasures(
   ctx: AuthedContext,
@@ -79,7 +133,7 @@ export function computeMeasures(
     // The period's counters of the level summed first (whole months from the month counters, a
     // row per unit and month; the other days from the day counters, one range of
     // score_counter_day_idx each), then joined to every unit: one scan, not one per unit.
-    const rows: Array<Record<string, unknown>> = await m.query(
+    const rows: Array<Counts & { unit: string; name: string }> = await m.query(
       `WITH s AS (
          SELECT unit_id, ${sums.join(", ")} FROM (${counters}) c GROUP BY unit_id
        )
@@ -110,18 +164,15 @@ export function computeMeasures(
     );
     const nowBy = new Map(now.map((o) => [o.unit, o]));
     return rows.map((r) => {
-      // Set one by one: an object of Object.fromEntries is slower to read and to spread.
-      const counts = {} as Counts;
-      for (const k of MEASURES) counts[k] = Number(r[k]);
-      return {
+      const n = nowBy.get(r.unit);
+      return unitMeasuresOf(
         level,
-        unitId: toGlobalId(LEVEL_TYPE[level], r.unit as string),
-        name: r.name as string,
-        ...counts,
-        openNow: nowBy.get(r.unit as string)?.open ?? 0,
-        overdueNow: nowBy.get(r.unit as string)?.overdue ?? 0,
-        ...ratesOf(counts),
-      };
+        toGlobalId(LEVEL_TYPE[level], r.unit),
+        r.name,
+        r,
+        n?.open ?? 0,
+        n?.overdue ?? 0,
+      );
     });
   });
 }

@@ -161,20 +161,29 @@ export function score(m: ScoreInputs, r: FormulaRules): number | null {
   return Math.round((base - penalty + bonus + gridWork) * 100) / 100;
 }
 
-/** Competition ranking (1, 2, 2, 4): equal scores share a rank; units without a score come last, unranked. */
+/**
+ * Competition ranking (1, 2, 2, 4): equal scores share a rank; units without a score come last,
+ * unranked. The rows are the caller's own, given their rank in place.
+ */
 export function rank<T extends { score: number | null }>(
   rows: T[],
 ): Array<T & { rank: number | null }> {
   const sorted = [...rows].sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
   let last: number | null = null;
   let lastRank = 0;
+  // Each row is given its rank in place, not copied with a spread: a board has a row per unit,
+  // and copying each row's fields into a new object was a measurable part of it.
   return sorted.map((row, i) => {
-    if (row.score === null) return { ...row, rank: null };
-    if (row.score !== last) {
-      lastRank = i + 1;
-      last = row.score;
+    const ranked = row as T & { rank: number | null };
+    if (row.score === null) ranked.rank = null;
+    else {
+      if (row.score !== last) {
+        lastRank = i + 1;
+        last = row.score;
+      }
+      ranked.rank = lastRank;
     }
-    return { ...row, rank: lastRank };
+    return ranked;
   });
 }
 

@@ -117,7 +117,9 @@ export async function buildScoreboard(
           formula as unknown as FormulaRules,
         ),
         measures: m,
-        ...w.row,
+        patrol: w.row.patrol,
+        pointsTotal: w.row.pointsTotal,
+        accountabilityCount: w.row.accountabilityCount,
       };
     }),
   );
