@@ -1,5 +1,6 @@
 import { DataSource, type Logger } from "typeorm";
 import { MIGRATIONS } from "../../migrations";
+import { installTimestampParser } from "./timestamps";
 
 export const MIGRATIONS_TABLE = "schema_migrations";
 
@@ -33,6 +34,7 @@ class QueryHook implements Logger {
  * the server's data source connects as the restricted application role.
  */
 export function createDataSource(opts: DataSourceOptions): DataSource {
+  installTimestampParser();
   return new DataSource({
     type: "postgres",
     url: opts.url,
