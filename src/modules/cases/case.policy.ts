@@ -156,7 +156,16 @@ export async function maySeeCase(ctx: AuthedContext, c: Case): Promise<boolean> 
     viewer.role === Role.department && viewer.departmentId && c.districtId === viewer.districtId
       ? await everAssigned(ctx, c.id, viewer.departmentId)
       : false;
-  return canSeeCase(viewer, { ...c, departmentIds: held ? [viewer.departmentId!] : [] });
+  // The facts the rule reads, not a copy of the whole case (a spread of the entity with a
+  // property after it takes V8's slow path, a few microseconds a case).
+  return canSeeCase(viewer, {
+    districtId: c.districtId,
+    escalated: c.escalated,
+    gridId: c.gridId,
+    streetOfficeId: c.streetOfficeId,
+    createdBy: c.createdBy,
+    departmentIds: held ? [viewer.departmentId!] : [],
+  });
 }
 
 /** Whether the department holds the case or has reported on it, batched across a list. */
