@@ -140,7 +140,9 @@ async function settle(
   cases: readonly CaseRow[],
 ): Promise<{ sure: Set<string>; unsure: CaseRow[] }> {
   const byGrid = MAP_LEVELS.has(q.level) && q.level !== UnitLevel.grid;
-  const grids = byGrid ? [...new Set(cases.flatMap((c) => (c.grid_id ? [c.grid_id] : [])))] : [];
+  const gridSet = new Set<string>();
+  if (byGrid) for (const c of cases) if (c.grid_id) gridSet.add(c.grid_id);
+  const grids = [...gridSet];
   const gridFigures = new Map<string, number>();
   if (grids.length > 0) {
     const dayList = [...days.keys()].sort();
