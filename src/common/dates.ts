@@ -12,7 +12,11 @@ export function localDay(at: Date): string {
   if (!Number.isFinite(t)) throw new RangeError("localDay: at must be a valid Date");
   // The day's text is made once per day number and kept: formatting a Date (toISOString) cost
   // about 0.7 µs a call, and a drill-down or the demo's month asks it of thousands of cases.
-  const n = Math.floor((t + UTC8_OFFSET_MS) / DAY_MS);
+  return dayText(Math.floor((t + UTC8_OFFSET_MS) / DAY_MS));
+}
+
+/** The text 'YYYY-MM-DD' of a day number (whole days since 1970-01-01), made once and kept. */
+export function dayText(n: number): string {
   let day = DAY_NAMES.get(n);
   if (day === undefined) {
     day = new Date(n * DAY_MS).toISOString().slice(0, 10);

@@ -40,7 +40,7 @@
  * ./cn-work-calendar.json.
  */
 import official from "./cn-work-calendar.json";
-import { localDay, UTC8_OFFSET_MS } from "../../common/dates";
+import { dayText, localDay, UTC8_OFFSET_MS } from "../../common/dates";
 
 /** Working and rest days of a calendar, as local dates 'YYYY-MM-DD' (UTC+8). */
 export interface CalendarDays {
@@ -91,7 +91,8 @@ function requireDay(day: string, what: string): number {
 }
 
 function formatDay(utcMidnight: number): string {
-  return new Date(utcMidnight).toISOString().slice(0, 10);
+  // The calendar steps day by day: each day's text is made once (dates.ts keeps them).
+  return dayText(Math.floor(utcMidnight / DAY_MS));
 }
 
 function yearOf(day: string): number {
@@ -266,7 +267,10 @@ export class WorkCalendar {
       );
     }
     // The day of receipt is not counted (nor classified): start with the next calendar day.
-    let day = parseDay(localDay(receivedAt))! + DAY_MS;
+    // The local day of receipt as the UTC midnight of its date (as parseDay(localDay(…)) gives
+    // it, without formatting and parsing a text).
+    const t = requireValidDate(receivedAt, "receivedAt");
+    let day = (Math.floor((t + OFFSET_MS) / DAY_MS) + 1) * DAY_MS;
     let counted = 0;
     // Terminates: every step either counts a working day or moves forward through a known year;
     // leaving the known years throws.
