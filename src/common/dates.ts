@@ -1,7 +1,8 @@
 /** The districts' time zone, Asia/Shanghai: UTC+8 all year (China keeps no daylight saving). */
 export const UTC8_OFFSET_MS = 8 * 3_600_000;
 
-const DAY_MS = 86_400_000;
+/** A day's milliseconds (UTC+8 has no daylight saving: every local day has as many). */
+export const DAY_MS = 86_400_000;
 /** Day numbers (days since 1970-01-01, local) and their text; bounded: a century and a half. */
 const DAY_NAMES = new Map<number, string>();
 const MAX_DAY_NAMES = 55_000;

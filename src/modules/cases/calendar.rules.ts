@@ -40,7 +40,7 @@
  * ./cn-work-calendar.json.
  */
 import official from "./cn-work-calendar.json";
-import { dayText, localDay, UTC8_OFFSET_MS } from "../../common/dates";
+import { DAY_MS, dayText, localDay, UTC8_OFFSET_MS } from "../../common/dates";
 
 /** Working and rest days of a calendar, as local dates 'YYYY-MM-DD' (UTC+8). */
 export interface CalendarDays {
@@ -66,7 +66,6 @@ export class CalendarYearMissing extends Error {
 }
 
 const OFFSET_MS = UTC8_OFFSET_MS;
-const DAY_MS = 86_400_000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_WORKING_DAYS = 60;
 

@@ -1,5 +1,5 @@
 import { type TenantDb } from "../../db/tenant";
-import { monthsAndDays } from "../../common/dates";
+import { DAY_MS, monthsAndDays } from "../../common/dates";
 import { UnitLevel } from "../cases/case.measures";
 
 /**
@@ -75,8 +75,6 @@ function unitCoverageOf(unit: string, name: string, c: Coverage): UnitCoverage {
     patrolDayShare: c.patrolDayShare,
   };
 }
-
-const DAY_MS = 86_400_000;
 
 /** The day before a day (YYYY-MM-DD). */
 const lastDayBefore = (day: string) =>
