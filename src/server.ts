@@ -1,4 +1,5 @@
 import http from "node:http";
+import { expressHttpClasses } from "./common/http-objects";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -122,7 +123,8 @@ export async function startServer(
   });
   // First, so that every request has its id, its access log line and its metrics.
   app.use(observeRequests(log, metrics));
-  const httpServer = http.createServer(app);
+  // Made with Express's prototypes, so that a request's objects die young (common/http-objects.ts).
+  const httpServer = http.createServer(expressHttpClasses(app), app);
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const sockets = new SocketObserver(log, metrics);
   wsServer.on("connection", sockets.connected);
