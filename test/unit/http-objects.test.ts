@@ -107,6 +107,7 @@ describe("HTTP objects made with the Express app's prototypes", () => {
       expect(protos).toEqual([app.request, app.response]);
       expect(made).toBeInstanceOf(http.IncomingMessage);
     } finally {
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
     }
   });

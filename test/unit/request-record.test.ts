@@ -57,6 +57,7 @@ describe("the request's record", () => {
       expect(rec).toBeDefined();
       expect(rec!.result).toBeUndefined();
     } finally {
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
     }
   });
