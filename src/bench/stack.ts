@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../config";
 import { prepareDatabase, type Seed } from "../db/database";
 import { loadDemoData } from "../demo/seed";
 import { createDataSource } from "../db/data-source";
+import { PromptClient } from "../db/pg-client";
 import { ENTITIES } from "../modules/entities";
 import { createPubSubFor } from "../realtime/pubsub";
 import { startServer } from "../server";
@@ -101,10 +102,13 @@ export function createStack(
     // The client's idle keep-alive connections go first, so that the server drains at once.
     cleanups.push(async () => agent.destroy());
     check();
+    // With the server's client class (db/pg-client.ts), so that what it saves the garbage
+    // collector is not counted as the API's own.
     const peer = new Pool({
       connectionString: db.appUrl,
       max: POOL_SIZE,
       application_name: "civic-grid-bench-peer",
+      Client: PromptClient,
     });
     // An idle connection closed by PostgreSQL is dropped by the pool; without a listener its
     // 'error' (e.g. 57P01 while the database stops) would end the process before clean-up.

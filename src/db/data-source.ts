@@ -1,6 +1,7 @@
 import { DataSource, type Logger } from "typeorm";
 import { MIGRATIONS } from "../../migrations";
 import { installTimestampParser } from "./timestamps";
+import { PromptClient } from "./pg-client";
 
 export const MIGRATIONS_TABLE = "schema_migrations";
 
@@ -47,5 +48,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     applicationName: opts.applicationName ?? "civic-grid",
     logging: opts.onQuery ? ["query"] : false,
     logger: opts.onQuery ? new QueryHook(opts.onQuery) : undefined,
+    // The pool's connections answer promises through pg's callbacks (db/pg-client.ts).
+    extra: { Client: PromptClient },
   });
 }
