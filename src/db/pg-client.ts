@@ -14,10 +14,10 @@ const hasCallback = (config: unknown): boolean =>
  *
  * The two forms run the same query; they differ in what the garbage collector makes of them.
  * With `pg`'s own promise form, the rows a query read stayed alive through the next
- * young-generation collection of V8, which then moved them to the old generation, to be freed only
- * by a full collection: a server answering grid scoreboards (702 rows a statement) promoted
- * 123–186 MB over 400 requests and paused 0.55–0.79 s in all for it, against 3 MB and 0.17–0.20 s with
- * this client (README, "Fifth round"). Why the promise form keeps them was not found; the
+ * young-generation collection of V8, which then moved them to the old generation, to be freed
+ * only by a full collection: a server answering grid scoreboards (702 rows a statement) promoted
+ * 123–186 MB over 400 requests and paused 0.55–0.79 s in all for it, against 3 MB and 0.17–0.20 s
+ * with this client (README, "Fifth round"). Why the promise form keeps them was not found; the
  * difference is measured, and `test/db/pg-client.test.ts` holds it.
  *
  * Errors keep `pg`'s promise form's stack: where the query was made, not the socket's read.

@@ -154,9 +154,8 @@ export function observeRequests(log: Logger, metrics: Metrics): RequestHandler {
       const graphql = rec.graphql || (route === "/graphql" && rec.codes.length > 0);
       const outcome = outcomeOf(rec);
       // The answer is no longer needed, and the record outlives the request for a while (the
-      // response's listeners, the connection's last response): holding the answer's objects kept
-      // them alive through the next young-generation collection, which promoted them, for every
-      // request (a grid scoreboard's ~0.4 MB). See common/http-objects.ts.
+      // response's listeners hold it): holding the answer kept its objects alive through the next
+      // young-generation collection, which promoted them (README, "Fifth round").
       rec.result = undefined;
       if (graphql) {
         const operation = metrics.operation(rec.operation);
