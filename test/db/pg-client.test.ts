@@ -3,6 +3,7 @@ import path from "node:path";
 import { Client, type Pool, Query, type QueryResult } from "pg";
 import { createDataSource } from "../../src/db/data-source";
 import { PromptClient } from "../../src/db/pg-client";
+import { PROMOTIONS_JS } from "../helpers/promotions";
 
 /**
  * The pool's client (db/pg-client.ts): every form of `query` answers as `pg`'s own does, and the
@@ -84,8 +85,7 @@ describe("PromptClient answers every form of query as pg does", () => {
 });
 
 /** A child process (the built module; `npm test` builds it first) reads 700 rows 600 times. */
-const CHILD = `
-const v8 = require("node:v8");
+const CHILD = `${PROMOTIONS_JS}
 const { Client } = require("pg");
 const { PromptClient } = require("./dist/src/db/pg-client.js");
 (async () => {
@@ -94,19 +94,9 @@ const { PromptClient } = require("./dist/src/db/pg-client.js");
   await c.connect();
   const sql = "SELECT i, 'name ' || i AS name, md5(i::text) AS code, i * 2 AS a FROM generate_series(1, 700) i";
   for (let i = 0; i < 20; i++) await c.query(sql);
-  global.gc();
-  const profiler = new v8.GCProfiler();
-  profiler.start();
+  const stop = startPromotions();
   for (let i = 0; i < 600; i++) await c.query(sql);
-  const { statistics } = profiler.stop();
-  const used = (s, name) => s.heapSpaceStatistics.find((x) => x.spaceName === name).spaceUsedSize;
-  let promoted = 0, scavenges = 0;
-  for (const s of statistics) {
-    if (s.gcType !== "Scavenge") continue;
-    scavenges++;
-    promoted += used(s.afterGC, "old_space") - used(s.beforeGC, "old_space");
-  }
-  console.log(JSON.stringify({ promoted, scavenges }));
+  console.log(JSON.stringify(stop()));
   await c.end();
 })();
 `;

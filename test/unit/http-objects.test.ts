@@ -4,6 +4,7 @@ import path from "node:path";
 import http from "node:http";
 import express from "express";
 import { expressHttpClasses } from "../../src/common/http-objects";
+import { PROMOTIONS_JS } from "../helpers/promotions";
 
 /**
  * Requests made with the Express app's prototypes (common/http-objects.ts): Express's own
@@ -15,33 +16,22 @@ import { expressHttpClasses } from "../../src/common/http-objects";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-const CHILD = `
+const CHILD = `${PROMOTIONS_JS}
 const http = require("node:http");
-const v8 = require("node:v8");
 const express = require("express");
 const { expressHttpClasses } = require("./dist/src/common/http-objects.js");
 const withClasses = process.argv[1] === "with";
 const app = express();
-let profiler = null;
+let stop = null;
 app.post("/x", (req, res) => {
   res.json({ n: req.headers["content-length"] });
 });
 app.post("/start", (_req, res) => {
-  global.gc();
-  profiler = new v8.GCProfiler();
-  profiler.start();
+  stop = startPromotions();
   res.json({});
 });
 app.post("/stop", (_req, res) => {
-  const { statistics } = profiler.stop();
-  let promoted = 0, scavenges = 0;
-  const used = (stats, name) => stats.heapSpaceStatistics.find((x) => x.spaceName === name).spaceUsedSize;
-  for (const s of statistics) {
-    if (s.gcType !== "Scavenge") continue;
-    scavenges++;
-    promoted += used(s.afterGC, "old_space") - used(s.beforeGC, "old_space");
-  }
-  res.json({ promoted, scavenges });
+  res.json(stop());
   setImmediate(() => process.exit(0));
 });
 const server = http.createServer(withClasses ? expressHttpClasses(app) : {}, app);
