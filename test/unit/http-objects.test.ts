@@ -3,7 +3,7 @@ import { once } from "node:events";
 import path from "node:path";
 import http from "node:http";
 import express from "express";
-import { expressHttpClasses } from "../../src/common/http-objects";
+import { expressHttpClasses, madeWith } from "../../src/common/http-objects";
 import { PROMOTIONS_JS } from "../helpers/promotions";
 
 /**
@@ -36,6 +36,35 @@ app.post("/stop", (_req, res) => {
 });
 const server = http.createServer(withClasses ? expressHttpClasses(app) : {}, app);
 server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+`;
+
+/** Two requests served by an app's server: do their objects share V8's shapes? */
+const SHAPES = `
+const http = require("node:http");
+const express = require("express");
+const { expressHttpClasses } = require("./dist/src/common/http-objects.js");
+const app = express();
+const seen = [];
+app.get("/s", (req, res) => {
+  seen.push([req, res]);
+  res.json({});
+});
+const server = http.createServer(expressHttpClasses(app), app);
+server.listen(0, "127.0.0.1", async () => {
+  const url = "http://127.0.0.1:" + server.address().port + "/s";
+  for (let i = 0; i < 3; i++) await (await fetch(url)).text();
+  const [[q1, r1], , [q2, r2]] = seen;
+  const a = new http.IncomingMessage(null), b = new http.IncomingMessage(null);
+  console.log(JSON.stringify({
+    requests: %HaveSameMap(q1, q2),
+    responses: %HaveSameMap(r1, r2),
+    requestProto: Object.getPrototypeOf(q1) === app.request,
+    responseProto: Object.getPrototypeOf(r1) === app.response,
+    plain: %HaveSameMap(a, b),
+  }));
+  server.closeAllConnections();
+  server.close();
+});
 `;
 
 /** What the young-generation collections of a child's server promoted while it served 4,000 requests. */
@@ -100,6 +129,49 @@ describe("HTTP objects made with the Express app's prototypes", () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     }
+  });
+
+  it("give all requests one shape, and all responses one, as Node's own classes do", async () => {
+    // V8's shapes (maps) are compared in a child with --allow-natives-syntax. Made with
+    // Reflect.construct and the app's prototypes (kept as dictionaries), every object had a shape
+    // of its own, and each cost about 60 times as much to make as Node's own.
+    const child = spawn(process.execPath, ["--allow-natives-syntax", "-e", SHAPES], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      requests: true,
+      responses: true,
+      requestProto: true,
+      responseProto: true,
+      plain: true,
+    });
+  });
+
+  it("are made by an ES class's constructor too, should Node's become classes", () => {
+    class Base {
+      made: string;
+      constructor(what: string) {
+        this.made = what;
+      }
+    }
+    const proto = Object.create(Base.prototype) as object;
+    const Made = madeWith(Base, proto);
+    const a = new Made("a");
+    expect(Object.getPrototypeOf(a)).toBe(proto);
+    expect(a.made).toBe("a");
+    expect(a).toBeInstanceOf(Base);
+    function Old(this: { made: string }, what: string) {
+      this.made = what;
+    }
+    const OldMade = madeWith(Old as unknown as typeof Base, proto);
+    const b = new OldMade("b");
+    expect(Object.getPrototypeOf(b)).toBe(proto);
+    expect(b.made).toBe("b");
   });
 
   it("leave a request's objects to die young, where Express's prototype change kept them", async () => {
