@@ -134,6 +134,16 @@ export async function inTenantTransaction<T>(
 const preparedNames = new Map<string, string>();
 const MAX_PREPARED_TEXTS = 500;
 
+/** The name of a text run as a prepared statement; undefined once the budget is spent. */
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED_TEXTS) {
+    name = `cg_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Runs one of the application's own hot statements (intake's, the log position) as a named
  * prepared statement of its connection: PostgreSQL parses it once per connection, and once it
@@ -149,11 +159,7 @@ export async function queryPrepared<T = Record<string, unknown>>(
   params: unknown[],
 ): Promise<T[]> {
   const qr = m.queryRunner;
-  let name = preparedNames.get(text);
-  if (!name && preparedNames.size < MAX_PREPARED_TEXTS) {
-    name = `cg_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
-    preparedNames.set(text, name);
-  }
+  const name = preparedName(text);
   if (!qr || !name) return (await m.query(text, params)) as T[];
   if (qr.isReleased) return (await m.query(text, params)) as T[];
   const client = (await qr.connect()) as ClientBase;
@@ -178,11 +184,17 @@ export interface ArrayRows {
  * by column name each: for reads of thousands of rows that are made into other objects at once
  * (the planned read path), the keyed object per row was so much garbage. Logged (and counted)
  * like any statement; errors are TypeORM's QueryFailedError, as from `m.query`.
+ *
+ * `prepared`: run it as a named prepared statement of its connection, as queryPrepared does (same
+ * budget of texts). Only for statements whose best plan does not hang on their values (rows by
+ * key: the planned path's look-ups by id and by parent); a filtered, ordered page is not one, since
+ * PostgreSQL may settle on one plan for all values after a few runs.
  */
 export async function queryArrays(
   m: EntityManager,
   text: string,
   params: unknown[],
+  prepared = false,
 ): Promise<ArrayRows> {
   const qr = m.queryRunner;
   if (!qr || qr.isReleased) {
@@ -194,7 +206,8 @@ export async function queryArrays(
   const logger = m.connection.logger;
   logger.logQuery(text, params, qr);
   try {
-    const res = await client.query<unknown[]>({ text, values: params, rowMode: "array" });
+    const name = prepared ? preparedName(text) : undefined;
+    const res = await client.query<unknown[]>({ name, text, values: params, rowMode: "array" });
     return { names: res.fields.map((f) => f.name), rows: res.rows };
   } catch (err) {
     logger.logQueryError(err as Error, text, params, qr);

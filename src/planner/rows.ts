@@ -226,6 +226,7 @@ export async function rowsById(
     s.m,
     `SELECT ${t.select} FROM ${t.name} t WHERE ${t.tenant} = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])`,
     [s.districtIds, ids],
+    true,
   );
   const make = t.reader(raw.names);
   const out = new Map<string, Record<string, unknown>>();
@@ -260,7 +261,7 @@ export async function childRows(
       ORDER BY t.${sortColumn}, t.id`,
     { ...f.params, districtIds: s.districtIds, parentIds },
   );
-  return grouped(t, j, await queryArrays(s.m, sql, params), known);
+  return grouped(t, j, await queryArrays(s.m, sql, params, true), known);
 }
 
 /**
@@ -305,7 +306,7 @@ export async function pageRows(
       knownDistrict: known,
     },
   );
-  return grouped(t, j, await queryArrays(s.m, sql, params), known);
+  return grouped(t, j, await queryArrays(s.m, sql, params, true), known);
 }
 
 /** How many children each parent has under the shape's filters. */

@@ -15,6 +15,7 @@ import { insertReads, insertReadsSql, type ReadRow } from "../../src/context/rea
 import {
   beginTenantSql,
   inTenantTransaction,
+  queryArrays,
   RequestTransaction,
   type TenantScope,
 } from "../../src/db/tenant";
@@ -280,4 +281,33 @@ it("stores a batch's record ids uncompressed (random uuids do not compress)", as
       WHERE attrelid = 'personal_data_read'::regclass AND attname = 'record_ids'`,
   );
   expect(rows).toEqual([{ storage: "e" }]);
+});
+
+it("runs a look-up as its connection's prepared statement when asked, under row-level security", async () => {
+  // Both districts named by the statement itself: only row-level security keeps B's row out.
+  const text = `SELECT code FROM department WHERE district_id = ANY($1::uuid[]) ORDER BY code`;
+  const plain = `${text} -- not prepared`;
+  const preparedTexts = (m: { query(q: string, p: unknown[]): Promise<unknown> }) =>
+    m.query(
+      "SELECT statement FROM pg_prepared_statements WHERE statement IN ($1, $2) ORDER BY statement",
+      [text, plain],
+    ) as Promise<Array<{ statement: string }>>;
+  const codes = await inTenantTransaction(ds, scopeOf(a), async (m) => {
+    const first = await queryArrays(m, text, [[a.id, b.id]], true);
+    // Again on the same connection: the statement is bound by name, not parsed anew.
+    const again = await queryArrays(m, text, [[a.id, b.id]], true);
+    const unprepared = await queryArrays(m, plain, [[a.id, b.id]]);
+    expect(again).toEqual(first);
+    expect(unprepared.rows).toEqual(first.rows);
+    expect((await preparedTexts(m)).map((r) => r.statement)).toEqual([text]);
+    return first.rows.map(([code]) => code);
+  });
+  expect(codes).toContain("tx_a");
+  expect(codes).not.toContain("tx_b");
+  // B's transaction, through the same prepared text, sees B's row and not A's.
+  const ofB = await inTenantTransaction(ds, scopeOf(b), async (m) =>
+    (await queryArrays(m, text, [[a.id, b.id]], true)).rows.map(([code]) => code),
+  );
+  expect(ofB).toContain("tx_b");
+  expect(ofB).not.toContain("tx_a");
 });
