@@ -130,16 +130,24 @@ export async function inTenantTransaction<T>(
   }
 }
 
-/** Texts run as prepared statements, by name; beyond this many, a new text runs unprepared. */
-const preparedNames = new Map<string, string>();
-const MAX_PREPARED_TEXTS = 500;
+/**
+ * Texts run as prepared statements, by name; beyond a budget's size, a new text runs unprepared.
+ * Two budgets: the application's hot statements (queryPrepared: few texts) and the planned path's
+ * look-ups (queryArrays: a text per shape of selection, which clients choose), so that look-ups
+ * can never use up the room of the hot statements. Each connection keeps at most both.
+ */
+const HOT_STATEMENTS = { names: new Map<string, string>(), max: 500 };
+const LOOKUPS = { names: new Map<string, string>(), max: 400 };
 
-/** The name of a text run as a prepared statement; undefined once the budget is spent. */
-function preparedName(text: string): string | undefined {
-  let name = preparedNames.get(text);
-  if (!name && preparedNames.size < MAX_PREPARED_TEXTS) {
+/** The name of a text run as a prepared statement; undefined once its budget is spent. */
+function preparedName(
+  text: string,
+  budget: { names: Map<string, string>; max: number },
+): string | undefined {
+  let name = budget.names.get(text);
+  if (!name && budget.names.size < budget.max) {
     name = `cg_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
-    preparedNames.set(text, name);
+    budget.names.set(text, name);
   }
   return name;
 }
@@ -149,7 +157,7 @@ function preparedName(text: string): string | undefined {
  * prepared statement of its connection: PostgreSQL parses it once per connection, and once it
  * has run a few times may keep its plan, instead of parsing and planning it at every request
  * (planning the intake's read took longer than running it). Meant for statements whose text
- * comes in few variants: each distinct text gets a name, and past MAX_PREPARED_TEXTS of them a
+ * comes in few variants: each distinct text gets a name, and past HOT_STATEMENTS.max of them a
  * new text runs as usual. Logged (and counted) like any statement; errors are TypeORM's
  * QueryFailedError, as from `m.query`.
  */
@@ -159,7 +167,7 @@ export async function queryPrepared<T = Record<string, unknown>>(
   params: unknown[],
 ): Promise<T[]> {
   const qr = m.queryRunner;
-  const name = preparedName(text);
+  const name = preparedName(text, HOT_STATEMENTS);
   if (!qr || !name) return (await m.query(text, params)) as T[];
   if (qr.isReleased) return (await m.query(text, params)) as T[];
   const client = (await qr.connect()) as ClientBase;
@@ -185,8 +193,8 @@ export interface ArrayRows {
  * (the planned read path), the keyed object per row was so much garbage. Logged (and counted)
  * like any statement; errors are TypeORM's QueryFailedError, as from `m.query`.
  *
- * `prepared`: run it as a named prepared statement of its connection, as queryPrepared does (same
- * budget of texts). Only for statements whose best plan does not hang on their values (rows by
+ * `prepared`: run it as a named prepared statement of its connection, as queryPrepared does (a
+ * budget of texts of its own). Only for statements whose best plan does not hang on their values (rows by
  * key: the planned path's look-ups by id and by parent); a filtered, ordered page is not one, since
  * PostgreSQL may settle on one plan for all values after a few runs.
  */
@@ -206,7 +214,7 @@ export async function queryArrays(
   const logger = m.connection.logger;
   logger.logQuery(text, params, qr);
   try {
-    const name = prepared ? preparedName(text) : undefined;
+    const name = prepared ? preparedName(text, LOOKUPS) : undefined;
     const res = await client.query<unknown[]>({ name, text, values: params, rowMode: "array" });
     return { names: res.fields.map((f) => f.name), rows: res.rows };
   } catch (err) {
