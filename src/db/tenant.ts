@@ -194,9 +194,9 @@ export interface ArrayRows {
  * like any statement; errors are TypeORM's QueryFailedError, as from `m.query`.
  *
  * `prepared`: run it as a named prepared statement of its connection, as queryPrepared does (a
- * budget of texts of its own). Only for statements whose best plan does not hang on their values (rows by
- * key: the planned path's look-ups by id and by parent); a filtered, ordered page is not one, since
- * PostgreSQL may settle on one plan for all values after a few runs.
+ * budget of texts of its own). Only for statements whose best plan does not hang on their values
+ * (rows by key: the planned path's look-ups by id and by parent); a filtered, ordered page is not
+ * one, since PostgreSQL may settle on one plan for all values after a few runs.
  */
 export async function queryArrays(
   m: EntityManager,
