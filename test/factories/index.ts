@@ -10,12 +10,35 @@ import { type Role } from "../../src/auth/roles";
  */
 let pool: Pool | undefined;
 export function ownerPool(): Pool {
-  pool ??= new Pool({ connectionString: process.env.TEST_OWNER_DATABASE_URL, max: 3 });
+  if (!pool) {
+    pool = new Pool({ connectionString: process.env.TEST_OWNER_DATABASE_URL, max: 3 });
+    // An idle connection that fails (its server stopped or restarted by a fault test) is
+    // dropped by the pool and replaced on the next query; without a listener its error would
+    // be thrown as an unhandled 'error' event and fail the whole file.
+    pool.on("error", () => undefined);
+  }
   return pool;
 }
+
+/**
+ * Ends the factories' pool and waits until every one of its connections has closed. The pool's
+ * own end() resolves once it has asked its connections to end, before they have: a test that
+ * stops its own PostgreSQL right after would otherwise end them first, with 57P01.
+ */
 export async function closeFactories(): Promise<void> {
-  await pool?.end();
+  const closing = pool;
   pool = undefined;
+  if (!closing) return;
+  let open = closing.totalCount;
+  const gone = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    closing.on("remove", () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
+  await closing.end();
+  await gone;
 }
 
 let seq = 0;
