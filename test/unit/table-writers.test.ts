@@ -1,18 +1,15 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { csvWriter, xlsxWriter } from "../../src/modules/export/table-writers";
+import { csvWriter, type TableWriter, xlsxWriter } from "../../src/modules/export/table-writers";
 
 /** What a writer wrote, once it has ended. */
-async function written(
-  make: (out: PassThrough) => {
-    rows(r: Array<Array<string | number | null>>): Promise<void>;
-    end(): Promise<void>;
-  },
-) {
+async function written(make: (out: PassThrough) => TableWriter | Promise<TableWriter>) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
-  const w = make(out);
+  const w = await make(out);
   await w.rows([["=SUM(A1:A9)", "+1", "-2", "@x", "王小明", 3, null]]);
   await w.rows([["a,b", 'say "hi"', "line\nbreak", "", "1-2", 0, "ok"]]);
   await w.end();
@@ -43,4 +40,25 @@ it("writes .xlsx whose cells read back as they were given, text as text", async 
   expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
   // An empty text is an empty cell.
   expect(row(3)).toEqual(["a,b", 'say "hi"', "line\nbreak", undefined, "1-2", 0, "ok"]);
+});
+
+it("the server's modules load without exceljs, which comes with the first Excel export", () => {
+  // In a process of its own (the built server, as `npm start` runs it): this one has loaded
+  // exceljs above.
+  const dist = path.join(__dirname, "..", "..", "dist", "src");
+  const script = `
+    require("reflect-metadata");
+    require(${JSON.stringify(path.join(dist, "server.js"))});
+    require(${JSON.stringify(path.join(dist, "schema.js"))});
+    const loaded = Object.keys(require.cache);
+    console.log(JSON.stringify({
+      exceljs: loaded.filter((f) => f.includes("/node_modules/exceljs/")).length,
+      writers: loaded.filter((f) => f.endsWith("table-writers.js")).length,
+    }));`;
+  const out = execFileSync(process.execPath, ["-e", script], {
+    cwd: path.join(__dirname, "..", ".."),
+    encoding: "utf8",
+  });
+  // The writers are loaded (the export routes are part of the server); exceljs is not.
+  expect(JSON.parse(out)).toEqual({ exceljs: 0, writers: 1 });
 });

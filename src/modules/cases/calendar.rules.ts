@@ -213,6 +213,8 @@ export class WorkCalendar {
    * @throws Error on a malformed date or kind.
    */
   withOverrides(days: Array<{ day: string; kind: "holiday" | "workday" }>): WorkCalendar {
+    // Immutable: no entries, nothing to copy (intake asks for the district's calendar each time).
+    if (days.length === 0) return this;
     const holidays = new Set(this.holidays);
     const workdays = new Set(this.workdays);
     const knownYears = new Set(this.knownYears);

@@ -55,13 +55,31 @@ export async function ensureCaseDefaults(
 
 /** The district's own calendar days as a JSON column `days` (see calendarOf), for `d` the district. */
 function calendarDaysColumn(d: string): string {
-  return `(SELECT coalesce(json_agg(json_build_object('day', to_char(c.day, 'YYYY-MM-DD'), 'kind', c.kind)), '[]'::json)
+  return `(SELECT coalesce(json_agg(json_build_object('day', to_char(c.day, 'YYYY-MM-DD'), 'kind', c.kind) ORDER BY c.day), '[]'::json)
              FROM calendar_day c WHERE c.district_id = ${d}) AS days`;
 }
 
-/** The official calendar with the district's own days (calendarDaysColumn) laid over it. */
+/** Calendars made by calendarOf, by their days' JSON text; the oldest goes past MADE_CALENDARS. */
+const madeCalendars = new Map<string, WorkCalendar>();
+const MADE_CALENDARS = 64;
+
+/**
+ * The official calendar with the district's own days (calendarDaysColumn) laid over it. Read at
+ * every intake and every step with a clock, and the same days each time until an admin changes
+ * them: a calendar already made for the same days is used again (calendars are immutable), not
+ * made anew from every official day.
+ */
 function calendarOf(days: Array<{ day: string; kind: "holiday" | "workday" }>): WorkCalendar {
-  return OFFICIAL_CALENDAR.withOverrides(days);
+  if (days.length === 0) return OFFICIAL_CALENDAR;
+  const key = JSON.stringify(days);
+  let made = madeCalendars.get(key);
+  if (!made) {
+    made = OFFICIAL_CALENDAR.withOverrides(days);
+    if (madeCalendars.size >= MADE_CALENDARS)
+      madeCalendars.delete(madeCalendars.keys().next().value!);
+    madeCalendars.set(key, made);
+  }
+  return made;
 }
 
 /** What the case rules read of a district's settings (case.store.ts's policy). */

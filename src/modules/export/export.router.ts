@@ -180,7 +180,9 @@ export function exportRouter(deps: ExportRouterDeps): Router {
       let current = await page(null);
       fileHeaders(res, TYPES[format], `cases.${format}`);
       const out: TableWriter =
-        format === "csv" ? csvWriter(res, CASE_HEADERS) : xlsxWriter(res, "案件", CASE_HEADERS);
+        format === "csv"
+          ? csvWriter(res, CASE_HEADERS)
+          : await xlsxWriter(res, "案件", CASE_HEADERS);
       for (;;) {
         await out.rows(current.rows);
         if (current.next === null || res.destroyed) break;
@@ -203,7 +205,9 @@ export function exportRouter(deps: ExportRouterDeps): Router {
       );
       fileHeaders(res, TYPES[format], `scoreboard.${format}`);
       const out: TableWriter =
-        format === "csv" ? csvWriter(res, SCORE_HEADERS) : xlsxWriter(res, "排名", SCORE_HEADERS);
+        format === "csv"
+          ? csvWriter(res, SCORE_HEADERS)
+          : await xlsxWriter(res, "排名", SCORE_HEADERS);
       await out.rows(rows);
       if (!res.destroyed) await out.end();
     } catch (err) {

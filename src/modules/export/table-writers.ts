@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { type Writable } from "node:stream";
 import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** A cell: text, a number, or empty. */
 export type Cell = string | number | null;
@@ -65,13 +65,28 @@ export function csvWriter(out: Writable, header: readonly string[]): TableWriter
   };
 }
 
+let loaded: Promise<typeof ExcelJS> | undefined;
+/**
+ * exceljs, loaded on the first Excel export: with its dependencies it is some 600 modules and a
+ * third of a second of CPU, which every start of the server would otherwise pay before it is ready.
+ */
+function exceljs(): Promise<typeof ExcelJS> {
+  loaded ??= import("exceljs").then((m) => m.default);
+  return loaded;
+}
+
 /**
  * Excel (.xlsx), one sheet, written by exceljs's streaming writer: each row is committed (written
  * out of memory) as it is added; strings inline, not in a shared table that would grow with the
  * file.
  */
-export function xlsxWriter(out: Writable, sheet: string, header: readonly string[]): TableWriter {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+export async function xlsxWriter(
+  out: Writable,
+  sheet: string,
+  header: readonly string[],
+): Promise<TableWriter> {
+  const excel = await exceljs();
+  const book = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: false,
     useStyles: true,
