@@ -70,7 +70,6 @@ const MADE_CALENDARS = 64;
  * made anew from every official day.
  */
 function calendarOf(days: Array<{ day: string; kind: "holiday" | "workday" }>): WorkCalendar {
-  if (days.length === 0) return OFFICIAL_CALENDAR;
   const key = JSON.stringify(days);
   let made = madeCalendars.get(key);
   if (!made) {
