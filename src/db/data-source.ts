@@ -48,7 +48,10 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     applicationName: opts.applicationName ?? "civic-grid",
     logging: opts.onQuery ? ["query"] : false,
     logger: opts.onQuery ? new QueryHook(opts.onQuery) : undefined,
-    // The pool's connections answer promises through pg's callbacks (db/pg-client.ts).
-    extra: { Client: PromptClient },
+    // The pool's connections answer promises through pg's callbacks (db/pg-client.ts), and are
+    // pipelined: a statement given while another runs is sent at once, and the answers come back
+    // in order. A request's transaction sends its first statement behind BEGIN and its COMMIT
+    // behind a write sent ahead without waiting (db/tenant.ts). No cursor or COPY runs on them.
+    extra: { Client: PromptClient, pipeline: true },
   });
 }

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { escapeLiteral, type ClientBase } from "pg";
-import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from "typeorm";
+import { type DataSource, type EntityManager, type QueryRunner } from "typeorm";
 import { type Principal } from "../auth/principal";
 import { isUuid } from "../common/ids";
+import { pipelined, queryPrepared, sendOn, type Statement } from "./statements";
 
 /** What row-level security needs to know about the caller, set at the start of each transaction. */
 export interface TenantScope {
@@ -44,28 +44,59 @@ function markTransaction(qr: QueryRunner, active: boolean): void {
   state.transactionDepth = active ? 1 : 0;
 }
 
-/** A connection of its own with a tenant transaction open on it (one round trip after connecting). */
-async function openTenant(ds: DataSource, scope: TenantScope): Promise<QueryRunner> {
+/** A connection with a tenant transaction open on it, and the answer to the message that opened it. */
+interface Opened {
+  qr: QueryRunner;
+  /**
+   * Settles when PostgreSQL has answered `BEGIN` and the settings. On a pipelined connection the
+   * first statements are sent behind them without waiting, and run after them, inside the
+   * transaction; so every use checks it (a failure of the opening comes before theirs).
+   */
+  begun: Promise<void>;
+}
+
+/** A connection of its own with a tenant transaction open on it (no wait, on a pipelined one). */
+async function openTenant(ds: DataSource, scope: TenantScope): Promise<Opened> {
   const begin = beginTenantSql(scope);
   const qr = ds.createQueryRunner();
+  let client: ClientBase;
   try {
-    await qr.connect();
+    client = (await qr.connect()) as ClientBase;
   } catch (err) {
     await qr.release().catch(() => undefined);
     throw err;
   }
   // Flagged before it is sent: should the message fail half-way (BEGIN done, the settings
-  // refused), the rollback below ends the transaction.
+  // refused), the rollback ends the transaction.
   markTransaction(qr, true);
+  // Given to the driver at once, so that whatever the caller sends next goes behind it.
+  const begun = sendOn(qr, client, begin, []).then(() => undefined);
+  if (pipelined(client)) {
+    begun.catch(() => undefined); // seen by every use of the transaction and by its end
+    return { qr, begun };
+  }
   try {
-    await qr.query(begin);
-    return qr;
+    await begun;
+    return { qr, begun };
   } catch (err) {
     await qr.rollbackTransaction().catch(() => undefined);
     markTransaction(qr, false);
     await qr.release();
     throw err;
   }
+}
+
+/** `fn`'s result once the transaction's opening has been answered; the opening's error first. */
+async function afterBegun<T>(o: Opened, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await fn(o.qr.manager);
+  } catch (err) {
+    await o.begun;
+    throw err;
+  }
+  await o.begun;
+  return result;
 }
 
 /** The statement sent with COMMIT failed, so the COMMIT was not reached: nothing was committed. */
@@ -117,9 +148,10 @@ export async function inTenantTransaction<T>(
   scope: TenantScope,
   fn: (m: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const qr = await openTenant(ds, scope);
+  const opened = await openTenant(ds, scope);
+  const { qr } = opened;
   try {
-    const result = await fn(qr.manager);
+    const result = await afterBegun(opened, fn);
     await commitTenant(qr);
     return result;
   } catch (err) {
@@ -130,102 +162,17 @@ export async function inTenantTransaction<T>(
   }
 }
 
-/**
- * Texts run as prepared statements, by name; beyond a budget's size, a new text runs unprepared.
- * Two budgets: the application's hot statements (queryPrepared: few texts) and the planned path's
- * look-ups (queryArrays: a text per shape of selection, which clients choose), so that look-ups
- * can never use up the room of the hot statements. Each connection keeps at most both.
- */
-const HOT_STATEMENTS = { names: new Map<string, string>(), max: 500 };
-const LOOKUPS = { names: new Map<string, string>(), max: 400 };
-
-/** The name of a text run as a prepared statement; undefined once its budget is spent. */
-function preparedName(
-  text: string,
-  budget: { names: Map<string, string>; max: number },
-): string | undefined {
-  let name = budget.names.get(text);
-  if (!name && budget.names.size < budget.max) {
-    name = `cg_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
-    budget.names.set(text, name);
-  }
-  return name;
-}
-
-/**
- * Runs one of the application's own hot statements (intake's, the log position) as a named
- * prepared statement of its connection: PostgreSQL parses it once per connection, and once it
- * has run a few times may keep its plan, instead of parsing and planning it at every request
- * (planning the intake's read took longer than running it). Meant for statements whose text
- * comes in few variants: each distinct text gets a name, and past HOT_STATEMENTS.max of them a
- * new text runs as usual. Logged (and counted) like any statement; errors are TypeORM's
- * QueryFailedError, as from `m.query`.
- */
-export async function queryPrepared<T = Record<string, unknown>>(
-  m: EntityManager,
-  text: string,
-  params: unknown[],
-): Promise<T[]> {
-  const qr = m.queryRunner;
-  const name = preparedName(text, HOT_STATEMENTS);
-  if (!qr || !name) return (await m.query(text, params)) as T[];
-  if (qr.isReleased) return (await m.query(text, params)) as T[];
-  const client = (await qr.connect()) as ClientBase;
-  const logger = m.connection.logger;
-  logger.logQuery(text, params, qr);
-  try {
-    return (await client.query({ name, text, values: params })).rows as T[];
-  } catch (err) {
-    logger.logQueryError(err as Error, text, params, qr);
-    throw new QueryFailedError(text, params, err as Error);
-  }
-}
-
-/** A statement's rows as arrays, in the order of its columns, and the columns' names. */
-export interface ArrayRows {
-  names: string[];
-  rows: unknown[][];
-}
-
-/**
- * Runs a statement whose rows are wanted as arrays (pg's rowMode "array"), not as an object keyed
- * by column name each: for reads of thousands of rows that are made into other objects at once
- * (the planned read path), the keyed object per row was so much garbage. Logged (and counted)
- * like any statement; errors are TypeORM's QueryFailedError, as from `m.query`.
- *
- * `prepared`: run it as a named prepared statement of its connection, as queryPrepared does (a
- * budget of texts of its own). Only for statements whose best plan does not hang on their values
- * (rows by key: the planned path's look-ups by id and by parent); a filtered, ordered page is not
- * one, since PostgreSQL may settle on one plan for all values after a few runs.
- */
-export async function queryArrays(
-  m: EntityManager,
-  text: string,
-  params: unknown[],
-  prepared = false,
-): Promise<ArrayRows> {
-  const qr = m.queryRunner;
-  if (!qr || qr.isReleased) {
-    const keyed = (await m.query(text, params)) as Array<Record<string, unknown>>;
-    const names = keyed.length > 0 ? Object.keys(keyed[0]) : [];
-    return { names, rows: keyed.map((r) => names.map((n) => r[n])) };
-  }
-  const client = (await qr.connect()) as ClientBase;
-  const logger = m.connection.logger;
-  logger.logQuery(text, params, qr);
-  try {
-    const name = prepared ? preparedName(text, LOOKUPS) : undefined;
-    const res = await client.query<unknown[]>({ name, text, values: params, rowMode: "array" });
-    return { names: res.fields.map((f) => f.name), rows: res.rows };
-  } catch (err) {
-    logger.logQueryError(err as Error, text, params, qr);
-    throw new QueryFailedError(text, params, err as Error);
-  }
-}
-
 /** How resolvers and loaders reach the database: always inside a tenant transaction. */
 export interface TenantDb {
   run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * A write whose result nobody reads, run as a prepared statement (as queryPrepared) and not
+   * waited for: the request goes on making its answer while PostgreSQL runs it, and the COMMIT is
+   * sent behind it. Later uses of the transaction run after it, and fail with its error if it
+   * failed; so does the commit, and nothing is committed. Resolves once the write is on its way
+   * (where the transaction is per use, once it has run).
+   */
+  sendAhead(statement: Statement): Promise<void>;
   /** Runs after the request's transaction commits (never if it rolls back): where events are published. */
   afterCommit(fn: () => void): void;
 }
@@ -235,10 +182,14 @@ export interface TenantDb {
  * same snapshot of its writes, and a failed mutation leaves nothing half-written.
  */
 export class RequestTransaction implements TenantDb {
-  private runner?: Promise<QueryRunner>;
+  private runner?: Promise<Opened>;
   private hooks: Array<() => void> = [];
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The writes sent ahead, settled (never rejected) once PostgreSQL has answered them. */
+  private ahead: Array<Promise<void>> = [];
+  /** The first error of a write sent ahead: the transaction can no longer commit. */
+  private failure?: { error: unknown };
 
   constructor(
     private readonly ds: DataSource,
@@ -251,56 +202,99 @@ export class RequestTransaction implements TenantDb {
    * call `run` again inside `fn` (it would wait for itself).
    */
   run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.turn(async (o) => {
+      try {
+        return await afterBegun(o, fn);
+      } catch (err) {
+        // Behind a write sent ahead that failed, a statement fails only for that (25P02).
+        await this.answeredAhead();
+        throw this.failure ? this.failure.error : err;
+      }
+    });
+  }
+
+  sendAhead({ text, params }: Statement): Promise<void> {
+    return this.turn(async (o) => {
+      const client = (await o.qr.connect()) as ClientBase;
+      const written = sendOn(o.qr, client, text, params, true).then(
+        () => undefined,
+        (error: unknown) => void (this.failure ??= { error }),
+      );
+      this.ahead.push(written);
+      // Without a pipeline, the next statement would only queue behind it in the driver.
+      if (!pipelined(client)) await written;
+    });
+  }
+
+  /** The next turn on the connection (opened on first use), after the turns before it. */
+  private turn<T>(fn: (o: Opened) => Promise<T>): Promise<T> {
     // graphql-js may answer (and we may commit) while sibling resolvers are still running, e.g.
     // after a non-null field failed; their late uses must not open a transaction nobody finishes.
     if (this.closed)
       return Promise.reject(new Error("the request's transaction has already ended"));
-    this.runner ??= this.open();
+    this.runner ??= openTenant(this.ds, this.scope);
     const runner = this.runner;
-    const turn = this.queue.then(async () => fn((await runner).manager));
+    const turn = this.queue.then(async () => {
+      if (this.failure) throw this.failure.error;
+      return fn(await runner);
+    });
     this.queue = turn.catch(() => undefined);
     return turn;
+  }
+
+  private async answeredAhead(): Promise<void> {
+    await Promise.all(this.ahead);
   }
 
   afterCommit(fn: () => void): void {
     this.hooks.push(fn);
   }
 
-  private open(): Promise<QueryRunner> {
-    return openTenant(this.ds, this.scope);
-  }
-
   /**
    * Commits (or rolls back) and releases the connection; after a commit, runs the hooks.
    * `lastStatement`, a statement without parameters, is run just before COMMIT in the same round
-   * trip (the read audit's INSERT); a request that used no connection opens one for it.
+   * trip (the read audit's INSERT); a request that used no connection opens one for it. The
+   * COMMIT goes behind the writes sent ahead without waiting for them; if one of them failed,
+   * PostgreSQL has ended the transaction without committing anything, and its error is thrown.
    */
   async finish(commit: boolean, lastStatement?: string): Promise<void> {
     this.closed = true;
     await this.queue;
-    if (commit && lastStatement) this.runner ??= this.open();
+    if (commit && lastStatement) this.runner ??= openTenant(this.ds, this.scope);
     const pending = this.runner;
     this.runner = undefined;
     const hooks = this.hooks;
     this.hooks = [];
-    if (pending) {
-      let qr: QueryRunner | undefined;
-      try {
-        qr = await pending;
-      } catch (err) {
-        // Never opened: nothing was written, nothing to end; but a statement that had to run did not.
-        if (commit && lastStatement) throw err;
-        return;
+    if (!pending) return;
+    let opened: Opened;
+    try {
+      opened = await pending;
+    } catch (err) {
+      // Never opened: nothing was written, nothing to end; but a statement that had to run did not.
+      if (commit && lastStatement) throw err;
+      return;
+    }
+    const { qr } = opened;
+    try {
+      await opened.begun;
+      if (commit && !this.failure) {
+        const committed = commitTenant(qr, lastStatement);
+        await this.answeredAhead();
+        // A write ahead failed: the COMMIT behind it ended an aborted transaction (a rollback),
+        // or the last statement failed on it and commitTenant rolled back.
+        await committed.catch((err: unknown) => {
+          if (!this.failure) throw err;
+        });
+      } else {
+        await this.answeredAhead();
+        await qr.rollbackTransaction();
       }
-      try {
-        if (commit) await commitTenant(qr, lastStatement);
-        else await qr.rollbackTransaction();
-      } catch (err) {
-        if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
-        throw err;
-      } finally {
-        await qr.release();
-      }
+      if (this.failure) throw this.failure.error;
+    } catch (err) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
     }
     if (commit) for (const hook of hooks) hook();
   }
@@ -318,6 +312,10 @@ export class PerUseTransaction implements TenantDb {
 
   run<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     return inTenantTransaction(this.ds, this.scope, fn);
+  }
+
+  async sendAhead({ text, params }: Statement): Promise<void> {
+    await this.run((m) => queryPrepared(m, text, params));
   }
 
   afterCommit(fn: () => void): void {

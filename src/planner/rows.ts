@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { applyFilters, type Filter } from "../common/batch";
 import { decodeCursor } from "../common/connection";
-import { type ArrayRows, queryArrays } from "../db/tenant";
+import { type ArrayRows, queryArrays } from "../db/statements";
 import { type ChildShape, type RowEntity } from "./relations";
 import { guardedPrototype, madeRows } from "./row-proto";
 

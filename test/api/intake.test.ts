@@ -193,7 +193,25 @@ it("writes nothing, not even a log position, when the write fails", async () => 
       gridId: gid("Grid", w.tree.gridA),
       idempotencyKey: "fails",
     });
-    expect(res.errors).toBeDefined();
+    // The write is sent ahead while the answer is made (TenantDb.sendAhead): its failure still
+    // takes the answer's data away, with the usual code and none of the database's words.
+    expect(res.data ?? null).toBeNull();
+    expect(errorCode(res)).toBe("INTERNAL_SERVER_ERROR");
+    expect(JSON.stringify(res.errors)).not.toMatch(/refused|trigger|hotline_case/);
+    expect(await state()).toEqual(before);
+
+    // A second intake behind the failing one in the same request is not committed either.
+    const both = await gql<unknown, unknown>(
+      server,
+      `mutation Two($a: CreateCaseInput!, $b: CreateCaseInput!) {
+         a: createCase(input: $a) { id } b: createCase(input: $b) { id } }`,
+      {
+        a: { channel: "hotline", categoryCode: "roads", description },
+        b: { channel: "hotline", categoryCode: "roads", description: "behind the failing one" },
+      },
+      w.tokens.operator,
+    );
+    expect(both.data ?? null).toBeNull();
     expect(await state()).toEqual(before);
   } finally {
     await owner.query(`DROP TRIGGER IF EXISTS intake_test_fail ON hotline_case`);

@@ -15,10 +15,10 @@ import { insertReads, insertReadsSql, type ReadRow } from "../../src/context/rea
 import {
   beginTenantSql,
   inTenantTransaction,
-  queryArrays,
   RequestTransaction,
   type TenantScope,
 } from "../../src/db/tenant";
+import { queryArrays } from "../../src/db/statements";
 
 /**
  * The tenant transaction opens with BEGIN and the tenant settings in one message (one round
@@ -310,4 +310,125 @@ it("runs a look-up as its connection's prepared statement when asked, under row-
   );
   expect(ofB).toContain("tx_b");
   expect(ofB).not.toContain("tx_a");
+});
+
+describe("pipelined connections", () => {
+  const insertStatement = (d: BuiltDistrict, code: string) => ({
+    text: "INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, $3, 'x')",
+    params: [d.id, uuidv7(), code],
+  });
+  const allIdle = () => {
+    const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number } })
+      .master;
+    expect(pool.totalCount).toBe(pool.idleCount);
+  };
+
+  it("sends a transaction's first statement behind BEGIN without waiting for its answer", async () => {
+    // A data source of one connection, so that the spy sees the transaction's connection.
+    const one = createDataSource({
+      url: process.env.TEST_APP_DATABASE_URL!,
+      entities: ENTITIES,
+      poolSize: 1,
+    });
+    await one.initialize();
+    try {
+      const qr = one.createQueryRunner();
+      const client = (await qr.connect()) as {
+        pipeline?: boolean;
+        connection: {
+          stream: { write: (b: Buffer, ...r: unknown[]) => boolean };
+          on(e: string, f: () => void): void;
+        };
+      };
+      expect(client.pipeline).toBe(true);
+      const events: string[] = [];
+      const { stream } = client.connection;
+      const write = stream.write.bind(stream);
+      stream.write = (b: Buffer, ...rest: unknown[]) => {
+        // A simple query ('Q') by its text; the extended protocol's messages by their type.
+        events.push(
+          b[0] === 0x51 ? `Q ${b.subarray(5, 25).toString()}` : String.fromCharCode(b[0]),
+        );
+        return write(b, ...rest);
+      };
+      client.connection.on("readyForQuery", () => events.push("ready"));
+      await qr.release();
+
+      const tx = new RequestTransaction(one, scopeOf(a));
+      const [row] = await tx.run((m) =>
+        m.query("SELECT current_setting('app.district_ids') AS ids"),
+      );
+      await tx.finish(true);
+      // It ran after the settings, inside the transaction.
+      expect(row).toEqual({ ids: `{${a.id}}` });
+      // BEGIN and the statement were both written before PostgreSQL's first answer was read.
+      expect(events.slice(0, events.indexOf("ready"))).toEqual([
+        "Q BEGIN; SELECT set_co",
+        "Q SELECT current_setti",
+      ]);
+    } finally {
+      await one.destroy();
+    }
+  });
+
+  it("sends a write ahead: later statements see it, and the commit keeps it", async () => {
+    const tx = new RequestTransaction(ds, scopeOf(a));
+    const before = statements.length;
+    let hooked = false;
+    tx.afterCommit(() => (hooked = true));
+    await tx.sendAhead(insertStatement(a, "tx_ahead"));
+    const seen = await tx.run((m) =>
+      m.query("SELECT code FROM department WHERE code = 'tx_ahead'"),
+    );
+    expect(seen).toEqual([{ code: "tx_ahead" }]);
+    await tx.finish(true);
+    expect(hooked).toBe(true);
+    // BEGIN with the settings, the write, the read, COMMIT.
+    expect(statements.slice(before)).toHaveLength(4);
+    expect(await departmentCodes(a)).toContain("tx_ahead");
+    allIdle();
+  });
+
+  it("fails the commit of a write sent ahead that failed: nothing committed, no hook run, its error first", async () => {
+    for (const last of [undefined, "SELECT 1"]) {
+      const tx = new RequestTransaction(ds, scopeOf(a));
+      let hooked = false;
+      tx.afterCommit(() => (hooked = true));
+      await tx.run((m) =>
+        m.query(insertStatement(a, "tx_doomed").text, insertStatement(a, "tx_doomed").params),
+      );
+      // The code is taken: the unique (district, code) refuses the write (23505) after the
+      // resolver has gone on.
+      await tx.sendAhead(insertStatement(a, "tx_ahead"));
+      // A use behind it fails with the write's error, not the aborted transaction's (25P02).
+      await expect(tx.run((m) => m.query("SELECT 1"))).rejects.toMatchObject({
+        driverError: { code: "23505" },
+      });
+      await expect(tx.finish(true, last)).rejects.toMatchObject({
+        driverError: { code: "23505" },
+      });
+      expect(hooked).toBe(false);
+      expect(await departmentCodes(a)).not.toContain("tx_doomed");
+      allIdle();
+    }
+  });
+
+  it("commits nothing when a write sent ahead fails with no other use behind it", async () => {
+    const tx = new RequestTransaction(ds, scopeOf(b));
+    await tx.run((m) =>
+      m.query(insertStatement(b, "tx_first").text, insertStatement(b, "tx_first").params),
+    );
+    await tx.sendAhead(insertStatement(b, "tx_b"));
+    // The COMMIT is sent behind the failing write; PostgreSQL answers it as a rollback.
+    await expect(tx.finish(true)).rejects.toMatchObject({ driverError: { code: "23505" } });
+    expect(await departmentCodes(b)).not.toContain("tx_first");
+    allIdle();
+  });
+
+  it("keeps row-level security for a write sent ahead", async () => {
+    const tx = new RequestTransaction(ds, scopeOf(a));
+    await tx.sendAhead(insertStatement(b, "tx_evil"));
+    await expect(tx.finish(true)).rejects.toMatchObject({ driverError: { code: "42501" } });
+    expect(await departmentCodes(b)).not.toContain("tx_evil");
+  });
 });

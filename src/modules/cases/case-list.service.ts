@@ -1,7 +1,8 @@
 import { type EntityManager } from "typeorm";
 import { decodeCursor, type Page, type PageArgs, pageSize, toPage } from "../../common/connection";
 import { idFloor } from "../../common/ids";
-import { queryArrays, type TenantDb } from "../../db/tenant";
+import { queryArrays } from "../../db/statements";
+import { type TenantDb } from "../../db/tenant";
 import { tableOf } from "../../planner/rows";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";

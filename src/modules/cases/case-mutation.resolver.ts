@@ -68,7 +68,7 @@ async function createCase(ctx: AuthedContext, input: CreateCaseInput): Promise<C
     unitId: input.unitId ? idOf(input.unitId, "BuildingUnit", "unitId") : null,
   };
   const at = ctx.clock.now();
-  const out = await ctx.db.run((m) => takeCaseIn(m, { caller, districtCode, intake, at }));
+  const out = await takeCaseIn(ctx.db, { caller, districtCode, intake, at });
   publishAfterCommit(ctx.db, ctx.pubSub, out.events);
   return out.case;
 }

@@ -1,4 +1,5 @@
 import { uuidv7 } from "../../common/ids";
+import { type Statement } from "../../db/statements";
 import { localDay } from "./calendar.rules";
 import {
   type CaseFacts,
@@ -53,10 +54,6 @@ async function departmentIds(sql: Sql, districtId: string): Promise<Map<string, 
 }
 
 /** A statement with its parameters ($1, $2, …), for a caller that sends it inside its own. */
-export interface Statement {
-  text: string;
-  params: unknown[];
-}
 
 /** The statement that adds counts (positive or negative) to the counters of one day. */
 function addToCounters(

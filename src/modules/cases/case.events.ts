@@ -1,6 +1,7 @@
 import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
-import { queryPrepared, type TenantDb } from "../../db/tenant";
+import { queryPrepared } from "../../db/statements";
+import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
 import { CaseEvent } from "./case-event.entity";
 import { type CaseAction, type CaseStatus } from "./case.workflow";

@@ -1,9 +1,11 @@
 import { type EntityManager } from "typeorm";
+import { type Statement } from "../../db/statements";
+import { type TenantDb } from "../../db/tenant";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
 import { eventRow, nextPosition } from "./case.events";
-import { countEventStatement, type Statement } from "./case.counters";
+import { countEventStatement } from "./case.counters";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
 import { CaseStatus } from "./case.workflow";
@@ -17,8 +19,8 @@ import {
   type KeyedCase,
   type Places,
   positionUnlessKeyed,
+  newCaseStatement,
   readForIntake,
-  writeNewCase,
 } from "./intake.sql";
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
@@ -116,12 +118,31 @@ export interface IntakeInput {
 
 /**
  * Takes a case in, in the caller's transaction. The same idempotency key returns the same case,
- * never a second one (and no event).
+ * never a second one (and no event). The new case's write is the transaction's last statement
+ * and nothing reads its result, so it is sent ahead (TenantDb.sendAhead): the answer is made
+ * while PostgreSQL writes, and the commit waits for the write and fails with it.
  */
 export async function takeCaseIn(
+  db: TenantDb,
+  input: IntakeInput,
+): Promise<{ case: Case; events: CaseEvent[] }> {
+  const taken = await db.run((m) => caseToWrite(m, input));
+  if (taken.write) await db.sendAhead(taken.write);
+  return { case: taken.case, events: taken.events };
+}
+
+/** A case taken in, and the statement that writes it (null when the key's case answers). */
+interface Taken {
+  case: Case;
+  events: CaseEvent[];
+  write: Statement | null;
+}
+
+/** Everything of intake up to the new case's write: the read, the rules, the log position. */
+async function caseToWrite(
   m: EntityManager,
   { caller, districtCode, intake: input, at }: IntakeInput,
-): Promise<{ case: Case; events: CaseEvent[] }> {
+): Promise<Taken> {
   const districtId = caller.districtId;
   if (!CHANNEL_ROLES[input.channel].includes(caller.role))
     throw forbidden(
@@ -146,7 +167,7 @@ export async function takeCaseIn(
     if (existing.createdBy !== caller.subject)
       throw conflict("the idempotency key was used by someone else for another case");
     const c = await m.findOneOrFail(Case, { where: { districtId, id: existing.id } });
-    return { case: c, events: [] };
+    return { case: c, events: [], write: null };
   };
   if (key && read.existing) return answerWith(read.existing);
   let made: Awaited<ReturnType<typeof newCaseRows>>;
@@ -175,8 +196,7 @@ export async function takeCaseIn(
   }
   c.number = caseNumber(districtCode, at, position);
   event.position = position;
-  await writeNewCase(m, c, event, counters);
-  return { case: c, events: [event] };
+  return { case: c, events: [event], write: newCaseStatement(m, c, event, counters) };
 }
 
 /**

@@ -2,8 +2,7 @@ import { type EntityManager } from "typeorm";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
 import { uuidv7 } from "../../common/ids";
-import { queryPrepared } from "../../db/tenant";
-import { type Statement } from "./case.counters";
+import { queryPrepared, type Statement } from "../../db/statements";
 import { takePositionSql } from "./case.events";
 import {
   intakeSettingsColumns,
@@ -19,7 +18,7 @@ import {
  * them. Intake reads everything it needs
  * in one statement (readForIntake), takes the position (with an idempotency key, in the same
  * statement as the key's case read again: positionUnlessKeyed), and writes the case, its counters
- * and its create event in one statement (writeNewCase). The rules stay in TypeScript:
+ * and its create event in one statement (newCaseStatement). The rules stay in TypeScript:
  * these only fetch and store.
  */
 
@@ -241,21 +240,18 @@ function insertOf(m: EntityManager, entity: typeof Case | typeof CaseEvent, row:
  * The new case, its counters and its create event in one statement: the counters' upsert and the
  * case's INSERT as data-modifying CTEs, the event's INSERT as the main statement. They run
  * together and the event's foreign key is checked at the statement's end, after the case is in.
+ * Run as a prepared statement (TenantDb.sendAhead).
  */
-export async function writeNewCase(
+export function newCaseStatement(
   m: EntityManager,
   c: Case,
   event: CaseEvent,
   counters: Statement | null,
-): Promise<void> {
+): Statement {
   // The counters' statement keeps its own $1…$n; the inserts number theirs after them.
   const params: unknown[] = counters ? [...counters.params] : [];
   const p: Param = (value) => `$${params.push(value)}`;
   const ctes = [...(counters ? [counters.text] : []), insertOf(m, Case, c, p)];
   const main = insertOf(m, CaseEvent, event, p);
-  await queryPrepared(
-    m,
-    `WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${main}`,
-    params,
-  );
+  return { text: `WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${main}`, params };
 }

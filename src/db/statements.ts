@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import { type ClientBase, type QueryResult } from "pg";
+import { type EntityManager, QueryFailedError, type QueryRunner } from "typeorm";
+
+/**
+ * Statements run outside TypeORM's query builder: the application's hot statements as prepared
+ * statements of their connection, look-ups with rows as arrays, and statements given to a
+ * connection's driver client at once (db/tenant.ts sends BEGIN and the writes ahead with it).
+ */
+
+/** A statement and its parameters. */
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * The connection's driver client in pipeline mode (the server's pools, db/data-source.ts): each
+ * statement is sent as soon as it is given, behind those still running, and their answers come
+ * back in order.
+ */
+export function pipelined(client: ClientBase): boolean {
+  return (client as unknown as { pipeline?: boolean }).pipeline === true;
+}
+
+/**
+ * Texts run as prepared statements, by name; beyond a budget's size, a new text runs unprepared.
+ * Two budgets: the application's hot statements (queryPrepared: few texts) and the planned path's
+ * look-ups (queryArrays: a text per shape of selection, which clients choose), so that look-ups
+ * can never use up the room of the hot statements. Each connection keeps at most both.
+ */
+const HOT_STATEMENTS = { names: new Map<string, string>(), max: 500 };
+const LOOKUPS = { names: new Map<string, string>(), max: 400 };
+
+/** The name of a text run as a prepared statement; undefined once its budget is spent. */
+function preparedName(
+  text: string,
+  budget: { names: Map<string, string>; max: number },
+): string | undefined {
+  let name = budget.names.get(text);
+  if (!name && budget.names.size < budget.max) {
+    name = `cg_${createHash("sha256").update(text).digest("base64url").slice(0, 40)}`;
+    budget.names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs one of the application's own hot statements (intake's, the log position) as a named
+ * prepared statement of its connection: PostgreSQL parses it once per connection, and once it
+ * has run a few times may keep its plan, instead of parsing and planning it at every request
+ * (planning the intake's read took longer than running it). Meant for statements whose text
+ * comes in few variants: each distinct text gets a name, and past HOT_STATEMENTS.max of them a
+ * new text runs as usual. Logged (and counted) like any statement; errors are TypeORM's
+ * QueryFailedError, as from `m.query`.
+ */
+export async function queryPrepared<T = Record<string, unknown>>(
+  m: EntityManager,
+  text: string,
+  params: unknown[],
+): Promise<T[]> {
+  const qr = m.queryRunner;
+  if (!qr || qr.isReleased || !preparedName(text, HOT_STATEMENTS))
+    return (await m.query(text, params)) as T[];
+  const client = (await qr.connect()) as ClientBase;
+  return (await sendOn(qr, client, text, params, true)).rows as T[];
+}
+
+/**
+ * Gives a statement to the connection's driver client now (it is sent at once on a pipelined
+ * connection, and queued behind the running one otherwise), logged and counted like any;
+ * `prepared` as queryPrepared's. Errors are TypeORM's QueryFailedError, as from `m.query`.
+ */
+export function sendOn(
+  qr: QueryRunner,
+  client: ClientBase,
+  text: string,
+  params: unknown[],
+  prepared = false,
+): Promise<QueryResult> {
+  const logger = qr.connection.logger;
+  logger.logQuery(text, params, qr);
+  const name = prepared ? preparedName(text, HOT_STATEMENTS) : undefined;
+  return client.query({ name, text, values: params }).catch((err: unknown) => {
+    logger.logQueryError(err as Error, text, params, qr);
+    throw new QueryFailedError(text, params, err as Error);
+  });
+}
+
+/** A statement's rows as arrays, in the order of its columns, and the columns' names. */
+export interface ArrayRows {
+  names: string[];
+  rows: unknown[][];
+}
+
+/**
+ * Runs a statement whose rows are wanted as arrays (pg's rowMode "array"), not as an object keyed
+ * by column name each: for reads of thousands of rows that are made into other objects at once
+ * (the planned read path), the keyed object per row was so much garbage. Logged (and counted)
+ * like any statement; errors are TypeORM's QueryFailedError, as from `m.query`.
+ *
+ * `prepared`: run it as a named prepared statement of its connection, as queryPrepared does (a
+ * budget of texts of its own). Only for statements whose best plan does not hang on their values
+ * (rows by key: the planned path's look-ups by id and by parent); a filtered, ordered page is not
+ * one, since PostgreSQL may settle on one plan for all values after a few runs.
+ */
+export async function queryArrays(
+  m: EntityManager,
+  text: string,
+  params: unknown[],
+  prepared = false,
+): Promise<ArrayRows> {
+  const qr = m.queryRunner;
+  if (!qr || qr.isReleased) {
+    const keyed = (await m.query(text, params)) as Array<Record<string, unknown>>;
+    const names = keyed.length > 0 ? Object.keys(keyed[0]) : [];
+    return { names, rows: keyed.map((r) => names.map((n) => r[n])) };
+  }
+  const client = (await qr.connect()) as ClientBase;
+  const logger = m.connection.logger;
+  logger.logQuery(text, params, qr);
+  try {
+    const name = prepared ? preparedName(text, LOOKUPS) : undefined;
+    const res = await client.query<unknown[]>({ name, text, values: params, rowMode: "array" });
+    return { names: res.fields.map((f) => f.name), rows: res.rows };
+  } catch (err) {
+    logger.logQueryError(err as Error, text, params, qr);
+    throw new QueryFailedError(text, params, err as Error);
+  }
+}
