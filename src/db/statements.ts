@@ -8,7 +8,7 @@ import { type EntityManager, QueryFailedError, type QueryRunner } from "typeorm"
  * connection's driver client at once (db/tenant.ts sends BEGIN and the writes ahead with it).
  */
 
-/** A statement and its parameters. */
+/** A statement and its parameters ($1, $2, …). */
 export interface Statement {
   text: string;
   params: unknown[];

@@ -23,10 +23,14 @@ export function scopeOf(p: Principal): TenantScope {
  * only (`set_config(..., true)`, so a pooled connection never carries one request's tenant into
  * the next), in one message and so one round trip. Two statements in one message can take no
  * parameters: the values are quoted literals (`escapeLiteral`, the driver's own quoting), and
- * the district ids must be uuids.
+ * the district ids must be uuids. A NUL would end the message's text early and PostgreSQL would
+ * refuse all of it, BEGIN included; statements sent behind it (openTenant does not wait) would
+ * then run outside a transaction: so nothing with one is sent.
  */
 export function beginTenantSql(scope: TenantScope): string {
   if (!scope.districtIds.every(isUuid)) throw new Error("a tenant's district id is not a uuid");
+  if (scope.subject.includes("\0") || scope.role.includes("\0"))
+    throw new Error("a tenant's subject or role holds a NUL");
   const ids = escapeLiteral(`{${scope.districtIds.join(",")}}`);
   return `BEGIN; SELECT set_config('app.district_ids', ${ids}, true), set_config('app.user', ${escapeLiteral(
     scope.subject,
@@ -275,8 +279,20 @@ export class RequestTransaction implements TenantDb {
       return;
     }
     const { qr } = opened;
+    const unopened = await opened.begun.then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    if (unopened) {
+      // BEGIN and the settings failed (the statements behind them with them): nothing was
+      // written; a transaction begun and aborted is ended before the connection goes back.
+      await qr.rollbackTransaction().catch(() => undefined);
+      markTransaction(qr, false);
+      await qr.release();
+      if (commit && lastStatement) throw unopened.error;
+      return;
+    }
     try {
-      await opened.begun;
       if (commit && !this.failure) {
         const committed = commitTenant(qr, lastStatement);
         await this.answeredAhead();

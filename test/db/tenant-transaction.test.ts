@@ -171,10 +171,13 @@ it("runs a last statement with COMMIT in one round trip, and rolls back if it fa
   expect(pool.totalCount).toBe(pool.idleCount);
 });
 
-it("refuses a district id that is not a uuid before anything is sent", () => {
+it("refuses a district id that is not a uuid, or a NUL, before anything is sent", () => {
   expect(() =>
     beginTenantSql({ districtIds: ["x'); DROP TABLE department; --"], subject: "s", role: "r" }),
   ).toThrow(/not a uuid/);
+  // The text would end at the NUL: PostgreSQL would refuse BEGIN with the rest.
+  expect(() => beginTenantSql({ ...scopeOf(a), subject: "a\0b" })).toThrow(/NUL/);
+  expect(() => beginTenantSql({ ...scopeOf(a), role: "r\0" })).toThrow(/NUL/);
 });
 
 it("writes the read audit's rows with their text intact through the quoted statement", async () => {

@@ -53,8 +53,6 @@ async function departmentIds(sql: Sql, districtId: string): Promise<Map<string, 
   return new Map(rows.map((r) => [r.code as string, r.id as string]));
 }
 
-/** A statement with its parameters ($1, $2, …), for a caller that sends it inside its own. */
-
 /** The statement that adds counts (positive or negative) to the counters of one day. */
 function addToCounters(
   districtId: string,
