@@ -294,13 +294,16 @@ export class RequestTransaction implements TenantDb {
     }
     try {
       if (commit && !this.failure) {
-        const committed = commitTenant(qr, lastStatement);
+        // Its outcome taken at once: it may fail before the writes ahead are seen answered.
+        const committed = commitTenant(qr, lastStatement).then(
+          () => null,
+          (error: unknown) => ({ error }),
+        );
         await this.answeredAhead();
+        const refused = await committed;
         // A write ahead failed: the COMMIT behind it ended an aborted transaction (a rollback),
         // or the last statement failed on it and commitTenant rolled back.
-        await committed.catch((err: unknown) => {
-          if (!this.failure) throw err;
-        });
+        if (refused && !this.failure) throw refused.error;
       } else {
         await this.answeredAhead();
         await qr.rollbackTransaction();
