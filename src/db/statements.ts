@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type ClientBase, type QueryResult } from "pg";
+import { type ClientBase, type QueryConfig, type QueryResult } from "pg";
 import { type EntityManager, QueryFailedError, type QueryRunner } from "typeorm";
 
 /**
@@ -63,28 +63,36 @@ export async function queryPrepared<T = Record<string, unknown>>(
   if (!qr || qr.isReleased || !preparedName(text, HOT_STATEMENTS))
     return (await m.query(text, params)) as T[];
   const client = (await qr.connect()) as ClientBase;
-  return (await sendOn(qr, client, text, params, true)).rows as T[];
+  return (await sendOn(qr, client, text, params, { prepared: "hot" })).rows as T[];
 }
 
 /**
  * Gives a statement to the connection's driver client now (it is sent at once on a pipelined
- * connection, and queued behind the running one otherwise), logged and counted like any;
- * `prepared` as queryPrepared's. Errors are TypeORM's QueryFailedError, as from `m.query`.
+ * connection, and queued behind the running one otherwise), logged and counted like any. With a
+ * budget, as a prepared statement named from it (queryPrepared, queryArrays); `rowMode` as pg's.
+ * Errors are TypeORM's QueryFailedError, as from `m.query`.
  */
 export function sendOn(
   qr: QueryRunner,
   client: ClientBase,
   text: string,
   params: unknown[],
-  prepared = false,
+  opts: { prepared?: "hot" | "lookup"; rowMode?: "array" } = {},
 ): Promise<QueryResult> {
   const logger = qr.connection.logger;
   logger.logQuery(text, params, qr);
-  const name = prepared ? preparedName(text, HOT_STATEMENTS) : undefined;
-  return client.query({ name, text, values: params }).catch((err: unknown) => {
-    logger.logQueryError(err as Error, text, params, qr);
-    throw new QueryFailedError(text, params, err as Error);
-  });
+  const name = opts.prepared
+    ? preparedName(text, opts.prepared === "hot" ? HOT_STATEMENTS : LOOKUPS)
+    : undefined;
+  return (
+    client
+      // pg types an array-rowed query apart; the answer's shape is the caller's to read.
+      .query({ name, text, values: params, rowMode: opts.rowMode } as QueryConfig)
+      .catch((err: unknown) => {
+        logger.logQueryError(err as Error, text, params, qr);
+        throw new QueryFailedError(text, params, err as Error);
+      })
+  );
 }
 
 /** A statement's rows as arrays, in the order of its columns, and the columns' names. */
@@ -117,14 +125,9 @@ export async function queryArrays(
     return { names, rows: keyed.map((r) => names.map((n) => r[n])) };
   }
   const client = (await qr.connect()) as ClientBase;
-  const logger = m.connection.logger;
-  logger.logQuery(text, params, qr);
-  try {
-    const name = prepared ? preparedName(text, LOOKUPS) : undefined;
-    const res = await client.query<unknown[]>({ name, text, values: params, rowMode: "array" });
-    return { names: res.fields.map((f) => f.name), rows: res.rows };
-  } catch (err) {
-    logger.logQueryError(err as Error, text, params, qr);
-    throw new QueryFailedError(text, params, err as Error);
-  }
+  const res = await sendOn(qr, client, text, params, {
+    prepared: prepared ? "lookup" : undefined,
+    rowMode: "array",
+  });
+  return { names: res.fields.map((f) => f.name), rows: res.rows as unknown[][] };
 }

@@ -220,7 +220,7 @@ export class RequestTransaction implements TenantDb {
   sendAhead({ text, params }: Statement): Promise<void> {
     return this.turn(async (o) => {
       const client = (await o.qr.connect()) as ClientBase;
-      const written = sendOn(o.qr, client, text, params, true).then(
+      const written = sendOn(o.qr, client, text, params, { prepared: "hot" }).then(
         () => undefined,
         (error: unknown) => void (this.failure ??= { error }),
       );
