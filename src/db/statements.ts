@@ -67,6 +67,32 @@ export async function queryPrepared<T = Record<string, unknown>>(
 }
 
 /**
+ * Hot statements (as queryPrepared) given to the connection one behind another without waiting for
+ * their answers: a pipelined connection sends them at once, and PostgreSQL runs them in order,
+ * each with a snapshot taken as it starts, so that a statement sees what those before it waited
+ * for (a lock). Their rows once every one is answered; a failure is thrown, the first one (the
+ * statements behind it fail only because the transaction is aborted).
+ */
+export async function queryPreparedInOrder(
+  m: EntityManager,
+  statements: Statement[],
+): Promise<Array<Array<Record<string, unknown>>>> {
+  const qr = m.queryRunner;
+  if (!qr || qr.isReleased) {
+    const rows: Array<Array<Record<string, unknown>>> = [];
+    for (const s of statements) rows.push(await queryPrepared(m, s.text, s.params));
+    return rows;
+  }
+  const client = (await qr.connect()) as ClientBase;
+  const answers = await Promise.allSettled(
+    statements.map((s) => sendOn(qr, client, s.text, s.params, { prepared: "hot" })),
+  );
+  const failed = answers.find((a) => a.status === "rejected");
+  if (failed) throw failed.reason;
+  return answers.map((a) => (a as PromiseFulfilledResult<QueryResult>).value.rows);
+}
+
+/**
  * Gives a statement to the connection's driver client now (it is sent at once on a pipelined
  * connection, and queued behind the running one otherwise), logged and counted like any. With a
  * budget, as a prepared statement named from it (queryPrepared, queryArrays); `rowMode` as pg's.

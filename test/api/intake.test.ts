@@ -11,6 +11,10 @@ import { buildCaseWorld, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { fromGlobalId } from "../../src/common/ids";
 import { storedCounters, verifyCounters, type Sql } from "../../src/modules/cases/case.counters";
+import { CaseChannel } from "../../src/modules/cases/case.enums";
+import { takeCaseIn } from "../../src/modules/cases/intake.service";
+import { RequestTransaction } from "../../src/db/tenant";
+import { wiredDataSource } from "../helpers/wire";
 
 /**
  * Intake's statements: a case taken in with its idempotency key, location and counters in a few
@@ -66,8 +70,64 @@ it("takes a call in 5 round trips (the issue allows 8), idempotency key, locatio
   expect(statements[4]).toBe("COMMIT");
   const again = server.statements.length;
   ok(await intake({ gridId: gid("Grid", w.tree.gridA), idempotencyKey: "counted" }));
-  // The same key again: BEGIN with the settings, read, the case it names, COMMIT.
-  expect(server.statements.length - again).toBe(4);
+  // The same key again: BEGIN with the settings, read, the key's case after its lock (no
+  // position taken), the case it names, COMMIT.
+  expect(server.statements.length - again).toBe(5);
+});
+
+it("waits on PostgreSQL twice: BEGIN, the read and the position go together, then the write and COMMIT", async () => {
+  const wire = await wiredDataSource();
+  try {
+    const takeIn = async (idempotencyKey: string | null) => {
+      const tx = new RequestTransaction(wire.ds, {
+        districtIds: [w.district.id],
+        subject: `${w.district.code}.operator`,
+        role: "operator",
+      });
+      const caller = {
+        subject: `${w.district.code}.operator`,
+        role: "operator" as const,
+        districtId: w.district.id,
+        departmentId: null,
+        gridIds: new Set<string>(),
+        streetOfficeId: null,
+        communityId: null,
+      };
+      const intake = {
+        channel: CaseChannel.hotline,
+        categoryCode: "roads",
+        description: "井盖缺失",
+        gridId: w.tree.gridA,
+        idempotencyKey,
+      };
+      wire.events.length = 0;
+      const out = await takeCaseIn(tx, {
+        caller,
+        districtCode: w.district.code,
+        intake,
+        at: new Date(),
+      });
+      await tx.finish(true);
+      return out;
+    };
+    for (const key of ["wire", null]) {
+      const out = (await takeIn(key)).case;
+      const [first, second, ...rest] = wire.sendGroups();
+      // BEGIN with the settings, then the read and the position as prepared statements (each
+      // ending with a Sync), all written before the first answer was read.
+      expect(first[0]).toMatch(/^Q BEGIN; SELECT set_co/);
+      expect(first.filter((e) => e === "S")).toHaveLength(2);
+      // The write, then COMMIT behind it.
+      expect(second.filter((e) => e === "S")).toHaveLength(1);
+      expect(second[second.length - 1]).toMatch(/^Q COMMIT/);
+      expect(rest).toEqual([]);
+      expect(
+        await rowsOf(w.district.id, "SELECT number FROM hotline_case WHERE id = $1", [out.id]),
+      ).toEqual([{ number: out.number }]);
+    }
+  } finally {
+    await wire.ds.destroy();
+  }
 });
 
 it("completes a location from a unit, and refuses parts that disagree or are not the district's", async () => {

@@ -19,6 +19,7 @@ import {
   type TenantScope,
 } from "../../src/db/tenant";
 import { queryArrays } from "../../src/db/statements";
+import { wiredDataSource } from "../helpers/wire";
 
 /**
  * The tenant transaction opens with BEGIN and the tenant settings in one message (one round
@@ -328,35 +329,8 @@ describe("pipelined connections", () => {
 
   it("sends a transaction's first statement behind BEGIN without waiting for its answer", async () => {
     // A data source of one connection, so that the spy sees the transaction's connection.
-    const one = createDataSource({
-      url: process.env.TEST_APP_DATABASE_URL!,
-      entities: ENTITIES,
-      poolSize: 1,
-    });
-    await one.initialize();
+    const { ds: one, events } = await wiredDataSource();
     try {
-      const qr = one.createQueryRunner();
-      const client = (await qr.connect()) as {
-        pipeline?: boolean;
-        connection: {
-          stream: { write: (b: Buffer, ...r: unknown[]) => boolean };
-          on(e: string, f: () => void): void;
-        };
-      };
-      expect(client.pipeline).toBe(true);
-      const events: string[] = [];
-      const { stream } = client.connection;
-      const write = stream.write.bind(stream);
-      stream.write = (b: Buffer, ...rest: unknown[]) => {
-        // A simple query ('Q') by its text; the extended protocol's messages by their type.
-        events.push(
-          b[0] === 0x51 ? `Q ${b.subarray(5, 25).toString()}` : String.fromCharCode(b[0]),
-        );
-        return write(b, ...rest);
-      };
-      client.connection.on("readyForQuery", () => events.push("ready"));
-      await qr.release();
-
       const tx = new RequestTransaction(one, scopeOf(a));
       const [row] = await tx.run((m) =>
         m.query("SELECT current_setting('app.district_ids') AS ids"),

@@ -1,6 +1,6 @@
 import { type EntityManager } from "typeorm";
 import { uuidv7 } from "../../common/ids";
-import { queryPrepared } from "../../db/statements";
+import { queryPrepared, type Statement } from "../../db/statements";
 import { type TenantDb } from "../../db/tenant";
 import { type PubSub, Topic } from "../../realtime/pubsub";
 import { CaseEvent } from "./case-event.entity";
@@ -87,11 +87,14 @@ export function takePositionSql(district: string, rowId: string, when?: string):
  * deadlock; the lock is held until the transaction ends.
  */
 export async function nextPosition(m: EntityManager, districtId: string): Promise<string> {
-  const [head] = await queryPrepared<{ position: string }>(m, takePositionSql("$1", "$2"), [
-    districtId,
-    uuidv7(),
-  ]);
+  const { text, params } = positionStatement(districtId);
+  const [head] = await queryPrepared<{ position: string }>(m, text, params);
   return head.position;
+}
+
+/** The statement of nextPosition, for a caller that sends it with others (intake). */
+export function positionStatement(districtId: string): Statement {
+  return { text: takePositionSql("$1", "$2"), params: [districtId, uuidv7()] };
 }
 
 /** Tells the live streams of committed events (their subscribers read the rest from the log). */

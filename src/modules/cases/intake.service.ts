@@ -1,10 +1,10 @@
 import { type EntityManager } from "typeorm";
 import { type Statement } from "../../db/statements";
 import { type TenantDb } from "../../db/tenant";
-import { AppError, badInput, conflict, forbidden, notFound } from "../../common/errors";
+import { badInput, conflict, forbidden, notFound } from "../../common/errors";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
-import { eventRow, nextPosition } from "./case.events";
+import { eventRow } from "./case.events";
 import { countEventStatement } from "./case.counters";
 import { CHANNEL_ROLES, caseNumber, newCase, startingStatus } from "./intake.rules";
 import { dueTimesOf, resolutionDaysOf } from "./case.clocks";
@@ -13,15 +13,7 @@ import { type CaseChannel, Urgency } from "./case.enums";
 import { intakeSettingsOf } from "./settings.service";
 import { type Caller } from "./case-action.service";
 import { newId } from "./case.state";
-import {
-  caseOfKey,
-  type IntakeRead,
-  type KeyedCase,
-  type Places,
-  positionUnlessKeyed,
-  newCaseStatement,
-  readForIntake,
-} from "./intake.sql";
+import { type IntakeRead, type Places, newCaseStatement, startIntake } from "./intake.sql";
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
 export interface CaseIntake {
@@ -56,7 +48,7 @@ interface Location {
  * compound, a compound its grid, a grid its street office; with only coordinates, the grid whose
  * centroid is nearest; else the caller's own grid (grid staff). What is given must agree (a unit
  * in another compound is BAD_USER_INPUT). Beside the location, the community of its grid (a case
- * records no community of its own). Pure: the places come read (readForIntake).
+ * records no community of its own). Pure: the places come read (startIntake).
  */
 function locate(
   places: Places,
@@ -158,42 +150,27 @@ async function caseToWrite(
     );
   const key = input.idempotencyKey ?? null;
   const defaultGridId = gridStaff ? ([...caller.gridIds][0] ?? null) : null;
-  const read = await readForIntake(m, districtId, input.categoryCode, key, {
+  // The read and the log position in one wait: from here to the commit the district's log head
+  // is locked and every other intake of the district waits; the rules below are all that runs
+  // in that time before the write, which is sent with the COMMIT behind it.
+  const read = await startIntake(m, districtId, input.categoryCode, key, {
     ...input,
     defaultGridId,
   });
   // The key's case answers for the key, whatever this input says: another caller's is CONFLICT.
-  const answerWith = async (existing: KeyedCase) => {
-    if (existing.createdBy !== caller.subject)
+  if (read.existing) {
+    if (read.existing.createdBy !== caller.subject)
       throw conflict("the idempotency key was used by someone else for another case");
-    const c = await m.findOneOrFail(Case, { where: { districtId, id: existing.id } });
+    const c = await m.findOneOrFail(Case, { where: { districtId, id: read.existing.id } });
     return { case: c, events: [], write: null };
-  };
-  if (key && read.existing) return answerWith(read.existing);
-  let made: Awaited<ReturnType<typeof newCaseRows>>;
-  try {
-    made = await newCaseRows(m, caller, { input, at, read, defaultGridId });
-  } catch (err) {
-    // Refused as it stands; but a case the key already has answers first (it committed while
-    // the read above waited for the key's lock). A database error has ended the transaction.
-    if (!key || !(err instanceof AppError)) throw err;
-    const existing = await caseOfKey(m, districtId, key);
-    if (existing) return answerWith(existing);
-    throw err;
   }
-  const { c, event, counters } = made;
-  // The log position last: from here to the commit the district's log head is locked and every
-  // other intake of the district waits, so all else was made ready before. With a key, its case
-  // is read again in the same statement (after the key's lock: a same-key request that went
-  // first has committed) and no position is taken if it has one. The number carries the position.
-  let position: string;
-  if (key) {
-    const taken = await positionUnlessKeyed(m, districtId, key);
-    if (taken.existing) return answerWith(taken.existing);
-    position = taken.position!;
-  } else {
-    position = await nextPosition(m, districtId);
-  }
+  const position = read.position!;
+  const { c, event, counters } = await newCaseRows(m, caller, {
+    input,
+    at,
+    read,
+    defaultGridId,
+  });
   c.number = caseNumber(districtCode, at, position);
   event.position = position;
   return { case: c, events: [event], write: newCaseStatement(m, c, event, counters) };

@@ -2,8 +2,8 @@ import { type EntityManager } from "typeorm";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
 import { uuidv7 } from "../../common/ids";
-import { queryPrepared, type Statement } from "../../db/statements";
-import { takePositionSql } from "./case.events";
+import { queryPreparedInOrder, type Statement } from "../../db/statements";
+import { positionStatement, takePositionSql } from "./case.events";
 import {
   intakeSettingsColumns,
   intakeSettingsFrom,
@@ -12,14 +12,14 @@ import {
 } from "./settings.service";
 
 /**
- * The statements of intake, few on purpose: each is a round trip on the request's connection, and
+ * The statements of intake, few on purpose: each is a message on the request's connection, and
  * the log head's lock is held from the position to the commit. They run as prepared statements
  * (queryPrepared): their texts come in few variants, and planning them cost more than running
- * them. Intake reads everything it needs
- * in one statement (readForIntake), takes the position (with an idempotency key, in the same
- * statement as the key's case read again: positionUnlessKeyed), and writes the case, its counters
- * and its create event in one statement (newCaseStatement). The rules stay in TypeScript:
- * these only fetch and store.
+ * them. Intake reads everything it needs in one statement and takes the log position (with an
+ * idempotency key, in the same statement as the key's case read after its lock) in the next,
+ * both sent at once and answered in one wait (startIntake); then it writes the case, its counters
+ * and its create event in one statement (newCaseStatement). The rules stay in TypeScript: these
+ * only fetch and store.
  */
 
 /** The places a location may name or lead to, as the district has them. */
@@ -46,9 +46,15 @@ export interface PlaceQuery {
 export interface IntakeRead {
   /** Null when the district has no settings yet (made on first use by intakeSettingsOf). */
   settings: IntakeSettings | null;
-  /** The case of the idempotency key, if it was there when the statement began. */
-  existing: KeyedCase | null;
   places: Places;
+}
+
+/** What intake reads before its rules, and the log position it took (startIntake). */
+export interface IntakeStart extends IntakeRead {
+  /** The case of the idempotency key, read after the key's lock; it answers for the key. */
+  existing: KeyedCase | null;
+  /** The district's next log position, its lock held to the commit; null when `existing` answers. */
+  position: string | null;
 }
 
 export interface KeyedCase {
@@ -123,51 +129,66 @@ function placeLookups(q: PlaceQuery, d: string, p: Param): { ctes: string[]; col
 }
 
 /**
- * One statement: the idempotency key's lock (same-key requests queue on it until the first
- * commits), the case already made with the key, the district's settings, and the places of the
- * location (placeLookups), so that locating is a pure step. The key's case is read again after
- * the lock by caseOfKey: this statement's snapshot was taken before it waited.
+ * The start of intake: two statements sent together, answered in one wait (queryPreparedInOrder).
+ *
+ * 1. One read: the idempotency key's lock (same-key requests queue on it until the first
+ *    commits), the district's settings and the places of the location (placeLookups), so that
+ *    locating is a pure step.
+ * 2. The district's next log position; with a key, the key's case in the same statement, and no
+ *    position if it has one (data-modifying CTEs run whether or not they are read). It starts
+ *    after the first has taken the key's lock, with a snapshot of its own, so a same-key request
+ *    that went first has committed and is seen. The log head's lock is held from here to the
+ *    commit: the case's rows are made while it is held, and written with the COMMIT behind them,
+ *    so no other wait on PostgreSQL falls inside it.
  */
-export async function readForIntake(
+export async function startIntake(
   m: EntityManager,
   districtId: string,
   categoryCode: string,
   key: string | null,
   q: PlaceQuery,
-): Promise<IntakeRead> {
+): Promise<IntakeStart> {
   const params: unknown[] = [districtId, categoryCode];
   const p: Param = (value) => `$${params.push(value)}`;
-  const keyed: string[] = [];
-  if (key) {
-    const k = p(key);
-    keyed.push(
-      `(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext($1::uuid::text), hashtext(${k}::text))) l) AS locked`,
-      `(SELECT json_build_object('id', c.id, 'createdBy', c.created_by) FROM hotline_case c
-         WHERE c.district_id = $1 AND c.idempotency_key = ${k}::text) AS existing`,
-    );
-  }
+  const locked = key
+    ? [
+        `(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext($1::uuid::text), hashtext(${p(key)}::text))) l) AS locked`,
+      ]
+    : [];
   const places = placeLookups(q, "$1", p);
-  const [row] = (await queryPrepared(
-    m,
-    `${places.ctes.length ? `WITH ${places.ctes.join(",\n")}\n` : ""}SELECT ${[
-      ...keyed,
+  const read: Statement = {
+    text: `${places.ctes.length ? `WITH ${places.ctes.join(",\n")}\n` : ""}SELECT ${[
+      ...locked,
       intakeSettingsColumns("$1", "$2"),
       ...places.columns,
     ].join(",\n")}`,
     params,
-  )) as Array<
-    IntakeSettingsRow & {
-      existing?: KeyedCase | null;
-      units: Places["units"] | null;
-      buildings: Places["buildings"] | null;
-      compounds: Places["compounds"] | null;
-      grids: Places["grids"] | null;
-      nearestGridId: string | null;
-    }
-  >;
+  };
+  const position: Statement = key
+    ? {
+        text: `WITH existing AS (
+       SELECT id, created_by FROM hotline_case WHERE district_id = $1 AND idempotency_key = $3
+     ), head AS (${takePositionSql("$1", "$2", "NOT EXISTS (SELECT 1 FROM existing)")})
+     SELECT (SELECT json_build_object('id', id, 'createdBy', created_by) FROM existing) AS existing,
+            (SELECT position FROM head) AS position`,
+        params: [districtId, uuidv7(), key],
+      }
+    : positionStatement(districtId);
+  const [[row], [taken]] = (await queryPreparedInOrder(m, [read, position])) as [
+    Array<
+      IntakeSettingsRow & {
+        units: Places["units"] | null;
+        buildings: Places["buildings"] | null;
+        compounds: Places["compounds"] | null;
+        grids: Places["grids"] | null;
+        nearestGridId: string | null;
+      }
+    >,
+    Array<{ existing?: KeyedCase | null; position: string | null }>,
+  ];
+  const existing = taken.existing ?? null;
   return {
     settings: intakeSettingsFrom(row),
-    existing: row.existing ?? null,
     places: {
       units: row.units ?? [],
       buildings: row.buildings ?? [],
@@ -175,43 +196,9 @@ export async function readForIntake(
       grids: row.grids ?? [],
       nearestGridId: row.nearestGridId,
     },
+    existing,
+    position: existing ? null : taken.position,
   };
-}
-
-/** The case of an idempotency key, read after its lock: a same-key request that went first has committed. */
-export async function caseOfKey(
-  m: EntityManager,
-  districtId: string,
-  key: string,
-): Promise<KeyedCase | null> {
-  const [row] = (await m.query(
-    `SELECT id, created_by AS "createdBy" FROM hotline_case WHERE district_id = $1 AND idempotency_key = $2`,
-    [districtId, key],
-  )) as KeyedCase[];
-  return row ?? null;
-}
-
-/**
- * caseOfKey and the district's next log position in one statement: the position is taken only if
- * the key has no case (data-modifying CTEs run whether or not they are read). Like caseOfKey it
- * starts after the key's lock was granted, so a same-key request that went first is seen; like
- * nextPosition, the log head's lock is held from here to the commit.
- */
-export async function positionUnlessKeyed(
-  m: EntityManager,
-  districtId: string,
-  key: string,
-): Promise<{ existing: KeyedCase | null; position: string | null }> {
-  const [row] = (await queryPrepared(
-    m,
-    `WITH existing AS (
-       SELECT id, created_by FROM hotline_case WHERE district_id = $1 AND idempotency_key = $3
-     ), head AS (${takePositionSql("$1", "$2", "NOT EXISTS (SELECT 1 FROM existing)")})
-     SELECT (SELECT json_build_object('id', id, 'createdBy', created_by) FROM existing) AS existing,
-            (SELECT position FROM head) AS position`,
-    [districtId, uuidv7(), key],
-  )) as Array<{ existing: KeyedCase | null; position: string | null }>;
-  return { existing: row.existing, position: row.existing ? null : row.position };
 }
 
 /**
