@@ -1,4 +1,5 @@
 import { Client, type Pool } from "pg";
+import { PromptClient } from "../db/pg-client";
 
 /**
  * The plans behind a request: the SQL statements the server sends while one request runs (the
@@ -21,22 +22,28 @@ export interface StatementPlan {
 
 type QueryFn = (this: Client, ...args: unknown[]) => unknown;
 
-/** Runs `fn` and returns the statements any pg client of this process sent meanwhile. */
+/**
+ * Runs `fn` and returns the statements any pg client of this process sent meanwhile: `pg`'s own
+ * (the peers') and the server's pool's (PromptClient, whose `query` is its own method).
+ */
 export async function captureStatements(fn: () => Promise<unknown>): Promise<Statement[]> {
-  const proto = Client.prototype as unknown as { query: QueryFn };
-  const original = proto.query;
   const seen: Statement[] = [];
-  proto.query = function (this: Client, ...args: unknown[]) {
-    const [q, v] = args;
-    if (typeof q === "string") seen.push({ text: q, values: Array.isArray(v) ? v : [] });
-    else if (q && typeof q === "object" && "text" in q)
-      seen.push({ text: String(q.text), values: (q as { values?: unknown[] }).values ?? [] });
-    return original.apply(this, args);
-  };
+  const restore = [Client.prototype, PromptClient.prototype].map((target) => {
+    const proto = target as unknown as { query: QueryFn };
+    const original = proto.query;
+    proto.query = function (this: Client, ...args: unknown[]) {
+      const [q, v] = args;
+      if (typeof q === "string") seen.push({ text: q, values: Array.isArray(v) ? v : [] });
+      else if (q && typeof q === "object" && "text" in q)
+        seen.push({ text: String(q.text), values: (q as { values?: unknown[] }).values ?? [] });
+      return original.apply(this, args);
+    };
+    return () => (proto.query = original);
+  });
   try {
     await fn();
   } finally {
-    proto.query = original;
+    for (const undo of restore) undo();
   }
   return seen;
 }
