@@ -18,7 +18,7 @@ import {
   RequestTransaction,
   type TenantScope,
 } from "../../src/db/tenant";
-import { queryArrays } from "../../src/db/statements";
+import { queryArrays, queryPreparedInOrder } from "../../src/db/statements";
 import { wiredDataSource } from "../helpers/wire";
 
 /**
@@ -399,6 +399,42 @@ describe("pipelined connections", () => {
     // The COMMIT is sent behind the failing write; PostgreSQL answers it as a rollback.
     await expect(tx.finish(true)).rejects.toMatchObject({ driverError: { code: "23505" } });
     expect(await departmentCodes(b)).not.toContain("tx_first");
+    allIdle();
+  });
+
+  it("runs statements sent together in order, each seeing the one before; the first failure is the error", async () => {
+    const tx = new RequestTransaction(ds, scopeOf(a));
+    const insert = insertStatement(a, "tx_together");
+    const before = statements.length;
+    const [inserted, seen] = await tx.run((m) =>
+      queryPreparedInOrder(m, [
+        { text: `${insert.text} RETURNING code`, params: insert.params },
+        {
+          text: "SELECT count(*)::int AS n FROM department WHERE code = $1",
+          params: ["tx_together"],
+        },
+      ]),
+    );
+    expect(inserted).toEqual([{ code: "tx_together" }]);
+    expect(seen).toEqual([{ n: 1 }]);
+    await tx.finish(true);
+    expect(statements.slice(before)).toHaveLength(4);
+    expect(await departmentCodes(a)).toContain("tx_together");
+
+    // The code is taken now: the first statement fails (23505), and the second only because the
+    // transaction is aborted (25P02); the first's error is the one thrown, and nothing is kept.
+    const failing = new RequestTransaction(ds, scopeOf(a));
+    const again = insertStatement(a, "tx_together");
+    await expect(
+      failing.run((m) =>
+        queryPreparedInOrder(m, [
+          { text: "SELECT 1 AS one", params: [] },
+          again,
+          { text: "SELECT 2 AS two", params: [] },
+        ]),
+      ),
+    ).rejects.toMatchObject({ driverError: { code: "23505" } });
+    await failing.finish(false);
     allIdle();
   });
 
