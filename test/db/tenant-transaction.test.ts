@@ -421,8 +421,8 @@ describe("pipelined connections", () => {
     expect(statements.slice(before)).toHaveLength(4);
     expect(await departmentCodes(a)).toContain("tx_together");
 
-    // The code is taken now: the first statement fails (23505), and the second only because the
-    // transaction is aborted (25P02); the first's error is the one thrown, and nothing is kept.
+    // The code is taken now: the insert fails (23505), and the statement behind it only because
+    // the transaction is aborted (25P02); the insert's error is the one thrown, nothing is kept.
     const failing = new RequestTransaction(ds, scopeOf(a));
     const again = insertStatement(a, "tx_together");
     await expect(
