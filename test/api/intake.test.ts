@@ -130,6 +130,44 @@ it("waits on PostgreSQL twice: BEGIN, the read and the position go together, the
   }
 });
 
+it("over HTTP too: an operator's createCase sends BEGIN with its read and position, then the write with COMMIT", async () => {
+  // The caller's reach (a token naming no place needs no look-up) must not open the transaction
+  // ahead of the read: a use without a statement would still wait for the answer to BEGIN.
+  const wire = await wiredDataSource();
+  const wired = await startTestServer(
+    { RATE_LIMIT_SUBJECT: "off", RATE_LIMIT_DISTRICT: "off" },
+    { dataSource: wire.ds },
+  );
+  try {
+    const create = (idempotencyKey: string) =>
+      gql<Created, unknown>(
+        wired,
+        CREATE,
+        {
+          input: {
+            channel: "hotline",
+            categoryCode: "roads",
+            description: "路灯不亮",
+            gridId: gid("Grid", w.tree.gridA),
+            idempotencyKey,
+          },
+        },
+        w.tokens.operator,
+      );
+    ok(await create("wired-warm-up"));
+    wire.events.length = 0;
+    ok(await create("wired"));
+    const [first, second, ...rest] = wire.sendGroups();
+    expect(first[0]).toMatch(/^Q BEGIN; SELECT set_co/);
+    expect(first.filter((e) => e === "S")).toHaveLength(2);
+    expect(second.filter((e) => e === "S")).toHaveLength(1);
+    expect(second[second.length - 1]).toMatch(/^Q COMMIT/);
+    expect(rest).toEqual([]);
+  } finally {
+    await wired.close();
+  }
+});
+
 it("completes a location from a unit, and refuses parts that disagree or are not the district's", async () => {
   const c = ok(await intake({ unitId: gid("BuildingUnit", w.tree.unit12) })).createCase;
   const [row] = await rowsOf(

@@ -26,21 +26,30 @@ export async function startTestServer(
   env: Record<string, string> = {},
   /**
    * `databaseUrl`: another database than the run's (a test with a PostgreSQL of its own); `log`:
-   * where the server logs (a test that reads its lines).
+   * where the server logs (a test that reads its lines); `dataSource`: the server's, initialized
+   * (a test that watches its wire: `statements` then stays empty), which `close` destroys.
    */
-  opts: { sharedPubSub?: boolean; clock?: Clock; databaseUrl?: string; log?: Logger } = {},
+  opts: {
+    sharedPubSub?: boolean;
+    clock?: Clock;
+    databaseUrl?: string;
+    log?: Logger;
+    dataSource?: DataSource;
+  } = {},
 ): Promise<TestServer> {
   const clock = opts.clock ?? testClock;
   const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", ...env });
   const statements: string[] = [];
   const databaseUrl = opts.databaseUrl ?? process.env.TEST_APP_DATABASE_URL!;
-  const dataSource = createDataSource({
-    url: databaseUrl,
-    entities: ENTITIES,
-    poolSize: 5,
-    onQuery: (sql) => statements.push(sql),
-  });
-  await dataSource.initialize();
+  const dataSource =
+    opts.dataSource ??
+    createDataSource({
+      url: databaseUrl,
+      entities: ENTITIES,
+      poolSize: 5,
+      onQuery: (sql) => statements.push(sql),
+    });
+  if (!dataSource.isInitialized) await dataSource.initialize();
   // sharedPubSub: events travel through the database (or Redis), as between several processes.
   const pubSub = await createPubSubFor(config, opts.sharedPubSub ? databaseUrl : undefined);
   const server = await startServer(

@@ -36,7 +36,11 @@ export function reachOf(ctx: AuthedContext): Promise<Reach> {
       communityId: null,
       communityGridIds: new Set<string>(),
     };
-    if (!p.districtId) return none;
+    // A token that names no place (a district role, an operator) needs no look-up, and must not
+    // open the request's transaction for none: a use with no statement would still wait for the
+    // answer to its BEGIN, a round trip before the request's own first statement is sent.
+    if (!p.districtId || (!p.streetOfficeCode && !p.gridCodes.length && !p.communityCode))
+      return none;
     const districtId = p.districtId;
     return ctx.db.run(async (m) => {
       const street = p.streetOfficeCode
