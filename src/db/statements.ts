@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type ClientBase, type QueryConfig, type QueryResult } from "pg";
 import { type EntityManager, QueryFailedError, type QueryRunner } from "typeorm";
+import { uuidInto } from "../common/ids";
 
 /**
  * Statements run outside TypeORM's query builder: the application's hot statements as prepared
@@ -12,6 +13,33 @@ import { type EntityManager, QueryFailedError, type QueryRunner } from "typeorm"
 export interface Statement {
   text: string;
   params: unknown[];
+}
+
+/** PostgreSQL's type oid of uuid, which a uuid array's binary header names. */
+const UUID_OID = 2950;
+
+/**
+ * A uuid[] parameter in PostgreSQL's binary form (its array_send: one dimension, no nulls, then
+ * each element's length and 16 bytes); `pg` sends a Buffer parameter as binary. PostgreSQL takes
+ * the bytes as they are, where the same ids as an array's text cost it a parse of 37 characters
+ * each: for a tree's 4,194 ids, 3–4 ms of text to read against a copy. Throws on any id that is
+ * not a uuid.
+ */
+export function uuidArrayParam(ids: readonly string[]): Buffer {
+  if (ids.length === 0) return Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b, 0x86]);
+  const buf = Buffer.allocUnsafe(20 + ids.length * 20);
+  buf.writeInt32BE(1, 0);
+  buf.writeInt32BE(0, 4);
+  buf.writeInt32BE(UUID_OID, 8);
+  buf.writeInt32BE(ids.length, 12);
+  buf.writeInt32BE(1, 16);
+  let at = 20;
+  for (const id of ids) {
+    buf.writeInt32BE(16, at);
+    uuidInto(buf, at + 4, id);
+    at += 20;
+  }
+  return buf;
 }
 
 /**

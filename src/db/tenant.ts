@@ -103,43 +103,20 @@ async function afterBegun<T>(o: Opened, fn: (m: EntityManager) => Promise<T>): P
   return result;
 }
 
-/** The statement sent with COMMIT failed, so the COMMIT was not reached: nothing was committed. */
+/** A statement sent with COMMIT failed, so the COMMIT ended the transaction: nothing was committed. */
 export class BeforeCommitError extends Error {
   constructor(cause: unknown) {
-    super("the statement before COMMIT failed; the transaction was rolled back", { cause });
+    super("a statement sent with COMMIT failed; the transaction was rolled back", { cause });
     this.name = "BeforeCommitError";
   }
 }
 
-/** PostgreSQL's word on the connection after the last message: 'E' is a failed transaction. */
-function transactionStatus(qr: QueryRunner): string | null {
-  const client = (
-    qr as unknown as { databaseConnection?: { getTransactionStatus?(): string | null } }
-  ).databaseConnection;
-  return client?.getTransactionStatus?.() ?? null;
-}
-
-/**
- * Commits, with `lastStatement` (a statement without parameters) sent in the same message just
- * before COMMIT: one round trip for both. If either fails, the transaction is rolled back and the
- * error thrown, as a BeforeCommitError when it was `lastStatement` that failed.
- */
-async function commitTenant(qr: QueryRunner, lastStatement?: string): Promise<void> {
+/** Commits; if that fails, the transaction is rolled back and the error thrown. */
+async function commitTenant(qr: QueryRunner): Promise<void> {
   try {
-    if (lastStatement) {
-      try {
-        await qr.query(`${lastStatement};\nCOMMIT`);
-      } catch (err) {
-        // Still in a (failed) transaction: the statement failed and COMMIT never ran.
-        throw transactionStatus(qr) === "E" ? new BeforeCommitError(err) : err;
-      }
-      markTransaction(qr, false);
-    } else {
-      await qr.commitTransaction();
-    }
+    await qr.commitTransaction();
   } catch (err) {
-    // A failed statement before COMMIT leaves the transaction open and aborted; a failed COMMIT
-    // has ended it (the ROLLBACK is then only a warning).
+    // A failed COMMIT has ended the transaction (the ROLLBACK is then only a warning).
     if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
     markTransaction(qr, false);
     throw err;
@@ -256,15 +233,18 @@ export class RequestTransaction implements TenantDb {
 
   /**
    * Commits (or rolls back) and releases the connection; after a commit, runs the hooks.
-   * `lastStatement`, a statement without parameters, is run just before COMMIT in the same round
-   * trip (the read audit's INSERT); a request that used no connection opens one for it. The
-   * COMMIT goes behind the writes sent ahead without waiting for them; if one of them failed,
-   * PostgreSQL has ended the transaction without committing anything, and its error is thrown.
+   * `lastStatements` (the read audit's INSERTs), whose answers nobody reads, are sent just before
+   * COMMIT without waiting, as prepared statements (as queryPrepared): one round trip for all; a
+   * request that used no connection opens one for them. The COMMIT goes behind them and the writes
+   * sent ahead; if one of those failed, PostgreSQL has ended the transaction without committing
+   * anything, and its error is thrown: a write ahead's as it is, a last statement's as a
+   * BeforeCommitError.
    */
-  async finish(commit: boolean, lastStatement?: string): Promise<void> {
+  async finish(commit: boolean, lastStatements: readonly Statement[] = []): Promise<void> {
     this.closed = true;
     await this.queue;
-    if (commit && lastStatement) this.runner ??= openTenant(this.ds, this.scope);
+    const last = commit ? lastStatements : [];
+    if (last.length) this.runner ??= openTenant(this.ds, this.scope);
     const pending = this.runner;
     this.runner = undefined;
     const hooks = this.hooks;
@@ -275,7 +255,7 @@ export class RequestTransaction implements TenantDb {
       opened = await pending;
     } catch (err) {
       // Never opened: nothing was written, nothing to end; but a statement that had to run did not.
-      if (commit && lastStatement) throw err;
+      if (last.length) throw err;
       return;
     }
     const { qr } = opened;
@@ -289,20 +269,29 @@ export class RequestTransaction implements TenantDb {
       await qr.rollbackTransaction().catch(() => undefined);
       markTransaction(qr, false);
       await qr.release();
-      if (commit && lastStatement) throw unopened.error;
+      if (last.length) throw unopened.error;
       return;
     }
     try {
       if (commit && !this.failure) {
-        // Its outcome taken at once: it may fail before the writes ahead are seen answered.
-        const committed = commitTenant(qr, lastStatement).then(
+        const client = last.length ? ((await qr.connect()) as ClientBase) : null;
+        // Outcomes taken at once: any may fail before the writes ahead are seen answered.
+        const lasts = last.map((s) =>
+          sendOn(qr, client!, s.text, s.params, { prepared: "hot" }).then(
+            () => null,
+            (error: unknown) => ({ error }),
+          ),
+        );
+        const committed = commitTenant(qr).then(
           () => null,
           (error: unknown) => ({ error }),
         );
         await this.answeredAhead();
+        const lastRefused = (await Promise.all(lasts)).find((r) => r !== null);
         const refused = await committed;
-        // A write ahead failed: the COMMIT behind it ended an aborted transaction (a rollback),
-        // or the last statement failed on it and commitTenant rolled back.
+        // A write ahead or a last statement failed: the COMMIT behind it ended an aborted
+        // transaction (PostgreSQL answers it with a rollback). The first failure is the error.
+        if (!this.failure && lastRefused) throw new BeforeCommitError(lastRefused.error);
         if (refused && !this.failure) throw refused.error;
       } else {
         await this.answeredAhead();

@@ -67,29 +67,6 @@ export const HEADER = Buffer.from([
 ]);
 export const TRAILER = Buffer.from([0xff, 0xff]);
 
-/** The value of a hexadecimal digit's character code, -1 for any other. */
-const HEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) HEX[48 + i] = i;
-for (let i = 0; i < 6; i++) HEX[65 + i] = HEX[97 + i] = 10 + i;
-
-/** Writes the 16 bytes of a uuid given as text (with or without hyphens) at `at`. */
-export function uuidInto(buf: Buffer, at: number, s: string): void {
-  let p = at;
-  let hi = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 45) continue;
-    const v = c < 128 ? HEX[c] : -1;
-    if (v < 0) throw new Error(`copy-rows: not a uuid: ${s}`);
-    if (hi < 0) hi = v;
-    else {
-      buf[p++] = (hi << 4) | v;
-      hi = -1;
-    }
-  }
-  if (p - at !== 16 || hi >= 0) throw new Error(`copy-rows: not a uuid: ${s}`);
-}
-
 /**
  * Writes `s` as UTF-8 at `at` (room for 3 bytes per UTF-16 unit is the caller's); returns the
  * bytes written. ASCII is copied here, the rest by Buffer's encoder.

@@ -12,8 +12,8 @@ import {
   textArraySize,
   textInto,
   TRAILER,
-  uuidInto,
 } from "./copy-binary";
+import { uuidInto } from "../common/ids";
 
 /** Bytes per chunk of encoded rows. */
 const CHUNK_BYTES = 1 << 20;

@@ -1,6 +1,7 @@
 import { gql, ok, startTestServer, type TestServer } from "../helpers/server";
 import { closeFactories } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
+import { wiredDataSource } from "../helpers/wire";
 
 /**
  * What a request costs in round trips to PostgreSQL beyond its own statements: BEGIN travels
@@ -34,7 +35,7 @@ async function statementsOf<T>(token: string, query: string) {
   return { data, statements: server.statements.slice(before) };
 }
 
-it("opens with BEGIN and the tenant settings in one message, and ends with the read audit and COMMIT in one", async () => {
+it("opens with BEGIN and the tenant settings in one message, and ends with the read audit and COMMIT in one round trip", async () => {
   const { data, statements } = await statementsOf<{
     cases: { totalCount: number; edges: Array<{ node: { complainant: { visible: boolean } } }> };
   }>(w.tokens.command, LIST);
@@ -42,12 +43,31 @@ it("opens with BEGIN and the tenant settings in one message, and ends with the r
   expect(data.cases.totalCount).toBe(3);
   expect(data.cases.edges.every((e) => e.node.complainant.visible)).toBe(true);
   expect(statements[0]).toMatch(/^BEGIN; SELECT set_config\('app.district_ids'/);
-  expect(statements.at(-1)).toMatch(/^INSERT INTO personal_data_read .*;\s*COMMIT$/s);
+  expect(statements.at(-2)).toMatch(/^INSERT INTO personal_data_read /);
+  expect(statements.at(-1)).toBe("COMMIT");
   // Nothing else opens, sets or ends the transaction: the rest are the list's own reads (the
   // page, the count, the parts), at most three.
-  const rest = statements.slice(1, -1);
+  const rest = statements.slice(1, -2);
   expect(rest.filter((s) => /^(BEGIN|START|COMMIT|ROLLBACK)|set_config/i.test(s))).toEqual([]);
   expect(rest.length).toBeLessThanOrEqual(3);
+
+  // On the wire, the INSERT and COMMIT leave together: one wait for both.
+  const wire = await wiredDataSource();
+  const wired = await startTestServer(
+    { RATE_LIMIT_SUBJECT: "off", RATE_LIMIT_DISTRICT: "off" },
+    { dataSource: wire.ds },
+  );
+  try {
+    for (let i = 0; i < 2; i++) {
+      wire.events.length = 0;
+      ok(await gql(wired, LIST, {}, w.tokens.command));
+      const last = wire.sendGroups().at(-1)!;
+      expect(last.filter((e) => e === "E")).toHaveLength(1);
+      expect(last.at(-1)).toMatch(/^Q COMMIT/);
+    }
+  } finally {
+    await wired.close();
+  }
 });
 
 it("ends a transaction that recorded no reads with a COMMIT alone", async () => {

@@ -11,7 +11,7 @@ import { uuidv7 } from "../../src/common/ids";
 import { createDataSource } from "../../src/db/data-source";
 import { ENTITIES } from "../../src/modules/entities";
 import { Department } from "../../src/modules/org/department.entity";
-import { insertReads, insertReadsSql, type ReadRow } from "../../src/context/read-audit";
+import { insertReads, insertReadsStatements, type ReadRow } from "../../src/context/read-audit";
 import {
   beginTenantSql,
   inTenantTransaction,
@@ -143,15 +143,26 @@ it("rolls back a request whose statement failed, and commits one that did not", 
   expect(await departmentCodes(a)).toEqual(["tx_a", "tx_kept"]);
 });
 
-it("runs a last statement with COMMIT in one round trip, and rolls back if it fails", async () => {
-  const insert = (code: string) =>
-    `INSERT INTO department (district_id, id, code, name) VALUES ('${b.id}', '${uuidv7()}', '${code}', 'x')`;
-  const tx = new RequestTransaction(ds, scopeOf(b));
-  const before = statements.length;
-  await tx.run((m) => m.query("SELECT 1"));
-  await tx.finish(true, insert("tx_last"));
-  expect(statements.slice(before)).toHaveLength(3);
-  expect(statements.at(-1)).toMatch(/^INSERT INTO department .*;\s*COMMIT$/s);
+it("sends last statements with COMMIT in one round trip, and rolls back if one fails", async () => {
+  const insert = (code: string) => ({
+    text: "INSERT INTO department (district_id, id, code, name) VALUES ($1, $2, $3, 'x')",
+    params: [b.id, uuidv7(), code],
+  });
+  const wire = await wiredDataSource();
+  try {
+    const tx = new RequestTransaction(wire.ds, scopeOf(b));
+    await tx.run((m) => m.query("SELECT 1"));
+    wire.events.length = 0;
+    await tx.finish(true, [insert("tx_last"), insert("tx_last_2")]);
+    // Both INSERTs (prepared statements, each ending with a Sync) and COMMIT, written before the
+    // first answer was read.
+    const groups = wire.sendGroups();
+    expect(groups).toHaveLength(1);
+    expect(groups[0].filter((e) => e === "S")).toHaveLength(2);
+    expect(groups[0].at(-1)).toMatch(/^Q COMMIT/);
+  } finally {
+    await wire.ds.destroy();
+  }
 
   const failing = new RequestTransaction(ds, scopeOf(b));
   await failing.run((m) =>
@@ -160,11 +171,13 @@ it("runs a last statement with COMMIT in one round trip, and rolls back if it fa
       [b.id, uuidv7()],
     ),
   );
-  // The same code again: the unique (district, code) refuses it, so nothing is committed.
-  // (Its error class, BeforeCommitError or the driver's, depended on timing under load in CI;
-  // what matters is that it fails and commits nothing.)
-  await expect(failing.finish(true, insert("tx_last"))).rejects.toThrow();
-  expect(await departmentCodes(b)).toEqual(["tx_b", "tx_last"]);
+  // The same code again: the unique (district, code) refuses it, so nothing is committed, and
+  // the error says a last statement failed (the COMMIT behind it answered as a rollback).
+  await expect(failing.finish(true, [insert("tx_last")])).rejects.toMatchObject({
+    name: "BeforeCommitError",
+    cause: { driverError: { code: "23505" } },
+  });
+  expect(await departmentCodes(b)).toEqual(["tx_b", "tx_last", "tx_last_2"]);
 
   // Every connection is back in the pool.
   const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number } })
@@ -181,7 +194,7 @@ it("refuses a district id that is not a uuid, or a NUL, before anything is sent"
   expect(() => beginTenantSql({ ...scopeOf(a), role: "r\0" })).toThrow(/NUL/);
 });
 
-it("writes the read audit's rows with their text intact through the quoted statement", async () => {
+it("writes the read audit's rows with their text intact, every value a parameter", async () => {
   const subject = `a'b\\c"d 张三 \\u0041 $1`;
   const recordIds = [uuidv7(), uuidv7()];
   await inTenantTransaction(ds, scopeOf(a), (m) =>
@@ -214,26 +227,30 @@ it("writes the read audit's rows with their text intact through the quoted state
       read_at: new Date("2025-03-04T05:06:07.089Z"),
     },
   ]);
-  expect(() => insertReadsSql([{ ...rowsFor(a), recordIds: ["x'); --"] }])).toThrow(/not a uuid/);
-  // Everything written without quoting is checked against its form first.
-  const id = [uuidv7()];
-  expect(() => insertReadsSql([{ ...rowsFor(a), recordIds: id, districtId: "x'--" }])).toThrow(
+  // The record ids travel as a binary uuid[]: anything that is not a uuid is refused here.
+  expect(() => insertReadsStatements([{ ...rowsFor(a), recordIds: ["x'); --"] }])).toThrow(
     /not a uuid/,
   );
-  expect(() =>
-    insertReadsSql([{ ...rowsFor(a), recordIds: id, kind: "person'--" as "person" }]),
-  ).toThrow(/unknown/);
-  expect(() =>
-    insertReadsSql([
-      { ...rowsFor(a), recordIds: id, operationType: "query'--" as OperationTypeNode },
-    ]),
-  ).toThrow(/unknown/);
-  expect(() =>
-    insertReadsSql([{ ...rowsFor(a), recordIds: id, fields: ["phone}'--" as "phone"] }]),
-  ).toThrow(/unknown/);
+  expect(() => insertReadsStatements([{ ...rowsFor(a), recordIds: [`${uuidv7()}0`] }])).toThrow(
+    /not a uuid/,
+  );
+  // Everything else is a parameter: what the table does not know, its checks refuse.
+  const id = [uuidv7()];
+  for (const bad of [
+    { districtId: "x'--" },
+    { kind: "person'--" as "person" },
+    { operationType: "query'--" as OperationTypeNode },
+    { fields: ["phone}'--" as "phone"] },
+  ]) {
+    await expect(
+      inTenantTransaction(ds, scopeOf(a), (m) =>
+        insertReads(m, [{ ...rowsFor(a), readerRole: "district_admin", recordIds: id, ...bad }]),
+      ),
+    ).rejects.toThrow();
+  }
 });
 
-it("writes several batches in one statement, and an operation name with quotes as it is", async () => {
+it("writes several batches sent together, and an operation name with quotes as it is", async () => {
   const ids = [uuidv7(), uuidv7(), uuidv7()];
   const name = `Q'uote"d\\`;
   await inTenantTransaction(ds, scopeOf(a), (m) =>
@@ -367,7 +384,7 @@ describe("pipelined connections", () => {
   });
 
   it("fails the commit of a write sent ahead that failed: nothing committed, no hook run, its error first", async () => {
-    for (const last of [undefined, "SELECT 1"]) {
+    for (const last of [[], [{ text: "SELECT 1", params: [] }]]) {
       const tx = new RequestTransaction(ds, scopeOf(a));
       let hooked = false;
       tx.afterCommit(() => (hooked = true));
