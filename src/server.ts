@@ -19,7 +19,7 @@ import { parserTokenCeiling } from "./security/limits";
 import { rateLimiterFor } from "./security/rate-limit";
 import { SUBJECT_FREE, viewerKey } from "./realtime/viewer";
 import { principalFrom } from "./modules/tenancy/principal.service";
-import { transactionPlugin } from "./context/transaction-plugin";
+import { holdAnswer, transactionPlugin } from "./context/transaction-plugin";
 import { TrustedDocuments } from "./security/trusted-documents";
 import { socketOperation } from "./security/ws-guard";
 import { type Config } from "./config";
@@ -346,12 +346,14 @@ export async function startServer(
     ...jsonBody(security.maxBodyBytes),
     ...(trusted ? [trusted.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> =>
-        requestContext(
+      context: async ({ req, res }): Promise<Context> => ({
+        ...requestContext(
           { dataSource, pubSub, clock, feeds },
           await principalFrom(req.headers.authorization, verify, directory),
           req.socket.remoteAddress,
         ),
+        answerHold: holdAnswer(res),
+      }),
     }),
   );
   app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory, guard, schema }));

@@ -27,6 +27,25 @@ export interface Context {
   remoteAddress?: string;
   /** Personal data this operation served in full, for the read audit (see read-audit.ts). */
   reads: ReadCollector;
+  /**
+   * Over HTTP: where the transaction plugin holds the answer's text until the request's commit is
+   * known (transaction-plugin.ts); without it, the plugin waits for the commit itself.
+   */
+  answerHold?: AnswerHold;
+}
+
+/** How the transaction plugin holds an HTTP answer until its commit's outcome is known. */
+export interface AnswerHold {
+  /** Write the answer when `outcome` resolves: as it is (null), or the failure in its place. */
+  hold(outcome: Promise<FailedAnswer | null>): void;
+}
+
+/** What is written in place of an answer whose commit failed: its error and no data. */
+export interface FailedAnswer {
+  status?: number;
+  headers: Record<string, string>;
+  /** The answer's text, as Apollo writes a single result. */
+  body: string;
 }
 
 /** A context whose principal is known: what resolvers behind @Authorized get. */

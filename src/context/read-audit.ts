@@ -275,19 +275,33 @@ export async function finishRequest(
   tx: RequestTransaction,
   opts: { commit: boolean; served: boolean; dataSource: DataSource },
 ): Promise<void> {
+  const { settled } = await endRequest(ctx, tx, opts);
+  await settled;
+}
+
+/**
+ * `finishRequest` in two steps (as RequestTransaction.end): resolves once the reads' INSERTs and
+ * the COMMIT have been given to the connection, with `settled`, which settles as finishRequest
+ * does once PostgreSQL has answered. Until `settled` has resolved, no data may be answered.
+ */
+export async function endRequest(
+  ctx: ReadingContext,
+  tx: RequestTransaction,
+  opts: { commit: boolean; served: boolean; dataSource: DataSource },
+): Promise<{ settled: Promise<void> }> {
   const p = ctx.principal;
   const rows = p ? rowsOf(ctx.reads.take(), p, ctx.clock.now()) : [];
   if (!opts.commit) {
     await tx.finish(false);
-    if (!opts.served || rows.length === 0) return;
-    await inTenantTransaction(opts.dataSource, scopeOf(p!), (m) => insertReads(m, rows)).catch(
-      (err: unknown) => {
-        throw new ReadAuditError(err);
-      },
-    );
-    return;
+    if (opts.served && rows.length > 0)
+      await inTenantTransaction(opts.dataSource, scopeOf(p!), (m) => insertReads(m, rows)).catch(
+        (err: unknown) => {
+          throw new ReadAuditError(err);
+        },
+      );
+    return { settled: Promise.resolve() };
   }
-  if (rows.length === 0) return tx.finish(true);
+  if (rows.length === 0) return tx.end(true);
   let inserts: Statement[];
   try {
     inserts = insertReadsStatements(rows);
@@ -295,13 +309,14 @@ export async function finishRequest(
     await tx.finish(false).catch(() => undefined);
     throw new ReadAuditError(err);
   }
-  try {
-    await tx.finish(true, inserts);
-  } catch (err) {
+  const { settled } = await tx.end(true, inserts);
+  return {
     // An INSERT failed (the COMMIT behind it ended the transaction without committing): the
     // reads are not recorded. A failed COMMIT, or a connection lost, stays what it is.
-    throw err instanceof BeforeCommitError ? new ReadAuditError(err.cause) : err;
-  }
+    settled: settled.catch((err: unknown) => {
+      throw err instanceof BeforeCommitError ? new ReadAuditError(err.cause) : err;
+    }),
+  };
 }
 
 /**

@@ -241,6 +241,20 @@ export class RequestTransaction implements TenantDb {
    * BeforeCommitError.
    */
   async finish(commit: boolean, lastStatements: readonly Statement[] = []): Promise<void> {
+    const { settled } = await this.end(commit, lastStatements);
+    await settled;
+  }
+
+  /**
+   * `finish` in two steps: resolves once the last statements and the COMMIT (or the ROLLBACK) have
+   * been given to the connection, with `settled`, which settles as `finish` does once PostgreSQL
+   * has answered them. What the caller does in between (making the answer's text) runs while
+   * PostgreSQL commits. `settled` must be awaited: it releases the connection and runs the hooks.
+   */
+  async end(
+    commit: boolean,
+    lastStatements: readonly Statement[] = [],
+  ): Promise<{ settled: Promise<void> }> {
     this.closed = true;
     await this.queue;
     const last = commit ? lastStatements : [];
@@ -249,14 +263,15 @@ export class RequestTransaction implements TenantDb {
     this.runner = undefined;
     const hooks = this.hooks;
     this.hooks = [];
-    if (!pending) return;
+    const done = { settled: Promise.resolve() };
+    if (!pending) return done;
     let opened: Opened;
     try {
       opened = await pending;
     } catch (err) {
       // Never opened: nothing was written, nothing to end; but a statement that had to run did not.
       if (last.length) throw err;
-      return;
+      return done;
     }
     const { qr } = opened;
     const unopened = await opened.begun.then(
@@ -270,41 +285,61 @@ export class RequestTransaction implements TenantDb {
       markTransaction(qr, false);
       await qr.release();
       if (last.length) throw unopened.error;
-      return;
+      return done;
     }
+    if (!commit || this.failure) {
+      const rolledBack = async () => {
+        try {
+          await this.answeredAhead();
+          await qr.rollbackTransaction();
+          if (this.failure) throw this.failure.error;
+        } catch (err) {
+          if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+          throw err;
+        } finally {
+          await qr.release();
+        }
+      };
+      return { settled: rolledBack() };
+    }
+    let client: ClientBase;
     try {
-      if (commit && !this.failure) {
-        const client = last.length ? ((await qr.connect()) as ClientBase) : null;
-        // Outcomes taken at once: any may fail before the writes ahead are seen answered.
-        const lasts = last.map((s) =>
-          sendOn(qr, client!, s.text, s.params, { prepared: "hot" }).then(
-            () => null,
-            (error: unknown) => ({ error }),
-          ),
-        );
-        const committed = commitTenant(qr).then(
-          () => null,
-          (error: unknown) => ({ error }),
-        );
+      client = (await qr.connect()) as ClientBase;
+    } catch (err) {
+      await qr.release();
+      throw err;
+    }
+    // Given to the driver together, in this turn of the event loop, so that they leave at once;
+    // their outcomes taken at once: any may fail before the writes ahead are seen answered.
+    const lasts = last.map((s) =>
+      sendOn(qr, client, s.text, s.params, { prepared: "hot" }).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      ),
+    );
+    const committed = sendOn(qr, client, "COMMIT", []).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    const settle = async () => {
+      try {
         await this.answeredAhead();
         const lastRefused = (await Promise.all(lasts)).find((r) => r !== null);
         const refused = await committed;
+        // A failed COMMIT has ended the transaction, as has one behind a failure (PostgreSQL
+        // answers it with a rollback).
+        markTransaction(qr, false);
         // A write ahead or a last statement failed: the COMMIT behind it ended an aborted
-        // transaction (PostgreSQL answers it with a rollback). The first failure is the error.
-        if (!this.failure && lastRefused) throw new BeforeCommitError(lastRefused.error);
-        if (refused && !this.failure) throw refused.error;
-      } else {
-        await this.answeredAhead();
-        await qr.rollbackTransaction();
+        // transaction. The first failure is the error.
+        if (this.failure) throw this.failure.error;
+        if (lastRefused) throw new BeforeCommitError(lastRefused.error);
+        if (refused) throw refused.error;
+      } finally {
+        await qr.release();
       }
-      if (this.failure) throw this.failure.error;
-    } catch (err) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
-      throw err;
-    } finally {
-      await qr.release();
-    }
-    if (commit) for (const hook of hooks) hook();
+      for (const hook of hooks) hook();
+    };
+    return { settled: settle() };
   }
 }
 

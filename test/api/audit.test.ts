@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import { print } from "graphql";
 import {
   ComplainantsLiveDocument,
   CreateCaseDocument,
@@ -254,6 +255,56 @@ describe("recording", () => {
       expect(JSON.stringify(live.error)).toContain("INTERNAL_SERVER_ERROR");
       await ws.client.dispose();
       await liveSubscriptions(server, "caseCreated", 0);
+    } finally {
+      await asDistrict(w.district.id, async (q) => {
+        await q(`DROP TRIGGER ${fn} ON personal_data_read`);
+        await q(`DROP FUNCTION ${fn}()`);
+      });
+    }
+  });
+  it("answers a commit that fails as a lost database would with 503, Retry-After and no data", async () => {
+    // The answer's text is made while PostgreSQL commits and held until the commit is known
+    // (context/transaction-plugin.ts): here the COMMIT itself fails, after the audit's INSERT was
+    // taken, with the state of a session the database ended (57P01), by a trigger deferred to it.
+    const fn = `commit_fails_${uuidv7().replace(/-/g, "")}`;
+    const failing = `${w.district.code}.commit_fails`;
+    await asDistrict(w.district.id, async (q) => {
+      await q(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.reader_subject = '${failing}' THEN
+          RAISE EXCEPTION 'the session was ended' USING ERRCODE = '57P01';
+        END IF; RETURN NULL; END $$`);
+      await q(
+        `CREATE CONSTRAINT TRIGGER ${fn} AFTER INSERT ON personal_data_read
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      );
+    });
+    try {
+      const admin = await tokenFor(
+        { district: w.district, role: "district_admin" },
+        { sub: failing },
+      );
+      const res = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+        body: JSON.stringify({
+          query: print(LookUpPersonDocument),
+          variables: { id: person("resident2") },
+        }),
+      });
+      const text = await res.text();
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("2");
+      expect(res.headers.get("content-type")).toMatch(/json/);
+      const body = JSON.parse(text) as { data: unknown; errors: Array<{ extensions: object }> };
+      expect(body.data).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+      expect(text).not.toContain("13712345671");
+      // Nothing of that request was kept.
+      const kept = await asDistrict(w.district.id, (q) =>
+        q(`SELECT 1 FROM personal_data_read WHERE reader_subject = $1`, [failing]),
+      );
+      expect(kept.rows).toEqual([]);
     } finally {
       await asDistrict(w.district.id, async (q) => {
         await q(`DROP TRIGGER ${fn} ON personal_data_read`);
