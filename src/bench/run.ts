@@ -7,7 +7,7 @@ import { createStack } from "./stack";
 import { type Ctx, DISTRICT, SCENARIOS, type ScenarioReport } from "./run-scenarios";
 import { printReport, writeResults } from "./run-report";
 import { loadDemoData } from "../demo/seed";
-import { loadScaleCases } from "./scale-load";
+import { loadScaleCasesApart } from "./scale-load-process";
 import { runScale } from "./scale";
 
 /**
@@ -94,7 +94,8 @@ async function main(): Promise<number> {
     seed: cases
       ? async (ownerUrl, log) => {
           await loadDemoData(ownerUrl, log);
-          await loadScaleCases(ownerUrl, { district: DISTRICT, cases }, log);
+          // In a process of its own: this one runs the server whose reads are measured next.
+          await loadScaleCasesApart(ownerUrl, { district: DISTRICT, cases });
         }
       : undefined,
   });

@@ -75,6 +75,19 @@ it("takes a call in 5 round trips (the issue allows 8), idempotency key, locatio
   expect(server.statements.length - again).toBe(5);
 });
 
+/** An intake's writes on the wire, grouped by wait (helpers/wire.ts): two waits, nothing else. */
+function expectTwoWaits(groups: string[][]) {
+  const [first, second, ...rest] = groups;
+  // BEGIN with the settings, then the read and the position as prepared statements (each ending
+  // with a Sync), all written before the first answer was read.
+  expect(first[0]).toMatch(/^Q BEGIN; SELECT set_co/);
+  expect(first.filter((e) => e === "S")).toHaveLength(2);
+  // The write, then COMMIT behind it.
+  expect(second.filter((e) => e === "S")).toHaveLength(1);
+  expect(second[second.length - 1]).toMatch(/^Q COMMIT/);
+  expect(rest).toEqual([]);
+}
+
 it("waits on PostgreSQL twice: BEGIN, the read and the position go together, then the write and COMMIT", async () => {
   const wire = await wiredDataSource();
   try {
@@ -112,15 +125,7 @@ it("waits on PostgreSQL twice: BEGIN, the read and the position go together, the
     };
     for (const key of ["wire", null]) {
       const out = (await takeIn(key)).case;
-      const [first, second, ...rest] = wire.sendGroups();
-      // BEGIN with the settings, then the read and the position as prepared statements (each
-      // ending with a Sync), all written before the first answer was read.
-      expect(first[0]).toMatch(/^Q BEGIN; SELECT set_co/);
-      expect(first.filter((e) => e === "S")).toHaveLength(2);
-      // The write, then COMMIT behind it.
-      expect(second.filter((e) => e === "S")).toHaveLength(1);
-      expect(second[second.length - 1]).toMatch(/^Q COMMIT/);
-      expect(rest).toEqual([]);
+      expectTwoWaits(wire.sendGroups());
       expect(
         await rowsOf(w.district.id, "SELECT number FROM hotline_case WHERE id = $1", [out.id]),
       ).toEqual([{ number: out.number }]);
@@ -157,12 +162,7 @@ it("over HTTP too: an operator's createCase sends BEGIN with its read and positi
     ok(await create("wired-warm-up"));
     wire.events.length = 0;
     ok(await create("wired"));
-    const [first, second, ...rest] = wire.sendGroups();
-    expect(first[0]).toMatch(/^Q BEGIN; SELECT set_co/);
-    expect(first.filter((e) => e === "S")).toHaveLength(2);
-    expect(second.filter((e) => e === "S")).toHaveLength(1);
-    expect(second[second.length - 1]).toMatch(/^Q COMMIT/);
-    expect(rest).toEqual([]);
+    expectTwoWaits(wire.sendGroups());
   } finally {
     await wired.close();
   }
