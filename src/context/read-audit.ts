@@ -8,7 +8,7 @@ import {
 } from "graphql";
 import { type DataSource, type EntityManager } from "typeorm";
 import { uuidv7 } from "../common/ids";
-import { queryPreparedInOrder, uuidArrayParam, type Statement } from "../db/statements";
+import { queryPrepared, uuidArrayParam, type Statement } from "../db/statements";
 import {
   BeforeCommitError,
   inTenantTransaction,
@@ -225,41 +225,63 @@ export class ReadAuditError extends Error {
   }
 }
 
-/** The text that writes one batch: one text for all, so that it is prepared once per connection. */
-const INSERT_READ = `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
+/**
+ * The text that writes batches: one text whatever their number, so that it is prepared once per
+ * connection. Each column comes as an array with an element per row; the record ids of all rows
+ * as one array, each row taking its slice (`first`..`last`), since rows hold arrays of their own
+ * lengths.
+ */
+const INSERT_READS = `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
                                  record_kind, record_ids, fields, operation_name, operation_type)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+SELECT r.district_id, r.id, r.reader_subject, r.reader_role, r.read_at, r.record_kind,
+       ($7::uuid[])[r.first:r.last], string_to_array(r.fields, ','), r.operation_name, r.operation_type
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
+              $8::int[], $9::int[], $10::text[], $11::text[], $12::text[])
+       AS r(district_id, id, reader_subject, reader_role, read_at, record_kind, first, last,
+            fields, operation_name, operation_type)`;
 
 /**
- * The statements that write rows, one per batch (row-level security checks each district), with
- * everything as parameters: the record ids as one binary uuid[] (a tree's 4,194 ids are 84 KB
- * that PostgreSQL copies, where their text was 155 KB for it to parse, and a regular expression
- * per id here). They take no answer, so that finishRequest sends them with the COMMIT of a
- * request, in one round trip. Throws if a record id is not a uuid; the table's checks refuse a
- * kind, field or operation type it does not know.
+ * The statement that writes rows, one whatever their number (row-level security checks each
+ * district; a fan-out to a thousand screens is one statement), with everything as parameters:
+ * the record ids as one binary uuid[] (a tree's 4,194 ids are 84 KB that PostgreSQL copies, where
+ * their text was 155 KB for it to parse, and a regular expression per id here). It takes no
+ * answer, so that finishRequest sends it with the COMMIT of a request, in one round trip. Throws
+ * if a record id is not a uuid; the table's checks refuse a kind, field or operation type it does
+ * not know.
  */
-export function insertReadsStatements(rows: readonly ReadRow[]): Statement[] {
-  return rows.map((r) => ({
-    text: INSERT_READ,
+export function insertReadsStatement(rows: readonly ReadRow[]): Statement {
+  const first: number[] = [];
+  const last: number[] = [];
+  let n = 0;
+  for (const r of rows) {
+    first.push(n + 1);
+    n += r.recordIds.length;
+    last.push(n);
+  }
+  return {
+    text: INSERT_READS,
     params: [
-      r.districtId,
-      uuidv7(),
-      r.readerSubject,
-      r.readerRole,
-      r.at,
-      r.kind,
-      uuidArrayParam(r.recordIds),
-      r.fields,
-      r.operationName,
-      r.operationType,
+      rows.map((r) => r.districtId),
+      rows.map(() => uuidv7()),
+      rows.map((r) => r.readerSubject),
+      rows.map((r) => r.readerRole),
+      rows.map((r) => r.at),
+      rows.map((r) => r.kind),
+      uuidArrayParam(rows.flatMap((r) => r.recordIds)),
+      first,
+      last,
+      rows.map((r) => r.fields.join(",")),
+      rows.map((r) => r.operationName),
+      rows.map((r) => r.operationType),
     ],
-  }));
+  };
 }
 
-/** Writes rows, their statements sent together (insertReadsStatements). */
+/** Writes rows in one statement (insertReadsStatement). */
 export async function insertReads(m: EntityManager, rows: readonly ReadRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await queryPreparedInOrder(m, insertReadsStatements(rows));
+  const { text, params } = insertReadsStatement(rows);
+  await queryPrepared(m, text, params);
 }
 
 /**
@@ -304,7 +326,7 @@ export async function endRequest(
   if (rows.length === 0) return tx.end(true);
   let inserts: Statement[];
   try {
-    inserts = insertReadsStatements(rows);
+    inserts = [insertReadsStatement(rows)];
   } catch (err) {
     await tx.finish(false).catch(() => undefined);
     throw new ReadAuditError(err);

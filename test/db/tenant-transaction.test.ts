@@ -11,7 +11,7 @@ import { uuidv7 } from "../../src/common/ids";
 import { createDataSource } from "../../src/db/data-source";
 import { ENTITIES } from "../../src/modules/entities";
 import { Department } from "../../src/modules/org/department.entity";
-import { insertReads, insertReadsStatements, type ReadRow } from "../../src/context/read-audit";
+import { insertReads, insertReadsStatement, type ReadRow } from "../../src/context/read-audit";
 import {
   beginTenantSql,
   inTenantTransaction,
@@ -228,10 +228,10 @@ it("writes the read audit's rows with their text intact, every value a parameter
     },
   ]);
   // The record ids travel as a binary uuid[]: anything that is not a uuid is refused here.
-  expect(() => insertReadsStatements([{ ...rowsFor(a), recordIds: ["x'); --"] }])).toThrow(
+  expect(() => insertReadsStatement([{ ...rowsFor(a), recordIds: ["x'); --"] }])).toThrow(
     /not a uuid/,
   );
-  expect(() => insertReadsStatements([{ ...rowsFor(a), recordIds: [`${uuidv7()}0`] }])).toThrow(
+  expect(() => insertReadsStatement([{ ...rowsFor(a), recordIds: [`${uuidv7()}0`] }])).toThrow(
     /not a uuid/,
   );
   // Everything else is a parameter: what the table does not know, its checks refuse.
@@ -250,9 +250,10 @@ it("writes the read audit's rows with their text intact, every value a parameter
   }
 });
 
-it("writes several batches sent together, and an operation name with quotes as it is", async () => {
+it("writes several batches in one statement, and an operation name with quotes as it is", async () => {
   const ids = [uuidv7(), uuidv7(), uuidv7()];
   const name = `Q'uote"d\\`;
+  const before = statements.length;
   await inTenantTransaction(ds, scopeOf(a), (m) =>
     insertReads(m, [
       {
@@ -271,6 +272,7 @@ it("writes several batches sent together, and an operation name with quotes as i
       },
     ]),
   );
+  expect(statements.slice(before).filter((q) => /personal_data_read/.test(q))).toHaveLength(1);
   const rows = await inTenantTransaction(ds, scopeOf(a), (m) =>
     m.query(
       `SELECT record_ids, fields FROM personal_data_read
