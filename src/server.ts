@@ -44,7 +44,8 @@ import { SocketObserver } from "./observability/ws";
 import { systemClock, type Clock } from "./common/clock";
 import { FeedRegistry } from "./realtime/feeds";
 import { sharedSubscribe } from "./realtime/shared-execution";
-import { ReadCollector, SocketReadAudit } from "./context/read-audit";
+import { ReadCollector } from "./context/read-audit";
+import { SocketReadAudit } from "./context/read-audit-writes";
 import { exportRouter } from "./modules/export/export.router";
 import {
   CLOSE_SLOW_SUBSCRIBER,

@@ -6,11 +6,11 @@ import { type RequestTransaction } from "../db/tenant";
 import { type Logger } from "../logger";
 import { noteError, requestLog } from "../observability/request";
 import { type AnswerHold, type Context, type FailedAnswer } from "./context";
-import { endRequest } from "./read-audit";
+import { endRequest } from "./read-audit-writes";
 
 /**
  * Commits each request's transaction when it succeeded and rolls it back otherwise; publishes after
- * commit. The personal data the request served is recorded on the way (context/read-audit.ts); if
+ * commit. The personal data the request served is recorded on the way (context/read-audit-writes.ts); if
  * that fails, the response carries no data.
  *
  * Over HTTP the answer's text is made while PostgreSQL commits: once the reads' INSERTs and the

@@ -6,7 +6,7 @@ import { wiredDataSource } from "../helpers/wire";
 /**
  * What a request costs in round trips to PostgreSQL beyond its own statements: BEGIN travels
  * with the tenant settings, and the read audit's INSERT with COMMIT (db/tenant.ts,
- * context/read-audit.ts); a query that reads nothing opens no transaction at all.
+ * context/read-audit-writes.ts); a query that reads nothing opens no transaction at all.
  */
 let server: TestServer;
 let w: CaseWorld;

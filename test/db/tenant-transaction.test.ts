@@ -11,7 +11,8 @@ import { uuidv7 } from "../../src/common/ids";
 import { createDataSource } from "../../src/db/data-source";
 import { ENTITIES } from "../../src/modules/entities";
 import { Department } from "../../src/modules/org/department.entity";
-import { insertReads, insertReadsStatement, type ReadRow } from "../../src/context/read-audit";
+import { type ReadRow } from "../../src/context/read-audit";
+import { insertReads, insertReadsStatement } from "../../src/context/read-audit-writes";
 import {
   beginTenantSql,
   inTenantTransaction,

@@ -1,6 +1,6 @@
 import { type Principal } from "../../auth/principal";
 import { type AuthedContext } from "../../context/context";
-import { finishRequest } from "../../context/read-audit";
+import { finishRequest } from "../../context/read-audit-writes";
 import { requestContext, type RequestContextDeps } from "../../context/request-context";
 import { type RequestTransaction } from "../../db/tenant";
 
