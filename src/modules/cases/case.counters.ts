@@ -53,6 +53,20 @@ async function departmentIds(sql: Sql, districtId: string): Promise<Map<string, 
   return new Map(rows.map((r) => [r.code as string, r.id as string]));
 }
 
+/** The counter columns, in the order of MEASURES. */
+const COUNTER_COLUMNS = MEASURES.map((m) => COLUMN[m]);
+
+/**
+ * The text of addToCounters, the same at every call (the rows are its third parameter), so that
+ * it is built once and its prepared statement found by the same string. A count left out of a
+ * row's JSON is 0: a new event moves two or three of the twenty, and the JSON holds only those.
+ */
+const ADD_TO_COUNTERS = `INSERT INTO score_counter (district_id, id, level, unit_id, day, ${COUNTER_COLUMNS.join(", ")})
+     SELECT $1, x.id, x.level, x.unit_id, $2::date, ${COUNTER_COLUMNS.map((c) => `coalesce(x.${c}, 0)`).join(", ")}
+       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, level text, unit_id uuid, ${COUNTER_COLUMNS.map((c) => `${c} integer`).join(", ")})
+     ON CONFLICT (district_id, level, unit_id, day) DO UPDATE SET
+       ${COUNTER_COLUMNS.map((c) => `${c} = score_counter.${c} + EXCLUDED.${c}`).join(",\n       ")}`;
+
 /** The statement that adds counts (positive or negative) to the counters of one day. */
 function addToCounters(
   districtId: string,
@@ -60,29 +74,16 @@ function addToCounters(
   rows: UnitCounts[],
   deptIds: Map<string, string>,
 ): Statement | null {
-  const records = rows
-    .map((u) => ({
-      unit: u.level === UnitLevel.department ? deptIds.get(u.unit) : u.unit,
-      level: u.level,
-      counts: u.counts,
-    }))
-    .filter((u) => u.unit)
-    .map((u) => ({
-      id: uuidv7(),
-      level: u.level,
-      unit_id: u.unit,
-      ...Object.fromEntries(MEASURES.map((m) => [COLUMN[m], u.counts[m]])),
-    }));
+  const records: Array<Record<string, unknown>> = [];
+  for (const u of rows) {
+    const unit = u.level === UnitLevel.department ? deptIds.get(u.unit) : u.unit;
+    if (!unit) continue;
+    const record: Record<string, unknown> = { id: uuidv7(), level: u.level, unit_id: unit };
+    for (const m of MEASURES) if (u.counts[m] !== 0) record[COLUMN[m]] = u.counts[m];
+    records.push(record);
+  }
   if (records.length === 0) return null;
-  const cols = MEASURES.map((m) => COLUMN[m]);
-  return {
-    text: `INSERT INTO score_counter (district_id, id, level, unit_id, day, ${cols.join(", ")})
-     SELECT $1, x.id, x.level, x.unit_id, $2::date, ${cols.map((c) => `x.${c}`).join(", ")}
-       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, level text, unit_id uuid, ${cols.map((c) => `${c} integer`).join(", ")})
-     ON CONFLICT (district_id, level, unit_id, day) DO UPDATE SET
-       ${cols.map((c) => `${c} = score_counter.${c} + EXCLUDED.${c}`).join(",\n       ")}`,
-    params: [districtId, day, JSON.stringify(records)],
-  };
+  return { text: ADD_TO_COUNTERS, params: [districtId, day, JSON.stringify(records)] };
 }
 
 /**

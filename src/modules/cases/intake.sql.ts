@@ -1,4 +1,5 @@
 import { type EntityManager } from "typeorm";
+import { type ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { Case } from "./case.entity";
 import { CaseEvent } from "./case-event.entity";
 import { uuidv7 } from "../../common/ids";
@@ -201,33 +202,70 @@ export async function startIntake(
   };
 }
 
-/**
- * The INSERT of an entity's row with TypeORM's column mapping and value preparation (the
- * driver's, transformers included), its values taken as parameters. Built from the metadata, not
- * by the query builder, which costs more than the rest of intake's own work.
- */
-function insertOf(m: EntityManager, entity: typeof Case | typeof CaseEvent, row: object, p: Param) {
-  const meta = m.connection.getMetadata(entity);
-  const driver = m.connection.driver;
-  const columns = meta.columns.filter((c) => c.isInsert);
-  const values = columns.map((c) => {
-    const value: unknown = c.getEntityValue(row);
-    return value === undefined ? "DEFAULT" : p(driver.preparePersistentValue(value, c));
-  });
-  const table = meta.tablePath
-    .split(".")
-    .map((part) => driver.escape(part))
-    .join(".");
-  return `INSERT INTO ${table} (${columns
-    .map((c) => driver.escape(c.databaseName))
-    .join(", ")}) VALUES (${values.join(", ")})`;
+/** An entity's insert columns and its table, as an INSERT names them: from the metadata, once. */
+interface InsertShape {
+  columns: ColumnMetadata[];
+  head: string;
 }
+const insertShapes = new WeakMap<object, InsertShape>();
+
+function insertShapeOf(m: EntityManager, entity: typeof Case | typeof CaseEvent): InsertShape {
+  const meta = m.connection.getMetadata(entity);
+  let shape = insertShapes.get(meta);
+  if (!shape) {
+    const driver = m.connection.driver;
+    const columns = meta.columns.filter((c) => c.isInsert);
+    const table = meta.tablePath
+      .split(".")
+      .map((part) => driver.escape(part))
+      .join(".");
+    const head = `INSERT INTO ${table} (${columns.map((c) => driver.escape(c.databaseName)).join(", ")})`;
+    insertShapes.set(meta, (shape = { columns, head }));
+  }
+  return shape;
+}
+
+/**
+ * An entity's row as an INSERT's values, with TypeORM's column mapping and value preparation (the
+ * driver's, transformers included): each value pushed onto `params`, and the row's mark, one
+ * letter a column (`d`: the column's DEFAULT, for a value left undefined; `p`: a parameter). Built
+ * from the metadata, not by the query builder, which costs more than the rest of intake's own work.
+ */
+function insertValues(
+  m: EntityManager,
+  shape: InsertShape,
+  row: object,
+  params: unknown[],
+): string {
+  const driver = m.connection.driver;
+  let mark = "";
+  for (const c of shape.columns) {
+    const value: unknown = c.getEntityValue(row);
+    if (value === undefined) mark += "d";
+    else {
+      mark += "p";
+      params.push(driver.preparePersistentValue(value, c));
+    }
+  }
+  return mark;
+}
+
+/** The INSERT of a shape whose values are marked `mark` (insertValues), its parameters from $first. */
+function insertText(shape: InsertShape, mark: string, first: number): string {
+  let n = first;
+  const values = [...mark].map((k) => (k === "d" ? "DEFAULT" : `$${n++}`));
+  return `${shape.head} VALUES (${values.join(", ")})`;
+}
+
+/** The texts of newCaseStatement, by the counters' text and the rows' marks: a few in all. */
+const newCaseTexts = new Map<string, Map<string, string>>();
 
 /**
  * The new case, its counters and its create event in one statement: the counters' upsert and the
  * case's INSERT as data-modifying CTEs, the event's INSERT as the main statement. They run
  * together and the event's foreign key is checked at the statement's end, after the case is in.
- * Run as a prepared statement (TenantDb.sendAhead).
+ * Run as a prepared statement (TenantDb.sendAhead); its text is made once per shape, so that the
+ * prepared statement is found by the same string each time.
  */
 export function newCaseStatement(
   m: EntityManager,
@@ -237,8 +275,22 @@ export function newCaseStatement(
 ): Statement {
   // The counters' statement keeps its own $1…$n; the inserts number theirs after them.
   const params: unknown[] = counters ? [...counters.params] : [];
-  const p: Param = (value) => `$${params.push(value)}`;
-  const ctes = [...(counters ? [counters.text] : []), insertOf(m, Case, c, p)];
-  const main = insertOf(m, CaseEvent, event, p);
-  return { text: `WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${main}`, params };
+  const caseShape = insertShapeOf(m, Case);
+  const eventShape = insertShapeOf(m, CaseEvent);
+  const first = params.length + 1;
+  const caseMark = insertValues(m, caseShape, c, params);
+  const eventFirst = params.length + 1;
+  const eventMark = insertValues(m, eventShape, event, params);
+  // By the counters' text first: a string of its own, whose hash V8 keeps.
+  const counterText = counters?.text ?? "";
+  let texts = newCaseTexts.get(counterText);
+  if (!texts) newCaseTexts.set(counterText, (texts = new Map()));
+  const key = `${first}:${caseMark}:${eventMark}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const ctes = [...(counters ? [counters.text] : []), insertText(caseShape, caseMark, first)];
+    text = `WITH ${ctes.map((t, i) => `w${i} AS (${t})`).join(", ")} ${insertText(eventShape, eventMark, eventFirst)}`;
+    texts.set(key, text);
+  }
+  return { text, params };
 }
