@@ -4,7 +4,7 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
 import { COUNTERS as BEFORE, monthsFunction } from "./1765612800000-ScaleRollups";
 
 /** The counters' columns after this migration. */
-const AFTER = [...BEFORE, "reply_breaches"];
+export const AFTER = [...BEFORE, "reply_breaches"];
 
 /** The day counters' index of every counter (see ScaleIndexes1765353600000), for a column list. */
 const dayIndex = (counters: readonly string[]) =>

@@ -18,6 +18,7 @@ import { PatrolRollups1765699200000 } from "./1765699200000-PatrolRollups";
 import { ReadAuditStorage1765785600000 } from "./1765785600000-ReadAuditStorage";
 import { EventActionIndex1765872000000 } from "./1765872000000-EventActionIndex";
 import { ReplyBreaches1765958400000 } from "./1765958400000-ReplyBreaches";
+import { MonthsEarlyReturn1766044800000 } from "./1766044800000-MonthsEarlyReturn";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ReadAuditStorage1765785600000,
   EventActionIndex1765872000000,
   ReplyBreaches1765958400000,
+  MonthsEarlyReturn1766044800000,
 ];

@@ -148,6 +148,47 @@ it("keeps the month counters equal to their days, whatever changes the day count
   ).rejects.toThrow("rolled back");
 });
 
+it("skips the month rollups' work for a statement that changed no day counter", async () => {
+  // An upsert whose rows all exist fires the INSERT trigger with no new row (MonthsEarlyReturn).
+  const [{ def }] = (
+    await ownerPool().query(
+      "SELECT pg_get_functiondef('app.score_counter_to_months()'::regprocedure) AS def",
+    )
+  ).rows as Array<{ def: string }>;
+  for (const [branch, rows] of [
+    ["IF TG_OP = 'INSERT' THEN", "new_rows"],
+    ["ELSIF TG_OP = 'UPDATE' THEN", "new_rows"],
+    ["ELSIF TG_OP = 'DELETE' THEN", "old_rows"],
+  ])
+    expect(def.replace(/\s+/g, " ")).toContain(
+      `${branch} IF NOT EXISTS (SELECT FROM ${rows}) THEN RETURN NULL; END IF;`,
+    );
+  // An upsert of day counters that all exist (INSERT trigger: no row; UPDATE trigger: its rows)
+  // moves their months, and an update of no row moves nothing.
+  await expect(
+    asDistrict(w.district.id, async (q) => {
+      const { rows: days } = await q(
+        "SELECT level, unit_id, day FROM score_counter WHERE district_id = $1 ORDER BY day LIMIT 3",
+        [w.district.id],
+      );
+      expect(days).toHaveLength(3);
+      await q(
+        `INSERT INTO score_counter (district_id, id, level, unit_id, day, received)
+         SELECT $1, gen_random_uuid(), x.level, x.unit_id, x.day, 5
+           FROM jsonb_to_recordset($2::jsonb) AS x(level text, unit_id uuid, day date)
+         ON CONFLICT (district_id, level, unit_id, day) DO UPDATE
+           SET received = score_counter.received + EXCLUDED.received`,
+        [w.district.id, JSON.stringify(days)],
+      );
+      await q("UPDATE score_counter SET received = 0 WHERE district_id = $1 AND false", [
+        w.district.id,
+      ]);
+      for (const r of await monthsVsDays(q)) expect(r.month).toEqual(r.days);
+      throw new Error("rolled back");
+    }),
+  ).rejects.toThrow("rolled back");
+});
+
 it("keeps the months of a history loaded in bulk, as a replica skipping the foreign keys (Mingshan)", async () => {
   const [{ id }] = (await ownerPool().query("SELECT id FROM district WHERE code = 'mingshan'"))
     .rows as Array<{ id: string }>;
