@@ -56,6 +56,10 @@ it("a case taken in on one process reaches a subscriber on another", async () =>
   expect(sub.events[0].data?.caseCreated.case.id).toBe(res.data!.createCase.id);
   sub.dispose();
   await conn.client.dispose();
+  // Gone on the server too before the next test counts its own: a count still holding this one
+  // (the server hears of the close a moment later, longer under load) would let the next test
+  // take a case in before its subscription follows the log, and that case would never reach it.
+  await liveSubscriptions(b, "caseCreated", 0);
 });
 
 it("survives the loss of its notification connections and catches up from the log", async () => {
@@ -87,4 +91,5 @@ it("survives the loss of its notification connections and catches up from the lo
   expect(sub.events.map((e) => e.data?.caseCreated.case.id)).toEqual([res.data!.createCase.id]);
   sub.dispose();
   await conn.client.dispose();
+  await liveSubscriptions(b, "caseCreated", 0);
 });
