@@ -234,7 +234,7 @@ export async function storedCounters(
   sql: Sql,
   districtId: string,
 ): Promise<Map<string, Record<string, number>>> {
-  const cols = MEASURES.map((m) => COLUMN[m]);
+  const cols = COUNTER_COLUMNS;
   const rows = await sql(
     `SELECT level, unit_id, to_char(day, 'YYYY-MM-DD') AS day, ${cols.join(", ")} FROM score_counter WHERE district_id = $1`,
     [districtId],
@@ -252,7 +252,7 @@ export async function storedCounters(
 export async function rebuildCounters(sql: Sql, districtId: string): Promise<number> {
   const fresh = await recomputeCounters(sql, districtId);
   await sql(`DELETE FROM score_counter WHERE district_id = $1`, [districtId]);
-  const cols = MEASURES.map((m) => COLUMN[m]);
+  const cols = COUNTER_COLUMNS;
   const records = [...fresh].map(([k, v]) => {
     const [level, unit_id, day] = k.split("|");
     return { id: uuidv7(), level, unit_id, day, ...v };
