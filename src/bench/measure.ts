@@ -1,9 +1,18 @@
 import { performance } from "node:perf_hooks";
+import { getHeapCodeStatistics } from "node:v8";
 
 /**
  * Timing for `npm run bench`. Speed is only ever reported as a ratio against a peer measured in
  * the same run: the two sides of a scenario are interleaved (API, peer, peer, API, …) so that
  * whatever else the machine does falls on both alike.
+ *
+ * Both sides are measured warm: V8 optimises a function only after it has run for a while, and a
+ * function the server runs once per request (HTTP, Apollo's pipeline, the resolver, the rules)
+ * needs a thousand requests or more. Measured cold, the API ran partly unoptimised while V8's
+ * compiler threads took a core from PostgreSQL; the peer's few functions are warm after a few
+ * dozen. Each scenario's warm-up is long enough for the compiling to die down (README,
+ * "Warm-up"), and `compiledKB` shows how much code V8 still compiled while the scenario was
+ * measured.
  */
 
 /** One side's measurements: per-operation latencies and the time the side was busy. */
@@ -23,12 +32,19 @@ export interface SideResult {
 export interface PairResult {
   api: SideResult;
   peer: SideResult;
+  /**
+   * How much V8's compiled code grew (KB) while the two sides were measured, after the warm-up:
+   * near 0 when the code was already optimised. It can shrink, when V8 drops code it no longer
+   * runs.
+   */
+  compiledKB: number;
   /** How many times slower the API is: median, p95 and p99 latency API ÷ peer, throughput peer ÷ API. */
   ratio: { median: number; p95: number; p99: number; throughput: number };
 }
 
 /** What to run: warm-up operations, measured operations, and a time cap on the measured part. */
 export interface Plan {
+  /** Operations per side before measuring (see the module's comment). */
   warmup: number;
   iterations: number;
   /** Stop measuring (after at least 3 rounds) once this much time has gone. */
@@ -57,10 +73,14 @@ function summarize(latencies: number[], busyMs: number): SideResult {
   };
 }
 
-function pair(api: SideResult, peer: SideResult): PairResult {
+/** The size of V8's compiled code (KB), before and after the measured part of a scenario. */
+const compiledCodeKB = () => getHeapCodeStatistics().code_and_metadata_size / 1024;
+
+function pair(api: SideResult, peer: SideResult, codeBefore: number): PairResult {
   return {
     api,
     peer,
+    compiledKB: Math.round(compiledCodeKB() - codeBefore),
     ratio: {
       median: api.medianMs / peer.medianMs,
       p95: api.p95Ms / peer.p95Ms,
@@ -89,6 +109,7 @@ export async function comparePairs(plan: Plan, api: Op, peer: Op): Promise<PairR
   const p: number[] = [];
   let busyA = 0;
   let busyP = 0;
+  const code = compiledCodeKB();
   const started = performance.now();
   for (let k = 0; k < plan.iterations; k++) {
     if (k >= 3 && performance.now() - started > plan.maxMs) break;
@@ -100,7 +121,7 @@ export async function comparePairs(plan: Plan, api: Op, peer: Op): Promise<PairR
       busyA += await timed(api, i++, a);
     }
   }
-  return pair(summarize(a, busyA), summarize(p, busyP));
+  return pair(summarize(a, busyA), summarize(p, busyP), code);
 }
 
 /**
@@ -128,14 +149,17 @@ export async function compareConcurrent(
     );
     return performance.now() - t0;
   };
-  const warm: number[] = [];
-  await round(api, plan.warmup, warm);
-  await round(peer, plan.warmup, warm);
+  const perRound = clients * perClient;
+  // Rounds of each side in turn until each has done its warm-up (a round does at most perRound).
+  for (let left = plan.warmup; left > 0; left -= perRound) {
+    await round(api, Math.min(left, perRound), []);
+    await round(peer, Math.min(left, perRound), []);
+  }
   const a: number[] = [];
   const p: number[] = [];
   let wallA = 0;
   let wallP = 0;
-  const perRound = clients * perClient;
+  const code = compiledCodeKB();
   const rounds = Math.max(1, Math.ceil(plan.iterations / perRound));
   const started = performance.now();
   for (let r = 0; r < rounds; r++) {
@@ -148,7 +172,7 @@ export async function compareConcurrent(
       wallA += await round(api, perRound, a);
     }
   }
-  return pair(summarize(a, wallA), summarize(p, wallP));
+  return pair(summarize(a, wallA), summarize(p, wallP), code);
 }
 
 /** A sustained run: phases of a fixed length, each side in turn, its clients never waiting on each other. */
@@ -189,6 +213,7 @@ export async function compareSustained(
   const p: number[] = [];
   let wallA = 0;
   let wallP = 0;
+  const code = compiledCodeKB();
   const started = performance.now();
   for (let r = 0; ; r++) {
     if (
@@ -202,5 +227,5 @@ export async function compareSustained(
     if (op === api) wallA += wall;
     else wallP += wall;
   }
-  return pair(summarize(a, wallA), summarize(p, wallP));
+  return pair(summarize(a, wallA), summarize(p, wallP), code);
 }

@@ -87,9 +87,11 @@ export function printReport(reports: ScenarioReport[], env: Environment, quick: 
       r.sameAnswer === undefined
         ? ""
         : `; peer's answer ${r.sameAnswer ? "equals" : "DIFFERS FROM"} the API's`;
-    console.log(
-      `${r.name}: ${r.description}${r.notes.length ? ` (${r.notes.join("; ")})` : ""}${same}`,
-    );
+    const notes = [
+      ...r.notes,
+      `${fmt(r.plan.warmup, 0)} warm-up per side, then V8 compiled ${fmt(r.compiledKB, 0)} KB while measured`,
+    ];
+    console.log(`${r.name}: ${r.description} (${notes.join("; ")})${same}`);
     console.log(`${" ".repeat(r.name.length)}  SQL peer: ${r.peerDescription}`);
   }
   console.log(
