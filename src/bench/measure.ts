@@ -10,9 +10,10 @@ import { getHeapCodeStatistics } from "node:v8";
  * function the server runs once per request (HTTP, Apollo's pipeline, the resolver, the rules)
  * needs a thousand requests or more. Measured cold, the API ran partly unoptimised while V8's
  * compiler threads took a core from PostgreSQL; the peer's few functions are warm after a few
- * dozen. Each scenario's warm-up is long enough for the compiling to die down (README,
- * "Warm-up"), and `compiledKB` shows how much code V8 still compiled while the scenario was
- * measured.
+ * dozen. The list's and the intakes' warm-ups are long enough for the compiling to have mostly
+ * died down (README, "Warm-up"); the tree walk's are not, and weigh little in its 80-100 ms
+ * requests. `compiledKB` shows how much V8's code (the whole process's) grew while the scenario
+ * was measured.
  */
 
 /** One side's measurements: per-operation latencies and the time the side was busy. */
@@ -33,9 +34,9 @@ export interface PairResult {
   api: SideResult;
   peer: SideResult;
   /**
-   * How much V8's compiled code grew (KB) while the two sides were measured, after the warm-up:
-   * near 0 when the code was already optimised. It can shrink, when V8 drops code it no longer
-   * runs.
+   * How much V8's code grew (KB, the whole process's: server, HTTP client, pg, the benchmark)
+   * while the two sides were measured, after the warm-up: small when the code was already
+   * optimised. It can be negative, when V8 drops code it no longer runs.
    */
   compiledKB: number;
   /** How many times slower the API is: median, p95 and p99 latency API ÷ peer, throughput peer ÷ API. */

@@ -89,7 +89,7 @@ export function printReport(reports: ScenarioReport[], env: Environment, quick: 
         : `; peer's answer ${r.sameAnswer ? "equals" : "DIFFERS FROM"} the API's`;
     const notes = [
       ...r.notes,
-      `${fmt(r.plan.warmup, 0)} warm-up per side, then V8 compiled ${fmt(r.compiledKB, 0)} KB while measured`,
+      `${fmt(r.plan.warmup, 0)} warm-up per side, then V8's code grew ${fmt(r.compiledKB, 0)} KB while measured`,
     ];
     console.log(`${r.name}: ${r.description} (${notes.join("; ")})${same}`);
     console.log(`${" ".repeat(r.name.length)}  SQL peer: ${r.peerDescription}`);

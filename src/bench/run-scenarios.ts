@@ -53,10 +53,11 @@ export interface Scenario {
 }
 
 /**
- * The full run's warm-ups are where V8 had about stopped optimising the API's code (counted with
- * `--trace-opt`, README "Warm-up"): the list about 2,500 requests in, an intake about 2,000 (the
- * tree walk's fields run thousands of times in each request, so a few requests warm it). The quick
- * run is a smoke test and measures cold.
+ * The full run's warm-ups are where V8's optimising of the API's code had mostly died down
+ * (counted with `--trace-opt`, README "Warm-up"): the list about 2,500 requests in, an intake
+ * about 2,000. The tree walk's fields run thousands of times in each request and are optimised
+ * within a few; its per-request code is not warm after 20, but is little of a 80-100 ms request.
+ * The quick run is a smoke test and measures cold.
  */
 const plans = (quick: boolean) => ({
   treeWalk: quick
