@@ -1,4 +1,9 @@
-import { compareConcurrent, comparePairs, compareSustained } from "../../src/bench/measure";
+import {
+  compareConcurrent,
+  comparePairs,
+  compareSustained,
+  type PairResult,
+} from "../../src/bench/measure";
 
 /**
  * `npm run bench` measures each side warm: its warm-up operations first, then the measured ones
@@ -12,36 +17,37 @@ function counter() {
 
 const FAR = 1e9;
 
-it("runs the warm-up of each side before the measured pairs, and measures only the rest", async () => {
-  const api = counter();
-  const peer = counter();
-  const r = await comparePairs({ warmup: 7, iterations: 5, maxMs: FAR }, api.op, peer.op);
-  expect(api.calls).toHaveLength(12);
-  expect(peer.calls).toHaveLength(12);
-  expect(r.api.n).toBe(5);
-  expect(r.peer.n).toBe(5);
+type Counter = ReturnType<typeof counter>;
+
+/** Each side did its warm-up and then `measured` operations, and only those were measured. */
+function expectWarmThenMeasured(
+  sides: { api: Counter; peer: Counter },
+  r: PairResult,
+  warmup: number,
+  measured: number,
+) {
+  expect(sides.api.calls).toHaveLength(warmup + measured);
+  expect(sides.peer.calls).toHaveLength(warmup + measured);
+  expect(r.api.n).toBe(measured);
+  expect(r.peer.n).toBe(measured);
   // Every operation got its own index (the intakes' idempotency keys are made from it).
-  expect(new Set([...api.calls, ...peer.calls]).size).toBe(24);
+  expect(new Set([...sides.api.calls, ...sides.peer.calls]).size).toBe(2 * (warmup + measured));
   expect(Number.isFinite(r.compiledKB)).toBe(true);
+}
+
+it("runs the warm-up of each side before the measured pairs, and measures only the rest", async () => {
+  const sides = { api: counter(), peer: counter() };
+  const plan = { warmup: 7, iterations: 5, maxMs: FAR };
+  const r = await comparePairs(plan, sides.api.op, sides.peer.op);
+  expectWarmThenMeasured(sides, r, 7, 5);
 });
 
 it("warms the concurrent scenario in as many rounds as its warm-up needs, each side in turn", async () => {
-  const api = counter();
-  const peer = counter();
+  const sides = { api: counter(), peer: counter() };
   // 3 clients of 2 operations: 6 a round; a warm-up of 20 takes rounds of 6, 6, 6 and 2.
-  const r = await compareConcurrent(
-    { warmup: 20, iterations: 12, maxMs: FAR },
-    3,
-    2,
-    api.op,
-    peer.op,
-  );
-  expect(api.calls).toHaveLength(20 + 12);
-  expect(peer.calls).toHaveLength(20 + 12);
-  expect(r.api.n).toBe(12);
-  expect(r.peer.n).toBe(12);
-  expect(new Set([...api.calls, ...peer.calls]).size).toBe(64);
-  expect(Number.isFinite(r.compiledKB)).toBe(true);
+  const plan = { warmup: 20, iterations: 12, maxMs: FAR };
+  const r = await compareConcurrent(plan, 3, 2, sides.api.op, sides.peer.op);
+  expectWarmThenMeasured(sides, r, 20, 12);
 });
 
 it("warms the sustained scenario before its phases, and measures only what follows", async () => {
