@@ -6,6 +6,7 @@ import { loadDemoData } from "../../src/demo/seed";
 import { toGlobalId } from "../../src/common/ids";
 import { closeFactories, tokenFor } from "../factories";
 import { TEST_EPOCH } from "../helpers/clock";
+import { lockAgainstWriters } from "../helpers/locks";
 import { gql, startTestServer } from "../helpers/server";
 
 /**
@@ -327,9 +328,8 @@ it("loading the demo data again changes no count", async () => {
   };
   // Hold other writers (a sweep in another test file) while comparing; the seed only reads these
   // tables when it has nothing to add.
-  await db.query("BEGIN");
+  await lockAgainstWriters(db, tables);
   try {
-    await db.query(`LOCK TABLE ${tables.join(", ")} IN SHARE MODE`);
     await db.query("SELECT set_config('app.district_ids', $1, true)", [`{${demoIds.join(",")}}`]);
     const before = await countAll();
     expect(before.hotline_case).toBeGreaterThan(20_000);

@@ -6,6 +6,7 @@ import { GRID_TREE_TABLES, REFERENCE_YEAR } from "../../src/demo/grid-tree/rows"
 import { loadGridDemo } from "../../src/demo/grid-seed";
 import { loadDemoData } from "../../src/demo/seed";
 import { buildDistrict, closeFactories } from "../factories";
+import { lockAgainstWriters } from "../helpers/locks";
 
 /**
  * The demo grid tree that the global set-up loads: Mingshan's figures from the 2022 report, a
@@ -500,9 +501,8 @@ it("loading the demo data a second time changes no table's row count", async () 
   };
   // Other test files write their own rows meanwhile: hold their writes to these tables while
   // comparing (the seed only reads them when it has nothing to add).
-  await owner.query("BEGIN");
+  await lockAgainstWriters(owner, GRID_TREE_TABLES);
   try {
-    await owner.query(`LOCK TABLE ${GRID_TREE_TABLES.join(", ")} IN SHARE MODE`);
     await owner.query("SELECT set_config('app.district_ids', $1, true)", [`{${ids.join(",")}}`]);
     const before = await countAll();
     expect(before.person).toBeGreaterThan(20000);
