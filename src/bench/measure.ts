@@ -10,10 +10,9 @@ import { getHeapCodeStatistics } from "node:v8";
  * function the server runs once per request (HTTP, Apollo's pipeline, the resolver, the rules)
  * needs a thousand requests or more. Measured cold, the API ran partly unoptimised while V8's
  * compiler threads took a core from PostgreSQL; the peer's few functions are warm after a few
- * dozen. The list's and the intakes' warm-ups are long enough for the compiling to have mostly
- * died down (README, "Warm-up"); the tree walk's are not, and weigh little in its 80-100 ms
- * requests. `compiledKB` shows how much V8's code (the whole process's) grew while the scenario
- * was measured.
+ * dozen. How long each scenario's warm-up is, and why, is its plan's (run-scenarios.ts).
+ * `compiledKB` shows how much V8's code (the whole process's) grew while the scenario was
+ * measured.
  */
 
 /** One side's measurements: per-operation latencies and the time the side was busy. */
