@@ -5,7 +5,8 @@ import path from "node:path";
 import { MeDocument, MyCityDocument } from "./generated/graphql";
 import { gql } from "./helpers/server";
 import { tokenFor } from "./factories";
-import { freePort } from "../src/db/embedded";
+import { Client } from "pg";
+import { EMBEDDED_DATABASE, embeddedMemory, freePort } from "../src/db/embedded";
 
 /**
  * The whole program as a user runs it (`node dist/src/main.js`, built by `npm test`): from an
@@ -100,6 +101,12 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   expect(await ready.json()).toEqual({ status: "ready" });
   const health = await fetch(cold.url.replace("/graphql", "/healthz"));
   expect(health.status).toBe(200);
+  // The embedded cluster runs with the memory sized for the demo's load (embeddedMemory).
+  const { sharedBuffersMb, walBuffersMb } = embeddedMemory();
+  expect(await embeddedSettings(["shared_buffers", "wal_buffers"])).toEqual([
+    `${sharedBuffersMb}MB`,
+    `${walBuffersMb}MB`,
+  ]);
 
   // The data directory's own secret signs tokens: JWT_SECRET comes from the test run here.
   const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
@@ -130,6 +137,27 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   console.log(`start to ready: cold ${cold.readyMs} ms, warm ${warm.readyMs} ms`);
   // The cold start loads a month of demo history; on a busy two-core machine it takes a while.
 }, 540_000);
+
+/** Settings of the running embedded cluster, as its superuser (password and port from DATA_DIR). */
+async function embeddedSettings(names: string[]): Promise<string[]> {
+  const client = new Client({
+    host: "127.0.0.1",
+    port: Number(
+      fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3],
+    ),
+    user: "postgres",
+    password: fs.readFileSync(path.join(dataDir, "pg-superuser-password"), "utf8").trim(),
+    database: EMBEDDED_DATABASE,
+  });
+  await client.connect();
+  try {
+    const values: string[] = [];
+    for (const name of names) values.push((await client.query(`SHOW ${name}`)).rows[0][name]);
+    return values;
+  } finally {
+    await client.end();
+  }
+}
 
 /** A process's group (Linux: /proc/PID/stat, the field after the state and the parent). */
 function groupOf(pid: number): number {

