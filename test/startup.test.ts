@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Client } from "pg";
 import { MeDocument, MyCityDocument } from "./generated/graphql";
 import { gql } from "./helpers/server";
 import { tokenFor } from "./factories";
-import { Client } from "pg";
-import { EMBEDDED_DATABASE, embeddedMemory, freePort } from "../src/db/embedded";
+import { embeddedMemory, freePort, runningAdminUrl } from "../src/db/embedded";
 
 /**
  * The whole program as a user runs it (`node dist/src/main.js`, built by `npm test`): from an
@@ -103,10 +103,8 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   expect(health.status).toBe(200);
   // The embedded cluster runs with the memory sized for the demo's load (embeddedMemory).
   const { sharedBuffersMb, walBuffersMb } = embeddedMemory();
-  expect(await embeddedSettings(["shared_buffers", "wal_buffers"])).toEqual([
-    `${sharedBuffersMb}MB`,
-    `${walBuffersMb}MB`,
-  ]);
+  const memory = [`${sharedBuffersMb}MB`, `${walBuffersMb}MB`];
+  expect(await embeddedSettings(["shared_buffers", "wal_buffers"])).toEqual(memory);
 
   // The data directory's own secret signs tokens: JWT_SECRET comes from the test run here.
   const token = await tokenFor({ district: { code: "mingshan" }, role: "district_admin" });
@@ -124,6 +122,7 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
 
   const warm = await start(await freePort());
   expect(warm.output()).not.toMatch(/migration applied|demo data loaded/);
+  expect(await embeddedSettings(["shared_buffers", "wal_buffers"])).toEqual(memory);
   const city = await gql(
     { url: warm.url },
     MyCityDocument,
@@ -138,17 +137,11 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   // The cold start loads a month of demo history; on a busy two-core machine it takes a while.
 }, 540_000);
 
-/** Settings of the running embedded cluster, as its superuser (password and port from DATA_DIR). */
+/** Settings of the running embedded cluster, asked as its superuser. */
 async function embeddedSettings(names: string[]): Promise<string[]> {
-  const client = new Client({
-    host: "127.0.0.1",
-    port: Number(
-      fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3],
-    ),
-    user: "postgres",
-    password: fs.readFileSync(path.join(dataDir, "pg-superuser-password"), "utf8").trim(),
-    database: EMBEDDED_DATABASE,
-  });
+  const url = runningAdminUrl(dataDir);
+  if (!url) throw new Error(`no embedded cluster runs in ${dataDir}`);
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const values: string[] = [];

@@ -86,7 +86,7 @@ async function begin(dir: string, port?: number): Promise<Cluster> {
   fs.mkdirSync(dir, { recursive: true });
   assertReachableByOtherUsers(path.join(dir, "pg"));
   const pgdata = path.join(dir, "pg");
-  const password = readOrCreateSecret(path.join(dir, "pg-superuser-password"));
+  const password = readOrCreateSecret(path.join(dir, SUPERUSER_PASSWORD_FILE));
   const chosenPort = port ?? (await freePort());
   // A pid file left behind by a process that was killed is fine: PostgreSQL recovers from it.
   const pid = postmasterPid(dir);
@@ -198,7 +198,7 @@ export async function startEmbeddedPostgres(
     cluster,
     opts.ownProcessGroup ?? false,
   );
-  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  const adminUrl = adminUrlOf(password, port);
   // Loaded here, not on import: main.ts loads this file before initdb is begun.
   const { Client } = await import("pg");
   const client = new Client({
@@ -228,21 +228,30 @@ export async function startEmbeddedPostgres(
 const MB = 1024 * 1024;
 
 /**
- * The embedded cluster's memory, from the machine's: its shared buffers a sixteenth of the memory,
- * between PostgreSQL's default of 128 MB and 512 MB, and its WAL buffers an eighth of those.
+ * The embedded cluster's memory, from the machine's (or its container's limit): its shared buffers
+ * a sixteenth of the memory, between PostgreSQL's default of 128 MB and 512 MB, and its WAL
+ * buffers an eighth of those (PostgreSQL's own choice would be a thirty-second, at most 16 MB).
  *
  * The first start writes about 185 MB of tables and indexes in a few seconds. With the default
  * 128 MB of buffers the backends that load the demo must write dirty pages out to make room as
  * they go, and with the default WAL buffers (4 MB) they wait on WAL writes of their own; with
- * these, the pages stay in memory until the checkpointer writes them out after "ready". Shared
- * memory is taken from the system only as it is used.
+ * these (on a machine of more than about 3 GB), the pages stay in memory until the checkpointer
+ * writes them out after "ready". On Linux the shared memory is taken from the system as it is
+ * used, not at once.
  */
-export function embeddedMemory(totalBytes = os.totalmem()): {
+export function embeddedMemory(totalBytes = machineMemory()): {
   sharedBuffersMb: number;
   walBuffersMb: number;
 } {
   const sharedBuffersMb = Math.min(512, Math.max(128, Math.floor(totalBytes / 16 / MB)));
   return { sharedBuffersMb, walBuffersMb: Math.floor(sharedBuffersMb / 8) };
+}
+
+/** The machine's memory, or a container's limit when it has a lower one. */
+function machineMemory(): number {
+  // Node 20 gives 2^64 - 1 when there is no limit; older versions may give 0 or nothing.
+  const limit = process.constrainedMemory?.() || Infinity;
+  return Math.min(os.totalmem(), limit);
 }
 
 /** The flags the postmaster runs with (see `begin`). */
@@ -325,14 +334,42 @@ function stopPostmaster(child: ChildProcess): Promise<void> {
 
 /** The pid of the embedded cluster's running postmaster in `dir`, or null. */
 export function postmasterPid(dir: string): number | null {
+  return postmasterField(dir, 0);
+}
+
+/**
+ * The superuser URL of the cluster running in `dir` (its port from postmaster.pid), or null
+ * when none runs there.
+ */
+export function runningAdminUrl(dir: string): string | null {
+  const port = postmasterField(dir, 3);
+  if (port === null) return null;
   try {
-    const pid = Number(
-      fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0],
+    return adminUrlOf(
+      fs.readFileSync(path.join(dir, SUPERUSER_PASSWORD_FILE), "utf8").trim(),
+      port,
     );
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
   }
+}
+
+/** A number of postmaster.pid (line 1 the pid, line 4 the port), or null. */
+function postmasterField(dir: string, line: number): number | null {
+  try {
+    const value = Number(
+      fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[line],
+    );
+    return Number.isInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const SUPERUSER_PASSWORD_FILE = "pg-superuser-password";
+
+function adminUrlOf(password: string, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
 }
 
 function processAlive(pid: number): boolean {

@@ -11,6 +11,11 @@ describe("the embedded cluster's memory", () => {
     expect(embeddedMemory(1 * GB)).toEqual({ sharedBuffersMb: 128, walBuffersMb: 16 });
   });
 
+  it("reads the memory the kernel reports, below the nominal size", () => {
+    // An "8 GB" machine whose kernel reports 7.7 GiB.
+    expect(embeddedMemory(7.7 * GB)).toEqual({ sharedBuffersMb: 492, walBuffersMb: 61 });
+  });
+
   it("stops at 512 MB on a large one (the demo's tables and indexes are about 185 MB)", () => {
     expect(embeddedMemory(24 * GB)).toEqual({ sharedBuffersMb: 512, walBuffersMb: 64 });
     expect(embeddedMemory(256 * GB)).toEqual({ sharedBuffersMb: 512, walBuffersMb: 64 });
