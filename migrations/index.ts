@@ -19,6 +19,7 @@ import { ReadAuditStorage1765785600000 } from "./1765785600000-ReadAuditStorage"
 import { EventActionIndex1765872000000 } from "./1765872000000-EventActionIndex";
 import { ReplyBreaches1765958400000 } from "./1765958400000-ReplyBreaches";
 import { MonthsEarlyReturn1766044800000 } from "./1766044800000-MonthsEarlyReturn";
+import { ReadAuditSets1766131200000 } from "./1766131200000-ReadAuditSets";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EventActionIndex1765872000000,
   ReplyBreaches1765958400000,
   MonthsEarlyReturn1766044800000,
+  ReadAuditSets1766131200000,
 ];

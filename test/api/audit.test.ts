@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { print } from "graphql";
+import { OperationTypeNode, print } from "graphql";
 import {
   ComplainantsLiveDocument,
   CreateCaseDocument,
@@ -29,6 +29,9 @@ import { gid } from "../factories/tree";
 import { ManualClock } from "../../src/common/clock";
 import { uuidv7 } from "../../src/common/ids";
 import { Role } from "../../src/auth/roles";
+import { insertReadsStatement } from "../../src/context/read-audit-writes";
+import { type ReadRow } from "../../src/context/read-audit";
+import { PersonalField, PersonalRecordKind } from "../../src/modules/audit/read.entity";
 
 /**
  * The personal-data read audit: reads of unmasked phones, ID numbers and complainants are recorded
@@ -120,8 +123,9 @@ describe("recording", () => {
     // Stored as one batch row; listed one entry per person, and paged through inside the batch.
     const { rows } = await asDistrict(w.district.id, (q) =>
       q(
-        `SELECT cardinality(record_ids) AS n FROM personal_data_read
-          WHERE operation_name = 'Persons' AND read_at >= $1`,
+        `SELECT cardinality(s.record_ids) AS n FROM personal_data_read r
+           JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+          WHERE r.operation_name = 'Persons' AND r.read_at >= $1`,
         [since],
       ),
     );
@@ -136,6 +140,86 @@ describe("recording", () => {
     expect(p2.edges).toHaveLength(50);
     expect(new Set(ids).size).toBe(200);
     expect(new Set(ids)).toEqual(new Set(res.district.persons.edges.map((e) => e.node.id)));
+  });
+
+  it("keeps a set of records read again once, and lists every read of it", async () => {
+    const first = ok(await gql(server, PersonsDocument, { first: 200 }, w.tokens.admin));
+    clock.advance(1_000);
+    ok(await gql(server, PersonsDocument, { first: 200 }, w.tokens.admin));
+    const { rows } = await asDistrict(w.district.id, (q) =>
+      q(
+        `SELECT r.record_set, s.record_ids,
+                (SELECT count(*)::int FROM personal_data_read_set t
+                  WHERE t.district_id = r.district_id AND t.id = r.record_set) AS copies
+           FROM personal_data_read r
+           JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+          WHERE r.operation_name = 'Persons' AND r.read_at >= $1 ORDER BY r.id`,
+        [since],
+      ),
+    );
+    // Two reads, one set: the second read wrote its own row and named the set the first wrote.
+    expect(rows).toHaveLength(2);
+    expect(rows[1].record_set).toEqual(rows[0].record_set);
+    expect(rows.map((r) => r.copies)).toEqual([1, 1]);
+    expect(rows[0].record_ids).toHaveLength(200);
+    const page = await reads({ readerSubject: sub("district_admin"), first: 200 });
+    expect(page.totalCount).toBe(400);
+    const one = first.district.persons.edges[7].node.id;
+    const byPerson = await reads({ personId: one });
+    expect(byPerson.edges.map((e) => e.node.recordId)).toEqual([one, one]);
+    expect(new Set(byPerson.edges.map((e) => e.node.at)).size).toBe(2);
+  });
+
+  it("writes the rows of one statement that share their ids as one set, and checks a set's id", async () => {
+    const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
+    const row = (recordIds: string[], readerSubject: string): ReadRow => ({
+      districtId: w.district.id,
+      kind: PersonalRecordKind.person,
+      recordIds,
+      fields: [PersonalField.phone],
+      operationName: "SetsOfOneStatement",
+      operationType: OperationTypeNode.QUERY,
+      readerSubject,
+      readerRole: "inspector",
+      at: clock.now(),
+    });
+    // A fan-out's rows: two readers of [a, b], one of [b, a] (another order, another set).
+    const { text, params } = insertReadsStatement([
+      row([a, b], "x.one"),
+      row([a, b], "x.two"),
+      row([b, a], "x.three"),
+    ]);
+    const rows = await asDistrict(w.district.id, async (q) => {
+      await q(text, params);
+      return (
+        await q(
+          `SELECT r.reader_subject, s.record_ids FROM personal_data_read r
+             JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+            WHERE r.operation_name = 'SetsOfOneStatement' ORDER BY r.reader_subject`,
+        )
+      ).rows;
+    });
+    expect(rows).toEqual([
+      { reader_subject: "x.one", record_ids: [a, b] },
+      { reader_subject: "x.three", record_ids: [b, a] },
+      { reader_subject: "x.two", record_ids: [a, b] },
+    ]);
+    const { rows: sets } = await asDistrict(w.district.id, (q) =>
+      q(`SELECT count(*)::int AS n FROM personal_data_read_set WHERE $1::uuid = ANY (record_ids)`, [
+        a,
+      ]),
+    );
+    expect(sets[0].n).toBe(2);
+    // A set whose id is not the hash of its ids is refused by the table itself.
+    await expect(
+      asDistrict(w.district.id, (q) =>
+        q(
+          `INSERT INTO personal_data_read_set (district_id, id, record_ids)
+           VALUES ($1, sha256(array_send(ARRAY[$2::uuid])), ARRAY[$2::uuid, $3::uuid])`,
+          [w.district.id, a, c],
+        ),
+      ),
+    ).rejects.toMatchObject({ code: "23514" });
   });
 
   it("records complainants, mutations and anonymous operations", async () => {
@@ -453,21 +537,37 @@ describe("row-level security", () => {
     await asTenant(other.district.id, async () => {
       const { rows } = await app.query("SELECT DISTINCT district_id FROM personal_data_read");
       expect(rows.map((r) => r.district_id)).not.toContain(w.district.id);
-      await expect(
-        app.query(
-          `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at, record_kind, record_ids, fields, operation_type)
-           VALUES ($1, $2, 'forged', 'inspector', now(), 'person', ARRAY[$3::uuid], '{phone}', 'query')`,
+      const sets = await app.query("SELECT DISTINCT district_id FROM personal_data_read_set");
+      expect(sets.rows.map((r) => r.district_id)).not.toContain(w.district.id);
+      for (const [sql, params] of [
+        [
+          `INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at, record_kind, record_set, fields, operation_type)
+           VALUES ($1, $2, 'forged', 'inspector', now(), 'person', sha256(array_send(ARRAY[$3::uuid])), '{phone}', 'query')`,
           [w.district.id, uuidv7(), w.tree.resident],
-        ),
-      ).rejects.toMatchObject({ code: "42501" });
+        ],
+        [
+          `INSERT INTO personal_data_read_set (district_id, id, record_ids)
+           VALUES ($1, sha256(array_send(ARRAY[$2::uuid])), ARRAY[$2::uuid])`,
+          [w.district.id, w.tree.resident],
+        ],
+      ] as const) {
+        await app.query("SAVEPOINT s");
+        await expect(app.query(sql, [...params])).rejects.toMatchObject({ code: "42501" });
+        await app.query("ROLLBACK TO SAVEPOINT s");
+      }
     });
     await asTenant(w.district.id, async () => {
       const { rows } = await app.query("SELECT count(*)::int AS n FROM personal_data_read");
       expect(rows[0].n).toBeGreaterThan(0);
+      const sets = await app.query("SELECT count(*)::int AS n FROM personal_data_read_set");
+      expect(sets.rows[0].n).toBeGreaterThan(0);
       for (const sql of [
         "UPDATE personal_data_read SET reader_subject = 'x'",
         "DELETE FROM personal_data_read",
         "TRUNCATE personal_data_read",
+        "UPDATE personal_data_read_set SET record_ids = record_ids",
+        "DELETE FROM personal_data_read_set",
+        "TRUNCATE personal_data_read_set",
       ]) {
         await app.query("SAVEPOINT s");
         await expect(app.query(sql)).rejects.toMatchObject({ code: "42501" });

@@ -238,8 +238,10 @@ it("records what it served in full in the read audit, as the API would, and noth
   await xlsxOf("/export/cases.xlsx", w.tokens.inspector);
   const { rows } = await asDistrict(w.district.id, (q) =>
     q(
-      `SELECT reader_role, operation_name, operation_type, fields, record_ids
-         FROM personal_data_read WHERE district_id = $1 AND read_at > $2 ORDER BY id`,
+      `SELECT r.reader_role, r.operation_name, r.operation_type, r.fields, s.record_ids
+         FROM personal_data_read r
+         JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+        WHERE r.district_id = $1 AND r.read_at > $2 ORDER BY r.id`,
       [w.district.id, since],
     ),
   );

@@ -592,7 +592,10 @@ describe("what the planner reads", () => {
       (
         await ownerPool().query<{ ids: string[]; fields: string[] }>(
           `SELECT coalesce(array_agg(x ORDER BY x), '{}') AS ids, min(fields::text) AS fields
-             FROM personal_data_read r, unnest(r.record_ids) AS x WHERE r.operation_name = $1`,
+             FROM personal_data_read r
+             JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set,
+                  unnest(s.record_ids) AS x
+            WHERE r.operation_name = $1`,
           [n],
         )
       ).rows[0];

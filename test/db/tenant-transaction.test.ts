@@ -215,8 +215,9 @@ it("writes the read audit's rows with their text intact, every value a parameter
   );
   const rows = await inTenantTransaction(ds, scopeOf(a), (m) =>
     m.query(
-      `SELECT reader_subject, record_ids, fields, read_at FROM personal_data_read
-        WHERE district_id = $1 AND operation_name = 'Quoted'`,
+      `SELECT r.reader_subject, s.record_ids, r.fields, r.read_at FROM personal_data_read r
+         JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+        WHERE r.district_id = $1 AND r.operation_name = 'Quoted'`,
       [a.id],
     ),
   );
@@ -276,8 +277,9 @@ it("writes several batches in one statement, and an operation name with quotes a
   expect(statements.slice(before).filter((q) => /personal_data_read/.test(q))).toHaveLength(1);
   const rows = await inTenantTransaction(ds, scopeOf(a), (m) =>
     m.query(
-      `SELECT record_ids, fields FROM personal_data_read
-        WHERE district_id = $1 AND operation_name = $2 ORDER BY id`,
+      `SELECT s.record_ids, r.fields FROM personal_data_read r
+         JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+        WHERE r.district_id = $1 AND r.operation_name = $2 ORDER BY r.id`,
       [a.id, name],
     ),
   );
@@ -299,10 +301,10 @@ const rowsFor = (d: BuiltDistrict): ReadRow => ({
   at: new Date(),
 });
 
-it("stores a batch's record ids uncompressed (random uuids do not compress)", async () => {
+it("stores a set's record ids uncompressed (random uuids do not compress)", async () => {
   const { rows } = await ownerPool().query<{ storage: string }>(
     `SELECT attstorage AS storage FROM pg_attribute
-      WHERE attrelid = 'personal_data_read'::regclass AND attname = 'record_ids'`,
+      WHERE attrelid = 'personal_data_read_set'::regclass AND attname = 'record_ids'`,
   );
   expect(rows).toEqual([{ storage: "e" }]);
 });

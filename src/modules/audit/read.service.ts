@@ -22,9 +22,11 @@ export interface ReadQuery {
 /**
  * A page of reads, newest first, one entry per record, with the total counted only when asked:
  * the audit only grows, and most screens page through it without a count. The audit stores its
- * records in batches (one row per operation, kind and fields); an entry is a batch's row and its
- * record's place `n` in it, and the keyset is (id, n) descending. A filter on records first finds
- * the batches through the GIN index on `record_ids`, then keeps that record's entries only.
+ * records in batches (one row per operation, kind and fields), each naming its set of record ids
+ * (`personal_data_read_set`, kept once per district); an entry is a batch's row and its record's
+ * place `n` in the set, and the keyset is (id, n) descending. A filter on records first finds the
+ * sets through the GIN index on their `record_ids`, then the batches that name them, then keeps
+ * that record's entries only.
  */
 export async function listReads(
   db: TenantDb,
@@ -34,7 +36,8 @@ export async function listReads(
   const first = pageSize(page);
   const { where, params } = filtered(q);
   const from = `FROM personal_data_read r
-    CROSS JOIN LATERAL unnest(r.record_ids) WITH ORDINALITY AS x(record_id, n)
+    JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+    CROSS JOIN LATERAL unnest(s.record_ids) WITH ORDINALITY AS x(record_id, n)
     WHERE ${where.join(" AND ")}`;
   const keyset: string[] = [];
   const pageParams = [...params];
@@ -70,7 +73,7 @@ export async function listReads(
   return toPage(rows as PersonalDataRead[], page, first, "n", count);
 }
 
-/** The WHERE clause of a query, on `r` (the batch) and `x` (one of its records). */
+/** The WHERE clause of a query, on `r` (the batch), `s` (its set) and `x` (one of its records). */
 function filtered(q: ReadQuery): { where: string[]; params: unknown[] } {
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -83,7 +86,7 @@ function filtered(q: ReadQuery): { where: string[]; params: unknown[] } {
   if (q.record) {
     const id = p(q.record.id);
     where.push(
-      `r.record_kind = ${p(q.record.kind)} AND r.record_ids @> ARRAY[${id}::uuid] AND x.record_id = ${id}::uuid`,
+      `r.record_kind = ${p(q.record.kind)} AND s.record_ids @> ARRAY[${id}::uuid] AND x.record_id = ${id}::uuid`,
     );
   }
   if (q.about) {
@@ -91,7 +94,7 @@ function filtered(q: ReadQuery): { where: string[]; params: unknown[] } {
     if (q.about.personId) {
       const id = p(q.about.personId);
       parts.push(
-        `(r.record_kind = 'person' AND r.record_ids @> ARRAY[${id}::uuid] AND x.record_id = ${id}::uuid)`,
+        `(r.record_kind = 'person' AND s.record_ids @> ARRAY[${id}::uuid] AND x.record_id = ${id}::uuid)`,
       );
     }
     if (q.about.subject) {
@@ -99,7 +102,7 @@ function filtered(q: ReadQuery): { where: string[]; params: unknown[] } {
            WHERE c.district_id = $1 AND c.channel = ${p(CaseChannel.resident)}
              AND c.created_by = ${p(q.about.subject)})`;
       parts.push(
-        `(r.record_kind = 'case_complainant' AND r.record_ids && ${filed} AND x.record_id = ANY (${filed}::uuid[]))`,
+        `(r.record_kind = 'case_complainant' AND s.record_ids && ${filed} AND x.record_id = ANY (${filed}::uuid[]))`,
       );
     }
     where.push(parts.length ? `(${parts.join(" OR ")})` : "FALSE");
