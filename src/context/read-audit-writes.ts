@@ -31,6 +31,8 @@ import {
  * lengths. A row's ids are its set, named by their SHA-256 (`record_set`, migration ReadAuditSets):
  * the set is written the first time its district reads it, and a read of a set already there
  * writes only its own row (a screen shown again writes about 200 bytes, not its 4,000 ids again).
+ * A statement's sets are written in the order of their keys: two statements writing several new
+ * sets each (two fan-outs) wait on each other in one order, never in a cycle.
  */
 const INSERT_READS = `WITH r AS (
   SELECT r.*, ($7::uuid[])[r.first:r.last] AS record_ids,
@@ -41,8 +43,9 @@ const INSERT_READS = `WITH r AS (
               fields, operation_name, operation_type)
 ), sets AS (
   INSERT INTO personal_data_read_set (district_id, id, record_ids)
-  SELECT DISTINCT ON (district_id, record_set) district_id, record_set, record_ids FROM r
-  ON CONFLICT DO NOTHING
+  SELECT DISTINCT ON (district_id, record_set) district_id, record_set, record_ids
+    FROM r ORDER BY district_id, record_set
+  ON CONFLICT (district_id, id) DO NOTHING
 )
 INSERT INTO personal_data_read (district_id, id, reader_subject, reader_role, read_at,
                                 record_kind, record_set, fields, operation_name, operation_type)

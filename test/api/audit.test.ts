@@ -1,4 +1,4 @@
-import { Client } from "pg";
+import { Client, type PoolClient } from "pg";
 import { OperationTypeNode, print } from "graphql";
 import {
   ComplainantsLiveDocument,
@@ -22,8 +22,15 @@ import {
   wsClient,
   type TestServer,
 } from "../helpers/server";
-import { TEST_EPOCH } from "../helpers/clock";
-import { asDistrict, buildCity, buildStaffAccount, closeFactories, tokenFor } from "../factories";
+import { TEST_EPOCH, until } from "../helpers/clock";
+import {
+  asDistrict,
+  buildCity,
+  buildStaffAccount,
+  closeFactories,
+  ownerPool,
+  tokenFor,
+} from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { ManualClock } from "../../src/common/clock";
@@ -74,6 +81,31 @@ async function reads(vars: PersonalDataReadsQueryVariables, token = w.tokens.ins
 const person = (key: "resident" | "resident2" | "villager" | "outsider") =>
   gid("Person", w.tree[key]);
 
+let people: Promise<unknown> | undefined;
+/** 200 people with phones in grid A, made once for the tests that list them. */
+const twoHundredPeople = () =>
+  (people ??= asDistrict(w.district.id, (q) =>
+    q(
+      `INSERT INTO person (district_id, id, grid_id, name, phone, id_number)
+       SELECT $1, gen_random_uuid(), $2, '居民' || n, '1390000' || lpad(n::text, 4, '0'), '210504200001' || lpad(n::text, 6, '0')
+         FROM generate_series(1, 200) n`,
+      [w.district.id, w.tree.gridA],
+    ),
+  ));
+
+/** An audit row of this district's, as the server writes one: phones of `recordIds`, read now. */
+const readRow = (recordIds: string[], readerSubject: string, operationName: string): ReadRow => ({
+  districtId: w.district.id,
+  kind: PersonalRecordKind.person,
+  recordIds,
+  fields: [PersonalField.phone],
+  operationName,
+  operationType: OperationTypeNode.QUERY,
+  readerSubject,
+  readerRole: "inspector",
+  at: clock.now(),
+});
+
 describe("recording", () => {
   it("records an unmasked read: who, when, which record, which fields, which operation", async () => {
     const seen = ok(
@@ -104,14 +136,7 @@ describe("recording", () => {
   });
 
   it("writes the reads of a list of 200 people in one statement", async () => {
-    await asDistrict(w.district.id, (q) =>
-      q(
-        `INSERT INTO person (district_id, id, grid_id, name, phone, id_number)
-         SELECT $1, gen_random_uuid(), $2, '居民' || n, '1390000' || lpad(n::text, 4, '0'), '210504200001' || lpad(n::text, 6, '0')
-           FROM generate_series(1, 200) n`,
-        [w.district.id, w.tree.gridA],
-      ),
-    );
+    await twoHundredPeople();
     const before = server.statements.length;
     const res = ok(await gql(server, PersonsDocument, { first: 200 }, w.tokens.admin));
     const audit = server.statements.slice(before).filter((s) => /personal_data_read/.test(s));
@@ -143,24 +168,31 @@ describe("recording", () => {
   });
 
   it("keeps a set of records read again once, and lists every read of it", async () => {
+    await twoHundredPeople();
+    const sets = async () =>
+      (
+        await asDistrict(w.district.id, (q) =>
+          q(`SELECT count(*)::int AS n FROM personal_data_read_set WHERE district_id = $1`, [
+            w.district.id,
+          ]),
+        )
+      ).rows[0].n as number;
     const first = ok(await gql(server, PersonsDocument, { first: 200 }, w.tokens.admin));
+    const afterFirst = await sets();
     clock.advance(1_000);
     ok(await gql(server, PersonsDocument, { first: 200 }, w.tokens.admin));
+    // The second read wrote its own row and named the set the first wrote: no set more.
+    expect(await sets()).toBe(afterFirst);
     const { rows } = await asDistrict(w.district.id, (q) =>
       q(
-        `SELECT r.record_set, s.record_ids,
-                (SELECT count(*)::int FROM personal_data_read_set t
-                  WHERE t.district_id = r.district_id AND t.id = r.record_set) AS copies
-           FROM personal_data_read r
+        `SELECT r.record_set, s.record_ids FROM personal_data_read r
            JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
           WHERE r.operation_name = 'Persons' AND r.read_at >= $1 ORDER BY r.id`,
         [since],
       ),
     );
-    // Two reads, one set: the second read wrote its own row and named the set the first wrote.
     expect(rows).toHaveLength(2);
     expect(rows[1].record_set).toEqual(rows[0].record_set);
-    expect(rows.map((r) => r.copies)).toEqual([1, 1]);
     expect(rows[0].record_ids).toHaveLength(200);
     const page = await reads({ readerSubject: sub("district_admin"), first: 200 });
     expect(page.totalCount).toBe(400);
@@ -172,17 +204,8 @@ describe("recording", () => {
 
   it("writes the rows of one statement that share their ids as one set, and checks a set's id", async () => {
     const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
-    const row = (recordIds: string[], readerSubject: string): ReadRow => ({
-      districtId: w.district.id,
-      kind: PersonalRecordKind.person,
-      recordIds,
-      fields: [PersonalField.phone],
-      operationName: "SetsOfOneStatement",
-      operationType: OperationTypeNode.QUERY,
-      readerSubject,
-      readerRole: "inspector",
-      at: clock.now(),
-    });
+    const row = (recordIds: string[], readerSubject: string) =>
+      readRow(recordIds, readerSubject, "SetsOfOneStatement");
     // A fan-out's rows: two readers of [a, b], one of [b, a] (another order, another set).
     const { text, params } = insertReadsStatement([
       row([a, b], "x.one"),
@@ -221,6 +244,65 @@ describe("recording", () => {
       ),
     ).rejects.toMatchObject({ code: "23514" });
   });
+
+  it.each(["COMMIT", "ROLLBACK"])(
+    "writes a new set read by two transactions at once once (the first ends with %s)",
+    async (end) => {
+      const ids = [uuidv7(), uuidv7(), uuidv7()];
+      const operation = `BothAtOnce${end}`;
+      const write = (c: PoolClient, subject: string) => {
+        const { text, params } = insertReadsStatement([readRow(ids, subject, operation)]);
+        return c.query(text, params);
+      };
+      const [c1, c2] = [await ownerPool().connect(), await ownerPool().connect()];
+      try {
+        for (const c of [c1, c2]) {
+          await c.query("BEGIN");
+          await c.query("SELECT set_config('app.district_ids', $1, true)", [`{${w.district.id}}`]);
+        }
+        const [{ pid }] = (await c2.query("SELECT pg_backend_pid() AS pid")).rows;
+        await write(c1, "x.first");
+        const second = write(c2, "x.second");
+        await until(
+          async () =>
+            (
+              await ownerPool().query(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE pid = $1 AND NOT granted`,
+                [pid],
+              )
+            ).rows[0].n > 0,
+          "the second writer waits for the first's set",
+        );
+        await c1.query(end);
+        await second;
+        await c2.query("COMMIT");
+      } finally {
+        c1.release();
+        c2.release();
+      }
+      const rows = await asDistrict(w.district.id, async (q) => ({
+        reads: (
+          await q(
+            `SELECT r.reader_subject, s.record_ids FROM personal_data_read r
+             JOIN personal_data_read_set s ON s.district_id = r.district_id AND s.id = r.record_set
+            WHERE r.operation_name = $1 ORDER BY r.reader_subject`,
+            [operation],
+          )
+        ).rows,
+        sets: (
+          await q(
+            `SELECT count(*)::int AS n FROM personal_data_read_set WHERE $1::uuid = ANY (record_ids)`,
+            [ids[0]],
+          )
+        ).rows[0].n,
+      }));
+      // The second waited for the first's set: it named it once committed, or wrote it itself.
+      const second = { reader_subject: "x.second", record_ids: ids };
+      const reads =
+        end === "COMMIT" ? [{ reader_subject: "x.first", record_ids: ids }, second] : [second];
+      expect(rows).toEqual({ reads, sets: 1 });
+    },
+  );
 
   it("records complainants, mutations and anonymous operations", async () => {
     const c = await hotlineCase(server, w, {

@@ -1,17 +1,16 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Client } from "pg";
 import { type DataSource } from "typeorm";
-import { setupRoles } from "../../src/db/roles";
-import { migrateUp } from "../../src/db/migrate";
 import { createDataSource } from "../../src/db/data-source";
 import { OperationTypeNode } from "graphql";
 import { uuidv7 } from "../../src/common/ids";
 import { insertReadsStatement } from "../../src/context/read-audit-writes";
 import { PersonalField, PersonalRecordKind } from "../../src/modules/audit/read.entity";
 import { ReadAuditSets1766131200000 } from "../../migrations/1766131200000-ReadAuditSets";
-import { startOwnPostgres, type OwnPostgres } from "../faults/own-postgres";
+import {
+  runMigration,
+  startMigratedPostgres,
+  type MigratedPostgres,
+} from "../helpers/migrated-postgres";
 import { buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
 
 /**
@@ -24,29 +23,20 @@ import { buildDistrict, closeFactories, type BuiltDistrict } from "../factories"
  */
 jest.setTimeout(120_000);
 
-let dir: string;
-let pg: OwnPostgres;
+let db: MigratedPostgres;
 let owner: Client;
 let ds: DataSource;
 let a: BuiltDistrict;
 let b: BuiltDistrict;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-migration-"));
-  fs.chmodSync(dir, 0o755);
-  pg = await startOwnPostgres(dir);
-  const app = new URL(pg.adminUrl);
-  app.username = "civic_app";
-  app.password = "migration-app-password";
-  await setupRoles(pg.adminUrl, app.toString());
-  await migrateUp(pg.adminUrl, () => undefined);
-  process.env.TEST_OWNER_DATABASE_URL = pg.adminUrl;
+  db = await startMigratedPostgres("migration");
   a = await buildDistrict();
   b = await buildDistrict();
-  owner = new Client({ connectionString: pg.adminUrl });
+  owner = new Client({ connectionString: db.pg.adminUrl });
   await owner.connect();
   await owner.query("SELECT set_config('app.district_ids', $1, false)", [`{${a.id},${b.id}}`]);
-  ds = createDataSource({ url: pg.adminUrl, entities: [], poolSize: 1 });
+  ds = createDataSource({ url: db.pg.adminUrl, entities: [], poolSize: 1 });
   await ds.initialize();
 });
 
@@ -54,21 +44,11 @@ afterAll(async () => {
   await closeFactories();
   await owner?.end();
   if (ds?.isInitialized) await ds.destroy();
-  await pg?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await db?.remove();
 });
 
-/** Runs the migration's up or down in one transaction, as the migrator does. */
-async function migrate(direction: "up" | "down") {
-  const runner = ds.createQueryRunner();
-  try {
-    await runner.startTransaction();
-    await new ReadAuditSets1766131200000()[direction](runner);
-    await runner.commitTransaction();
-  } finally {
-    await runner.release();
-  }
-}
+const migrate = (direction: "up" | "down") =>
+  runMigration(ds, new ReadAuditSets1766131200000(), direction);
 
 const sql = async (q: string, p?: unknown[]) => (await owner.query(q, p)).rows;
 

@@ -1,15 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Client } from "pg";
 import { type DataSource } from "typeorm";
-import { setupRoles } from "../../src/db/roles";
-import { migrateUp } from "../../src/db/migrate";
 import { createDataSource } from "../../src/db/data-source";
 import { loadDemoData } from "../../src/demo/seed";
 import { storedCounters, verifyCounters } from "../../src/modules/cases/case.counters";
 import { ReplyBreaches1765958400000 } from "../../migrations/1765958400000-ReplyBreaches";
-import { startOwnPostgres, type OwnPostgres } from "../faults/own-postgres";
+import {
+  runMigration,
+  startMigratedPostgres,
+  type MigratedPostgres,
+} from "../helpers/migrated-postgres";
 import { TEST_EPOCH } from "../helpers/clock";
 import { gql, ok, startTestServer, type TestServer } from "../helpers/server";
 import { closeFactories } from "../factories";
@@ -31,32 +30,23 @@ import { sweepOnce } from "../../src/modules/cases/deadline.sweeper";
  */
 jest.setTimeout(300_000);
 
-let dir: string;
-let pg: OwnPostgres;
+let db: MigratedPostgres;
 let owner: Client;
 let ds: DataSource;
 let server: TestServer;
 let w: CaseWorld;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-migration-"));
-  fs.chmodSync(dir, 0o755);
-  pg = await startOwnPostgres(dir);
-  const app = new URL(pg.adminUrl);
-  app.username = "civic_app";
-  app.password = "migration-app-password";
-  await setupRoles(pg.adminUrl, app.toString());
-  await migrateUp(pg.adminUrl, () => undefined);
-  await loadDemoData(pg.adminUrl, () => undefined, { now: TEST_EPOCH, statistics: "none" });
-  // The factories write to this file's database (jest gives each test file its own process.env).
-  process.env.TEST_OWNER_DATABASE_URL = pg.adminUrl;
+  db = await startMigratedPostgres("migration");
+  const adminUrl = db.pg.adminUrl;
+  await loadDemoData(adminUrl, () => undefined, { now: TEST_EPOCH, statistics: "none" });
   w = await buildCaseWorld();
   const clock = new ManualClock(TEST_EPOCH);
-  server = await startTestServer({ REDIS_URL: "" }, { databaseUrl: app.toString(), clock });
+  server = await startTestServer({ REDIS_URL: "" }, { databaseUrl: db.appUrl, clock });
   await lateCases(clock);
-  owner = new Client({ connectionString: pg.adminUrl });
+  owner = new Client({ connectionString: adminUrl });
   await owner.connect();
-  ds = createDataSource({ url: pg.adminUrl, entities: [], poolSize: 1 });
+  ds = createDataSource({ url: adminUrl, entities: [], poolSize: 1 });
   await ds.initialize();
 });
 
@@ -65,8 +55,7 @@ afterAll(async () => {
   await closeFactories();
   await owner?.end();
   if (ds?.isInitialized) await ds.destroy();
-  await pg?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await db?.remove();
 });
 
 /** Two unanswered cases dispatched to a department, one returned by it, both past their reply limit. */
@@ -112,17 +101,8 @@ async function lateCases(clock: ManualClock) {
   expect(swept.replyBreaches).toBe(2);
 }
 
-/** Runs the migration's up or down in one transaction, as the migrator does. */
-async function migrate(direction: "up" | "down") {
-  const runner = ds.createQueryRunner();
-  try {
-    await runner.startTransaction();
-    await new ReplyBreaches1765958400000()[direction](runner);
-    await runner.commitTransaction();
-  } finally {
-    await runner.release();
-  }
-}
+const migrate = (direction: "up" | "down") =>
+  runMigration(ds, new ReplyBreaches1765958400000(), direction);
 
 const sql = async (q: string, p?: unknown[]) => (await owner.query(q, p)).rows;
 

@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { liveSubscriptions, startTestServer, type TestServer } from "../helpers/server";
 import { testClock, until } from "../helpers/clock";
 import { closeFactories } from "../factories";
 import { buildCaseWorld } from "../factories/cases";
-import { setupRoles } from "../../src/db/roles";
-import { migrateUp } from "../../src/db/migrate";
 import { startSweeper } from "../../src/modules/cases/deadline.sweeper";
 import { fromGlobalId } from "../../src/common/ids";
-import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
+import { type OwnPostgres } from "./own-postgres";
+import { startMigratedPostgres, type MigratedPostgres } from "../helpers/migrated-postgres";
 import { callStream, createCase, stored, watcher } from "./clients";
 
 /**
@@ -17,7 +13,7 @@ import { callStream, createCase, stored, watcher } from "./clients";
  * own (the run's shared one, or CI's DATABASE_URL, must not be stopped) holding only the schema
  * and the tenants its factories build.
  */
-let dir: string;
+let db: MigratedPostgres;
 let pg: OwnPostgres;
 let appUrl: string;
 /** What a test started, stopped after it even when it fails half-way (last started, first stopped). */
@@ -27,17 +23,8 @@ const cleanups: Array<() => Promise<unknown> | void> = [];
 const RESTART_CEILING_MS = 60_000;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-faults-"));
-  fs.chmodSync(dir, 0o755);
-  pg = await startOwnPostgres(dir);
-  const app = new URL(pg.adminUrl);
-  app.username = "civic_app";
-  app.password = "faults-app-password";
-  appUrl = app.toString();
-  await setupRoles(pg.adminUrl, appUrl);
-  await migrateUp(pg.adminUrl, () => undefined);
-  // The factories write to this file's database (jest gives each test file its own process.env).
-  process.env.TEST_OWNER_DATABASE_URL = pg.adminUrl;
+  db = await startMigratedPostgres("faults");
+  ({ pg, appUrl } = db);
 }, 120_000);
 
 afterEach(async () => {
@@ -46,8 +33,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await closeFactories();
-  await pg?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await db?.remove();
 });
 
 /**
