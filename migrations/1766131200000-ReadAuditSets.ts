@@ -8,8 +8,8 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
  * Why: a screen that shows the same records again and again read the same ids each time. A
  * district admin's tree is about 4,000 ids, 64-67 KB of table a read (16 bytes an id) and 160-185
  * kB of WAL with its GIN entries; a command center refreshing it every 30 s wrote some 190 MB of
- * table a day, all of it the same set. Now the set is written the first time it is read, and each later read is one row of about
- * 200 bytes, with no GIN entry. What is recorded does not change: who, when, which records in which
+ * table a day, all of it the same set. Now the set is written the first time it is read, and each
+ * later read is one row of about 200 bytes, with no GIN entry. What is recorded does not change: who, when, which records in which
  * order, which fields, which operation.
  *
  * The id is SHA-256 of the ids array in PostgreSQL's binary form (`array_send`), computed by the

@@ -60,9 +60,10 @@ export interface Scenario {
  * The full run measures 300 tree walks a side: with the 60 it measured before, its p99 was the
  * slowest walk of the run (nearest rank) and its p95 the fourth slowest, so a single slow walk (a
  * stall of the machine; before the read audit kept each set of ids once, a merge of its GIN
- * pending list: README "Where the ratios stand") decided them; at 300 they are the fourth and the sixteenth slowest, when all 300 are
- * measured within the cap (500 ms a pair, as before; a pair takes 55-155 ms on the machines
- * measured so far). The quick run is a smoke test and measures cold.
+ * pending list: README "Where the ratios stand") decided them; at 300 they are the fourth and the
+ * sixteenth slowest, when all 300 are measured within the cap (500 ms a pair, as before; a pair
+ * takes 55-155 ms on the machines measured so far). The quick run is a smoke test and measures
+ * cold.
  */
 const plans = (quick: boolean) => ({
   treeWalk: quick

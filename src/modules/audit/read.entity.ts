@@ -36,8 +36,8 @@ registerEnumType(OperationType, { name: "OperationType" });
  * One read of unmasked personal data: a record whose phone, ID number or name an operation served
  * in full to a caller. Written by the server only (context/read-audit-writes.ts), never changed; stored
  * in batches (one row per operation, kind and set of fields, naming the set of its records, which
- * is kept once per district) and listed one entry per record (read.service.ts). Like a case event, an entry of a log rather than an
- * object: no Node, no global id; edges have cursors.
+ * is kept once per district) and listed one entry per record (read.service.ts). Like a case
+ * event, an entry of a log rather than an object: no Node, no global id; edges have cursors.
  */
 @ObjectType({
   description:
