@@ -1,5 +1,5 @@
 import { Client, type PoolClient } from "pg";
-import { OperationTypeNode, print } from "graphql";
+import { print } from "graphql";
 import {
   ComplainantsLiveDocument,
   CreateCaseDocument,
@@ -25,6 +25,7 @@ import {
 import { TEST_EPOCH, until } from "../helpers/clock";
 import {
   asDistrict,
+  auditRow,
   buildCity,
   buildStaffAccount,
   closeFactories,
@@ -37,8 +38,6 @@ import { ManualClock } from "../../src/common/clock";
 import { uuidv7 } from "../../src/common/ids";
 import { Role } from "../../src/auth/roles";
 import { insertReadsStatement } from "../../src/context/read-audit-writes";
-import { type ReadRow } from "../../src/context/read-audit";
-import { PersonalField, PersonalRecordKind } from "../../src/modules/audit/read.entity";
 
 /**
  * The personal-data read audit: reads of unmasked phones, ID numbers and complainants are recorded
@@ -94,17 +93,8 @@ const twoHundredPeople = () =>
   ));
 
 /** An audit row of this district's, as the server writes one: phones of `recordIds`, read now. */
-const readRow = (recordIds: string[], readerSubject: string, operationName: string): ReadRow => ({
-  districtId: w.district.id,
-  kind: PersonalRecordKind.person,
-  recordIds,
-  fields: [PersonalField.phone],
-  operationName,
-  operationType: OperationTypeNode.QUERY,
-  readerSubject,
-  readerRole: "inspector",
-  at: clock.now(),
-});
+const readRow = (recordIds: string[], readerSubject: string, operationName: string) =>
+  auditRow(w.district.id, recordIds, readerSubject, operationName, clock.now());
 
 describe("recording", () => {
   it("records an unmasked read: who, when, which record, which fields, which operation", async () => {

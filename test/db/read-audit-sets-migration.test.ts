@@ -1,17 +1,15 @@
 import { Client } from "pg";
 import { type DataSource } from "typeorm";
 import { createDataSource } from "../../src/db/data-source";
-import { OperationTypeNode } from "graphql";
 import { uuidv7 } from "../../src/common/ids";
 import { insertReadsStatement } from "../../src/context/read-audit-writes";
-import { PersonalField, PersonalRecordKind } from "../../src/modules/audit/read.entity";
 import { ReadAuditSets1766131200000 } from "../../migrations/1766131200000-ReadAuditSets";
 import {
   runMigration,
   startMigratedPostgres,
   type MigratedPostgres,
 } from "../helpers/migrated-postgres";
-import { buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
+import { auditRow, buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
 
 /**
  * The migration that keeps each set of a read's record ids once (ReadAuditSets), on an audit
@@ -96,19 +94,7 @@ it("moves a stored audit's arrays into sets and back, every read keeping its ids
   ]);
   // A read the server writes after the migration, of the same ids, names the set a moved read
   // named: no second copy of it.
-  const { text, params } = insertReadsStatement([
-    {
-      districtId: a.id,
-      kind: PersonalRecordKind.person,
-      recordIds: tree,
-      fields: [PersonalField.phone],
-      operationName: "After",
-      operationType: OperationTypeNode.QUERY,
-      readerSubject: "reader.after",
-      readerRole: "inspector",
-      at: new Date(),
-    },
-  ]);
+  const { text, params } = insertReadsStatement([auditRow(a.id, tree, "reader.after", "After")]);
   await sql(text, params);
   const [later] = await sql(
     `SELECT r.record_set = m.record_set AS same,

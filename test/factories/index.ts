@@ -1,7 +1,9 @@
+import { OperationTypeNode } from "graphql";
 import { Pool } from "pg";
 import { uuidv7 } from "../../src/common/ids";
 import { signToken, type SignOptions } from "../../src/auth/jwt";
 import { type Role } from "../../src/auth/roles";
+import { type ReadRow } from "../../src/context/read-audit";
 
 /**
  * Factories write as the owner role (reference tables are not writable by the server's role) and
@@ -164,4 +166,28 @@ export function tokenFor(
     city: who.city?.code,
     ...extra,
   });
+}
+
+/**
+ * A batch of the read audit as the server writes one (context/read-audit-writes.ts): the phones
+ * of `recordIds`, read by an inspector at `at` in the operation `operationName`.
+ */
+export function auditRow(
+  districtId: string,
+  recordIds: string[],
+  readerSubject: string,
+  operationName: string,
+  at = new Date(),
+): ReadRow {
+  return {
+    districtId,
+    kind: "person",
+    recordIds,
+    fields: ["phone"],
+    operationName,
+    operationType: OperationTypeNode.QUERY,
+    readerSubject,
+    readerRole: "inspector",
+    at,
+  };
 }
