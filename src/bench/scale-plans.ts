@@ -48,7 +48,14 @@ export async function captureStatements(fn: () => Promise<unknown>): Promise<Sta
   return seen;
 }
 
-const isRead = (s: string) => /^\s*(SELECT|WITH)\b/i.test(s) && !/set_config\(/i.test(s);
+/**
+ * A statement that only reads: a SELECT, or a WITH whose parts write nothing (the read audit's
+ * statement is a WITH that inserts; replayed, its rows' ids would already be taken).
+ */
+export const isRead = (s: string) =>
+  /^\s*(SELECT|WITH)\b/i.test(s) &&
+  !/set_config\(/i.test(s) &&
+  !/\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(s);
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each read among `statements`, after the tenant settings. */
 export async function explainStatements(

@@ -34,7 +34,7 @@ import {
  * A statement's sets are written in the order of their keys: two statements writing several new
  * sets each (two fan-outs) wait on each other in one order, never in a cycle.
  */
-const INSERT_READS = `WITH r AS (
+export const INSERT_READS = `WITH r AS (
   SELECT r.*, ($7::uuid[])[r.first:r.last] AS record_ids,
          sha256(array_send(($7::uuid[])[r.first:r.last])) AS record_set
     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
