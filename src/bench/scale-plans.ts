@@ -50,7 +50,8 @@ export async function captureStatements(fn: () => Promise<unknown>): Promise<Sta
 
 /**
  * A statement that only reads: a SELECT, or a WITH whose parts write nothing (the read audit's
- * statement is a WITH that inserts; replayed, its rows' ids would already be taken).
+ * statement is a WITH that inserts; replayed, its rows' ids would already be taken). By the words
+ * it holds: a SELECT … FOR UPDATE, which no read of the scenarios sends, is left out too.
  */
 export const isRead = (s: string) =>
   /^\s*(SELECT|WITH)\b/i.test(s) &&

@@ -106,6 +106,27 @@ it("ranks grids by the default formula; equal scores share a rank; a grid withou
   expect(by[gid("Grid", w.tree.gridRural)]).toMatchObject({ rank: null, score: null });
 });
 
+it("boards of two districts asked in turn stay each district's through the same prepared statements", async () => {
+  // The board's statements are prepared statements of their connection, for which PostgreSQL
+  // may keep one plan after five runs; sequential requests reuse one connection of the pool, so
+  // both districts' boards run through the same prepared texts, and past the fifth through any
+  // kept plan. Row-level security is in those plans: each board must still hold its own
+  // district's grids and no other's.
+  const ask = async (c: CaseWorld) =>
+    (await call(BOARD, { level: "grid", from: today, to: today }, c.tokens.command))
+      .scoreboard as Board;
+  const first = { mine: await ask(w), theirs: await ask(other) };
+  const mineIds = first.mine.rows.map((r) => r.measures.unitId);
+  const theirIds = first.theirs.rows.map((r) => r.measures.unitId);
+  expect(mineIds).toContain(gid("Grid", w.tree.gridA));
+  expect(theirIds).toContain(gid("Grid", other.tree.gridA));
+  expect(mineIds.filter((id) => theirIds.includes(id))).toEqual([]);
+  for (let i = 0; i < 8; i++) {
+    expect(await ask(w)).toEqual(first.mine);
+    expect(await ask(other)).toEqual(first.theirs);
+  }
+});
+
 it("a patrol report earns the proactive bonus and moves a grid up", async () => {
   let c = await act(
     "createCase",

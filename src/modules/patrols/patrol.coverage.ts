@@ -1,6 +1,7 @@
 import { type TenantDb } from "../../db/tenant";
 import { DAY_MS, monthsAndDays } from "../../common/dates";
 import { UnitLevel } from "../cases/case.measures";
+import { queryPrepared } from "../../db/statements";
 
 /**
  * Patrol coverage: how a unit's grids were patrolled and its households visited over a period
@@ -210,7 +211,8 @@ export async function coverageByUnit(
     partial.length === 0 &&
     lastDayBefore(months[1]).slice(0, 7) === q.from.slice(0, 7);
   const rows: Array<CoverageCounts & { unit: string; name: string }> = await db.run((m) =>
-    m.query(
+    queryPrepared(
+      m,
       `WITH pg AS (
          SELECT district_id, grid_id, sum(patrols) AS patrols, bit_or(days) AS days,
                 sum(visits) AS visits

@@ -16,6 +16,7 @@ import {
   UnitLevel,
 } from "../cases/case.measures";
 import { type MeasureCases } from "./measures.types";
+import { queryPrepared } from "../../db/statements";
 
 /** Drill-down (`measureCases`): the cases behind one figure of the measures. */
 
@@ -90,7 +91,8 @@ async function listFromDays(
 ): Promise<MeasureCases> {
   const districtIds = ctx.principal.districtIds;
   const figures: Array<{ day: string; n: number }> = await ctx.db.run((m) =>
-    m.query(
+    queryPrepared(
+      m,
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(${COLUMN[q.measure]})::int AS n
          FROM score_counter
         WHERE district_id = ANY($1::uuid[]) AND level = $2 AND unit_id = $3
@@ -146,7 +148,8 @@ async function settle(
   const gridFigures = new Map<string, number>();
   if (grids.length > 0) {
     const dayList = [...days.keys()].sort();
-    const rows: Array<{ grid: string; day: string; n: number }> = await m.query(
+    const rows: Array<{ grid: string; day: string; n: number }> = await queryPrepared(
+      m,
       `SELECT unit_id AS grid, to_char(day, 'YYYY-MM-DD') AS day, sum(${COLUMN[q.measure]})::int AS n
          FROM score_counter
         WHERE district_id = ANY($1::uuid[]) AND level = 'grid' AND unit_id = ANY($2::uuid[])
@@ -277,7 +280,8 @@ async function countingIn(
     action: string;
     at: Date;
     data: Record<string, unknown>;
-  }> = await m.query(
+  }> = await queryPrepared(
+    m,
     `SELECT case_id, action, at, data FROM case_event
       WHERE district_id = ANY($1::uuid[]) AND case_id = ANY($2::uuid[]) ORDER BY position`,
     [ctx.principal.districtIds, cases.map((c) => c.id)],

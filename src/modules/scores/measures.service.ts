@@ -12,6 +12,7 @@ import { COLUMN } from "../cases/case.counters";
 import { type Counts, MEASURES, UnitLevel } from "../cases/case.measures";
 import { ratesOf } from "../cases/case.rates";
 import { LEVEL_TYPE, type UnitMeasures } from "./measures.types";
+import { queryPrepared } from "../../db/statements";
 
 const LEVEL_TABLE: Record<UnitLevel, string> = {
   district: "district",
@@ -133,7 +134,8 @@ export function computeMeasures(
     // The period's counters of the level summed first (whole months from the month counters, a
     // row per unit and month; the other days from the day counters, one range of
     // score_counter_day_idx each), then joined to every unit: one scan, not one per unit.
-    const rows: Array<Counts & { unit: string; name: string }> = await m.query(
+    const rows: Array<Counts & { unit: string; name: string }> = await queryPrepared(
+      m,
       `WITH s AS (
          SELECT unit_id, ${sums.join(", ")} FROM (${counters}) c GROUP BY unit_id
        )
@@ -145,7 +147,8 @@ export function computeMeasures(
     );
     // Now, whatever the period: the units' open cases and the overdue among them, in one read of
     // the open cases (hotline_case_open_idx); for a department, the parts it still holds.
-    const now: Array<{ unit: string; open: number; overdue: number }> = await m.query(
+    const now: Array<{ unit: string; open: number; overdue: number }> = await queryPrepared(
+      m,
       level === UnitLevel.department
         ? `SELECT a.department_id AS unit, count(*)::int AS open,
                   count(*) FILTER (WHERE ${assignmentOverdueSql("a", "c", "$2")})::int AS overdue

@@ -18,6 +18,7 @@ import {
 import { checkPeriod, computeMeasures } from "./measures.service";
 import { gridWorkOf } from "./score.terms";
 import { Bucket, type CityTotals, type ScoreFormula, type Scoreboard } from "./scoreboard.types";
+import { queryPrepared } from "../../db/statements";
 
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
@@ -43,7 +44,8 @@ export async function formulaAt(
     note: string | null;
     created_at: Date;
   }> = await ctx.db.run((m) =>
-    m.query(
+    queryPrepared(
+      m,
       `SELECT version, rules, note, created_at FROM score_formula
         WHERE district_id = $1 AND ($2::date IS NULL OR created_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
         ORDER BY version DESC LIMIT 1`,
