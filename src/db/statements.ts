@@ -74,12 +74,13 @@ function preparedName(
 }
 
 /**
- * Runs one of the application's own hot statements (intake's, the log position) as a named
- * prepared statement of its connection: PostgreSQL parses it once per connection, and once it
- * has run a few times may keep its plan, instead of parsing and planning it at every request
- * (planning the intake's read took longer than running it). Meant for statements whose text
- * comes in few variants: each distinct text gets a name, and past HOT_STATEMENTS.max of them a
- * new text runs as usual. Logged (and counted) like any statement; errors are TypeORM's
+ * Runs one of the application's own hot statements (intake's, the log position, the boards'
+ * counters and coverage) as a named prepared statement of its connection: PostgreSQL parses it
+ * once per connection, and once it has run a few times may keep its plan, instead of parsing and
+ * planning it at every request (planning the intake's read took longer than running it). Meant
+ * for statements whose text comes in few variants (each distinct text gets a name, and past
+ * HOT_STATEMENTS.max of them a new text runs as usual) and whose best plan does not depend on
+ * their values: a plan kept for some values is used for all. Logged (and counted) like any statement; errors are TypeORM's
  * QueryFailedError, as from `m.query`.
  */
 export async function queryPrepared<T = Record<string, unknown>>(

@@ -106,12 +106,12 @@ it("ranks grids by the default formula; equal scores share a rank; a grid withou
   expect(by[gid("Grid", w.tree.gridRural)]).toMatchObject({ rank: null, score: null });
 });
 
-it("boards of two districts asked in turn stay each district's through the same prepared statements", async () => {
+it("boards of two districts asked in turn, nine times each, stay each district's as their statements are prepared", async () => {
   // The board's statements are prepared statements of their connection, for which PostgreSQL
-  // may keep one plan after five runs; sequential requests reuse one connection of the pool, so
-  // both districts' boards run through the same prepared texts, and past the fifth through any
-  // kept plan. Row-level security is in those plans: each board must still hold its own
-  // district's grids and no other's.
+  // may keep one plan after five runs; sequential requests reuse the pool's last connection, so
+  // both districts' boards run through the same prepared texts. Each must keep its own figures
+  // and grids (its statements' values bound anew each time); that row-level security holds in a
+  // kept plan is test/db/tenant-transaction.test.ts's.
   const ask = async (c: CaseWorld) =>
     (await call(BOARD, { level: "grid", from: today, to: today }, c.tokens.command))
       .scoreboard as Board;

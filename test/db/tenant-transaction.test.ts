@@ -19,7 +19,7 @@ import {
   RequestTransaction,
   type TenantScope,
 } from "../../src/db/tenant";
-import { queryArrays, queryPreparedInOrder } from "../../src/db/statements";
+import { queryArrays, queryPrepared, queryPreparedInOrder } from "../../src/db/statements";
 import { wiredDataSource } from "../helpers/wire";
 
 /**
@@ -336,6 +336,43 @@ it("runs a look-up as its connection's prepared statement when asked, under row-
   );
   expect(ofB).toContain("tx_b");
   expect(ofB).not.toContain("tx_a");
+});
+
+it("holds row-level security in a hot statement's kept plan, for one district and then another", async () => {
+  // One connection, so that both districts' transactions use its one prepared statement; a plan
+  // kept for all values (forced here: PostgreSQL may choose one itself after five runs, as for
+  // the boards' statements). Both districts are named by the statement: only the policy filters.
+  const one = createDataSource({
+    url: process.env.TEST_APP_DATABASE_URL!,
+    entities: ENTITIES,
+    poolSize: 1,
+  });
+  await one.initialize();
+  const text = `SELECT code FROM department WHERE district_id = ANY($1::uuid[]) ORDER BY code -- kept plan`;
+  const codesOf = (d: BuiltDistrict) =>
+    inTenantTransaction(one, scopeOf(d), async (m) => {
+      await m.query("SET LOCAL plan_cache_mode = force_generic_plan");
+      const rows = await queryPrepared<{ code: string }>(m, text, [[a.id, b.id]]);
+      const [kept] = (await m.query(
+        "SELECT generic_plans FROM pg_prepared_statements WHERE statement = $1",
+        [text],
+      )) as Array<{ generic_plans: string }>;
+      return { codes: rows.map((r) => r.code), genericPlans: Number(kept.generic_plans) };
+    });
+  try {
+    const ofA = await codesOf(a);
+    const ofB = await codesOf(b);
+    const ofAAgain = await codesOf(a);
+    expect(ofA.codes).toContain("tx_a");
+    expect(ofA.codes).not.toContain("tx_b");
+    expect(ofB.codes).toContain("tx_b");
+    expect(ofB.codes).not.toContain("tx_a");
+    expect(ofAAgain.codes).toEqual(ofA.codes);
+    // The same prepared statement each time, run on its kept plan.
+    expect([ofA.genericPlans, ofB.genericPlans, ofAAgain.genericPlans]).toEqual([1, 2, 3]);
+  } finally {
+    await one.destroy();
+  }
 });
 
 describe("pipelined connections", () => {

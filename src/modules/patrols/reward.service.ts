@@ -9,7 +9,6 @@ import { Community, Grid, StreetOffice } from "../grid/tree.entity";
 import { MAX_POINTS, RewardPenalty, RewardUnitLevel } from "./reward.entity";
 import { type Scope } from "./patrol.policy";
 import { calendarDay } from "./days";
-import { queryPrepared } from "../../db/statements";
 
 /** The table of each level's units. */
 const UNIT_TABLE = {
@@ -110,8 +109,7 @@ export async function pointsByUnit(
   q: { districtIds: readonly string[]; level: RewardUnitLevel; from: string; to: string },
 ): Promise<Map<string, number>> {
   const rows: Array<{ unit: string; points: number }> = await db.run((m) =>
-    queryPrepared(
-      m,
+    m.query(
       `SELECT unit_id AS unit, sum(points)::int AS points FROM reward_penalty
         WHERE district_id = ANY($1::uuid[]) AND unit_level = $2
           AND awarded_on BETWEEN $3::date AND $4::date

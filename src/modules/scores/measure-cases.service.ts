@@ -148,8 +148,8 @@ async function settle(
   const gridFigures = new Map<string, number>();
   if (grids.length > 0) {
     const dayList = [...days.keys()].sort();
-    const rows: Array<{ grid: string; day: string; n: number }> = await queryPrepared(
-      m,
+    // Unprepared: from one grid to all of them, a plan kept for a few could be a poor one for many.
+    const rows: Array<{ grid: string; day: string; n: number }> = await m.query(
       `SELECT unit_id AS grid, to_char(day, 'YYYY-MM-DD') AS day, sum(${COLUMN[q.measure]})::int AS n
          FROM score_counter
         WHERE district_id = ANY($1::uuid[]) AND level = 'grid' AND unit_id = ANY($2::uuid[])
