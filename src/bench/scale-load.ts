@@ -50,6 +50,18 @@ export interface ScaleLoadResult {
 export const SCALE_MARK = "scale:";
 const DAY_MS = 86_400_000;
 
+/**
+ * The cases' table and the index whose order (the district, then the id: the time of receipt) its
+ * rows are rewritten in once the copies are written. Each copy goes a window further back, and
+ * each round of copies a day later than the last (shiftDays), so cases received a day apart were
+ * written a round apart: neighbours in an index over (…, id) lay far apart in the table. A count of
+ * 95,000 closed cases of a category, read from the index alone, then looked up the visibility
+ * map again for nearly every other entry (47,823 buffers for 1,180 index pages; PostgreSQL 15,
+ * cg_scale). A district written as its cases came holds them in about that order; rewritten so,
+ * the same count touched 869 buffers and took 13–15 ms instead of 19–22 (psql, the server's role).
+ */
+const CASES_IN_TIME_ORDER = "hotline_case USING hotline_case_pkey";
+
 /** Copy `k`'s shift back in days: a whole window per month back, then a day later per round. */
 export function shiftDays(k: number, windowDays: number, spanDays: number): number {
   const months = Math.max(1, Math.floor(spanDays / windowDays));
@@ -130,6 +142,12 @@ export async function loadScaleCases(
         `copy ${k}: ${total.toLocaleString("en-US")} / ${opts.cases.toLocaleString("en-US")} cases (${days} days back${withPatrols ? ", with patrols" : ""}), ${s.toFixed(0)} s, about ${eta.toFixed(0)} s to go`,
       );
     }
+    log("cases put in the order of their receipt…");
+    await q(`CLUSTER ${CASES_IN_TIME_ORDER}`).catch((err: Error) =>
+      log(
+        `cases not put in order (${err.message}): counts over many cases will pin the visibility map more than a real district's would`,
+      ),
+    );
     log("vacuum and analyze…");
     // Fresh statistics and visibility maps, as a district that grew over a year would have.
     await q(

@@ -1,0 +1,78 @@
+import { Client } from "pg";
+import { uuidv7 } from "../../src/common/ids";
+import { DEMO_DEPARTMENTS } from "../../src/demo/cities";
+import { bulkModeOf } from "../../src/demo/copy-rows";
+import { loadDistrictAtOnce } from "../../src/demo/lane";
+import { loadScaleCases } from "../../src/bench/scale-load";
+import { insertCaseDefaults } from "../../src/modules/cases/settings.service";
+import { buildDistrict, closeFactories } from "../factories";
+import { TEST_EPOCH } from "../helpers/clock";
+
+/**
+ * `npm run bench -- --cases N` (src/bench/scale-load.ts) on a district of its own: its demo month
+ * loaded, then copied back in time. The copies are written out of the order of their time; the
+ * load leaves the cases in the table in the order of their ids, as a district written as its
+ * cases came would hold them.
+ */
+let owner: Client;
+
+beforeAll(async () => {
+  owner = new Client({ connectionString: process.env.TEST_OWNER_DATABASE_URL });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+  await closeFactories();
+});
+
+it("copies a district's closed cases back in time and leaves its cases in the order of their ids", async () => {
+  const built = await buildDistrict({ name: "复制区" });
+  const district = { id: built.id, code: built.code, name: built.name, kind: "district" as const };
+  await owner.query("BEGIN");
+  try {
+    await owner.query("SELECT set_config('app.district_ids', $1, true)", [`{${district.id}}`]);
+    await owner.query(
+      `INSERT INTO department (district_id, id, code, name)
+       SELECT $1, x.id, x.code, x.name FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, name text)`,
+      [district.id, JSON.stringify(DEMO_DEPARTMENTS.map((d) => ({ ...d, id: uuidv7() })))],
+    );
+    await insertCaseDefaults((sql, params) => owner.query(sql, params), district.id);
+    await loadDistrictAtOnce(owner, district, { mode: await bulkModeOf(owner), now: TEST_EPOCH });
+    await owner.query("COMMIT");
+  } catch (err) {
+    await owner.query("ROLLBACK");
+    throw err;
+  }
+  const counts = async () => {
+    await owner.query("SELECT set_config('app.district_ids', $1, false)", [`{${district.id}}`]);
+    const { rows } = await owner.query(
+      `SELECT count(*)::int AS cases, count(*) FILTER (WHERE status = 'closed')::int AS closed
+         FROM hotline_case WHERE district_id = $1`,
+      [district.id],
+    );
+    return rows[0] as { cases: number; closed: number };
+  };
+  const before = await counts();
+  expect(before.closed).toBeGreaterThan(100);
+  // Two whole copies and part of a third: the second goes further back than the first, and is
+  // written after it.
+  const target = before.cases + 2 * before.closed + 10;
+  const lines: string[] = [];
+  const result = await loadScaleCases(
+    process.env.TEST_OWNER_DATABASE_URL!,
+    { district: district.code, cases: target },
+    (m) => lines.push(m),
+  );
+  expect(result).toMatchObject({ cases: target, added: target - before.cases, copies: 3 });
+  expect((await counts()).cases).toBe(target);
+  expect(lines.some((l) => l.startsWith("cases not put in order"))).toBe(false);
+  // In id order, no case lies in an earlier page of the table than the case before it.
+  const { rows } = await owner.query(
+    `SELECT count(*) FILTER (WHERE page < before)::int AS back, count(*)::int AS n FROM (
+       SELECT (ctid::text::point)[0] AS page,
+              lag((ctid::text::point)[0]) OVER (ORDER BY id) AS before
+         FROM hotline_case WHERE district_id = $1) x`,
+    [district.id],
+  );
+  expect(rows[0]).toEqual({ back: 0, n: target });
+});
