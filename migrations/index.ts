@@ -20,6 +20,7 @@ import { EventActionIndex1765872000000 } from "./1765872000000-EventActionIndex"
 import { ReplyBreaches1765958400000 } from "./1765958400000-ReplyBreaches";
 import { MonthsEarlyReturn1766044800000 } from "./1766044800000-MonthsEarlyReturn";
 import { ReadAuditSets1766131200000 } from "./1766131200000-ReadAuditSets";
+import { GridHouseholds1766217600000 } from "./1766217600000-GridHouseholds";
 
 /** Every migration, oldest first. Listed explicitly so the same code runs under tsc output and jest. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReplyBreaches1765958400000,
   MonthsEarlyReturn1766044800000,
   ReadAuditSets1766131200000,
+  GridHouseholds1766217600000,
 ];

@@ -4,13 +4,15 @@ import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
 import { rebuildCounters, verifyCounters } from "../modules/cases/case.counters";
 import { rebuildPatrolMonths, verifyPatrolMonths } from "../modules/patrols/patrol.months";
+import { rebuildGridHouseholds, verifyGridHouseholds } from "../modules/patrols/grid-households";
 
 /**
- * `npm run verify-scores`: recomputes every district's measure counters from the case event log
- * and its patrol months (the coverage rollups) from its patrol records, and compares them with the
- * stored ones, which must match exactly. Exits 1 on any difference.
- * With --fix, rebuilds the counters or recounts the patrol months of the districts that differ (e.g. a database whose cases
- * predate the counters). Uses DATABASE_URL, or the embedded database in DATA_DIR (server stopped).
+ * `npm run verify-scores`: recomputes every district's measure counters from the case event log,
+ * its patrol months (the coverage rollups) from its patrol records and its grids' households from
+ * its households, and compares them with the stored ones, which must match exactly. Exits 1 on
+ * any difference. With --fix, rebuilds the counters, recounts the patrol months or the grids'
+ * households of the districts that differ (e.g. a database whose cases predate the counters).
+ * Uses DATABASE_URL, or the embedded database in DATA_DIR (server stopped).
  */
 async function main() {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
@@ -44,7 +46,8 @@ async function main() {
       await client.query("SELECT set_config('app.district_ids', $1, true)", [`{${d.id}}`]);
       const counters = await verifyCounters(sql, d.id);
       const months = await verifyPatrolMonths(sql, d.id);
-      const problems = [...counters, ...months];
+      const households = await verifyGridHouseholds(sql, d.id);
+      const problems = [...counters, ...months, ...households];
       bad += problems.length;
       console.log(
         `${d.code.padEnd(14)} ${problems.length === 0 ? "ok" : `${problems.length} differences`}`,
@@ -59,6 +62,10 @@ async function main() {
           const n = await rebuildPatrolMonths(sql, d.id);
           console.log(`  recounted ${n} patrol months from their records`);
         }
+        if (households.length > 0) {
+          const n = await rebuildGridHouseholds(sql, d.id);
+          console.log(`  counted the households of ${n} grids again`);
+        }
         fixed += problems.length;
       }
       await client.query("COMMIT");
@@ -67,7 +74,10 @@ async function main() {
     await client.end().catch(() => undefined);
     await db.stop();
   }
-  if (bad === 0) console.log("all counters match the event log, all patrol months their records");
+  if (bad === 0)
+    console.log(
+      "all counters match the event log, all patrol months their records, all grids' households theirs",
+    );
   else if (fix) console.log(`${bad} differences, repaired from the event log`);
   else
     console.log(`${bad} differences (npm run verify-scores -- --fix rebuilds them from the log)`);

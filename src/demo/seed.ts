@@ -65,10 +65,15 @@ export async function loadDemoData(
   }
   // Fresh statistics after a bulk load: without them the planner takes the new tables for empty
   // and picks nested loops that cost seconds instead of milliseconds.
+  // The rollups their triggers wrote in the same statements too.
   const loadedTables = [
-    ...(loaded.trees.districts > 0 ? GRID_TREE_TABLES : []),
-    ...(loaded.history.districts > 0 ? [...CASE_HISTORY_TABLES, "score_counter"] : []),
-    ...(loaded.patrols.districts > 0 ? ["patrol_record", "reward_penalty"] : []),
+    ...(loaded.trees.districts > 0 ? [...GRID_TREE_TABLES, "grid_household_count"] : []),
+    ...(loaded.history.districts > 0
+      ? [...CASE_HISTORY_TABLES, "score_counter", "score_counter_month"]
+      : []),
+    ...(loaded.patrols.districts > 0
+      ? ["patrol_record", "patrol_grid_month", "patrol_visit_month", "reward_penalty"]
+      : []),
   ];
   if (opts.statistics !== "none")
     await timer.phase("analyze", () =>

@@ -188,7 +188,8 @@ const gridsToUnits = (unit: string) => {
  * of the month, placed at the month's days of the period), its visited households and their
  * count (a grid's figure when the period is that one month); only the days of partial months are
  * read from the records. A month of a 1,000,000-case district: 702
- * grid rows and 6,800 household pairs, against 20,000 records read twice.
+ * grid rows and 6,800 household pairs, against 20,000 records read twice. The households of each
+ * grid are those the households' triggers keep (migration GridHouseholds), not a count of them.
  */
 export async function coverageByUnit(
   db: TenantDb,
@@ -245,9 +246,8 @@ export async function coverageByUnit(
            FROM patrol_visit_month m
           WHERE ${rollup}
        ), hg AS (
-         SELECT h.district_id, h.grid_id, count(*) AS n
-           FROM household h WHERE h.district_id = ANY($1::uuid[])
-          GROUP BY h.district_id, h.grid_id
+         SELECT h.district_id, h.grid_id, h.households AS n
+           FROM grid_household_count h WHERE h.district_id = ANY($1::uuid[])
        ), ${q.level === UnitLevel.grid ? gridsAsUnits(oneMonth ? rollup : null) : gridsToUnits(UNIT_OF_GRID[q.level])}
        SELECT u.id AS unit, u.name,
               coalesce(p.patrols, 0) AS patrols, coalesce(p."patrolDays", 0) AS "patrolDays",
