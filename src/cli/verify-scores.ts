@@ -78,9 +78,11 @@ async function main() {
     console.log(
       "all counters match the event log, all patrol months their records, all grids' households theirs",
     );
-  else if (fix) console.log(`${bad} differences, repaired from the event log`);
+  else if (fix) console.log(`${bad} differences, repaired from what they count`);
   else
-    console.log(`${bad} differences (npm run verify-scores -- --fix rebuilds them from the log)`);
+    console.log(
+      `${bad} differences (npm run verify-scores -- --fix rebuilds them from what they count)`,
+    );
   process.exit(bad === 0 || fixed === bad ? 0 : 1);
 }
 
