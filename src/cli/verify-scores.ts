@@ -17,7 +17,7 @@ import { rebuildGridHouseholds, verifyGridHouseholds } from "../modules/patrols/
 async function main() {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
     console.log(
-      "Recomputes the measure counters from the case event log and compares.\n\n  npm run verify-scores",
+      "Recomputes the measure counters from the case event log, the patrol months from their records\nand each grid's households from the households, and compares them with the stored ones.\n\n  npm run verify-scores            exits 1 on any difference\n  npm run verify-scores -- --fix   rebuilds what differs",
     );
     return;
   }

@@ -7,22 +7,32 @@ import { loadScaleCases } from "../../src/bench/scale-load";
 import { insertCaseDefaults } from "../../src/modules/cases/settings.service";
 import { buildDistrict, closeFactories } from "../factories";
 import { TEST_EPOCH } from "../helpers/clock";
+import { startMigratedPostgres, type MigratedPostgres } from "../helpers/migrated-postgres";
 
 /**
  * `npm run bench -- --cases N` (src/bench/scale-load.ts) on a district of its own: its demo month
  * loaded, then copied back in time. The copies are written out of the order of their time; the
  * load leaves the cases in the table in the order of their ids, as a district written as its
  * cases came would hold them.
+ *
+ * A PostgreSQL of its own: the load ends by rewriting the cases' table (CLUSTER), whose exclusive
+ * lock, queued on the run's shared database, would hold up every other test's reads of cases, and
+ * could wait for ever on a test that holds a lock on the table while it waits for such reads.
  */
+jest.setTimeout(120_000);
+
+let db: MigratedPostgres;
 let owner: Client;
 
 beforeAll(async () => {
-  owner = new Client({ connectionString: process.env.TEST_OWNER_DATABASE_URL });
+  db = await startMigratedPostgres("scale-copy");
+  owner = new Client({ connectionString: db.pg.adminUrl });
   await owner.connect();
 });
 afterAll(async () => {
-  await owner.end();
+  await owner?.end();
   await closeFactories();
+  await db?.remove();
 });
 
 it("copies a district's closed cases back in time and leaves its cases in the order of their ids", async () => {
@@ -59,7 +69,7 @@ it("copies a district's closed cases back in time and leaves its cases in the or
   const target = before.cases + 2 * before.closed + 10;
   const lines: string[] = [];
   const result = await loadScaleCases(
-    process.env.TEST_OWNER_DATABASE_URL!,
+    db.pg.adminUrl,
     { district: district.code, cases: target },
     (m) => lines.push(m),
   );

@@ -27,16 +27,7 @@ export async function verifyGridHouseholds(sql: Sql, districtId: string): Promis
 
 /** Counts every grid's households of a district again; returns how many grids hold some. */
 export async function rebuildGridHouseholds(sql: Sql, districtId: string): Promise<number> {
-  await sql("DELETE FROM grid_household_count WHERE district_id = $1", [districtId]);
-  const [r] = await sql(
-    `WITH kept AS (
-       INSERT INTO grid_household_count (district_id, id, grid_id, households)
-       SELECT district_id, gen_random_uuid(), grid_id, count(*)
-         FROM household WHERE district_id = $1
-        GROUP BY district_id, grid_id
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM kept`,
-    [districtId],
-  );
+  // The migration's backfill, the one home of the count (migration GridHouseholds).
+  const [r] = await sql("SELECT app.grid_households_recount(ARRAY[$1::uuid]) AS n", [districtId]);
   return r.n as number;
 }
