@@ -1,14 +1,13 @@
 import { Client } from "pg";
 import { uuidv7 } from "../../src/common/ids";
-import { DEMO_DEPARTMENTS } from "../../src/demo/cities";
 import { type Column } from "../../src/demo/copy-binary";
 import { CopyBuffer } from "../../src/demo/copy-buffer";
 import { bulkModeOf, copyRows, copyTo } from "../../src/demo/copy-rows";
 import { CASE_TABLES } from "../../src/demo/case-history";
 import { GRID_TREE_TABLES } from "../../src/demo/grid-tree/rows";
 import { loadDistrictAtOnce, loadDistrictInTurn } from "../../src/demo/lane";
-import { insertCaseDefaults } from "../../src/modules/cases/settings.service";
 import { buildDistrict, closeFactories } from "../factories";
+import { prepareDemoDistrict } from "../factories/demo-district";
 import { TEST_EPOCH } from "../helpers/clock";
 
 /**
@@ -254,12 +253,7 @@ it("a district loaded at once gets the same rows as one loaded part by part", as
     await owner.query("BEGIN");
     try {
       await owner.query("SELECT set_config('app.district_ids', $1, true)", [`{${district.id}}`]);
-      await owner.query(
-        `INSERT INTO department (district_id, id, code, name)
-         SELECT $1, x.id, x.code, x.name FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, name text)`,
-        [district.id, JSON.stringify(DEMO_DEPARTMENTS.map((d) => ({ ...d, id: uuidv7() })))],
-      );
-      await insertCaseDefaults((sql, params) => owner.query(sql, params), district.id);
+      await prepareDemoDistrict(owner, district.id);
       const mode = await bulkModeOf(owner);
       const loaded = await load(owner, district, { mode, now: TEST_EPOCH });
       loads.push({ loaded, rows: await districtRows(owner, district.id) });

@@ -1,11 +1,9 @@
 import { Client } from "pg";
-import { uuidv7 } from "../../src/common/ids";
-import { DEMO_DEPARTMENTS } from "../../src/demo/cities";
 import { bulkModeOf } from "../../src/demo/copy-rows";
 import { loadDistrictAtOnce } from "../../src/demo/lane";
 import { loadScaleCases } from "../../src/bench/scale-load";
-import { insertCaseDefaults } from "../../src/modules/cases/settings.service";
 import { buildDistrict, closeFactories } from "../factories";
+import { prepareDemoDistrict } from "../factories/demo-district";
 import { TEST_EPOCH } from "../helpers/clock";
 import { startMigratedPostgres, type MigratedPostgres } from "../helpers/migrated-postgres";
 
@@ -41,12 +39,7 @@ it("copies a district's closed cases back in time and leaves its cases in the or
   await owner.query("BEGIN");
   try {
     await owner.query("SELECT set_config('app.district_ids', $1, true)", [`{${district.id}}`]);
-    await owner.query(
-      `INSERT INTO department (district_id, id, code, name)
-       SELECT $1, x.id, x.code, x.name FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, name text)`,
-      [district.id, JSON.stringify(DEMO_DEPARTMENTS.map((d) => ({ ...d, id: uuidv7() })))],
-    );
-    await insertCaseDefaults((sql, params) => owner.query(sql, params), district.id);
+    await prepareDemoDistrict(owner, district.id);
     await loadDistrictAtOnce(owner, district, { mode: await bulkModeOf(owner), now: TEST_EPOCH });
     await owner.query("COMMIT");
   } catch (err) {
