@@ -1,7 +1,7 @@
 import { Client } from "pg";
 import { gql, ok, startTestServer, type TestServer } from "../helpers/server";
 import { TEST_EPOCH } from "../helpers/clock";
-import { asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
+import { asAppIn, asDistrict, closeFactories, ownerPool, tokenFor } from "../factories";
 import { buildCaseWorld, hotlineCase, type CaseWorld } from "../factories/cases";
 import { gid } from "../factories/tree";
 import { ManualClock } from "../../src/common/clock";
@@ -483,15 +483,7 @@ it("keeps patrol months to their district: the server's role in another district
   const other = await buildCaseWorld();
   const app = new Client({ connectionString: process.env.TEST_APP_DATABASE_URL });
   await app.connect();
-  const asApp = async <T>(districtId: string, fn: () => Promise<T>): Promise<T> => {
-    await app.query("BEGIN");
-    try {
-      await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
-      return await fn();
-    } finally {
-      await app.query("ROLLBACK");
-    }
-  };
+  const asApp = <T>(d: string, fn: () => Promise<T>) => asAppIn(app, d, fn);
   const count = async () =>
     (
       await app.query(

@@ -4,7 +4,7 @@ import {
   rebuildGridHouseholds,
   verifyGridHouseholds,
 } from "../../src/modules/patrols/grid-households";
-import { asDistrict, buildDistrict, closeFactories, ownerPool } from "../factories";
+import { asAppIn, asDistrict, buildDistrict, closeFactories, ownerPool } from "../factories";
 import { buildTree, type BuiltTree } from "../factories/tree";
 
 /**
@@ -127,15 +127,7 @@ it("keeps grids' households to their district: the server's role in another dist
   await buildTree(other);
   const app = new Client({ connectionString: process.env.TEST_APP_DATABASE_URL });
   await app.connect();
-  const asApp = async <T>(district: string, fn: () => Promise<T>): Promise<T> => {
-    await app.query("BEGIN");
-    try {
-      await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${district}}`]);
-      return await fn();
-    } finally {
-      await app.query("ROLLBACK");
-    }
-  };
+  const asApp = <T>(d: string, fn: () => Promise<T>) => asAppIn(app, d, fn);
   const count = async () =>
     (await app.query("SELECT count(*)::int AS n FROM grid_household_count")).rows[0].n as number;
   try {

@@ -1,5 +1,5 @@
 import { OperationTypeNode } from "graphql";
-import { Pool } from "pg";
+import { type ClientBase, Pool } from "pg";
 import { uuidv7 } from "../../src/common/ids";
 import { signToken, type SignOptions } from "../../src/auth/jwt";
 import { type Role } from "../../src/auth/roles";
@@ -100,6 +100,24 @@ export async function asDistrict<T>(
     throw err;
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Runs `fn` on the server's role's connection `app` in a district's tenant context, in a
+ * transaction rolled back afterwards: what the role may see and write there, leaving nothing.
+ */
+export async function asAppIn<T>(
+  app: ClientBase,
+  districtId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  await app.query("BEGIN");
+  try {
+    await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
+    return await fn();
+  } finally {
+    await app.query("ROLLBACK");
   }
 }
 
