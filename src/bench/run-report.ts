@@ -14,12 +14,18 @@ export interface Environment {
   node: string;
   cpus: number;
   cpuModel: string;
+  /** The machine's load averages (1, 5, 15 minutes) when the scenarios began and when they ended. */
+  loadBefore: number[];
+  loadAfter: number[];
 }
 
 const fmt = (n: number, digits = 1) =>
   Number.isFinite(n)
     ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
     : "–";
+
+/** Load averages as the reports print them. */
+export const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
 
 function table(reports: ScenarioReport[]): string {
   const head = [
@@ -78,7 +84,7 @@ function table(reports: ScenarioReport[]): string {
 
 export function printReport(reports: ScenarioReport[], env: Environment, quick: boolean): void {
   console.log(
-    `\ncivic-grid bench (${quick ? "quick" : "full"}): ${env.database} ${env.postgres}, Node ${env.node}, ${env.cpus} CPUs, district ${DISTRICT}\n`,
+    `\ncivic-grid bench (${quick ? "quick" : "full"}): ${env.database} ${env.postgres}, Node ${env.node}, ${env.cpus} CPUs, district ${DISTRICT}, load average ${loads(env.loadBefore)} → ${loads(env.loadAfter)}\n`,
   );
   console.log(table(reports));
   console.log("");

@@ -25,7 +25,7 @@ scenario against its hand-written SQL peer, prints a table and writes bench/resu
 Options:
   --quick        fewer iterations: a smoke run (under 30 s)
   --only <name>  scenarios whose name starts with <name> (comma-separated list allowed):
-                 tree-walk, case-list, case-intake, case-intake-8
+                 tree-walk, case-list, case-intake, case-intake-8, case-intake-32
   --out <file>   where to write the results (default bench/results.json)
   --cases <N>    the scale run instead: first brings ${DISTRICT} to N cases (e.g. 1000000) in bulk,
                  its closed demo cases copied back over a year, with their parts, events,
@@ -149,6 +149,7 @@ async function main(): Promise<number> {
     );
 
     const reports: ScenarioReport[] = [];
+    const loadBefore = os.loadavg();
     for (const s of selected) {
       const t0 = Date.now();
       progress(`bench: ${s.name}…`);
@@ -163,6 +164,8 @@ async function main(): Promise<number> {
       node: process.version,
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "unknown",
+      loadBefore,
+      loadAfter: os.loadavg(),
     };
     printReport(reports, env, quick);
     writeResults(out, { started, quick, env, reports });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { percentile } from "./measure";
+import { loads } from "./run-report";
 import { gql, type Stack } from "./stack";
 import { scaleFixture, scaleScenarios, type ScaleRole } from "./scale-scenarios";
 import { captureStatements, explainStatements, keyLines, type StatementPlan } from "./scale-plans";
@@ -77,7 +78,7 @@ export async function runScale(stack: Stack, o: ScaleOptions): Promise<number> {
   }
   const loadBefore = os.loadavg();
   log(
-    `${o.district.code}: ${fixture.cases.toLocaleString("en-US")} cases; period ${fixture.from} … ${fixture.to}; load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`,
+    `${o.district.code}: ${fixture.cases.toLocaleString("en-US")} cases; period ${fixture.from} … ${fixture.to}; load average ${loads(loadBefore)}`,
   );
   const p = plan(o.quick);
   const reports: ScaleReport[] = [];
@@ -146,9 +147,8 @@ function printScale(
   reports: ScaleReport[],
   env: { cases: number; loadBefore: number[]; loadAfter: number[]; quick: boolean },
 ): void {
-  const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
   console.log(
-    `\ncivic-grid bench at scale (${env.quick ? "quick" : "full"}): ${env.cases.toLocaleString("en-US")} cases in the district, ${os.cpus().length} CPUs, load average ${la(env.loadBefore)} → ${la(env.loadAfter)}\n`,
+    `\ncivic-grid bench at scale (${env.quick ? "quick" : "full"}): ${env.cases.toLocaleString("en-US")} cases in the district, ${os.cpus().length} CPUs, load average ${loads(env.loadBefore)} → ${loads(env.loadAfter)}\n`,
   );
   const head = ["scenario", "n", "p50 ms", "p95 ms", "max ms", "stmts", `p95 ≤ ${SCALE_BOUND_MS}`];
   const rows = reports.map((r) => [
