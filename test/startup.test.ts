@@ -95,7 +95,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; restarts warm", async () => {
   const cold = await start(await freePort());
   expect(cold.output()).toMatch(/migration applied/);
-  expect(cold.output()).toMatch(/demo data loaded/);
+  expect(cold.output()).toMatch(/loading the demo data of 8 new districts[^]*demo data loaded/);
   expect(cold.output()).toMatch(/npm run token/);
   const ready = await fetch(cold.url.replace("/graphql", "/readyz"));
   expect(await ready.json()).toEqual({ status: "ready" });
@@ -121,7 +121,7 @@ it("starts from an empty data directory, answers, and stops cleanly on SIGTERM; 
   expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
 
   const warm = await start(await freePort());
-  expect(warm.output()).not.toMatch(/migration applied|demo data loaded/);
+  expect(warm.output()).not.toMatch(/migration applied|loading the demo data|demo data loaded/);
   expect(await embeddedSettings(["shared_buffers", "wal_buffers"])).toEqual(memory);
   const city = await gql(
     { url: warm.url },

@@ -58,6 +58,11 @@ export async function loadDemoData(
   let loaded: Loaded;
   try {
     const { districts, added } = await timer.phase("tenants", () => loadTenants(ownerUrl));
+    // A first start is silent for several seconds here otherwise: say what it is doing, once.
+    if (added > 0)
+      log(
+        `loading the demo data of ${added} new districts: grid trees, a month of case history and patrols, in bulk`,
+      );
     loaded = await timer.phase("lanes", () => lanes.run(ownerUrl, districts, opts.now));
     if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);
   } finally {
