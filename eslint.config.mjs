@@ -30,6 +30,30 @@ export default tseslint.config(
     },
   },
   {
+    // On the paths every request, event or demo case takes: a literal that begins with a spread
+    // and then adds keys costs V8 a new hidden class per object (src/common/objects.ts).
+    files: [
+      "src/server.ts",
+      "src/planner/**/*.ts",
+      "src/realtime/**/*.ts",
+      "src/context/**/*.ts",
+      "src/common/batch.ts",
+      "src/modules/cases/**/*.ts",
+      "src/modules/tenancy/**/*.ts",
+      "src/demo/**/*.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ObjectExpression[properties.0.type='SpreadElement']:has(> Property)",
+          message:
+            "A literal that begins with a spread and adds keys gives each object a hidden class of its own in V8: use extend() from src/common/objects.ts, or a literal without the spread.",
+        },
+      ],
+    },
+  },
+  {
     files: ["jest.config.js"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable" } },
   },

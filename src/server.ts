@@ -52,6 +52,7 @@ import {
   CLOSE_TOO_MANY_CONNECTIONS,
   ConnectionLimits,
 } from "./realtime/limits";
+import { extend } from "./common/objects";
 
 export interface ServerDeps {
   config: Config;
@@ -262,7 +263,7 @@ export async function startServer(
         }
         sockets.next(ctx.extra.socket, id, result);
         return result.errors
-          ? { ...result, errors: result.errors.map((e) => wsFormat(e, ctx.extra.socket, id)) }
+          ? extend(result, { errors: result.errors.map((e) => wsFormat(e, ctx.extra.socket, id)) })
           : undefined;
       },
     },
@@ -347,17 +348,21 @@ export async function startServer(
     ...jsonBody(security.maxBodyBytes),
     ...(trusted ? [trusted.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => ({
-        ...requestContext(
-          { dataSource, pubSub, clock, feeds },
-          await principalFrom(req.headers.authorization, verify, directory),
-          req.socket.remoteAddress,
+      context: async ({ req, res }): Promise<Context> =>
+        extend(
+          requestContext(
+            { dataSource, pubSub, clock, feeds },
+            await principalFrom(req.headers.authorization, verify, directory),
+            req.socket.remoteAddress,
+          ),
+          { answerHold: holdAnswer(res) },
         ),
-        answerHold: holdAnswer(res),
-      }),
     }),
   );
-  app.use("/export", exportRouter({ ...deps, clock, feeds, verify, directory, guard, schema }));
+  app.use(
+    "/export",
+    exportRouter(extend(deps, { clock, feeds, verify, directory, guard, schema })),
+  );
   app.use(notFound);
   app.use(lastResort((m, err) => requestLog(log).error(m, err)));
 

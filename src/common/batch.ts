@@ -8,6 +8,7 @@ import {
   type SortValueKind,
   toPage,
 } from "./connection";
+import { extend } from "./objects";
 
 /**
  * What batching needs of the request's loaders (context/loaders.ts has it): shared batches, the
@@ -95,13 +96,12 @@ export function childConnection<T extends ObjectLiteral & { id: string; district
                  WHERE t.district_id = ANY(CAST(:districtIds AS uuid[]))
                    AND t.${spec.parentColumn} = p.pid AND ${f.sql} ${after}
                  ORDER BY t.${spec.sortColumn}, t.id LIMIT ${first + 1}) AS c)`,
-            {
-              ...f.params,
+            extend(f.params, {
               parentIds: [...parentIds],
               districtIds: loaders.districtIds,
               cursorValue: cursor?.[0],
               cursorId: cursor?.[1],
-            },
+            }),
           )
           .orderBy(`x.${spec.sortColumn}`, "ASC")
           .addOrderBy("x.id", "ASC")

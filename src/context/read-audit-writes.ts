@@ -17,6 +17,7 @@ import {
   type ReadingContext,
   type ReadRow,
 } from "./read-audit";
+import { extend } from "../common/objects";
 
 /**
  * The read audit's writing side (the notes are read-audit.ts's): the statement that writes them,
@@ -170,7 +171,7 @@ export class SocketReadAudit implements PerDelivery {
   fork(contextValue: unknown) {
     const reads = new ReadCollector();
     return {
-      contextValue: { ...(contextValue as ReadingContext), reads },
+      contextValue: extend(contextValue as ReadingContext, { reads }),
       gathered: () => reads.take(),
     };
   }
@@ -190,7 +191,7 @@ export class SocketReadAudit implements PerDelivery {
   /** graphql-ws's `execute` (queries over the socket): recorded like a subscription's event. */
   execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
     const forked = this.fork(args.contextValue);
-    const result = await execute({ ...args, contextValue: forked.contextValue });
+    const result = await execute(extend(args, { contextValue: forked.contextValue }));
     try {
       return await this.deliver(args.contextValue, forked.gathered(), result);
     } catch (err) {

@@ -1,6 +1,7 @@
 import { type OperationDefinitionNode, type OperationTypeNode } from "graphql";
 import { type Principal } from "../auth/principal";
 import { type Clock } from "../common/clock";
+import { extend } from "../common/objects";
 
 /**
  * The personal-data read audit's recording side: resolvers that serve a phone, an ID number or a
@@ -161,13 +162,12 @@ export class ReadCollector {
           const batch = byBits.get(bits);
           if (batch) batch.recordIds.push(recordId);
           else {
-            const b: ReadBatch = {
-              ...op,
+            const b: ReadBatch = extend(op, {
               districtId: g.districtId,
               kind: g.kind,
               fields: FIELD_ORDER.filter((f) => (bits & FIELD_BIT[f]) !== 0),
               recordIds: [recordId],
-            };
+            });
             byBits.set(bits, b);
             out.push(b);
           }
@@ -195,7 +195,9 @@ export function rowsOf(
   reader: Pick<Principal, "subject" | "role">,
   at: Date,
 ): ReadRow[] {
-  return reads.map((r) => ({ ...r, readerSubject: reader.subject, readerRole: reader.role, at }));
+  return reads.map((r) =>
+    extend(r, { readerSubject: reader.subject, readerRole: reader.role, at }),
+  );
 }
 
 /** Raised when reads could not be recorded: the data that was read must then not be served. */

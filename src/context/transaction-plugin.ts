@@ -88,11 +88,10 @@ function failedCommit(err: unknown, log: Logger): FailedCommit {
 }
 
 function failedAnswer(f: FailedCommit, extensions: unknown): FailedAnswer {
-  return {
-    ...(f.retryAfter !== undefined ? { status: 503 } : {}),
-    headers: f.retryAfter !== undefined ? { "retry-after": f.retryAfter } : {},
-    body: `${JSON.stringify({ errors: [f.error], data: null, extensions })}\n`,
-  };
+  const body = `${JSON.stringify({ errors: [f.error], data: null, extensions })}\n`;
+  return f.retryAfter !== undefined
+    ? { status: 503, headers: { "retry-after": f.retryAfter }, body }
+    : { headers: {}, body };
 }
 
 /** The parts of an HTTP response the hold uses (Express's). */

@@ -9,6 +9,7 @@ import { type Draft } from "./case-world";
 import { type HistoryInputs, readCaseRules, readPlaces } from "./case-inputs";
 import { type DistrictInfo } from "./grid-tree/rows";
 import { PhaseTimer } from "./timing";
+import { extend } from "../common/objects";
 
 /**
  * A month of 12345 case history for a demo district: calls, patrol reports, community and
@@ -65,7 +66,7 @@ export async function loadCaseHistory(
     return rules && { ...rules, ...(await readPlaces(client, districtId)) };
   });
   if (!read || read.grids.length === 0) return null;
-  const played = await playCaseHistory(district, read, { ...opts, timer });
+  const played = await playCaseHistory(district, read, extend(opts, { timer }));
   const mode = opts.mode ?? (await bulkModeOf(client));
   return played.write(client, mode);
 }
@@ -88,7 +89,7 @@ export async function playCaseHistory(
   const timer = opts.timer ?? PhaseTimer.create("history", false);
   const districtId = district.id;
   const slice = opts.slice ?? PLAY_SLICE;
-  const { w, drafts } = await draftMonth(district, read, { ...opts, timer });
+  const { w, drafts } = await draftMonth(district, read, extend(opts, { timer }));
   const playing = timer.begin("history play");
   // Each case is played, counted and encoded, then let go (case-rows.ts says why).
   const history = new HistoryWriter({ id: districtId, code: district.code }, read.base);

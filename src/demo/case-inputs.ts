@@ -1,5 +1,6 @@
 import { type ClientBase } from "pg";
 import { type CategoryInfo, type GridInfo, type Settings } from "./case-world";
+import { extend } from "../common/objects";
 
 /**
  * What a district's month is played from: its case rules (settings, categories, departments,
@@ -103,7 +104,7 @@ export async function readPlaces(client: ClientBase, districtId: string): Promis
 export function placesOf(rows: PlaceRows): Places {
   const byGrid = new Map<string, GridInfo>();
   const grids: GridInfo[] = rows.grids.map((g) => {
-    const info: GridInfo = { ...g, compounds: [], people: [] };
+    const info: GridInfo = extend(g, { compounds: [], people: [] });
     byGrid.set(g.id, info);
     return info;
   });

@@ -2,6 +2,7 @@ import { type ClientBase } from "pg";
 import { uuidv7 } from "../common/ids";
 import { type DistrictInfo, REFERENCE_YEAR } from "./grid-tree/rows";
 import { demoTargetsOf } from "./targets-data";
+import { extend } from "../common/objects";
 
 export interface TargetDemoStats {
   targets: number;
@@ -36,7 +37,7 @@ export async function loadTargetDemo(
   // that department's (housing), by the district admin otherwise.
   const recorder = (dept: string | null) =>
     dept === "housing" ? `${district.code}.department` : `${district.code}.district_admin`;
-  const rows = targets.map((t) => ({ ...t, id: uuidv7() }));
+  const rows = targets.map((t) => extend(t, { id: uuidv7() }));
   await client.query(
     `INSERT INTO target (district_id, id, code, name, programme, unit, target_value, year,
                          department_id, due_on, notes)

@@ -4,6 +4,7 @@ import { decodeCursor } from "../common/connection";
 import { type ArrayRows, queryArrays } from "../db/statements";
 import { type ChildShape, type RowEntity } from "./relations";
 import { guardedPrototype, madeRows } from "./row-proto";
+import { extend } from "../common/objects";
 
 export { ColumnNotRead } from "./row-proto";
 
@@ -259,7 +260,7 @@ export async function childRows(
       WHERE t.district_id = ANY(CAST(:districtIds AS uuid[]))
         AND t.${parentColumn} = ANY(CAST(:parentIds AS uuid[])) AND ${f.sql}
       ORDER BY t.${sortColumn}, t.id`,
-    { ...f.params, districtIds: s.districtIds, parentIds },
+    extend(f.params, { districtIds: s.districtIds, parentIds }),
   );
   return grouped(t, j, await queryArrays(s.m, sql, params, true), known);
 }
@@ -297,14 +298,13 @@ export async function pageRows(
            AND t.${parentColumn} = p.pid AND ${f.sql} ${afterSql}
          ORDER BY t.${col}, t.id LIMIT ${first + 1}) AS c ${j.from}
       ORDER BY c."${PARENT}", c.${quoteIdent(shape.sort.key)}, c.id`,
-    {
-      ...f.params,
+    extend(f.params, {
       parentIds,
       districtIds: s.districtIds,
       cursorValue: cursor?.[0],
       cursorId: cursor?.[1],
       knownDistrict: known,
-    },
+    }),
   );
   return grouped(t, j, await queryArrays(s.m, sql, params, true), known);
 }
@@ -325,7 +325,7 @@ export async function childCounts(
       WHERE t.district_id = ANY(CAST(:districtIds AS uuid[]))
         AND t.${parentColumn} = ANY(CAST(:parentIds AS uuid[])) AND ${f.sql}
       GROUP BY t.${parentColumn}`,
-    { ...f.params, districtIds: s.districtIds, parentIds },
+    extend(f.params, { districtIds: s.districtIds, parentIds }),
   );
   const rows: Array<{ pid: string; n: number }> = await s.m.query(sql, params);
   return new Map(rows.map((r) => [r.pid, r.n]));

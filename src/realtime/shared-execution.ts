@@ -12,6 +12,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
+import { extend } from "../common/objects";
 
 /**
  * Marks a subscription payload as shared: every subscriber that receives an event gets a payload
@@ -98,7 +99,7 @@ export function sharedSubscribe(
     const run = async (payload: unknown): Promise<Outcome> => {
       const forked = perDelivery?.fork(args.contextValue);
       const contextValue = forked ? forked.contextValue : args.contextValue;
-      const result = await execute({ ...args, contextValue, rootValue: payload });
+      const result = await execute(extend(args, { contextValue, rootValue: payload }));
       return { result, gathered: forked?.gathered() };
     };
     const it = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();

@@ -9,6 +9,7 @@ import {
   type RenovationProjectRow,
 } from "./rows";
 import { CENTRES, GENERIC_STREET_OFFICES, pad2, REGION_CODES, STREET_OFFICES } from "./words";
+import { extend } from "../../common/objects";
 
 /**
  * Plans: what to build. Mingshan's is the 2022 report (../data/mingshan.json); the others are
@@ -94,7 +95,7 @@ const LIVABLE_INDUSTRIES: string[] = villageData.livableIndustries;
 function livableProjects(rng: Rng): DesignationPlan["projects"] {
   return rng.sample(LIVABLE_PROJECTS, rng.int(1, 3)).map((p) => {
     const target = Math.max(1, Math.round((p.target * (0.6 + 0.8 * rng.next())) / 10) * 10);
-    return { ...p, target, achieved: Math.round(target * (0.4 + 0.6 * rng.next())) };
+    return extend(p, { target, achieved: Math.round(target * (0.4 + 0.6 * rng.next())) });
   });
 }
 
@@ -120,22 +121,26 @@ function mingshanPlan(rng: Rng): Plan {
     projects,
     ...figures
   } = mingshan;
-  return {
-    ...figures,
+  return extend(figures, {
     centre: CENTRES.mingshan,
-    namedVillages: namedVillages.map(({ street, name }) => [street, name]),
-    ruralGridsPerVillage: [fewest, most],
+    namedVillages: namedVillages.map(({ street, name }): [number, string] => [street, name]),
+    ruralGridsPerVillage: [fewest, most] as [number, number],
     designations: [
       ...(demonstrationVillages as DesignationPlan[]),
       ...Array.from({ length: livableVillages }, () => livable("")),
     ],
-    projects: projects.map(({ progress, ...p }) => ({
-      ...p,
-      kind: p.kind as RenovationProjectRow["kind"],
-      progress: progress.map(({ day, percent, note }) => [day, percent, note]),
-    })),
+    projects: projects.map(({ progress, ...p }) =>
+      extend(p, {
+        kind: p.kind as RenovationProjectRow["kind"],
+        progress: progress.map(({ day, percent, note }): [string, number, string] => [
+          day,
+          percent,
+          note,
+        ]),
+      }),
+    ),
     exact: true,
-  };
+  });
 }
 
 /** The plan of a district: the report's for Mingshan at full size, a compact one otherwise. */

@@ -9,6 +9,7 @@ import { type Command, checkCommand } from "./case.commands";
 import { type Actor, CaseRuleError, newId } from "./case.state";
 import { type ActorRole, CaseAction } from "./case.workflow";
 import { loadCase, policyOf, saveCase } from "./case.store";
+import { extend } from "../../common/objects";
 
 /** Who acts, as the services need it: taken from the verified token by the resolver. */
 export interface Caller {
@@ -52,7 +53,9 @@ async function withCodes(m: EntityManager, districtId: string, cmd: Command): Pr
   const depts = await m.find(Department, { where: { districtId, id: In(ids) } });
   if (depts.length !== ids.length) throw notFound("no such department in your district");
   const code = new Map(depts.map((d) => [d.id, d.code]));
-  return { ...cmd, parts: cmd.parts.map((p) => ({ ...p, code: code.get(p.departmentId)! })) };
+  return extend(cmd, {
+    parts: cmd.parts.map((p) => extend(p, { code: code.get(p.departmentId)! })),
+  });
 }
 
 /**
@@ -72,8 +75,7 @@ async function withUnits(
   if (units.length !== new Set(ids).size)
     throw notFound("no such joint committee unit in your district");
   const byId = new Map(units.map((u) => [u.id, u]));
-  return {
-    ...cmd,
+  return extend(cmd, {
     units: cmd.units.map(({ unitId }) => {
       const u = byId.get(unitId)!;
       return {
@@ -83,7 +85,7 @@ async function withUnits(
         active: u.active,
       };
     }),
-  };
+  });
 }
 
 export interface ActionInput {

@@ -23,6 +23,7 @@ import {
   RulingInput,
   UnitResultInput,
 } from "./case.inputs";
+import { extend } from "../../common/objects";
 
 /**
  * The case mutations: each translates the request (the caller from the verified token, global
@@ -60,13 +61,12 @@ async function createCase(ctx: AuthedContext, input: CreateCaseInput): Promise<C
   const caller = await callerOf(ctx);
   // The token's district, resolved by the tenancy directory: its code numbers the case.
   const districtCode = ctx.principal.districtCode ?? "case";
-  const intake = {
-    ...input,
+  const intake = extend(input, {
     gridId: input.gridId ? idOf(input.gridId, "Grid", "gridId") : null,
     compoundId: input.compoundId ? idOf(input.compoundId, "Compound", "compoundId") : null,
     buildingId: input.buildingId ? idOf(input.buildingId, "Building", "buildingId") : null,
     unitId: input.unitId ? idOf(input.unitId, "BuildingUnit", "unitId") : null,
-  };
+  });
   const at = ctx.clock.now();
   const out = await takeCaseIn(ctx.db, { caller, districtCode, intake, at });
   publishAfterCommit(ctx.db, ctx.pubSub, out.events);

@@ -7,6 +7,7 @@ import { DeadlineKind } from "./case.enums";
 import { CaseAction } from "./case.workflow";
 import { caseStream, SUBSCRIBERS, type CaseFeedItem, type StreamItem } from "./case.subscriptions";
 import { CaseDeadlineMessage, CaseEventMessage, StreamArgs } from "./case.types";
+import { extend } from "../../common/objects";
 
 @Resolver(() => Case)
 export class CaseSubscriptionResolver {
@@ -65,11 +66,10 @@ export class CaseSubscriptionResolver {
     @Root() item: StreamItem,
     @Args({ validate: false }) _args: StreamArgs,
   ): CaseDeadlineMessage {
-    return {
-      ...item,
+    return extend(item, {
       kind: item.event.action === CaseAction.warn ? DeadlineKind.warning : DeadlineKind.breach,
       limit: String(item.event.data.limit ?? "resolution"),
-    };
+    });
   }
 }
 

@@ -49,6 +49,7 @@ import {
   CaseOrder,
   Complainant,
 } from "./case.types";
+import { extend } from "../../common/objects";
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -294,15 +295,14 @@ export async function casePage(
 ) {
   pageSize(page);
   const vis = await visibleCasesSql(ctx, "c");
-  const filter: CaseFilter = {
-    ...f,
+  const filter: CaseFilter = extend(f, {
     streetOfficeId: f.streetOfficeId
       ? idOf(f.streetOfficeId, "StreetOffice", "streetOfficeId")
       : null,
     gridId: f.gridId ? idOf(f.gridId, "Grid", "gridId") : null,
     departmentId: f.departmentId ? idOf(f.departmentId, "Department", "departmentId") : null,
     newestFirst: f.orderBy !== CaseOrder.oldest,
-  };
+  });
   const districtIds = ctx.principal.districtIds;
   const now = ctx.clock.now();
   return listCases(ctx.db, {

@@ -15,6 +15,7 @@ import {
 import { ruleSettingsOf } from "./settings.service";
 import { HandlingRule } from "./settings.entity";
 import { CaseUnitEngagement } from "./engagement.entity";
+import { extend } from "../../common/objects";
 
 /**
  * A case's state in and out of the database: the services read it under the case's row lock,
@@ -157,11 +158,12 @@ export async function saveCase(
   const res = await m
     .createQueryBuilder()
     .update(Case)
-    .set({
-      ...Object.fromEntries(CASE_FIELDS.map((f) => [f, after.case[f]])),
-      version: after.case.version,
-      updatedAt: after.case.updatedAt,
-    })
+    .set(
+      extend(Object.fromEntries(CASE_FIELDS.map((f) => [f, after.case[f]])), {
+        version: after.case.version,
+        updatedAt: after.case.updatedAt,
+      }),
+    )
     .where("district_id = :d AND id = :id AND version = :v", {
       d: districtId,
       id,

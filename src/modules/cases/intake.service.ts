@@ -14,6 +14,7 @@ import { intakeSettingsOf } from "./settings.service";
 import { type Caller } from "./case-action.service";
 import { newId } from "./case.state";
 import { type IntakeRead, type Places, newCaseStatement, startIntake } from "./intake.sql";
+import { extend } from "../../common/objects";
 
 /** What a new case says (the API's CreateCaseInput, with ids already decoded). */
 export interface CaseIntake {
@@ -153,10 +154,13 @@ async function caseToWrite(
   // The read and the log position in one wait: from here to the commit the district's log head
   // is locked and every other intake of the district waits; the rules below are all that runs
   // in that time before the write, which is sent with the COMMIT behind it.
-  const read = await startIntake(m, districtId, input.categoryCode, key, {
-    ...input,
-    defaultGridId,
-  });
+  const read = await startIntake(
+    m,
+    districtId,
+    input.categoryCode,
+    key,
+    extend(input, { defaultGridId }),
+  );
   // The key's case answers for the key, whatever this input says: another caller's is CONFLICT.
   if (read.existing) {
     if (read.existing.createdBy !== caller.subject)
@@ -247,25 +251,27 @@ async function newCaseRows(
       ...(due.assumedYears.length ? { calendarAssumedYears: due.assumedYears } : {}),
     },
   });
-  const c = m.create(Case, {
-    ...opened.state.case,
-    idempotencyKey: key,
-    channel: input.channel,
-    categoryId: category.id,
-    lineOfWork: input.lineOfWork ?? category.lineOfWork,
-    urgency: input.urgency ?? Urgency.normal,
-    description,
-    ...loc,
-    address: input.address?.trim() || null,
-    latitude: input.latitude ?? null,
-    longitude: input.longitude ?? null,
-    complainantName: input.complainantName?.trim() || null,
-    complainantPhone: input.complainantPhone?.trim() || null,
-    attachmentUrls: input.attachmentUrls ?? [],
-    createdBy: caller.subject,
-  } as Partial<Case>);
+  const c = m.create(
+    Case,
+    extend(opened.state.case, {
+      idempotencyKey: key,
+      channel: input.channel,
+      categoryId: category.id,
+      lineOfWork: input.lineOfWork ?? category.lineOfWork,
+      urgency: input.urgency ?? Urgency.normal,
+      description,
+      ...loc,
+      address: input.address?.trim() || null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      complainantName: input.complainantName?.trim() || null,
+      complainantPhone: input.complainantPhone?.trim() || null,
+      attachmentUrls: input.attachmentUrls ?? [],
+      createdBy: caller.subject,
+    }) as Partial<Case>,
+  );
   const draft = opened.events[0];
-  const event = eventRow(m, c, { ...draft, at });
+  const event = eventRow(m, c, extend(draft, { at }));
   // A new case has no earlier event: its measures' facts are what is written here.
   const counters = await countEventStatement(
     (sql, params) => m.query(sql, params),

@@ -4,6 +4,7 @@ import { unauthenticated } from "../../common/errors";
 import { type TenancyDirectory } from "./tenancy.directory";
 import { CITY_SCOPE_ROLES, isRole } from "../../auth/roles";
 import { type Principal } from "../../auth/principal";
+import { extend } from "../../common/objects";
 
 function bearer(header: string | undefined): string | null {
   if (!header) return null;
@@ -52,14 +53,13 @@ export async function resolvePrincipal(
     if (!claims.city) throw unauthenticated("a city-scope token needs a city claim");
     const city = await dir.cityByCode(claims.city);
     if (!city) throw unauthenticated(`the token's city "${claims.city}" is unknown`);
-    return {
-      ...base,
+    return extend(base, {
       cityId: city.id,
       cityCode: city.code,
       districtId: null,
       districtCode: null,
       districtIds: dir.districtsOfCity(city.id).map((d) => d.id),
-    };
+    });
   }
   if (!claims.district) throw unauthenticated("the token needs a district claim for this role");
   const district = await dir.districtByCode(claims.district);
@@ -69,12 +69,11 @@ export async function resolvePrincipal(
   if (claims.city && claims.city !== city.code) {
     throw unauthenticated(`the district "${district.code}" is not in the city "${claims.city}"`);
   }
-  return {
-    ...base,
+  return extend(base, {
     cityId: city.id,
     cityCode: city.code,
     districtId: district.id,
     districtCode: district.code,
     districtIds: [district.id],
-  };
+  });
 }
