@@ -54,13 +54,13 @@ export interface Scenario {
 
 /**
  * The full run's warm-ups are where V8's optimising of the API's code had mostly died down
- * (counted with `--trace-opt`, README "Warm-up"): the list about 2,500 requests in, an intake
+ * (counted with `--trace-opt`, docs/performance.md "Warm-up"): the list about 2,500 requests in, an intake
  * about 2,000. The tree walk's fields run thousands of times in each request and are optimised
  * within a few; its per-request code is not warm after 20, but is little of a 35-100 ms request.
  * The full run measures 300 tree walks a side: with the 60 it measured before, its p99 was the
  * slowest walk of the run (nearest rank) and its p95 the fourth slowest, so a single slow walk (a
  * stall of the machine; before the read audit kept each set of ids once, a merge of its GIN
- * pending list: README "Where the ratios stand") decided them; at 300 they are the fourth and the
+ * pending list: docs/performance.md "Where the ratios stand") decided them; at 300 they are the fourth and the
  * sixteenth slowest, when all 300 are measured within the cap (500 ms a pair, as before; a pair
  * takes 55-155 ms on the machines measured so far). The quick run is a smoke test and measures
  * cold.

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { extend } from "./objects";
 
 /**
  * The stable error codes clients may rely on. Every error that reaches a client carries one of
@@ -182,55 +183,50 @@ export function formatError(
         : [{ field: d.property, c: d.constraints }],
     );
     const first = flat[0];
-    return {
-      ...base,
+    return extend(base, {
       message: first
         ? `${first.field}: ${Object.values(first.c ?? {}).join("; ")}`
         : "invalid input",
       extensions: { code: "BAD_USER_INPUT", field: first?.field, fields: flat.map((f) => f.field) },
-    };
+    });
   }
   if (code === "UNAUTHORIZED") {
-    return {
-      ...base,
+    return extend(base, {
       message: "your role may not do this",
       extensions: { code: "FORBIDDEN" },
-    };
+    });
   }
   const pg = fromDatabase((original ?? {}) as PgError);
-  if (pg) return { ...base, ...pg };
+  if (pg) return extend(base, pg);
   if (databaseUnavailable(original)) {
-    return {
-      ...base,
+    return extend(base, {
       message:
         "the database cannot be reached at the moment; retry in a few seconds. A mutation cut " +
         "off this way may have been applied or not: retry it with the same idempotencyKey, or " +
         "read before you act again",
       extensions: { code: "SERVICE_UNAVAILABLE", retryAfter: RETRY_AFTER_SECONDS },
-    };
+    });
   }
   // The parser's token ceiling (see security/limits.ts): the same code as the other limits.
   const tokens =
     code === "GRAPHQL_PARSE_FAILED" && /more th\w+ (\d+) tokens/.exec(formatted.message);
   if (tokens) {
     const max = Number(tokens[1]);
-    return {
-      ...base,
+    return extend(base, {
       message: `the operation is over the tokens limit: more than ${max} against at most ${max}`,
       extensions: { code: "QUERY_TOO_COMPLEX", limit: "tokens", max, found: null },
-    };
+    });
   }
   if (code && PASS_THROUGH.has(code)) {
     const extensions: Record<string, unknown> = { code };
     for (const key of PUBLIC_EXTENSIONS) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
-    return { ...base, message: formatted.message, extensions };
+    return extend(base, { message: formatted.message, extensions });
   }
   log(original);
-  return {
-    ...base,
+  return extend(base, {
     message: "Internal server error",
     extensions: { code: "INTERNAL_SERVER_ERROR" },
-  };
+  });
 }

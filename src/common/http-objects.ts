@@ -9,7 +9,7 @@ import { type Express } from "express";
  * (`Object.setPrototypeOf` in `app.handle`). Objects whose prototype was changed after they were
  * made stayed alive, with what they reach, through the next young-generation collection of V8,
  * which then moved them to the old generation: a bare Express 5 app under a stream of small
- * requests promoted 19 MB per scavenge, and 440 bytes with these classes (README, "Fifth round").
+ * requests promoted 19 MB per scavenge, and 440 bytes with these classes (docs/performance.md, "Fifth round").
  * Made with the right prototype from the start, Express's call changes nothing (setting the
  * prototype an object already has returns at once), and a request's objects die young.
  *
@@ -17,7 +17,7 @@ import { type Express } from "express";
  * the new object, so that V8 gives all of a class's objects one shape. `Reflect.construct` with
  * the app's prototype (the first form of this) made a new shape for every object, since those
  * prototypes are kept as dictionaries: 25 µs to make a request instead of 0.4, and every access
- * to it afterwards through Node's and Express's code slower (README, "Sixth round"). Should a
+ * to it afterwards through Node's and Express's code slower (docs/performance.md, "Sixth round"). Should a
  * later Node define these as ES classes, which cannot be called, that form is the fallback.
  */
 export function expressHttpClasses(app: Express): http.ServerOptions {

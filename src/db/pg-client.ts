@@ -17,7 +17,7 @@ const hasCallback = (config: unknown): boolean =>
  * young-generation collection of V8, which then moved them to the old generation, to be freed
  * only by a full collection: a server answering grid scoreboards (702 rows a statement) promoted
  * 123–186 MB over 400 requests and paused 0.55–0.79 s in all for it, against 3 MB and 0.17–0.20 s
- * with this client (README, "Fifth round"). Why the promise form keeps them was not found; the
+ * with this client (docs/performance.md, "Fifth round"). Why the promise form keeps them was not found; the
  * difference is measured, and `test/db/pg-client.test.ts` holds it.
  *
  * Errors keep `pg`'s promise form's stack: where the query was made, not the socket's read.

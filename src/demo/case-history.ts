@@ -63,7 +63,7 @@ export async function loadCaseHistory(
 
   const read = await timer.phase("history read", async () => {
     const rules = await readCaseRules(client, districtId);
-    return rules && { ...rules, ...(await readPlaces(client, districtId)) };
+    return rules && extend(rules, await readPlaces(client, districtId));
   });
   if (!read || read.grids.length === 0) return null;
   const played = await playCaseHistory(district, read, extend(opts, { timer }));

@@ -20,6 +20,7 @@ import { loadPatrolDemo, patrolRows, writePatrols } from "./patrols";
 import { type BulkMode, bulkModeOf } from "./copy-rows";
 import { streetsOf, treePlaces } from "./tree-places";
 import { type PhaseTime, PhaseTimer } from "./timing";
+import { extend } from "../common/objects";
 
 export type DemoDistrictRow = DemoDistrict & { id: string };
 
@@ -179,11 +180,11 @@ export async function loadDistrictAtOnce(
     const writing = writeGridTree(client, d, tree, mode);
     // Its failure is thrown below, after the play.
     writing.catch(() => undefined);
-    const month = await playCaseHistory(
-      d,
-      { ...rules, ...placesOf(places.history) },
-      { now: new Date(now), timer, slice: PLAY_SLICE_WHILE_WRITING },
-    );
+    const month = await playCaseHistory(d, extend(rules, placesOf(places.history)), {
+      now: new Date(now),
+      timer,
+      slice: PLAY_SLICE_WHILE_WRITING,
+    });
     const written = await writing;
     out.trees = { districts: 1, grids: written.grids, persons: written.persons };
     return month;

@@ -61,7 +61,7 @@ export async function loadDemoData(
     // A first start is silent for several seconds here otherwise: say what it is doing, once.
     if (added > 0)
       log(
-        `loading the demo data of ${added} new districts: grid trees, a month of case history and patrols, in bulk`,
+        `loading the demo data of ${added} new district${added === 1 ? "" : "s"}: grid trees, a month of case history and patrols, in bulk`,
       );
     loaded = await timer.phase("lanes", () => lanes.run(ownerUrl, districts, opts.now));
     if (added > 0) log(`demo data loaded: ${added} districts with their departments and staff`);

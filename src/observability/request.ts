@@ -5,6 +5,7 @@ import { type GraphQLFormattedError } from "graphql";
 import { type LogFields, type Logger } from "../logger";
 import { type Principal } from "../auth/principal";
 import { type Metrics, type Outcome } from "./metrics";
+import { extend } from "../common/objects";
 
 /**
  * What is known of one HTTP request while it runs, and what its access log line reports. It is
@@ -60,7 +61,7 @@ class BoundLogger implements Logger {
     this.log.error(message, err, fields);
   }
   child(bindings: LogFields): Logger {
-    return new BoundLogger(this.base, { ...this.bindings, ...bindings });
+    return new BoundLogger(this.base, extend(this.bindings, bindings));
   }
 }
 
@@ -155,7 +156,7 @@ export function observeRequests(log: Logger, metrics: Metrics): RequestHandler {
       const outcome = outcomeOf(rec);
       // The answer is no longer needed, and the record outlives the request for a while (the
       // response's listeners hold it): holding the answer kept its objects alive through the next
-      // young-generation collection, which promoted them (README, "Fifth round").
+      // young-generation collection, which promoted them (docs/performance.md, "Fifth round").
       rec.result = undefined;
       if (graphql) {
         const operation = metrics.operation(rec.operation);

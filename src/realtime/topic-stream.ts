@@ -3,7 +3,6 @@ import { untilClosed } from "./bounded-queue";
 import { type SubscriberLimits, subscriberQueue } from "./feeds";
 import { type PubSub, type Topic, type Topics } from "./pubsub";
 import { SHARED } from "./shared-execution";
-import { extend } from "../common/objects";
 
 /**
  * A subscription to one topic, counted among the live subscriptions as `field` from the moment
@@ -22,7 +21,8 @@ export function topicStream<T extends Topic>(
     const unlisten = ctx.pubSub.on(topic, (payload) => {
       // The same payload object reaches every listener: subscribers with the same rights and
       // selection share one execution for it.
-      if (accept(payload)) queue.offer(extend(payload, { [SHARED]: payload }));
+      // common/objects.ts's extend, typed for a payload of any topic (a new key, not a new type).
+      if (accept(payload)) queue.offer(Object.assign({}, payload, { [SHARED]: payload }));
     });
     const leave = ctx.pubSub.live.enter(field);
     // Cut off or ended: out of the topic and of the live count at once.

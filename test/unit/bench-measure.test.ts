@@ -7,7 +7,7 @@ import {
 
 /**
  * `npm run bench` measures each side warm: its warm-up operations first, then the measured ones
- * (README, "Warm-up"). Counted with operations that do nothing, so nothing here depends on time
+ * (docs/performance.md, "Warm-up"). Counted with operations that do nothing, so nothing here depends on time
  * beyond the caps, which are set out of reach.
  */
 function counter() {

@@ -217,10 +217,10 @@ async function saveRows(
   if (a.added.length)
     await m.insert(
       CaseAssignment,
-      a.added.map(({ departmentCode: _code, ...r }) => ({ ...keys, ...r })) as never,
+      a.added.map(({ departmentCode: _code, ...r }) => extend(keys, r)) as never,
     );
-  if (q.added.length) await m.insert(CaseRequest, q.added.map((r) => ({ ...keys, ...r })) as never);
-  if (v.added.length) await m.insert(Supervision, v.added.map((r) => ({ ...keys, ...r })) as never);
+  if (q.added.length) await m.insert(CaseRequest, q.added.map((r) => extend(keys, r)) as never);
+  if (v.added.length) await m.insert(Supervision, v.added.map((r) => extend(keys, r)) as never);
   if (e.added.length)
-    await m.insert(CaseUnitEngagement, e.added.map((r) => ({ ...keys, ...r })) as never);
+    await m.insert(CaseUnitEngagement, e.added.map((r) => extend(keys, r)) as never);
 }

@@ -4,6 +4,7 @@ import { applyFilters, childConnection, type ChildSpec, type Filter } from "../.
 import { type Page, type PageArgs, paginate, type SortValueKind } from "../../common/connection";
 import { TreeOrder } from "./grid.enums";
 import { keyOf } from "./grid.args";
+import { extend } from "../../common/objects";
 
 type Row = ObjectLiteral & { id: string; districtId: string };
 
@@ -43,7 +44,7 @@ export function childPage<T extends Row>(
 ): Promise<Page<T>> {
   return childConnection(
     ctx.loaders,
-    { ...spec, filters: filterArgs.filters(), filterKey: keyOf(filterArgs) },
+    extend(spec, { filters: filterArgs.filters(), filterKey: keyOf(filterArgs) }),
     parentId,
     page,
   );

@@ -19,6 +19,7 @@ import { JointCommitteeUnit, JointUnitKind } from "./joint-committee.entity";
 import { idOf } from "./grid.args";
 import { gridCallerOf, reachOf } from "./grid.policy";
 import { addUnit, seesContact, updateUnit } from "./joint-committee.service";
+import { extend } from "../../common/objects";
 
 @InputType({ description: "A unit joining a street office's joint committee (大工委)." })
 export class AddJointUnitInput {
@@ -91,7 +92,7 @@ export class JointUnitResolver {
   async contactPhone(@Root() u: JointCommitteeUnit, @Ctx() ctx: AuthedContext) {
     if (!u.contactPhone) return null;
     const reach = await reachOf(ctx);
-    const caller = { ...ctx.principal, streetOfficeId: reach.streetOfficeId };
+    const caller = extend(ctx.principal, { streetOfficeId: reach.streetOfficeId });
     return seesContact(caller, u) ? u.contactPhone : maskPhone(u.contactPhone);
   }
 }
