@@ -24,6 +24,7 @@ import {
 } from "../helpers/server";
 import { TEST_EPOCH, until } from "../helpers/clock";
 import {
+  asAppIn,
   asDistrict,
   auditRow,
   buildCity,
@@ -594,15 +595,7 @@ describe("row-level security", () => {
   });
   afterAll(() => app.end());
 
-  async function asTenant<T>(districtId: string, fn: () => Promise<T>): Promise<T> {
-    await app.query("BEGIN");
-    try {
-      await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
-      return await fn();
-    } finally {
-      await app.query("ROLLBACK");
-    }
-  }
+  const asTenant = <T>(districtId: string, fn: () => Promise<T>) => asAppIn(app, districtId, fn);
 
   it("holds as the server's role even with no filter, and the audit is append-only", async () => {
     ok(await gql(server, LookUpPersonDocument, { id: person("villager") }, w.tokens.admin));

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
+import { asAppIn, buildDistrict, closeFactories, type BuiltDistrict } from "../factories";
 import { buildTree } from "../factories/tree";
 import { GRID_ENTITIES } from "../../src/modules/grid/grid.entities";
 import { getMetadataArgsStorage } from "typeorm";
@@ -29,15 +29,7 @@ afterAll(async () => {
   await closeFactories();
 });
 
-async function asTenant<T>(districtId: string, fn: () => Promise<T>): Promise<T> {
-  await app.query("BEGIN");
-  try {
-    await app.query("SELECT set_config('app.district_ids', $1, true)", [`{${districtId}}`]);
-    return await fn();
-  } finally {
-    await app.query("ROLLBACK");
-  }
-}
+const asTenant = <T>(districtId: string, fn: () => Promise<T>) => asAppIn(app, districtId, fn);
 
 it("covers every table of the tree", () => {
   expect(tables).toHaveLength(24);
