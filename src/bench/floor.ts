@@ -1,0 +1,205 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { Client } from "pg";
+import { prepareDatabase } from "../db/database";
+import { postmasterPid } from "../db/embedded";
+import { loadDemoData } from "../demo/seed";
+import { startCpu } from "../demo/timing";
+import { differingCounts, readRows, writeRows, type DatabaseRows } from "./floor-rows";
+import { loads } from "./run-report";
+import { DISTRICT } from "./run-scenarios";
+
+/**
+ * `npm run bench:floor`: the least a first start can cost on this machine with this schema and
+ * this demo. It makes the demo once as `npm start` does, keeps every row as PostgreSQL's binary
+ * COPY encodes it, then, round after round, makes a new embedded cluster (initdb, the roles, the
+ * migrations) and writes those rows back on two connections, as the demo's lanes do: a first start
+ * in which making the rows cost nothing, and no server was started. No first start can be ready
+ * sooner than the database in it holds the demo.
+ */
+
+const USAGE = `Usage: npm run bench:floor [-- options]
+
+The first start's floor on this machine: the demo is made once, in a throw-away embedded
+PostgreSQL, and its rows kept in memory as binary COPY; then each round makes a new embedded
+cluster (initdb, roles, migrations) and writes the rows back on two connections, the first start's
+database work without the work of making the rows or starting the server.
+
+Options:
+  --rounds <N>   how many new clusters to make and load (default 3)
+  --out <file>   where to write the results (default bench/floor-results.json)
+  -h, --help     this text`;
+
+export interface FloorRound {
+  /** Seconds from the round's start: the migrations done, the rows written. */
+  migrated: number;
+  loaded: number;
+  /** CPU-seconds of the round: PostgreSQL's processes, initdb's, and this process's. */
+  postgresCpu: number | null;
+  initdbCpu: number | null;
+  benchCpu: number | null;
+  load: number[];
+}
+
+/** A new directory for an embedded cluster (as root, PostgreSQL's user must be able to enter it). */
+function newDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-floor-"));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** The demo, made as a first start makes it, read back as rows. */
+async function demoRows(progress: (m: string) => void): Promise<DatabaseRows> {
+  const dir = newDataDir();
+  try {
+    const db = await prepareDatabase({ dataDir: dir, logLevel: "silent" }, () => undefined, {
+      seed: loadDemoData,
+    });
+    try {
+      const client = new Client({ connectionString: db.ownerUrl });
+      await client.connect();
+      const { rows } = await client
+        .query<{ id: string }>("SELECT id FROM district WHERE code = $1", [DISTRICT])
+        .finally(() => client.end());
+      if (!rows[0]) throw new Error(`the demo has no district "${DISTRICT}"`);
+      const kept = await readRows(db.ownerUrl, rows[0].id);
+      const bytes = kept.tables.reduce((s, t) => s + t.lanes[0].length + t.lanes[1].length, 0);
+      progress(
+        `bench:floor: the demo kept: ${kept.tables.length} tables, ${(bytes / 1e6).toFixed(0)} MB of binary COPY; made by triggers: ${kept.derived.join(", ") || "none"}`,
+      );
+      return kept;
+    } finally {
+      await db.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One new cluster, migrated and loaded with `rows`; checked to hold as many rows as the demo. */
+async function round(rows: DatabaseRows): Promise<FloorRound> {
+  const dir = newDataDir();
+  const before = startCpu(null);
+  const t0 = performance.now();
+  const since = () => (performance.now() - t0) / 1000;
+  let migrated = NaN;
+  let loaded = NaN;
+  try {
+    const db = await prepareDatabase({ dataDir: dir, logLevel: "silent" }, () => undefined, {
+      seed: async (ownerUrl) => {
+        migrated = since();
+        await writeRows(ownerUrl, rows);
+        loaded = since();
+      },
+    });
+    try {
+      const after = startCpu(postmasterPid(dir));
+      const differ = await differingCounts(db.ownerUrl, rows);
+      if (differ.length)
+        throw new Error(
+          `the new cluster does not hold the demo's rows: ${differ.map((d) => `${d.table} ${d.found} of ${d.expected}`).join(", ")}`,
+        );
+      return {
+        migrated,
+        loaded,
+        postgresCpu: after?.postgres ?? null,
+        initdbCpu: after && before ? after.children - before.children : null,
+        benchCpu: after && before ? after.server - before.server : null,
+        load: os.loadavg(),
+      };
+    } finally {
+      await db.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: "string", default: "3" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const rounds = Number(values.rounds);
+  if (!(Number.isInteger(rounds) && rounds > 0 && rounds <= 100)) {
+    console.error(`bench:floor: --rounds ${values.rounds}: a number of rounds from 1 to 100`);
+    return 2;
+  }
+  if (process.env.DATABASE_URL) {
+    console.error(
+      "bench:floor: measures a new embedded cluster; unset DATABASE_URL (it does not use it)",
+    );
+    return 2;
+  }
+  const out = path.resolve(
+    values.out ?? path.join(__dirname, "..", "..", "..", "bench", "floor-results.json"),
+  );
+  const progress = (m: string) => console.error(m);
+  progress("bench:floor: making the demo as a first start does (once)…");
+  const rows = await demoRows(progress);
+  const loadBefore = os.loadavg();
+  const results: FloorRound[] = [];
+  for (let i = 1; i <= rounds; i++) {
+    progress(`bench:floor: round ${i} of ${rounds}: a new cluster, migrated and loaded…`);
+    results.push(await round(rows));
+  }
+  const f = (n: number | null) => (n === null || Number.isNaN(n) ? "–" : n.toFixed(2));
+  console.log(
+    `\ncivic-grid first-start floor: embedded PostgreSQL, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), load average ${loads(loadBefore)} → ${loads(os.loadavg())}\n`,
+  );
+  console.log(
+    "round  migrations done s  demo written s  PostgreSQL CPU-s  initdb CPU-s  bench CPU-s",
+  );
+  results.forEach((r, i) =>
+    console.log(
+      `${String(i + 1).padStart(5)}  ${f(r.migrated).padStart(17)}  ${f(r.loaded).padStart(13)}  ${f(r.postgresCpu).padStart(16)}  ${f(r.initdbCpu).padStart(12)}  ${f(r.benchCpu).padStart(11)}`,
+    ),
+  );
+  const best = Math.min(...results.map((r) => r.loaded));
+  console.log(
+    `\nThe demo's rows were in a new cluster ${f(best)} s after its start at best: no first start on this machine can be ready sooner (it also makes the rows and starts the server).`,
+  );
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        loadBefore,
+        loadAfter: os.loadavg(),
+        tables: rows.tables.map((t) => ({
+          table: t.table,
+          rows: t.count,
+          bytes: t.lanes[0].length + t.lanes[1].length,
+        })),
+        derived: rows.derived,
+        rounds: results,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`written: ${path.relative(process.cwd(), out) || out}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error("bench:floor failed:", err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);
