@@ -13,13 +13,16 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 
 /** One table's rows, in COPY's binary format, split by lane. */
 export interface TableRows {
+  /** Its name, and the name quoted for SQL. */
   table: string;
+  ident: string;
   /** Its stored columns, quoted, in order (generated columns are left out: COPY cannot write them). */
-  columns: string;
+  columns: string[];
   /** The rows of the lane's district, and the others (all rows, for a table without districts). */
   lanes: [Buffer, Buffer];
-  /** How many rows the table held. */
+  /** How many rows the table held, and a digest of them (contentOf). */
   count: number;
+  digest: string;
 }
 
 export interface DatabaseRows {
@@ -31,9 +34,9 @@ export interface DatabaseRows {
 /** The tables of the public schema with their stored columns, and whether they have district_id. */
 async function tablesOf(
   client: Client,
-): Promise<Array<{ table: string; columns: string; byDistrict: boolean }>> {
-  const { rows } = await client.query<{ table: string; columns: string[] }>(
-    `SELECT c.relname AS table,
+): Promise<Array<{ table: string; ident: string; columns: string[]; byDistrict: boolean }>> {
+  const { rows } = await client.query<{ table: string; ident: string; columns: string[] }>(
+    `SELECT c.relname AS table, 'public.' || quote_ident(c.relname) AS ident,
             array_agg(quote_ident(a.attname) ORDER BY a.attnum) AS columns
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -43,22 +46,37 @@ async function tablesOf(
       GROUP BY c.relname
       ORDER BY c.relname`,
   );
-  return rows.map((r) => ({
-    table: r.table,
-    columns: r.columns.join(", "),
-    byDistrict: r.columns.includes("district_id"),
-  }));
+  return rows.map((r) => ({ ...r, byDistrict: r.columns.includes("district_id") }));
 }
 
 /**
- * Tables that the triggers which fire for a replica (ENABLE ALWAYS: the rollups) insert into,
+ * The count and a digest of a table's rows: of every stored column, but for a derived table its
+ * `id`, which its trigger draws anew in each database.
+ */
+async function contentOf(
+  client: Client,
+  t: { ident: string; columns: string[] },
+  derived: boolean,
+): Promise<{ count: number; digest: string }> {
+  const columns = derived ? t.columns.filter((c) => c !== "id") : t.columns;
+  const { rows } = await client.query<{ count: number; digest: string }>(
+    `SELECT count(*)::int AS count,
+            md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS digest
+       FROM (SELECT ${columns.join(", ")} FROM ${t.ident}) x`,
+  );
+  return rows[0];
+}
+
+/**
+ * Tables that the triggers which fire for a replica (ENABLE ALWAYS or REPLICA: the rollups) insert into,
  * through the functions they call: their rows come from the rows of the tables they follow, so
  * they are not written twice.
  */
 async function derivedTables(client: Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string; src: string; always: boolean }>(
     `SELECT p.proname AS name, p.prosrc AS src,
-            EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgfoid = p.oid AND t.tgenabled = 'A') AS always
+            EXISTS (SELECT 1 FROM pg_trigger t
+                     WHERE t.tgfoid = p.oid AND t.tgenabled IN ('A', 'R')) AS always
        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')`,
   );
@@ -76,14 +94,18 @@ async function derivedTables(client: Client): Promise<string[]> {
   }
   const names = new Set<string>();
   for (const r of rows.filter((x) => reached.has(x.name)))
-    for (const m of r.src.matchAll(/\binsert\s+into\s+(?:public\.)?"?([a-z_][a-z0-9_]*)"?/gi))
+    for (const m of r.src.matchAll(
+      /\binsert\s+into\s+(?:only\s+)?(?:"?[a-z_][a-z0-9_]*"?\.)?"?([a-z_][a-z0-9_]*)"?/gi,
+    ))
       names.add(m[1].toLowerCase());
   return [...names].sort();
 }
 
 /** Every row of `client`'s database with rows, `districtId`'s apart from the others'. */
 export async function readRows(ownerUrl: string, districtId: string): Promise<DatabaseRows> {
+  if (!UUID.test(districtId)) throw new Error(`not a district id: ${districtId}`);
   const client = new Client({ connectionString: ownerUrl });
+  client.on("error", () => undefined);
   await client.connect();
   try {
     // One snapshot for all the tables, as superuser (row-level security does not apply).
@@ -91,23 +113,34 @@ export async function readRows(ownerUrl: string, districtId: string): Promise<Da
     const derived = await derivedTables(client);
     const tables: TableRows[] = [];
     for (const t of await tablesOf(client)) {
-      const read = async (where: string): Promise<Buffer> => {
+      const { count, digest } = await contentOf(client, t, derived.includes(t.table));
+      if (count === 0) continue;
+      const read = async (where: string, params: string[]): Promise<Buffer> => {
         const chunks: Buffer[] = [];
+        // COPY takes no parameters: the district's id is checked to be a uuid, then inlined.
+        const sql = params.reduce((q, v, i) => q.replace(`$${i + 1}`, `'${v}'::uuid`), where);
         const stream = client.query(
-          copyTo(`COPY (SELECT ${t.columns} FROM ${t.table} ${where}) TO STDOUT (FORMAT binary)`),
+          copyTo(
+            `COPY (SELECT ${t.columns.join(", ")} FROM ${t.ident} ${sql}) TO STDOUT (FORMAT binary)`,
+          ),
         );
         for await (const chunk of stream) chunks.push(chunk as Buffer);
         return Buffer.concat(chunks);
       };
-      const { rows } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${t.table}`,
-      );
-      if (rows[0].n === 0) continue;
       const own = t.byDistrict
-        ? await read(`WHERE district_id = '${districtId}'`)
+        ? await read("WHERE district_id = $1", [districtId])
         : Buffer.alloc(0);
-      const rest = await read(t.byDistrict ? `WHERE district_id <> '${districtId}'` : "");
-      tables.push({ table: t.table, columns: t.columns, lanes: [own, rest], count: rows[0].n });
+      const rest = t.byDistrict
+        ? await read("WHERE district_id IS DISTINCT FROM $1", [districtId])
+        : await read("", []);
+      tables.push({
+        table: t.table,
+        ident: t.ident,
+        columns: t.columns,
+        lanes: [own, rest],
+        count,
+        digest,
+      });
     }
     await client.query("COMMIT");
     return { tables, derived };
@@ -115,6 +148,8 @@ export async function readRows(ownerUrl: string, districtId: string): Promise<Da
     await client.end();
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A binary COPY that holds no row: its header and trailer alone. */
 const EMPTY_COPY_BYTES = 19 + 2;
@@ -127,22 +162,27 @@ const EMPTY_COPY_BYTES = 19 + 2;
  */
 export async function writeRows(ownerUrl: string, rows: DatabaseRows): Promise<string[]> {
   const owner = new Client({ connectionString: ownerUrl });
+  owner.on("error", () => undefined);
   await owner.connect();
   let written: TableRows[];
   try {
-    const held = new Set<string>();
-    for (const t of rows.tables) {
-      const r = await owner.query(`SELECT EXISTS (SELECT 1 FROM ${t.table}) AS held`);
-      if (r.rows[0].held) held.add(t.table);
-    }
-    const derived = new Set(rows.derived);
-    written = rows.tables.filter((t) => !held.has(t.table) && !derived.has(t.table));
+    // One statement: which of the tables hold rows already (made by the migrations).
+    const { rows: held } = await owner.query<{ table: string }>(
+      rows.tables
+        .map((t, i) => `SELECT $${i + 1}::text AS table WHERE EXISTS (SELECT 1 FROM ${t.ident})`)
+        .join(" UNION ALL "),
+      rows.tables.map((t) => t.table),
+    );
+    const skip = new Set([...held.map((h) => h.table), ...rows.derived]);
+    written = rows.tables.filter((t) => !skip.has(t.table));
   } finally {
     await owner.end();
   }
-  await Promise.all(
+  const lanes = await Promise.allSettled(
     [0, 1].map(async (lane) => {
       const client = new Client({ connectionString: ownerUrl });
+      // A connection cut while the other lane fails is reported by that lane's error, not thrown.
+      client.on("error", () => undefined);
       await client.connect();
       try {
         await client.query("BEGIN");
@@ -152,35 +192,39 @@ export async function writeRows(ownerUrl: string, rows: DatabaseRows): Promise<s
           if (bytes.length <= EMPTY_COPY_BYTES) continue;
           await pipeline(
             Readable.from([bytes]),
-            client.query(copyFrom(`COPY ${t.table} (${t.columns}) FROM STDIN (FORMAT binary)`)),
+            client.query(
+              copyFrom(`COPY ${t.ident} (${t.columns.join(", ")}) FROM STDIN (FORMAT binary)`),
+            ),
           );
         }
         await client.query("COMMIT");
       } finally {
-        await client.end();
+        await client.end().catch(() => undefined);
       }
     }),
   );
+  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
+  if (failed) throw failed.reason;
   return written.map((t) => t.table);
 }
 
 /**
- * The tables whose count of rows in `ownerUrl`'s database differs from `rows`' (the derived ones
- * too: their triggers must have made them again), with both counts.
+ * The tables whose rows in `ownerUrl`'s database differ from `rows`' (the derived ones too: their
+ * triggers must have made them again), by count or, the counts equal, by content.
  */
-export async function differingCounts(
+export async function differingTables(
   ownerUrl: string,
   rows: DatabaseRows,
 ): Promise<Array<{ table: string; expected: number; found: number }>> {
   const client = new Client({ connectionString: ownerUrl });
+  client.on("error", () => undefined);
   await client.connect();
   try {
     const out: Array<{ table: string; expected: number; found: number }> = [];
     for (const t of rows.tables) {
-      const { rows: r } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${t.table}`,
-      );
-      if (r[0].n !== t.count) out.push({ table: t.table, expected: t.count, found: r[0].n });
+      const found = await contentOf(client, t, rows.derived.includes(t.table));
+      if (found.count !== t.count || found.digest !== t.digest)
+        out.push({ table: t.table, expected: t.count, found: found.count });
     }
     return out;
   } finally {

@@ -38,8 +38,9 @@ export interface ScaleReport {
   statements: number;
   /** What the answer held: rows, cases, totals. */
   answer: string;
-  /** Requests before the measured ones. */
+  /** Requests before the measured ones, and their times (ms, to 0.1). */
   warmup: number;
+  warmupMs: number[];
   /** Each measured request's time, in the order they ran (ms, to 0.1). */
   inOrderMs: number[];
   plans?: StatementPlan[];
@@ -99,7 +100,12 @@ export async function runScale(stack: Stack, o: ScaleOptions): Promise<number> {
     let answer: Record<string, unknown> = {};
     const statements = await captureStatements(async () => void (answer = await request()));
     const count = stack.serverStatements() - before;
-    for (let i = 0; i < p.warmup; i++) await request();
+    const warmupMs: number[] = [];
+    for (let i = 0; i < p.warmup; i++) {
+      const t0 = performance.now();
+      await request();
+      warmupMs.push(Math.round((performance.now() - t0) * 10) / 10);
+    }
     const times: number[] = [];
     const started = performance.now();
     for (let i = 0; i < p.iterations; i++) {
@@ -121,6 +127,7 @@ export async function runScale(stack: Stack, o: ScaleOptions): Promise<number> {
       statements: count,
       answer: summary(answer),
       warmup: p.warmup,
+      warmupMs,
       inOrderMs,
       plans: o.plans ? await explainStatements(stack.peer, statements) : undefined,
     };

@@ -18,9 +18,12 @@ import { DEMO_CITIES, type DemoDistrict } from "./cities";
 import { addLoaded, type DemoDistrictRow, loadLane, type Loaded, nothingLoaded } from "./lane";
 import { type PhaseTime } from "./timing";
 
+/** The district the first lane loads alone (about as large as the others together). */
+export const FIRST_LANE_DISTRICT = "mingshan";
+
 const LANES: ReadonlyArray<(d: DemoDistrict) => boolean> = [
-  (d) => d.code === "mingshan",
-  (d) => d.code !== "mingshan",
+  (d) => d.code === FIRST_LANE_DISTRICT,
+  (d) => d.code !== FIRST_LANE_DISTRICT,
 ];
 
 /** What the server's process tells a lane: where to write, which districts, the history's end. */
