@@ -61,7 +61,7 @@ async function contentOf(
   const columns = derived ? t.columns.filter((c) => c !== "id") : t.columns;
   const { rows } = await client.query<{ count: number; digest: string }>(
     `SELECT count(*)::int AS count,
-            md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS digest
+            md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text COLLATE "C"), '')) AS digest
        FROM (SELECT ${columns.join(", ")} FROM ${t.ident}) x`,
   );
   return rows[0];
@@ -101,7 +101,10 @@ async function derivedTables(client: Client): Promise<string[]> {
   return [...names].sort();
 }
 
-/** Every row of `client`'s database with rows, `districtId`'s apart from the others'. */
+/**
+ * Every table of `ownerUrl`'s database with its rows, `districtId`'s apart from the others', and
+ * each table's count and digest (tables without rows too).
+ */
 export async function readRows(ownerUrl: string, districtId: string): Promise<DatabaseRows> {
   if (!UUID.test(districtId)) throw new Error(`not a district id: ${districtId}`);
   const client = new Client({ connectionString: ownerUrl });
@@ -114,7 +117,19 @@ export async function readRows(ownerUrl: string, districtId: string): Promise<Da
     const tables: TableRows[] = [];
     for (const t of await tablesOf(client)) {
       const { count, digest } = await contentOf(client, t, derived.includes(t.table));
-      if (count === 0) continue;
+      if (count === 0) {
+        // Kept, so that a table the new database fills where the demo has none is seen.
+        const none = Buffer.alloc(0);
+        tables.push({
+          table: t.table,
+          ident: t.ident,
+          columns: t.columns,
+          lanes: [none, none],
+          count,
+          digest,
+        });
+        continue;
+      }
       const read = async (where: string, params: string[]): Promise<Buffer> => {
         const chunks: Buffer[] = [];
         // COPY takes no parameters: the district's id is checked to be a uuid, then inlined.
@@ -174,15 +189,17 @@ export async function writeRows(ownerUrl: string, rows: DatabaseRows): Promise<s
       rows.tables.map((t) => t.table),
     );
     const skip = new Set([...held.map((h) => h.table), ...rows.derived]);
-    written = rows.tables.filter((t) => !skip.has(t.table));
+    written = rows.tables.filter((t) => t.count > 0 && !skip.has(t.table));
   } finally {
     await owner.end();
   }
   const lanes = await Promise.allSettled(
     [0, 1].map(async (lane) => {
       const client = new Client({ connectionString: ownerUrl });
-      // A connection cut while the other lane fails is reported by that lane's error, not thrown.
-      client.on("error", () => undefined);
+      // A connection that fails between queries would otherwise be an unhandled event: kept, and
+      // reported as the lane's failure.
+      let dropped: Error | undefined;
+      client.on("error", (err: Error) => void (dropped ??= err));
       await client.connect();
       try {
         await client.query("BEGIN");
@@ -198,13 +215,18 @@ export async function writeRows(ownerUrl: string, rows: DatabaseRows): Promise<s
           );
         }
         await client.query("COMMIT");
+      } catch (err) {
+        throw dropped ?? err;
       } finally {
         await client.end().catch(() => undefined);
       }
     }),
   );
-  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
-  if (failed) throw failed.reason;
+  // Both lanes have ended (the other one committed, if it could): the failures, both if both.
+  const failures = lanes.flatMap((l, i) =>
+    l.status === "rejected" ? [`lane ${i + 1}: ${(l.reason as Error)?.message ?? l.reason}`] : [],
+  );
+  if (failures.length) throw new Error(`writing the rows failed: ${failures.join("; ")}`);
   return written.map((t) => t.table);
 }
 

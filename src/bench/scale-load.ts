@@ -1,6 +1,3 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { CASE_TABLES } from "../demo/case-history";
 import { caseNumber } from "../modules/cases/intake.rules";
@@ -195,36 +192,6 @@ async function settle(client: Client, log: (m: string) => void): Promise<void> {
     .catch((err: Error) =>
       log(`no checkpoint (${err.message}): the reads may meet the load's own writing-out`),
     );
-  writeOut(log);
-}
-
-/**
- * The checkpoint hands its pages to the system, which writes them to the disk in its own time:
- * when the database is on this machine (the embedded one always is), what it still holds would be
- * written during the first reads measured. `sync` waits for that, and the amount is logged (in a
- * run on the eighteenth machine only 2 MB were left: the system had written the load out as it
- * went). Elsewhere than Linux the amount is not known.
- */
-function writeOut(log: (m: string) => void): void {
-  const dirty = (() => {
-    try {
-      const m = /^Dirty:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/meminfo", "utf8"));
-      return m ? `${(Number(m[1]) / 1024).toFixed(0)} MB` : "an unknown amount";
-    } catch {
-      return "an unknown amount";
-    }
-  })();
-  const t0 = performance.now();
-  const r = spawnSync("sync", { stdio: "ignore" });
-  if (r.error || r.status !== 0) {
-    log(
-      `sync failed (${r.error?.message ?? `exit ${r.status}`}): the reads may meet the system's writing-out`,
-    );
-    return;
-  }
-  log(
-    `${dirty} of dirty pages written out to disk (sync) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  );
 }
 
 interface Template {

@@ -2,7 +2,8 @@ import { Client } from "pg";
 import { bulkModeOf } from "../../src/demo/copy-rows";
 import { loadDistrictAtOnce } from "../../src/demo/lane";
 import { differingTables, readRows, writeRows } from "../../src/bench/floor-rows";
-import { buildDistrict, closeFactories } from "../factories";
+import { uuidv7 } from "../../src/common/ids";
+import { asDistrict, buildDistrict, closeFactories } from "../factories";
 import { prepareDemoDistrict } from "../factories/demo-district";
 import { TEST_EPOCH } from "../helpers/clock";
 import { startMigratedPostgres, type MigratedPostgres } from "../helpers/migrated-postgres";
@@ -35,6 +36,12 @@ it("writes a loaded district's rows into a new database, which then holds the sa
   source = await startMigratedPostgres("floor-source");
   const built = await buildDistrict({ name: "地板区" });
   const other = await buildDistrict({ name: "别区" });
+  await asDistrict(other.id, (q) =>
+    q("INSERT INTO department (id, district_id, code, name) VALUES ($1, $2, 'water', '水务局')", [
+      uuidv7(),
+      other.id,
+    ]),
+  );
   const owner = new Client({ connectionString: source.pg.adminUrl });
   await owner.connect();
   try {
@@ -60,7 +67,11 @@ it("writes a loaded district's rows into a new database, which then holds the sa
   expect(byTable.get("hotline_case")!.lanes[0].length).toBeGreaterThan(1000);
   expect(byTable.get("district")!.count).toBe(2);
   expect(byTable.get("district")!.lanes[0].length).toBe(0);
-  expect(other.id).not.toBe(built.id);
+  // The other district has no cases: its lane's COPY of them is a header and a trailer alone.
+  expect(byTable.get("hotline_case")!.lanes[1].length).toBe(21);
+  expect(byTable.get("department")!.lanes[1].length).toBeGreaterThan(21);
+  // A table without rows in the demo is kept, so that rows it gains in the new database are seen.
+  expect(byTable.get("calendar_day")).toMatchObject({ count: 0 });
 
   target = await startMigratedPostgres("floor-target");
   const written = await writeRows(target.pg.adminUrl, rows);
@@ -86,7 +97,8 @@ it("writes a loaded district's rows into a new database, which then holds the sa
   };
   expect(await cases(target.pg.adminUrl)).toEqual(await cases(source.pg.adminUrl));
 
-  // A row missing is seen; so is a row changed, in a table or in a rollup, its count the same.
+  // A row missing is seen; so is a row changed, in a table or in a rollup, its count the same;
+  // and a row where the demo had none.
   const t = new Client({ connectionString: target.pg.adminUrl });
   await t.connect();
   try {
@@ -99,6 +111,10 @@ it("writes a loaded district's rows into a new database, which then holds the sa
       "UPDATE hotline_case SET version = version + 1 WHERE id = (SELECT id FROM hotline_case ORDER BY id LIMIT 1)",
     );
     await t.query(
+      "INSERT INTO calendar_day (district_id, id, day, kind) VALUES ($1, $2, '2026-10-01', 'holiday')",
+      [built.id, uuidv7()],
+    );
+    await t.query(
       "UPDATE grid_household_count SET households = households + 1 WHERE id = (SELECT id FROM grid_household_count ORDER BY id LIMIT 1)",
     );
   } finally {
@@ -106,6 +122,7 @@ it("writes a loaded district's rows into a new database, which then holds the sa
   }
   const count = (table: string) => byTable.get(table)!.count;
   expect(await differingTables(target.pg.adminUrl, rows)).toEqual([
+    { table: "calendar_day", expected: 0, found: 1 },
     { table: "case_event", expected: count("case_event"), found: count("case_event") - 1 },
     {
       table: "grid_household_count",
