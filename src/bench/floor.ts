@@ -125,8 +125,8 @@ async function round(rows: DatabaseRows): Promise<FloorRound> {
   }
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+const parseOptions = () =>
+  parseArgs({
     options: {
       rounds: { type: "string", default: "3" },
       pause: { type: "string", default: "8" },
@@ -134,6 +134,16 @@ async function main(): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parseOptions>["values"];
+  try {
+    ({ values } = parseOptions());
+  } catch (err) {
+    // A wrong option: said in one line, with where to look, not as a failure with its stack.
+    console.error(`bench:floor: ${(err as Error).message} (see --help)`);
+    return 2;
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -41,8 +41,8 @@ Options:
 /** The signal that interrupted the run, if any. */
 let interrupted: string | null = null;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+const parseOptions = () =>
+  parseArgs({
     options: {
       quick: { type: "boolean", default: false },
       only: { type: "string" },
@@ -52,6 +52,16 @@ async function main(): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parseOptions>["values"];
+  try {
+    ({ values } = parseOptions());
+  } catch (err) {
+    // A wrong option: said in one line, with where to look, not as a failure with its stack.
+    console.error(`bench: ${(err as Error).message} (see --help)`);
+    return 2;
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;
