@@ -6,6 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { optionsOf } from "./cli-options";
 import { Client } from "pg";
 import { prepareDatabase } from "../db/database";
 import { postmasterPid } from "../db/embedded";
@@ -125,29 +126,19 @@ async function round(rows: DatabaseRows): Promise<FloorRound> {
   }
 }
 
-const parseOptions = () =>
-  parseArgs({
-    options: {
-      rounds: { type: "string", default: "3" },
-      pause: { type: "string", default: "8" },
-      out: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-
 async function main(): Promise<number> {
-  let values: ReturnType<typeof parseOptions>["values"];
-  try {
-    ({ values } = parseOptions());
-  } catch (err) {
-    // A wrong option: said in one line, with where to look, not as a failure with its stack.
-    console.error(`bench:floor: ${(err as Error).message} (see --help)`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = optionsOf("bench:floor", USAGE, () =>
+    parseArgs({
+      options: {
+        rounds: { type: "string", default: "3" },
+        pause: { type: "string", default: "8" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }),
+  );
+  if (typeof options === "number") return options;
+  const { values } = options;
   const rounds = Number(values.rounds);
   if (!(Number.isInteger(rounds) && rounds > 0 && rounds <= 100)) {
     console.error(`bench:floor: --rounds ${values.rounds}: a number of rounds from 1 to 100`);

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { optionsOf } from "./cli-options";
 import { ConfigError } from "../config";
 import { createStack } from "./stack";
 import { type Ctx, DISTRICT, SCENARIOS, type ScenarioReport } from "./run-scenarios";
@@ -41,31 +42,21 @@ Options:
 /** The signal that interrupted the run, if any. */
 let interrupted: string | null = null;
 
-const parseOptions = () =>
-  parseArgs({
-    options: {
-      quick: { type: "boolean", default: false },
-      only: { type: "string" },
-      out: { type: "string" },
-      cases: { type: "string" },
-      plans: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-
 async function main(): Promise<number> {
-  let values: ReturnType<typeof parseOptions>["values"];
-  try {
-    ({ values } = parseOptions());
-  } catch (err) {
-    // A wrong option: said in one line, with where to look, not as a failure with its stack.
-    console.error(`bench: ${(err as Error).message} (see --help)`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = optionsOf("bench", USAGE, () =>
+    parseArgs({
+      options: {
+        quick: { type: "boolean", default: false },
+        only: { type: "string" },
+        out: { type: "string" },
+        cases: { type: "string" },
+        plans: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }),
+  );
+  if (typeof options === "number") return options;
+  const { values } = options;
   const wanted = values.only
     ?.split(",")
     .map((s) => s.trim())
