@@ -1,9 +1,6 @@
 import "reflect-metadata";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { startEmbeddedPostgres } from "../src/db/embedded";
+import { startEmbeddedPostgres, throwawayDataDir } from "../src/db/embedded";
 import { setupRoles } from "../src/db/roles";
 import { migrateUp } from "../src/db/migrate";
 import { loadDemoData } from "../src/demo/seed";
@@ -22,8 +19,7 @@ export default async function globalSetup(): Promise<void> {
     appUrl = process.env.DATABASE_URL;
     ownerUrl = process.env.MIGRATION_DATABASE_URL ?? appUrl;
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-test-"));
-    fs.chmodSync(dir, 0o755);
+    const dir = throwawayDataDir("test");
     const pg = await startEmbeddedPostgres(dir);
     (globalThis as Record<string, unknown>).__civicGridPg = { pg, dir };
     ownerUrl = pg.adminUrl;

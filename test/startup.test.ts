@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { MeDocument, MyCityDocument } from "./generated/graphql";
 import { gql } from "./helpers/server";
 import { tokenFor } from "./factories";
 import { embeddedMemory, freePort, runningAdminUrl } from "../src/db/embedded";
+import { throwawayDataDir } from "../src/db/embedded";
 
 /**
  * The whole program as a user runs it (`node dist/src/main.js`, built by `npm test`): from an
@@ -17,8 +17,7 @@ const main = path.join(__dirname, "..", "dist", "src", "main.js");
 let dataDir: string;
 
 beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-start-"));
-  fs.chmodSync(dataDir, 0o755);
+  dataDir = throwawayDataDir("start");
 });
 const children: ChildProcess[] = [];
 afterAll(() => {

@@ -107,6 +107,8 @@ async function derivedTables(client: Client): Promise<string[]> {
  */
 export async function readRows(ownerUrl: string, districtId: string): Promise<DatabaseRows> {
   if (!UUID.test(districtId)) throw new Error(`not a district id: ${districtId}`);
+  // COPY takes no parameters: the id, checked to be a uuid, is written into its statements.
+  const district = `'${districtId}'::uuid`;
   const client = new Client({ connectionString: ownerUrl });
   client.on("error", () => undefined);
   await client.connect();
@@ -117,45 +119,28 @@ export async function readRows(ownerUrl: string, districtId: string): Promise<Da
     const tables: TableRows[] = [];
     for (const t of await tablesOf(client)) {
       const { count, digest } = await contentOf(client, t, derived.includes(t.table));
-      if (count === 0) {
-        // Kept, so that a table the new database fills where the demo has none is seen.
-        const none = Buffer.alloc(0);
-        tables.push({
-          table: t.table,
-          ident: t.ident,
-          columns: t.columns,
-          lanes: [none, none],
-          count,
-          digest,
-        });
-        continue;
-      }
-      const read = async (where: string, params: string[]): Promise<Buffer> => {
+      const read = async (where: string): Promise<Buffer> => {
         const chunks: Buffer[] = [];
-        // COPY takes no parameters: the district's id is checked to be a uuid, then inlined.
-        const sql = params.reduce((q, v, i) => q.replace(`$${i + 1}`, `'${v}'::uuid`), where);
         const stream = client.query(
           copyTo(
-            `COPY (SELECT ${t.columns.join(", ")} FROM ${t.ident} ${sql}) TO STDOUT (FORMAT binary)`,
+            `COPY (SELECT ${t.columns.join(", ")} FROM ${t.ident} ${where}) TO STDOUT (FORMAT binary)`,
           ),
         );
         for await (const chunk of stream) chunks.push(chunk as Buffer);
         return Buffer.concat(chunks);
       };
-      const own = t.byDistrict
-        ? await read("WHERE district_id = $1", [districtId])
-        : Buffer.alloc(0);
-      const rest = t.byDistrict
-        ? await read("WHERE district_id IS DISTINCT FROM $1", [districtId])
-        : await read("", []);
-      tables.push({
-        table: t.table,
-        ident: t.ident,
-        columns: t.columns,
-        lanes: [own, rest],
-        count,
-        digest,
-      });
+      const none = Buffer.alloc(0);
+      // A table without rows is kept too, so that one the new database fills is seen.
+      const lanes: [Buffer, Buffer] =
+        count === 0
+          ? [none, none]
+          : t.byDistrict
+            ? [
+                await read(`WHERE district_id = ${district}`),
+                await read(`WHERE district_id IS DISTINCT FROM ${district}`),
+              ]
+            : [none, await read("")];
+      tables.push({ table: t.table, ident: t.ident, columns: t.columns, lanes, count, digest });
     }
     await client.query("COMMIT");
     return { tables, derived };

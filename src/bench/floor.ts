@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { optionsOf } from "./cli-options";
 import { Client } from "pg";
 import { prepareDatabase } from "../db/database";
-import { postmasterPid } from "../db/embedded";
+import { postmasterPid, throwawayDataDir } from "../db/embedded";
 import { FIRST_LANE_DISTRICT } from "../demo/lanes";
 import { loadDemoData } from "../demo/seed";
 import { startCpu } from "../demo/timing";
@@ -52,16 +52,9 @@ export interface FloorRound {
   load: number[];
 }
 
-/** A new directory for an embedded cluster (as root, PostgreSQL's user must be able to enter it). */
-function newDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-floor-"));
-  fs.chmodSync(dir, 0o755);
-  return dir;
-}
-
 /** The demo, made as a first start makes it, read back as rows. */
 async function demoRows(progress: (m: string) => void): Promise<DatabaseRows> {
-  const dir = newDataDir();
+  const dir = throwawayDataDir("floor");
   try {
     const db = await prepareDatabase({ dataDir: dir, logLevel: "silent" }, () => undefined, {
       seed: loadDemoData,
@@ -89,7 +82,7 @@ async function demoRows(progress: (m: string) => void): Promise<DatabaseRows> {
 
 /** One new cluster, migrated and loaded with `rows`; checked to hold as many rows as the demo. */
 async function round(rows: DatabaseRows): Promise<FloorRound> {
-  const dir = newDataDir();
+  const dir = throwawayDataDir("floor");
   const before = startCpu(null);
   const t0 = performance.now();
   const since = () => (performance.now() - t0) / 1000;
@@ -108,7 +101,7 @@ async function round(rows: DatabaseRows): Promise<FloorRound> {
       const differ = await differingTables(db.ownerUrl, rows);
       if (differ.length)
         throw new Error(
-          `the new cluster does not hold the demo's rows: ${differ.map((d) => `${d.table} ${d.found} of ${d.expected}`).join(", ")}`,
+          `the new cluster does not hold the demo's rows: ${differ.map((d) => (d.found === d.expected ? `${d.table} (rows differ)` : `${d.table} ${d.found} rows of ${d.expected}`)).join(", ")}`,
         );
       return {
         migrated,

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../db/database";
 import { loadDemoData } from "../demo/seed";
 import { signToken } from "../auth/jwt";
+import { throwawayDataDir } from "../db/embedded";
 
 /**
  * What the benchmarks that run the server in a process of its own share (`bench:fanout`,
@@ -31,9 +31,7 @@ export interface BenchDatabase {
  * throw-away directory named after `prefix`; migrated, with the demo data.
  */
 export async function prepareBenchDatabase(prefix: string): Promise<BenchDatabase> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `civic-grid-${prefix}-`));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
-  fs.chmodSync(dataDir, 0o755);
+  const dataDir = throwawayDataDir(prefix);
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   const secret = randomBytes(32).toString("base64url");
   const config = loadConfig({

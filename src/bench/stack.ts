@@ -1,7 +1,5 @@
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { Pool, type PoolClient } from "pg";
 import { loadConfig, type Config } from "../config";
 import { prepareDatabase, type Seed } from "../db/database";
@@ -13,6 +11,7 @@ import { createPubSubFor } from "../realtime/pubsub";
 import { startServer } from "../server";
 import { createLogger } from "../logger";
 import { signingSecret, signToken } from "../auth/jwt";
+import { throwawayDataDir } from "../db/embedded";
 
 /**
  * What the benchmark runs against, set up as `npm start` does it: an embedded PostgreSQL in a
@@ -60,10 +59,8 @@ export function createStack(
   };
 
   async function start(): Promise<Stack> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-grid-bench-"));
+    const dataDir = throwawayDataDir("bench");
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
-    fs.chmodSync(dataDir, 0o755);
     const config: Config = loadConfig({
       DATA_DIR: dataDir,
       PORT: "0",

@@ -20,6 +20,17 @@ export interface EmbeddedDatabase {
 
 export const EMBEDDED_DATABASE = "civic_grid";
 
+/**
+ * A new, empty directory under the system's temporary one for a throw-away embedded cluster
+ * (`civic-grid-<prefix>-…`). As root, PostgreSQL runs as the `postgres` user, which must be able
+ * to enter it: it is made readable by all (its `pg` directory inside stays PostgreSQL's own).
+ */
+export function throwawayDataDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `civic-grid-${prefix}-`));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

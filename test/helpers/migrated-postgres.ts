@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { type DataSource, type MigrationInterface } from "typeorm";
 import { setupRoles } from "../../src/db/roles";
 import { migrateUp } from "../../src/db/migrate";
 import { startOwnPostgres, type OwnPostgres } from "../faults/own-postgres";
+import { throwawayDataDir } from "../../src/db/embedded";
 
 /**
  * A PostgreSQL of one test file's own, in a throw-away directory, with the server's roles and every
@@ -20,9 +19,7 @@ export interface MigratedPostgres {
 }
 
 export async function startMigratedPostgres(prefix: string): Promise<MigratedPostgres> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `civic-grid-${prefix}-`));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
-  fs.chmodSync(dir, 0o755);
+  const dir = throwawayDataDir(prefix);
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
   let pg: OwnPostgres | undefined;
   try {
